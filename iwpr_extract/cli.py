@@ -1,0 +1,215 @@
+"""The ``iwpr`` command line: a thin layer over the stage functions.
+
+Commands live one per module in ``iwpr_extract/commands/`` and are imported only when invoked, so that
+``iwpr split`` never pays for the imports of ``iwpr entities``.  Shared options are defined once here as
+decorator bundles; ``run_stage`` is the one loop that reads inputs, applies a stage and writes records.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+import traceback
+from typing import Any, Callable, Iterable
+
+import click
+
+from . import errors
+from .errors import IwprError
+
+# command name -> module under iwpr_extract.commands defining ``command``
+COMMANDS = {
+    "split": "split",
+}
+
+Stage = Callable[[dict[str, Any]], Iterable[dict[str, Any]]]
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMANDS.get(cmd_name)
+        if module is None:
+            return None
+        return importlib.import_module(f"iwpr_extract.commands.{module}").command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option("0.1.0", prog_name="iwpr")
+@click.option("--debug", is_flag=True, help="Show Python tracebacks for errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Turn IWPR newsletters, scraped pages and e-mails into JSON Lines.
+
+    Every command reads raw text or JSON Lines (FILES, or stdin when none or '-') and writes JSON Lines,
+    so stages compose: iwpr clean x.txt | iwpr split | iwpr bylines | iwpr entities
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+# --- shared option bundles -------------------------------------------------------------------------
+
+
+def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """FILES plus the options every reading command shares."""
+    for decorator in reversed(
+        (
+            click.argument("files", nargs=-1, type=click.Path(allow_dash=True, dir_okay=True)),
+            click.option("--encoding", metavar="NAME", help="Decode raw text inputs with NAME instead of UTF-8."),
+            click.option("--strict", is_flag=True, help="Undecodable bytes are an error, not a warning."),
+            click.option("--skip-bad", is_flag=True, help="Skip malformed JSON Lines with a warning."),
+        )
+    ):
+        func = decorator(func)
+    return func
+
+
+# --- reporting ---------------------------------------------------------------------------------------
+
+
+class Reporter:
+    """Writes one-line errors and warnings to stderr and remembers the worst exit code.
+
+    Styled with rich on a terminal (unless NO_COLOR is set); plain text otherwise.
+    """
+
+    def __init__(self, command: str) -> None:
+        self.command = command
+        self.exit_code = errors.OK
+        self._styled = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
+
+    def _emit(self, level: str, message: str) -> None:
+        line = f"iwpr {self.command}: {level}: {message}"
+        if self._styled:
+            from rich.console import Console
+            from rich.text import Text
+
+            style = "bold red" if level == "error" else "yellow"
+            Console(stderr=True, highlight=False).print(Text(line, style=style), soft_wrap=True)
+        else:
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+
+    def error(self, problem: IwprError | str, code: int | None = None) -> None:
+        self._emit("error", str(problem))
+        if code is None:
+            code = problem.exit_code if isinstance(problem, IwprError) else errors.BAD_DATA
+        self.exit_code = max(self.exit_code, code)
+
+    def warn(self, problem: IwprError | str) -> None:
+        self._emit("warning", str(problem))
+
+
+# --- the stage loop ------------------------------------------------------------------------------------
+
+
+def resolve_files(files: tuple[str, ...], reporter: Reporter) -> list[str]:
+    """Inputs to read; with none, stdin, unless stdin is a terminal (then a usage hint, exit 2)."""
+    if files:
+        return list(files)
+    if sys.stdin is None or sys.stdin.isatty():
+        raise click.UsageError("no input: give FILE arguments, or pipe text or JSON Lines in ('-' reads stdin)")
+    return ["-"]
+
+
+class Output:
+    """Whole JSON lines to stdout as raw UTF-8; lone surrogates (only possible inside JSON strings)
+    are written as JSON escapes so every line stays valid."""
+
+    def __init__(self) -> None:
+        self._out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
+
+    def write_line(self, line: str) -> None:
+        data = (line + "\n").encode("utf-8", "backslashreplace")
+        if self._out is not None:
+            self._out.write(data)
+        else:  # click's CliRunner without a binary buffer
+            sys.stdout.write(data.decode("utf-8"))
+
+    def flush(self) -> None:
+        (self._out or sys.stdout).flush()
+
+
+def run_stage(ctx: click.Context, command: str, files: tuple[str, ...], stage: Stage, **read_options: Any) -> int:
+    """Read every input, apply ``stage`` to each record, write the results; return the exit code."""
+    from .records import dumps
+    from .streams import read_inputs
+
+    debug = bool((ctx.find_root().obj or {}).get("debug"))
+    reporter = Reporter(command)
+    output = Output()
+    for item in read_inputs(
+        resolve_files(files, reporter), warn=reporter.warn, error=reporter.error, **read_options
+    ):
+        try:
+            results = list(stage(item.record))
+        except IwprError as exc:
+            if exc.source is None:
+                exc.source, exc.line = item.source, item.line
+            reporter.error(exc)
+            continue
+        except (BrokenPipeError, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # a bug: say where, keep going with the other records
+            if debug:
+                traceback.print_exc()
+            where = f"{item.source}:{item.line}" if item.line else item.source
+            reporter.error(
+                f"{where}: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
+                code=errors.BAD_DATA,
+            )
+            continue
+        for record in results:
+            output.write_line(dumps(record))
+    output.flush()
+    return reporter.exit_code
+
+
+def read_options(encoding: str | None, strict: bool, skip_bad: bool) -> dict[str, Any]:
+    return {"encoding": encoding, "strict": strict, "skip_bad": skip_bad}
+
+
+# --- entry point -----------------------------------------------------------------------------------------
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe, point stdout at /dev/null so the interpreter's final flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: exit codes as documented, no traceback unless --debug."""
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        code = cli.main(args=argv, prog_name="iwpr", standalone_mode=False)
+    except click.exceptions.Exit as exc:  # pragma: no cover - click returns these in non-standalone mode
+        code = exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        sys.stderr.write("\n")
+        code = errors.INTERRUPTED
+    except BrokenPipeError:
+        _quiet_stdout()
+        code = errors.OK
+    except OSError as exc:
+        if debug:
+            traceback.print_exc()
+        sys.stderr.write(f"iwpr: error: {exc.strerror or exc}\n")
+        code = errors.IO_ERROR
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+    sys.exit(code or 0)

@@ -1,0 +1,1 @@
+"""One module per ``iwpr`` command, each defining ``command``; imported lazily by ``iwpr_extract.cli``."""

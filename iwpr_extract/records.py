@@ -1,0 +1,92 @@
+"""The record contract: key order, record constructors and JSON Lines encoding.
+
+Every stage reads and writes records through this module, so the key order and the bytes written are
+the same whatever stage produced a record.  The contract is documented in README.md ("Records") and
+shipped as a JSON Schema in ``iwpr_extract/data/record.schema.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable
+
+# Known keys, in output order.  Keys a stage does not know are kept, after these, in the order they came.
+FIELD_ORDER: tuple[str, ...] = (
+    "id",
+    "source",
+    "kind",
+    "index",
+    "span",
+    "email",
+    "newsletter",
+    "headline",
+    "standfirst",
+    "byline",
+    "credit",
+    "authors",
+    "body",
+    "notes",
+    "captions",
+    "entries",
+    "text",
+    "fixes",
+    "removed",
+    "entities",
+    "warnings",
+)
+_RANK = {key: rank for rank, key in enumerate(FIELD_ORDER)}
+
+KINDS = ("document", "article", "toc", "promo", "header", "footer", "chrome", "other")
+
+
+def order_record(record: dict[str, Any]) -> dict[str, Any]:
+    """Return ``record`` with its keys in the contract's order (unknown keys last, in their order).
+
+    >>> list(order_record({"text": "x", "zzz": 1, "id": "a", "kind": "document"}))
+    ['id', 'kind', 'text', 'zzz']
+    """
+    known = sorted((k for k in record if k in _RANK), key=_RANK.__getitem__)
+    unknown = [k for k in record if k not in _RANK]
+    return {k: record[k] for k in (*known, *unknown)}
+
+
+def document_record(text: str, source: str, doc_id: str | None = None) -> dict[str, Any]:
+    """The record a raw text input becomes: kind ``document`` with ``id``, ``source`` and ``text``.
+
+    >>> document_record("Hello", "a.txt")
+    {'id': 'a.txt', 'source': 'a.txt', 'kind': 'document', 'text': 'Hello'}
+    """
+    return {"id": doc_id if doc_id is not None else source, "source": source, "kind": "document", "text": text}
+
+
+def empty_newsletter() -> dict[str, Any]:
+    """The ``newsletter`` value when an edition states nothing: every part null."""
+    return {"title": None, "issue": None, "date": None}
+
+
+_LINE_SEPARATORS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def dumps(record: dict[str, Any]) -> str:
+    """Encode one record as one line of JSON (no trailing newline), keys in contract order.
+
+    Raw UTF-8 (no ASCII escaping), compact separators; U+2028/U+2029 are escaped because some JSON Lines
+    readers split lines on them.
+
+    >>> dumps({"text": "a\\u2028b", "id": "x"})
+    '{"id":"x","text":"a\\\\u2028b"}'
+    """
+    line = json.dumps(order_record(record), ensure_ascii=False, separators=(",", ":"))
+    if "\u2028" in line or "\u2029" in line:
+        line = line.translate(_LINE_SEPARATORS)
+    return line
+
+
+def loads(line: str) -> Any:
+    """Decode one JSON Lines line."""
+    return json.loads(line)
+
+
+def dumps_lines(records: Iterable[dict[str, Any]]) -> str:
+    """Encode records as JSON Lines text, one record a line, each line ending in a newline."""
+    return "".join(dumps(r) + "\n" for r in records)

@@ -1,0 +1,1 @@
+"""Placeholder: replaced by the real splitter in the next commit."""

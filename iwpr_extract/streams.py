@@ -1,0 +1,261 @@
+"""Reading inputs: files or stdin, raw text or JSON Lines, told apart automatically.
+
+An input whose first non-blank line is a JSON object is read as JSON Lines, one record a line, streamed
+so memory stays flat.  Anything else is one raw document, decoded as UTF-8 (a BOM is dropped; bytes that
+are not UTF-8 are read as Windows-1252 where that explains them) and turned into a ``document`` record.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import sys
+from dataclasses import dataclass
+from typing import IO, Any, Callable, Iterable, Iterator
+
+from .errors import BadInput, IwprError, UnreadableInput
+from .records import document_record
+
+STDIN = "-"
+_BOM = codecs.BOM_UTF8
+_SNIFF_BYTES = 8192
+
+
+@dataclass
+class Item:
+    """One record read from an input, with where it came from (``line`` is None for raw documents)."""
+
+    record: dict[str, Any]
+    source: str
+    line: int | None = None
+
+
+Warn = Callable[[IwprError], None]
+
+
+class _Cp1252Fallback:
+    """Codec error handler: a stray byte in UTF-8 text becomes its Windows-1252 character.
+
+    Mixed files (UTF-8 with a few Windows-1252 bytes pasted in) are common in mail archives; decoding the
+    whole file as Windows-1252 would turn every correct UTF-8 sequence into mojibake.
+    """
+
+    def __init__(self) -> None:
+        self.first_offset: int | None = None
+        self.count = 0
+        self.unexplained = 0
+
+    def __call__(self, err: UnicodeDecodeError) -> tuple[str, int]:
+        bad = err.object[err.start : err.end]
+        if self.first_offset is None:
+            self.first_offset = err.start
+        self.count += len(bad)
+        out = []
+        for byte in bad:
+            try:
+                out.append(bytes([byte]).decode("cp1252"))
+            except UnicodeDecodeError:
+                self.unexplained += 1
+                out.append("\ufffd")
+        return "".join(out), err.end
+
+
+def decode_text(
+    data: bytes,
+    source: str,
+    *,
+    encoding: str | None = None,
+    strict: bool = False,
+    warn: Warn | None = None,
+) -> str:
+    """Decode a raw input: UTF-8 (BOM dropped), stray bytes as Windows-1252, or ``encoding`` if given.
+
+    >>> decode_text("caf\\u00e9".encode(), "a.txt")
+    'café'
+    >>> decode_text(b"\\x93quoted\\x94", "a.txt", warn=lambda e: None)
+    '“quoted”'
+    """
+    if data.startswith(_BOM):
+        data = data[len(_BOM) :]
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except LookupError:
+            raise BadInput(f"unknown encoding {encoding!r}", source) from None
+        except UnicodeDecodeError as exc:
+            if strict:
+                raise BadInput(f"byte offset {exc.start}: not valid {encoding}", source) from None
+            if warn:
+                warn(BadInput(f"byte offset {exc.start}: not valid {encoding}; replaced", source))
+            return data.decode(encoding, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if strict:
+            raise BadInput(f"byte offset {exc.start}: not valid UTF-8 (use --encoding)", source) from None
+    handler = _Cp1252Fallback()
+    name = f"iwpr-cp1252-{id(handler)}"
+    codecs.register_error(name, handler)
+    text = data.decode("utf-8", errors=name)
+    if warn:
+        how = "read as Windows-1252" if not handler.unexplained else "read as Windows-1252 or replaced"
+        warn(BadInput(f"byte offset {handler.first_offset}: {handler.count} byte(s) not UTF-8, {how}", source))
+    return text
+
+
+def _looks_like_jsonl(first_line: bytes) -> bool:
+    stripped = first_line.strip()
+    if stripped.startswith(_BOM):
+        stripped = stripped[len(_BOM) :].strip()
+    if not stripped.startswith(b"{"):
+        return False
+    try:
+        return isinstance(json.loads(stripped), dict)
+    except ValueError:
+        return False
+
+
+def _first_nonblank_line(stream: IO[bytes]) -> tuple[bytes, bytes]:
+    """Read up to and including the first non-blank line; return (everything read, that line)."""
+    head = b""
+    while True:
+        line = stream.readline()
+        head += line
+        if not line or line.strip():
+            return head, line
+
+
+def read_stream(
+    stream: IO[bytes],
+    source: str,
+    *,
+    encoding: str | None = None,
+    strict: bool = False,
+    skip_bad: bool = False,
+    warn: Warn | None = None,
+    error: Warn | None = None,
+) -> Iterator[Item]:
+    """Yield the records of one input stream (raw document or JSON Lines).
+
+    Problems with one line of JSON Lines go to ``error`` (or ``warn`` with ``skip_bad``) and reading goes
+    on, so good records around a bad line are never lost.  A problem with the whole input raises.
+    """
+    head, first = _first_nonblank_line(stream)
+    if first and _looks_like_jsonl(first):
+        yield from _read_jsonl(head, stream, source, skip_bad=skip_bad, warn=warn, error=error)
+        return
+    data = head + stream.read()
+    if b"\x00" in data[:_SNIFF_BYTES] or b"\x00" in data:
+        raise BadInput("binary data (NUL bytes), not text; skipped", source)
+    text = decode_text(data, source, encoding=encoding, strict=strict, warn=warn)
+    yield Item(document_record(text, source), source, None)
+
+
+def _read_jsonl(
+    head: bytes,
+    stream: IO[bytes],
+    source: str,
+    *,
+    skip_bad: bool,
+    warn: Warn | None,
+    error: Warn | None,
+) -> Iterator[Item]:
+    lines: Iterable[bytes] = _chain_lines(head, stream)
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        try:
+            text = raw.decode("utf-8")
+            if number == 1 and text.startswith("\ufeff"):
+                text = text[1:]
+            record = json.loads(text)
+        except (UnicodeDecodeError, ValueError) as exc:
+            problem = BadInput(f"not a JSON record ({_short_reason(exc)})", source, number)
+            _report(problem, skip_bad, warn, error)
+            continue
+        if not isinstance(record, dict):
+            _report(BadInput("not a JSON object", source, number), skip_bad, warn, error)
+            continue
+        yield Item(record, source, number)
+
+
+def _chain_lines(head: bytes, stream: IO[bytes]) -> Iterator[bytes]:
+    yield from head.splitlines(keepends=True)
+    yield from stream
+
+
+def _short_reason(exc: Exception) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"{exc.msg} at column {exc.colno}"
+    if isinstance(exc, UnicodeDecodeError):
+        return f"byte {exc.start} is not UTF-8"
+    return str(exc)
+
+
+def _report(problem: IwprError, skip_bad: bool, warn: Warn | None, error: Warn | None) -> None:
+    if skip_bad:
+        if warn:
+            warn(problem)
+    elif error:
+        error(problem)
+    else:
+        raise problem
+
+
+def open_input(path: str) -> IO[bytes]:
+    """Open an input for binary reading; ``-`` is stdin."""
+    if path == STDIN:
+        return sys.stdin.buffer
+    try:
+        return open(path, "rb")
+    except IsADirectoryError:
+        raise UnreadableInput("is a directory", path) from None
+    except FileNotFoundError:
+        raise UnreadableInput("no such file", path) from None
+    except PermissionError:
+        raise UnreadableInput("permission denied", path) from None
+    except OSError as exc:
+        raise UnreadableInput(exc.strerror or str(exc), path) from None
+
+
+def read_inputs(
+    paths: Iterable[str],
+    *,
+    encoding: str | None = None,
+    strict: bool = False,
+    skip_bad: bool = False,
+    warn: Warn | None = None,
+    error: Warn | None = None,
+) -> Iterator[Item]:
+    """Yield the records of every input in turn; an input that fails goes to ``error`` and is skipped.
+
+    >>> import tempfile, os
+    >>> d = tempfile.mkdtemp(); p = os.path.join(d, "a.txt")
+    >>> _ = open(p, "w").write("Some text")
+    >>> [item.record["kind"] for item in read_inputs([p])]
+    ['document']
+    """
+    for path in paths:
+        try:
+            stream = open_input(path)
+        except IwprError as exc:
+            if error is None:
+                raise
+            error(exc)
+            continue
+        try:
+            yield from read_stream(
+                stream, path, encoding=encoding, strict=strict, skip_bad=skip_bad, warn=warn, error=error
+            )
+        except IwprError as exc:
+            if error is None:
+                raise
+            error(exc)
+        except OSError as exc:
+            problem = UnreadableInput(exc.strerror or str(exc), path)
+            if error is None:
+                raise problem from None
+            error(problem)
+        finally:
+            if stream is not sys.stdin.buffer:
+                stream.close()

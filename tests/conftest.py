@@ -1,0 +1,43 @@
+"""Shared test helpers: paths to fixtures and running the real command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+
+
+def run_iwpr(*args: str, input: bytes | str | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+    """Run ``python -m iwpr_extract ARGS`` as a real subprocess (bytes in, bytes out)."""
+    if isinstance(input, str):
+        input = input.encode("utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "iwpr_extract", *args],
+        input=input if input is not None else b"",
+        capture_output=True,
+        cwd=ROOT,
+        timeout=timeout,
+    )
+
+
+def jsonl(data: bytes | str) -> list[dict]:
+    """Parse JSON Lines output, asserting every line is one whole JSON object."""
+    if isinstance(data, bytes):
+        data = data.decode("utf-8")
+    records = []
+    for line in data.splitlines():
+        record = json.loads(line)
+        assert isinstance(record, dict)
+        records.append(record)
+    return records
+
+
+@pytest.fixture
+def fixtures_dir() -> Path:
+    return FIXTURES

@@ -1,0 +1,74 @@
+"""The shared command-line machinery: input detection, exit codes, pipes."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from iwpr_extract.cli import cli
+from iwpr_extract.records import FIELD_ORDER, dumps, order_record
+
+from conftest import jsonl, run_iwpr
+
+
+def test_help_lists_commands():
+    result = CliRunner().invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    assert "split" in result.output
+
+
+def test_keys_come_out_in_contract_order_with_unknown_fields_last():
+    record = {"zeta": 1, "text": "t", "kind": "document", "id": "x", "alpha": 2}
+    assert list(order_record(record)) == ["id", "kind", "text", "zeta", "alpha"]
+    assert FIELD_ORDER[0] == "id"
+
+
+def test_dumps_is_one_line_even_with_line_separators_and_surrogates():
+    line = dumps({"id": "a", "text": "x\u2028y\u2029z\x00\n"})
+    assert "\n" not in line and "\u2028" not in line
+    assert json.loads(line)["text"] == "x\u2028y\u2029z\x00\n"
+
+
+def test_lone_surrogate_from_json_input_still_gives_valid_json():
+    result = run_iwpr("split", input='{"id":"a","source":"a","kind":"document","text":"bad \\ud800 here"}\n')
+    assert result.returncode == 0, result.stderr
+    for record in jsonl(result.stdout):
+        assert "here" in record["text"]
+
+
+def test_missing_file_is_one_error_line_and_other_inputs_still_processed(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Standfirst.\n\nBy Jane Doe\n\nBody text here.\n")
+    result = run_iwpr("split", str(tmp_path / "missing.txt"), str(good))
+    assert result.returncode == 4
+    assert result.stderr.decode().strip().splitlines()[0].startswith("iwpr split: error: ")
+    assert b"Traceback" not in result.stderr
+    assert jsonl(result.stdout)
+
+
+def test_terminal_stdin_without_files_gives_a_hint_not_a_wait():
+    import subprocess, sys, os, pty
+
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.run([sys.executable, "-m", "iwpr_extract", "split"], stdin=slave,
+                              capture_output=True, timeout=20)
+    finally:
+        os.close(master)
+        os.close(slave)
+    assert proc.returncode == 2
+    assert b"no input" in proc.stderr
+
+
+def test_malformed_json_line_names_the_line_and_keeps_the_others():
+    lines = [
+        '{"id":"a","source":"s","kind":"document","text":"One.\\n\\nBy A B\\n\\nBody."}',
+        '{"id":"b", broken',
+        '{"id":"c","source":"s","kind":"document","text":"Two.\\n\\nBy C D\\n\\nBody."}',
+    ]
+    result = run_iwpr("split", "-", input="\n".join(lines) + "\n")
+    assert result.returncode == 3
+    assert "-:2:" in result.stderr.decode()
+    sources = {r["id"].split("#")[0] for r in jsonl(result.stdout)}
+    assert sources == {"a", "c"}

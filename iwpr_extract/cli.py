@@ -21,6 +21,13 @@ from .errors import IwprError
 # command name -> module under iwpr_extract.commands defining ``command``
 COMMANDS = {
     "split": "split",
+    "bylines": "bylines",
+    "entities": "entities",
+    "clean": "clean",
+    "check": "check",
+    "validate": "validate",
+    "show": "show",
+    "stats": "stats",
 }
 
 Stage = Callable[[dict[str, Any]], Iterable[dict[str, Any]]]
@@ -30,11 +37,14 @@ class LazyGroup(click.Group):
     """A group whose subcommands are imported on first use."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
+        from importlib.util import find_spec
+
+        return sorted(name for name, module in COMMANDS.items()
+                      if find_spec(f"iwpr_extract.commands.{module}") is not None)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         module = COMMANDS.get(cmd_name)
-        if module is None:
+        if module is None or cmd_name not in self.list_commands(ctx):
             return None
         return importlib.import_module(f"iwpr_extract.commands.{module}").command
 

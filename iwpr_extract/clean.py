@@ -199,7 +199,7 @@ def fix_quoted_printable(text: str, log: _Log) -> str:
 
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});")
-_HTML_TAG = re.compile(r"<[A-Za-z/!]")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,500})?/?>|<!--|<!DOCTYPE", re.I)
 
 
 def _unescape_one(m: re.Match[str]) -> str:
@@ -261,6 +261,9 @@ _MOJIBAKE = re.compile(
 )
 
 
+_LONE_ODD_SPACE = re.compile("(?<![\u00c2-\u00f4])[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
+
+
 def fix_mojibake(text: str, log: _Log) -> str:
     """Repair UTF-8 read as Windows-1252/Latin-1 (and similar) with ftfy, line by line where suspicious.
 
@@ -280,7 +283,9 @@ def fix_mojibake(text: str, log: _Log) -> str:
     count = 0
     for i, line in enumerate(lines):
         if _MOJIBAKE.search(line):
-            fixed = ftfy.fix_text(line, config)
+            # odd spaces become plain spaces later anyway; ftfy must see the line as a second run would
+            # (except the NBSP of "Â\u00a0", which is half of a mojibake pair)
+            fixed = ftfy.fix_text(_LONE_ODD_SPACE.sub(" ", line), config)
             if fixed != line:
                 lines[i] = fixed
                 count += 1
@@ -322,6 +327,9 @@ _CR = re.compile(r"\r\n?")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffc]")
 _ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _SPACE_RUN = re.compile(r"(?<=\S)  +(?=\S)")
+# two spaces after a sentence or an upper-case word, before a capital, are a field gap (in an e-mail
+# edition's contents, "HEADLINE  Standfirst.  By Name"), which split may rely on: kept
+_FIELD_GAP = re.compile(r"(?<=[.!?:A-Z0-9\"”’)])  (?=[A-Z\"“])")
 _TRAILING = re.compile(r"[ \t]+$", re.M)
 
 
@@ -349,6 +357,10 @@ def fix_control_chars(text: str, log: _Log) -> str:
     return new
 
 
+def _space_run(m: re.Match[str]) -> str:
+    return m.group(0) if _FIELD_GAP.match(m.string, m.start()) and len(m.group(0)) == 2 else " "
+
+
 def fix_spaces(text: str, log: _Log) -> str:
     """Tabs, NBSP and other spaces to plain spaces; runs of spaces inside a line to one; no trailing spaces.
 
@@ -366,7 +378,7 @@ def fix_spaces(text: str, log: _Log) -> str:
             if "  " in line and not line.lstrip().startswith(">"):
                 stripped = line.lstrip(" ")
                 indent = line[: len(line) - len(stripped)]
-                fixed, k = _SPACE_RUN.subn(" ", stripped)
+                fixed, k = _SPACE_RUN.subn(_space_run, stripped)
                 if k:
                     n += k
                     lines[i] = indent + fixed
@@ -382,14 +394,16 @@ def fix_spaces(text: str, log: _Log) -> str:
 _QUOTE = re.compile(r"^\s*>")
 _QUOTE_MARK = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 _HAS_DIGIT = re.compile(r"\d")
+_HAS_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _HAS_ADDR = re.compile(r"@|mailto:")
 _GMAIL_DATE = re.compile(r"^\s*\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b.{0,120}<[^<>@\s]+@[^<>\s]+>\s*:?\s*$")
 _SIG_DELIM = re.compile(r"^\s*(?:--|---|-- |__)\s*$")
-_DASH_NAME = re.compile(r"^\s*-\s?[^\W\d_][\w.'’]{0,20}(?:\s[^\W\d_][\w.'’]{0,20})?\.?\s*$")
+_DASH_NAME = re.compile(r"^\s*-\s?[^\W\d_][\w.'’]{0,20}(?:\s[A-ZÀ-ÖØ-Þ][\w.'’]{0,20})?\.?\s*$")
 _MOBILE = re.compile(
-    r"^\s*(?:sent|sent\s+wirelessly|envoyé|enviado|gesendet|inviato|verzonden|skickat|sendt|get\s+outlook)\b"
-    r".{0,60}\b(?:iphone|ipad|ipod|android|blackberry|mobile|móvil|phone|smartphone|samsung|htc|galaxy|"
-    r"mailbox|outlook|device|acompli|handy|sparrow|tablet|nokia|motorola|huawei|pixel|windows|ios)\b.{0,60}$",
+    r"^\s*(?:sent|envoyé|enviado|gesendet|inviato|verzonden|skickat|sendt|get)(?:\s+[\w-]+){0,2}?"
+    r"\s+(?:from|with|via|using|de|desde|par|von|da|vanaf|från|fra|for)\s+(?:[^\s,]+\s+){0,4}?"
+    r"(?:my\s+)?(?:iphone|ipad|ipod|android|blackberry|mobile|móvil|phone|smartphone|samsung|htc|galaxy|"
+    r"mailbox|outlook|acompli|handy|sparrow|tablet|nokia|motorola|huawei|pixel|windows|ios|terminal)\b[^,]{0,60}$",
     re.I)
 _SIGNOFF = re.compile(
     r"^\s*(?:thanks(?:\s+(?:again|in\s+advance|a\s+lot|so\s+much))?|thank\s+you(?:\s+very\s+much)?|many\s+thanks|"
@@ -417,12 +431,12 @@ def _reply_header(lines: list[str], i: int) -> tuple[int, str] | None:
     if p["wrote_dashes"].match(s.strip()):
         return i + 1, ""
     m = p["midline_on"].match(s)
-    if m and _HAS_DIGIT.search(m.group(2)):
+    if m and (_HAS_TIME.search(m.group(2)) or _HAS_ADDR.search(m.group(2))):
         return i + 1, m.group(1).rstrip("-").rstrip()
     bare = s.strip("-").strip()
     # an "On ... wrote:" header may be wrapped over a few lines (address on its own line, "wrote:" alone);
     # its first line carries the date (or, on one line, at least an address)
-    if len(bare) <= 300 and not _QUOTE.match(line) and not _TERMINAL.search(bare):
+    if len(bare) <= 300 and not _QUOTE.match(line) and not _terminal(bare):
         joined = bare
         blanks = 0
         for j in range(i, min(i + 6, len(lines))):
@@ -470,7 +484,8 @@ def _is_wrote_header(joined: str) -> bool:
     if not p["wrote_end"].search(joined) or joined.endswith("::"):
         return False
     if p["wrote_verb_end"].search(joined):
-        return bool(_HAS_DIGIT.search(joined) or _HAS_ADDR.search(joined))
+        # mail clients put a time or an address in the line; prose ("On 5 May the minister wrote:") has neither
+        return bool(_HAS_TIME.search(joined) or _HAS_ADDR.search(joined))
     # "DATE NAME <addr>:" (Gmail) and "Op DATE schreef NAME <addr>:" (the verb before the name)
     return bool(_HAS_DIGIT.search(joined) and _HAS_ADDR.search(joined)
                 and (joined[:1].isdigit() or p["wrote_verb"].search(joined)))
@@ -496,6 +511,25 @@ def _forward_header(lines: list[str], i: int) -> int | None:
     return (last_field + 1 if last_field is not None and j == last_field + 1 else j) if last_field is not None else i + 1
 
 
+def _colon_lines(lines: list[str]) -> list[int]:
+    """For each line, the index of the next line (itself included) ending in ":" (len(lines) if none)."""
+    nxt = len(lines)
+    out = [nxt] * len(lines)
+    for k in range(len(lines) - 1, -1, -1):
+        line = lines[k]
+        if line.endswith(":") or line.endswith(": "):
+            nxt = k
+        out[k] = nxt
+    return out
+
+
+def _maybe_header(line: str, i: int, colon_at: list[int]) -> bool:
+    """Cheap test before the expensive ones: can a reply or forward header start at this line?"""
+    if not line or line[0] == ">":
+        return False
+    return "--" in line or ":" in line or colon_at[i] - i <= 5 or line.endswith(">")
+
+
 def _unquote(lines: list[str]) -> list[str]:
     return [_QUOTE_MARK.sub("", line) for line in lines]
 
@@ -519,8 +553,13 @@ def fix_replies(text: str, log: _Log) -> str:
     out: list[str] = []
     i = 0
     n = len(lines)
+    colon_at = _colon_lines(lines)
     while i < n:
         line = lines[i]
+        if not _maybe_header(line, i, colon_at):
+            out.append(line)
+            i += 1
+            continue
         fwd = _forward_header(lines, i)
         if fwd is not None:
             log.remove("\n".join(lines[i:fwd]), "forward-header")
@@ -530,6 +569,7 @@ def fix_replies(text: str, log: _Log) -> str:
                 rest = _unquote(rest)
             lines = lines[:i] + rest
             n = len(lines)
+            colon_at = _colon_lines(lines)
             continue
         hdr = _reply_header(lines, i)
         if hdr is not None:
@@ -564,21 +604,22 @@ def fix_replies(text: str, log: _Log) -> str:
                     out.append(line)
                     i += 1
                     continue
-                log.remove(header_text, "reply-header")
-                if quoted_follow:
-                    log.fix("unquote", sum(1 for x in body if x.strip()))
-                    body = _unquote(body)
                 if keep:
                     out.append(keep)
                 if not new_words and quoted_follow and tail_start < n and _words_in(body) < 100:
                     # "On ... wrote: > quote" above the reply: the reply is the text after the quote
-                    log.remove("\n".join(body), "reply-quote")
-                    body = []
-                    log.fixes["unquote"] -= sum(1 for x in lines[end:q_end] if x.strip())
-                    if log.fixes["unquote"] <= 0:
-                        del log.fixes["unquote"]
-                out.extend(body)
-                i = q_end
+                    log.remove("\n".join([header_text] + body), "reply-quote")
+                    i = q_end
+                    continue
+                log.remove(header_text, "reply-header")
+                if quoted_follow:
+                    log.fix("unquote", sum(1 for x in body if x.strip()))
+                    body = _unquote(body)
+                # go on scanning the kept text: a later header in it is handled on its own
+                lines = lines[:end] + body + lines[q_end:]
+                n = len(lines)
+                colon_at = _colon_lines(lines)
+                i = end
                 continue
             if keep:
                 out.append(keep)
@@ -644,18 +685,31 @@ def fix_signature(text: str, log: _Log) -> str:
             if len(after) <= 10 and all(len(lines[i].strip()) <= 100 for i in after):
                 cut = groups[0][0]
         last = content[-1]
-        if cut is None and _MOBILE.match(lines[last]) and len(lines[last].split()) <= 16 and last > first:
+        last_line = lines[last]
+        before_last = lines[content[-2]]
+        if content[-2] == last - 1 and _hyphen_end(before_last.rstrip()):
+            # judge the last line as the paragraph step will leave it: joined at its hyphen
+            last, last_line = content[-2], before_last.rstrip()[:-1] + last_line.strip()
+            before_last = lines[content[-3]] if len(content) >= 3 else ""
+        if cut is None and _MOBILE.match(last_line) and len(last_line.split()) <= 16 and last > first:
             cut = last
             if len(content) >= 3 and _MOBILE.match(lines[content[-2]]) and content[-2] > first:
                 cut = content[-2]
-        if cut is None and last > first and _DASH_NAME.match(lines[last]) and not _SIG_DELIM.match(lines[last]):
+        if (cut is None and last > first and _DASH_NAME.match(last_line) and not _SIG_DELIM.match(last_line)
+                and not _BULLET.match(before_last)  # not the last item of a list
+                and (not lines[last - 1].strip() or _terminal(before_last.strip()))):
             cut = last
         if cut is None:
             for pos in range(len(content) - 2, max(len(content) - 7, 0), -1):
                 i = content[pos]
                 if i > first and _SIGNOFF.match(lines[i]):
                     after = content[pos + 1 :]
-                    if 1 <= len(after) <= 4 and all(len(lines[k].strip()) <= 60 for k in after):
+                    before = lines[i - 1].strip()
+                    # the sign-off opens its own block or follows a finished sentence; under it only short
+                    # lines (name, title, phone), not sentences
+                    if (1 <= len(after) <= 4 and (not before or _terminal(before) or before.endswith(","))
+                            and all(len(lines[k].strip()) <= 60 and (len(lines[k].split()) <= 2
+                                                                   or not _terminal(lines[k])) for k in after)):
                         cut = i
                     break
         if cut is None:
@@ -665,6 +719,20 @@ def fix_signature(text: str, log: _Log) -> str:
         while lines and not lines[-1].strip():
             lines.pop()
     return "\n".join(lines)
+
+
+def fix_email(text: str, log: _Log) -> str:
+    """Reply quotes, then signatures, until neither finds more (a signature can hide a quote's end).
+
+    >>> fix_email("Thanks!\\n--\\nBob\\n\\n> old\\n> text", _Log())
+    'Thanks!'
+    """
+    for _ in range(3):
+        new = fix_signature(fix_replies(text, log), log)
+        if new == text:
+            break
+        text = new
+    return text
 
 
 # --- boilerplate -----------------------------------------------------------------------------------------
@@ -746,18 +814,47 @@ def _section_end(lines: list[str], i: int) -> int:
 
 # --- paragraphs ------------------------------------------------------------------------------------------
 
-_TERMINAL = re.compile(r"[.!?…]['\"’”»)\]]*$")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣⁃●○■□➢►–—]\s|\d{1,3}[.)]\s|[a-zA-Z][.)]\s|\(\d{1,3}\)\s|\([a-z]\)\s)")
 # "Tel: ...", "IWPR: ...", "Nowak: ...": a label or speaker opening a line (at most four words before ":")
 _LABEL = re.compile(r"^\s*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’&-]{0,30}(?: [\w.'’&-]{1,30}){0,3} ?:(?:\s|$)")
 # a byline line ("By Jane Doe in Almaty"): split relies on it standing alone
 _BYLINE = re.compile(r"^\s*By\s+[A-ZÀ-ÖØ-ÞА-ЯЁ]")
+_NAME = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’-]*"
+# a contents entry ending in its byline ("... winning combination.  By Ainagul Abdrakhmanova")
+_BYLINE_END = re.compile(rf"\sBy\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:(?:,|\s+and)\s+{_NAME}(?:\s+{_NAME}){{0,3}}){{0,4}}$")
 # a dash opening a line, then a lower-case word: a parenthetical dash wrapped to the line start, not a bullet
 _DASH_CONT = re.compile(r"^\s*[–—-]\s+[a-zà-öø-ÿа-я]")
 _LETTER = re.compile(r"[^\W\d_]")
 _HYPHEN_END = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-$")
 _HYPHEN_START = re.compile(r"^([^\W\d_]+)")
-_CONTINUATION_END = re.compile(r"(?:[,;]|\b(?:a|an|the|of|to|in|on|at|by|for|and|or|but|with|from|that|as|is|was|were|are|be|his|her|its|their|our|into|than|who|which|whose|has|have|had|not|will|would|could|should))$", re.I)
+# words that cannot end a sentence: a line ending in one was wrapped
+_CONTINUATION_WORDS = frozenset(
+    "a an the of to in on at by for and or but with from that as is was were are be his her its their our into "
+    "than who which whose has have had not will would could should".split())
+_CLOSERS = "'\"’”»)]"
+
+
+def _terminal(line: str) -> bool:
+    """Does the line end a sentence ("... hide.\"", "Why?")?"""
+    t = line.rstrip(_CLOSERS)
+    return bool(t) and t[-1] in ".!?…"
+
+
+def _hyphen_end(line: str) -> re.Match[str] | None:
+    """The word before a hyphen ending the line ("be-"), if any (not "--", not "555-")."""
+    if not line.endswith("-"):
+        return None
+    tail = line[-40:]
+    m = _HYPHEN_END.search(tail)
+    if m and m.start() == 0 and len(line) > len(tail) and line[-41].isalpha():
+        return None  # the word is longer than the window: no real word, leave it
+    return m
+
+
+def _continuation_end(line: str) -> bool:
+    if line[-1:] in ",;":
+        return True
+    return line.rsplit(" ", 1)[-1].lower() in _CONTINUATION_WORDS
 
 
 def _first_word_len(line: str) -> int:
@@ -766,6 +863,7 @@ def _first_word_len(line: str) -> int:
     return len(s) if k < 0 else k
 
 
+@lru_cache(maxsize=8192)
 def _letters_share(line: str) -> float:
     if not line:
         return 0.0
@@ -788,7 +886,7 @@ def _join_pair(a: str, b: str) -> tuple[str, str | None]:
     """Join line ``b`` onto ``a``; returns (joined, fix name) with a word hyphenated at the break rejoined
     ("be-" + "tween") unless it is a real compound ("Ata-" + "Jurt", "well-" + "known")."""
     b = b.lstrip()
-    m = _HYPHEN_END.search(a)
+    m = _hyphen_end(a)
     if m:
         mb = _HYPHEN_START.match(b)
         if mb:
@@ -808,7 +906,7 @@ def _join_pair(a: str, b: str) -> tuple[str, str | None]:
 def _is_structural(line: str) -> bool:
     s = line.strip()
     return bool(_QUOTE.match(s) or _HTML_TAG.match(s) or (_BULLET.match(s) and not _DASH_CONT.match(s)) or _LABEL.match(s)
-                or _BYLINE.match(s) or _letters_share(s) < 0.5)
+                or _BYLINE.match(s) or _letters_share(s) < 0.5 or (" By " in s and _BYLINE_END.search(s)))
 
 
 def _break_kind(a: str, b: str, width: int | None) -> str:
@@ -816,49 +914,45 @@ def _break_kind(a: str, b: str, width: int | None) -> str:
     sa, sb = a.strip(), b.strip()
     if _QUOTE.match(sa) or _QUOTE.match(sb) or _HTML_TAG.match(sa) or _HTML_TAG.match(sb):
         return "keep"
-    if _LABEL.match(sb) or _letters_share(sb) < 0.5 or _letters_share(sa) < 0.5:
+    if sa[-2:-1].isdigit() and sa.endswith("-") and sb[:1].isdigit():
+        return "join"  # a number range or phone number wrapped at its hyphen
+    if _letters_share(sb) < 0.5 or _letters_share(sa) < 0.5:
         return "keep"
+    if _LABEL.match(sb) and not (width and not _terminal(sa) and width - 8 <= len(sa) <= width + 2
+                                 and len(sa) + 1 + _first_word_len(sb) > width):
+        return "keep"  # a label or speaker turn; unless the line before is full and mid-sentence (wrapped)
     if _BYLINE.match(sa) or _BYLINE.match(sb):
         return "keep"
-    hyphen = bool(_HYPHEN_END.search(sa)) and sb[:1].isalpha()
+    hyphen = bool(_hyphen_end(sa)) and sb[:1].isalpha()
     lower_next = sb[:1].islower()
     if _BULLET.match(sb):
         # a dash opening a wrapped line inside a sentence ("... refugees\n– we aren't ...") is prose
-        if not (_DASH_CONT.match(sb) and not _TERMINAL.search(sa) and not _BULLET.match(sa)):
+        if not (_DASH_CONT.match(sb) and not _terminal(sa) and not _BULLET.match(sa)):
             return "keep"
     if hyphen:
         return "join"
-    if width is not None:
-        if len(sa) + 1 + _first_word_len(sb) > width and len(sa) <= width + 8:
-            return "join"  # the next word would not have fit: a wrapped line
-        if len(sa) > width + 8:
-            return "keep"  # longer than the wrap width: a line the writer ended
-    if lower_next and not sa.endswith(":"):
+    if (lower_next and not sa.endswith(":")) or (_continuation_end(sa) and not sa.isupper()):
+        return "join"  # the sentence goes on
+    # only a text hard-wrapped at a known width says more: there a line the next word would not have fit
+    # on was wrapped (a block's own longest line is no measure: joining changes it, and a second run would
+    # decide otherwise)
+    if width is not None and width < len(sa) + 1 + _first_word_len(sb) and len(sa) <= width + 8:
         return "join"
-    if width is None and _CONTINUATION_END.search(sa):
-        return "join"
-    return "short"
+    return "keep"
 
 
-def _regroup_block(block: list[str], width: int | None, log: _Log) -> list[str]:
-    """Join the wrapped lines of one block (lines between blank lines); keep structured lines."""
+def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool = False) -> list[str]:
+    """Join the wrapped lines of one block (lines between blank lines); keep structured lines.
+    ``forced``: the block was merged over a blank line inside a sentence, its lines go on with each other."""
     if len(block) == 1:
         return [block[0].strip() if not _QUOTE.match(block[0]) else block[0]]
-    if all(" " not in x.strip() for x in block) and not any(_HYPHEN_END.search(x.strip()) for x in block[:-1]):
+    if not forced and all(" " not in x.strip() for x in block) and not any(_hyphen_end(x.strip()) for x in block[:-1]):
         return [x.strip() for x in block]  # one word a line: a list, not wrapped prose
     indents = [len(x) - len(x.lstrip()) for x in block]
     if any(i > indents[0] for i in indents[1:]) and len(set(indents[1:])) >= 1 and indents[0] < min(indents[1:]) \
-            and not _HYPHEN_END.search(block[0].strip()):
+            and not _hyphen_end(block[0].strip()):
         return block  # a first line with indented lines under it: preformatted ("hello / there / world")
-    local = width
-    if local is None:
-        longest = max(len(x.strip()) for x in block)
-        local = longest if longest <= 100 else None
-    kinds = [_break_kind(block[k], block[k + 1], local) for k in range(len(block) - 1)]
-    # in text that is not hard-wrapped, a block mostly of short deliberate lines is structure (an address)
-    if width is None and len(kinds) >= 2 and sum(k != "join" for k in kinds) * 2 >= len(kinds):
-        kinds = [k if k == "join" and (block[i + 1].lstrip()[:1].islower() or _HYPHEN_END.search(block[i].strip()))
-                 else "keep" for i, k in enumerate(kinds)]
+    kinds = [_break_kind(block[k], block[k + 1], width) for k in range(len(block) - 1)]
     out = [block[0].strip() if not _QUOTE.match(block[0]) else block[0]]
     joined = 0
     for k, kind in enumerate(kinds):
@@ -898,26 +992,38 @@ def _double_spaced(blocks: list[tuple[int, list[str]]], width: int | None) -> bo
     singles = [b for _, b in blocks if len(b) == 1]
     if width is None or len(singles) < 6 or len(singles) < 0.7 * len(blocks):
         return False
-    gaps = cont = 0
+    gaps = cont = lower = 0
     for (ga, a), (gb, b) in zip(blocks, blocks[1:]):
         if gb == 1 and len(a) == 1 and len(b) == 1:
             gaps += 1
             if _gap_joins(a[0], b[0], width):
                 cont += 1
-    return gaps >= 5 and cont >= 0.4 * gaps
+                if b[0].lstrip()[:1].islower():
+                    lower += 1
+    # lower-case continuations across a gap are what a cleaned text never has: without several of them,
+    # paragraphs separated by blank lines (this function's own output) are not taken for a scrape
+    return gaps >= 5 and cont >= 0.4 * gaps and lower >= max(3, 0.2 * gaps)
 
 
 def _gap_joins(a: str, b: str, width: int) -> bool:
     sa, sb = a.strip(), b.strip()
     if _is_structural(sb) or _is_structural(sa):
         return False
-    if _HYPHEN_END.search(sa) and sb[:1].isalpha():
+    if _hyphen_end(sa) and sb[:1].isalpha():
         return True
-    if _TERMINAL.search(sa):
+    if _terminal(sa):
         return False
-    if sb[:1].islower() or _DASH_CONT.match(sb) or _CONTINUATION_END.search(sa):
+    if sb[:1].islower() or _DASH_CONT.match(sb) or _continuation_end(sa):
         return True
     return width - 8 <= len(sa) <= width + 2 and len(sa) + 1 + _first_word_len(sb) > width
+
+
+def _sentence_continues(a: str, b: str) -> bool:
+    """Does line ``b``, after a gap, go on with the sentence line ``a`` left unfinished?"""
+    sa, sb = a.strip(), b.strip()
+    if not sb[:1].islower() or _is_structural(sb) or _is_structural(sa) or _SALUTATION.match(sa):
+        return False
+    return (sa[-1:].isalpha() and not _terminal(sa)) or sa[-1:] in ",;:" or sa.endswith("--")
 
 
 def fix_paragraphs(text: str, log: _Log) -> str:
@@ -935,36 +1041,23 @@ def fix_paragraphs(text: str, log: _Log) -> str:
     if not blocks:
         return ""
     width = _wrap_width([x for _, b in blocks for x in b])
-    if _double_spaced(blocks, width):
-        merged: list[tuple[int, list[str]]] = []
-        regrouped = 0
-        for gap, b in blocks:
-            if merged and gap == 1 and len(b) == 1 and len(merged[-1][1]) >= 1 and _gap_joins(merged[-1][1][-1], b[0], width):
+    double = _double_spaced(blocks, width)
+    merged: list[tuple[int, list[str], bool]] = []
+    for gap, b in blocks:
+        if merged:
+            a = merged[-1][1][-1]
+            if double and gap == 1 and len(b) == 1 and _gap_joins(a, b[0], width or 0):
                 merged[-1][1].append(b[0])
-                regrouped += 1
-            else:
-                merged.append((gap, list(b)))
-        log.fix("double-spaced", regrouped)
-        blocks = merged
-    else:
-        # a blank line inside a sentence: "His colour\n\nmounted; he ..." (a lost or spurious line break)
-        merged = []
-        for gap, b in blocks:
-            if merged and gap == 1:
-                a = merged[-1][1][-1].strip()
-                sb = b[0].strip()
-                if (sb[:1].islower() and not _TERMINAL.search(a) and _letters_share(a) >= 0.5
-                        and a[-1:].isalpha() or (sb[:1].islower() and a[-1:] in ",;:" and _letters_share(a) >= 0.5)
-                        or (sb[:1].islower() and a.endswith("--"))) and not _is_structural(sb) \
-                        and not _is_structural(a) and not _SALUTATION.match(a):
-                    merged[-1][1].extend(b)
-                    log.fix("blank-in-sentence")
-                    continue
-            merged.append((gap, list(b)))
-        blocks = merged
-    paragraphs: list[str] = []
-    for _, b in blocks:
-        paragraphs.append("\n".join(_regroup_block(b, width, log)))
+                log.fix("double-spaced")
+                continue
+            if _sentence_continues(a, b[0]):
+                # a blank line (or a lost line) inside a sentence: "His colour\n\nmounted; he ..."
+                merged[-1][1].extend(b)
+                merged[-1] = (merged[-1][0], merged[-1][1], True)
+                log.fix("blank-in-sentence")
+                continue
+        merged.append((gap, list(b), False))
+    paragraphs = ["\n".join(_regroup_block(b, width, log, forced)) for _, b, forced in merged]
     return "\n\n".join(paragraphs)
 
 
@@ -1020,9 +1113,8 @@ PIPELINE: tuple[tuple[str, str, Fixer], ...] = (
     ("encoding", "ligatures", fix_ligatures),
     ("encoding", "unicode-nfc", fix_unicode_nfc),
     ("whitespace", "spaces", fix_spaces),
-    ("email", "replies", fix_replies),
     ("boilerplate", "boilerplate", fix_boilerplate),
-    ("email", "signature", fix_signature),
+    ("email", "email", fix_email),
     ("paragraphs", "paragraphs", fix_paragraphs),
     ("whitespace", "blank-lines", fix_blank_lines),
     ("ascii_punct", "ascii-punct", fix_ascii_punct),
@@ -1056,7 +1148,7 @@ def clean_text(text: str, **options: Any) -> str:
     return explain_text(text, **options).text
 
 
-_ARTICLE_FIELDS = ("headline", "standfirst", "byline", "body", "notes")
+ARTICLE_FIELDS = ("headline", "standfirst", "byline", "body", "notes")
 
 
 def clean_record(record: dict[str, Any], *, ascii_punct: bool = False) -> dict[str, Any]:
@@ -1075,7 +1167,7 @@ def clean_record(record: dict[str, Any], *, ascii_punct: bool = False) -> dict[s
             raise BadInput("document record has no string 'text' field")
         targets: tuple[str, ...] = ("text",)
     else:
-        targets = tuple(f for f in _ARTICLE_FIELDS if isinstance(record.get(f), str))
+        targets = tuple(f for f in ARTICLE_FIELDS if isinstance(record.get(f), str))
     for name in targets:
         result = explain_text(record[name], ascii_punct=ascii_punct)
         out[name] = result.text if result.text or name == "text" else None

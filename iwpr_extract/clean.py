@@ -369,22 +369,23 @@ def fix_spaces(text: str, log: _Log) -> str:
     >>> fix_spaces("Item\\u00a01A  and\\tthat   \\n  kept", _Log())
     'Item 1A and that\\n  kept'
     """
-    n = 0
-    new, k = _ODD_SPACE.subn(" ", text)
-    n += k
-    if "  " in new:
-        lines = new.split("\n")
-        for i, line in enumerate(lines):
-            if "  " in line and not line.lstrip().startswith(">"):
-                stripped = line.lstrip(" ")
-                indent = line[: len(line) - len(stripped)]
-                fixed, k = _SPACE_RUN.subn(_space_run, stripped)
-                if k:
-                    n += k
-                    lines[i] = indent + fixed
-        new = "\n".join(lines)
+    new, n = _ODD_SPACE.subn(" ", text)
     new, k = _TRAILING.subn("", new)
     n += k
+    if "  " in new:
+        runs = 0
+
+        def collapse(m: re.Match[str]) -> str:
+            nonlocal runs
+            start = m.string.rfind("\n", 0, m.start()) + 1
+            if m.string[start : m.start()].lstrip().startswith(">"):
+                return m.group(0)
+            out = _space_run(m)
+            runs += out != m.group(0)
+            return out
+
+        new = _SPACE_RUN.sub(collapse, new)
+        n += runs
     log.fix("spaces", n)
     return new
 
@@ -903,6 +904,7 @@ def _join_pair(a: str, b: str) -> tuple[str, str | None]:
     return a + " " + b, None
 
 
+@lru_cache(maxsize=16384)
 def _is_structural(line: str) -> bool:
     s = line.strip()
     return bool(_QUOTE.match(s) or _HTML_TAG.match(s) or (_BULLET.match(s) and not _DASH_CONT.match(s)) or _LABEL.match(s)
@@ -1005,6 +1007,7 @@ def _double_spaced(blocks: list[tuple[int, list[str]]], width: int | None) -> bo
     return gaps >= 5 and cont >= 0.4 * gaps and lower >= max(3, 0.2 * gaps)
 
 
+@lru_cache(maxsize=16384)
 def _gap_joins(a: str, b: str, width: int) -> bool:
     sa, sb = a.strip(), b.strip()
     if _is_structural(sb) or _is_structural(sa):

@@ -256,12 +256,19 @@ _MOJIBAKE = re.compile(
     "[\u00c2-\u00f4\u0102\u0103\u0139\u013a\u0118\u0119\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0410-\u044f\u0401\u0451\u0192\u201a-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u00d7\u221a]"
     "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u02c7\u02d8\u02d9\u02db\u02dd\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u0104\u0105\u013d\u013e\u015a\u015b\u0164\u0165\u0179\u017a\u017b\u017c\u0141\u0142\u00a4\u00a6\u0131\u0143\u0144\u0147\u0148\u0150\u0151\u0158\u0159\u015e\u015f\u0162\u0163\u016e\u016f\u0170\u0171\u0402-\u040f\u0452-\u045f\u0490\u0491\u2116\u00b0-\u00bf\u02bf\u0401\u0451\u0404\u0454\u0406\u0456\u0407\u0457]"
     "|[\u0080-\u009f]"
-    # MacRoman, DOS code pages and lost bytes: "wei√ü", "─îe┼ítina", "voilÃ le", "SlovenÄ\ufffdina"
-    "|[\u221a\u25ca\u2500-\u257f][^\x00-\x7f]|[ÃÂ][ \u00a0](?=[a-z])|[\u00c2-\u00f4]\ufffd"
+    # MacRoman, DOS code pages and lost bytes: "wei√ü", "─îe┼ítina", "SlovenÄ\ufffdina".  ("voilÃ le",
+    # whose lost NBSP left a plain space, is not taken: joining lines makes "Ã" + space out of nothing.)
+    "|[\u221a\u25ca\u2500-\u257f][^\x00-\x7f]|[\u00c2-\u00f4]\ufffd"
 )
 
 
-_LONE_ODD_SPACE = re.compile("(?<![\u00c2-\u00f4])[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
+# every character that can start a match of _MOJIBAKE: a set test is far faster than the regex
+_MOJIBAKE_LEADS = frozenset(
+    [chr(c) for c in range(0x80, 0xA0)] + [chr(c) for c in range(0xC2, 0xF5)]
+    + list("\u0102\u0103\u0139\u013a\u0118\u0119\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+           "\u201a\u201b\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u00d7\u221a\u25ca")
+    + [chr(c) for c in range(0x410, 0x450)] + ["\u0401", "\u0451"] + [chr(c) for c in range(0x2500, 0x2580)])
+_LONE_ODD_SPACE = re.compile("\t|[\u2000-\u200a\u202f\u205f\u3000]|(?<![\u00c2-\u00f4])\u00a0")
 
 
 def fix_mojibake(text: str, log: _Log) -> str:
@@ -270,7 +277,7 @@ def fix_mojibake(text: str, log: _Log) -> str:
     >>> fix_mojibake("caf\\u00c3\\u00a9 \\u00e2\\u20ac\\u0153ok\\u00e2\\u20ac\\x9d", _Log())
     'café “ok”'
     """
-    if not _MOJIBAKE.search(text):
+    if _MOJIBAKE_LEADS.isdisjoint(text):
         return text
     import ftfy  # lazy: slow to import and only needed for damaged text
 
@@ -282,11 +289,15 @@ def fix_mojibake(text: str, log: _Log) -> str:
     lines = text.split("\n")
     count = 0
     for i, line in enumerate(lines):
-        if _MOJIBAKE.search(line):
-            # odd spaces become plain spaces later anyway; ftfy must see the line as a second run would
-            # (except the NBSP of "Â\u00a0", which is half of a mojibake pair)
-            fixed = ftfy.fix_text(_LONE_ODD_SPACE.sub(" ", line), config)
-            if fixed != line:
+        if _MOJIBAKE_LEADS.isdisjoint(line):
+            continue
+        # odd spaces become plain spaces later anyway; ftfy must see the line as a second run would
+        # (except the NBSP of "Â\u00a0", which is half of a mojibake pair)
+        seen = _LONE_ODD_SPACE.sub(" ", line).rstrip(" ")
+        if _MOJIBAKE.search(seen):
+            body = seen.lstrip(" ")  # ftfy's choice may depend on the line's edges: give it what stays
+            fixed = seen[: len(seen) - len(body)] + ftfy.fix_text(body, config)
+            if fixed != seen:
                 lines[i] = fixed
                 count += 1
     log.fix("mojibake", count)
@@ -296,6 +307,7 @@ def fix_mojibake(text: str, log: _Log) -> str:
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "ft", "\ufb06": "st"})
 _LIGATURE_RE = re.compile("[\ufb00-\ufb06]")
+_LIGATURE_CHARS = frozenset("\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
 
 
 def fix_ligatures(text: str, log: _Log) -> str:
@@ -304,9 +316,9 @@ def fix_ligatures(text: str, log: _Log) -> str:
     >>> fix_ligatures("The ﬁle, the cœur", _Log())
     'The file, the cœur'
     """
-    n = len(_LIGATURE_RE.findall(text))
-    if not n:
+    if _LIGATURE_CHARS.isdisjoint(text):
         return text
+    n = len(_LIGATURE_RE.findall(text))
     log.fix("ligatures", n)
     return text.translate(_LIGATURES)
 
@@ -370,8 +382,10 @@ def fix_spaces(text: str, log: _Log) -> str:
     'Item 1A and that\\n  kept'
     """
     new, n = _ODD_SPACE.subn(" ", text)
-    new, k = _TRAILING.subn("", new)
-    n += k
+    lines = new.split("\n")
+    stripped = [line.rstrip(" ") for line in lines]
+    n += sum(len(a) != len(b) for a, b in zip(lines, stripped))
+    new = "\n".join(stripped)
     if "  " in new:
         runs = 0
 
@@ -951,7 +965,7 @@ def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool 
     if not forced and all(" " not in x.strip() for x in block) and not any(_hyphen_end(x.strip()) for x in block[:-1]):
         return [x.strip() for x in block]  # one word a line: a list, not wrapped prose
     indents = [len(x) - len(x.lstrip()) for x in block]
-    if any(i > indents[0] for i in indents[1:]) and len(set(indents[1:])) >= 1 and indents[0] < min(indents[1:]) \
+    if not forced and any(i > indents[0] for i in indents[1:]) and len(set(indents[1:])) >= 1 and indents[0] < min(indents[1:]) \
             and not _hyphen_end(block[0].strip()):
         return block  # a first line with indented lines under it: preformatted ("hello / there / world")
     kinds = [_break_kind(block[k], block[k + 1], width) for k in range(len(block) - 1)]
@@ -1026,6 +1040,8 @@ def _sentence_continues(a: str, b: str) -> bool:
     sa, sb = a.strip(), b.strip()
     if not sb[:1].islower() or _is_structural(sb) or _is_structural(sa) or _SALUTATION.match(sa):
         return False
+    if _MOBILE.match(sa) or _SIGNOFF.match(sa) or _DASH_NAME.match(sa):
+        return False  # a signature line the e-mail step left (not at the end) stays a line of its own
     return (sa[-1:].isalpha() and not _terminal(sa)) or sa[-1:] in ",;:" or sa.endswith("--")
 
 

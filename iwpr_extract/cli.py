@@ -66,6 +66,12 @@ def cli(ctx: click.Context, debug: bool) -> None:
 # --- shared option bundles -------------------------------------------------------------------------
 
 
+def _store_jobs(ctx: click.Context, param: click.Parameter, value: int) -> int:
+    # kept in ctx.meta so every command gets --jobs without a parameter of its own
+    ctx.meta["iwpr.jobs"] = value
+    return value
+
+
 def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """FILES plus the options every reading command shares."""
     for decorator in reversed(
@@ -74,6 +80,9 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
             click.option("--encoding", metavar="NAME", help="Decode raw text inputs with NAME instead of UTF-8."),
             click.option("--strict", is_flag=True, help="Undecodable bytes are an error, not a warning."),
             click.option("--skip-bad", is_flag=True, help="Skip malformed JSON Lines with a warning."),
+            click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+                         expose_value=False, callback=_store_jobs,
+                         help="Worker processes (0: one per CPU); output stays in input order."),
         )
     ):
         func = decorator(func)
@@ -120,9 +129,12 @@ class Reporter:
 
 
 def resolve_files(files: tuple[str, ...], reporter: Reporter) -> list[str]:
-    """Inputs to read; with none, stdin, unless stdin is a terminal (then a usage hint, exit 2)."""
+    """Inputs to read (directories and globs expanded); with none, stdin, unless stdin is a terminal
+    (then a usage hint, exit 2)."""
     if files:
-        return list(files)
+        from .parallel import expand_inputs
+
+        return expand_inputs(files, warn=reporter.warn)
     if sys.stdin is None or sys.stdin.isatty():
         raise click.UsageError("no input: give FILE arguments, or pipe text or JSON Lines in ('-' reads stdin)")
     return ["-"]
@@ -146,36 +158,49 @@ class Output:
         (self._out or sys.stdout).flush()
 
 
+def apply_stage(item: Any, stage: Stage, reporter: Any, debug: bool) -> list[dict[str, Any]] | None:
+    """Run ``stage`` on one read item; a problem goes to ``reporter`` (with FILE:LINE) and gives None."""
+    try:
+        return list(stage(item.record))
+    except IwprError as exc:
+        if exc.source is None:
+            exc.source, exc.line = item.source, item.line
+        reporter.error(exc)
+    except (BrokenPipeError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # a bug: say where, keep going with the other records
+        if debug:
+            traceback.print_exc()
+        where = f"{item.source}:{item.line}" if item.line else item.source
+        reporter.error(
+            f"{where}: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
+            code=errors.BAD_DATA,
+        )
+    return None
+
+
 def run_stage(ctx: click.Context, command: str, files: tuple[str, ...], stage: Stage, **read_options: Any) -> int:
     """Read every input, apply ``stage`` to each record, write the results; return the exit code."""
     from .records import dumps
-    from .streams import read_inputs
 
     debug = bool((ctx.find_root().obj or {}).get("debug"))
     reporter = Reporter(command)
     output = Output()
-    for item in read_inputs(
-        resolve_files(files, reporter), warn=reporter.warn, error=reporter.error, **read_options
-    ):
-        try:
-            results = list(stage(item.record))
-        except IwprError as exc:
-            if exc.source is None:
-                exc.source, exc.line = item.source, item.line
-            reporter.error(exc)
-            continue
-        except (BrokenPipeError, KeyboardInterrupt):
-            raise
-        except Exception as exc:  # a bug: say where, keep going with the other records
-            if debug:
-                traceback.print_exc()
-            where = f"{item.source}:{item.line}" if item.line else item.source
-            reporter.error(
-                f"{where}: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
-                code=errors.BAD_DATA,
-            )
-            continue
-        for record in results:
+    paths = resolve_files(files, reporter)
+    jobs = ctx.meta.get("iwpr.jobs", 1)
+    if jobs != 1 or sys.stderr.isatty():
+        from . import parallel
+
+        with parallel.progress_bar(parallel.input_size(paths)) as advance:
+            parallel.run_units(parallel.iter_units(paths), stage, read_options, jobs=parallel.default_jobs(jobs),
+                               write=output.write_line, reporter=reporter, debug=debug, progress=advance)
+        output.flush()
+        return reporter.exit_code
+
+    from .streams import read_inputs
+
+    for item in read_inputs(paths, warn=reporter.warn, error=reporter.error, **read_options):
+        for record in apply_stage(item, stage, reporter, debug) or ():
             output.write_line(dumps(record))
     output.flush()
     return reporter.exit_code

@@ -8,7 +8,6 @@ shipped as a JSON Schema in ``iwpr_extract/data/record.schema.json``.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any, Iterable
 
 # Known keys, in output order.  Keys a stage does not know are kept, after these, in the order they came.
@@ -68,25 +67,24 @@ def empty_newsletter() -> dict[str, Any]:
 _LINE_SEPARATORS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029"})
 _STDLIB_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
-# orjson encodes our records about 2-5x faster than the standard library and decodes them about 1.5-2x
-# faster (`python bench/run.py --json-only`), so it is used wherever it provably gives the same bytes and values; the
-# standard library handles the rest.  It is imported only after a few records, so that a short run does
-# not pay its import time (startup is a measured target).
+# orjson encodes our records 2-7x faster than the standard library (`python bench/run.py --json-only`),
+# so it writes every record it writes exactly as the standard library would; the standard library writes
+# the rest.  Decoding stays with the standard library: it is as fast as orjson on our text-heavy records,
+# and it keeps integers beyond 64 bits and its error messages.  orjson is imported only after a few
+# records, so that a short run does not pay its import time (startup is a measured target).
 _ORJSON_AFTER = 32
 _orjson: Any = None
 _calls = 0
-# orjson writes floats differently (1e-7 vs 1e-07) and reads integers beyond 64 bits as floats: any
-# output or input that may hold such a number goes through the standard library.  False alarms (digits
-# after a colon inside a string) only cost speed.
-_FLOAT_OUT = re.compile(rb"[:,\[]-?[0-9]+[.eE]")
-_NUMBER_IN = re.compile(r"[:,\[]\s*-?[0-9]+(?:[.eE]|[0-9]{18})|^\s*-?[0-9]")
 
 
 class _JsonFloat(float):
-    """A float read by the standard library's decoder; orjson refuses float subclasses, so records
-    holding one (NaN, Infinity, 1e400) are always written by the standard library, as they were read."""
+    """A number with a fraction or exponent (or NaN, Infinity) read from JSON.  orjson refuses float
+    subclasses, so a record holding one is written by the standard library, in its float format."""
 
     __slots__ = ()
+
+
+_DECODER = json.JSONDecoder(parse_float=_JsonFloat, parse_constant=_JsonFloat)
 
 
 def _fast() -> Any:
@@ -107,8 +105,10 @@ def dumps(record: dict[str, Any]) -> str:
     """Encode one record as one line of JSON (no trailing newline), keys in contract order.
 
     Raw UTF-8 (no ASCII escaping), compact separators; U+2028/U+2029 are escaped because some JSON Lines
-    readers split lines on them.  The bytes are those of ``json.dumps(record, ensure_ascii=False,
-    separators=(",", ":"))`` whichever encoder wrote them.
+    readers split lines on them.  The text is ``json.dumps(record, ensure_ascii=False, separators=(",",
+    ":"))``'s whichever encoder wrote it, except for floats made by Python code (no stage makes any):
+    orjson writes ``0.00001`` and ``null`` for NaN where the standard library writes ``1e-05`` and ``NaN``.
+    Floats read by :func:`loads` are always written as the standard library writes them.
 
     >>> dumps({"text": "a\\u2028b", "id": "x"})
     '{"id":"x","text":"a\\\\u2028b"}'
@@ -118,9 +118,9 @@ def dumps(record: dict[str, Any]) -> str:
     if fast is not None:
         try:
             data = fast.dumps(ordered)
-        except TypeError:  # lone surrogates, integers beyond 64 bits, non-string keys, float subclasses
-            data = None
-        if data is not None and not _FLOAT_OUT.search(data):
+        except TypeError:  # lone surrogates, integers beyond 64 bits, non-string keys, floats read from JSON
+            pass
+        else:
             if b"\xe2\x80\xa8" in data or b"\xe2\x80\xa9" in data:
                 data = data.replace(b"\xe2\x80\xa8", b"\\u2028").replace(b"\xe2\x80\xa9", b"\\u2029")
             return data.decode("utf-8")
@@ -131,18 +131,14 @@ def dumps(record: dict[str, Any]) -> str:
 
 
 def loads(line: str) -> Any:
-    """Decode one JSON Lines line, with the standard library's values and error messages.
+    """Decode one JSON Lines line (``json.loads``; its floats written back exactly by :func:`dumps`).
 
-    >>> loads('{"a": [1, "x"]}')
-    {'a': [1, 'x']}
+    >>> loads('{"a": [1, "x", 0.5]}')
+    {'a': [1, 'x', 0.5]}
     """
-    fast = _fast()
-    if fast is not None and not _NUMBER_IN.search(line):
-        try:
-            return fast.loads(line)
-        except ValueError:  # let the standard library accept it (lone surrogates...) or word the error
-            pass
-    return json.loads(line, parse_float=_JsonFloat, parse_constant=_JsonFloat)
+    if line.startswith("\ufeff"):
+        return json.loads(line)  # raises the standard library's "Unexpected UTF-8 BOM"
+    return _DECODER.decode(line)
 
 
 def dumps_lines(records: Iterable[dict[str, Any]]) -> str:

@@ -181,6 +181,29 @@ def generate(size_mb: float, seed: int) -> tuple[list[Path], int]:
 
 
 # --- running and measuring -------------------------------------------------------------------------
+#
+# Linux keeps a process's peak RSS across exec, so a child started straight from this (large) process
+# would report this process's peak.  Each measured command is therefore started by a small launcher
+# (this script with --rusage-to), whose own children start clean; it records their wall time, CPU and peak
+# RSS (including --jobs workers) in a JSON file.
+
+
+def launcher() -> None:
+    result, argv = sys.argv[2], sys.argv[4:]
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv)
+    _, status, usage = os.wait4(proc.pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    with open(result, "w") as f:
+        json.dump({"wall": time.perf_counter() - start, "rss": usage.ru_maxrss / 1024,
+                   "cpu": usage.ru_utime + usage.ru_stime, "code": code}, f)
+    sys.exit(code)
+
+
+def launched(argv: list[str], tag: str) -> tuple[list[str], Path]:
+    OUT.mkdir(parents=True, exist_ok=True)
+    result = OUT / f"rusage-{tag}.json"
+    return [sys.executable, str(Path(__file__).resolve()), "--rusage-to", str(result), "--", *argv], result
 
 
 def available_commands() -> set[str]:
@@ -195,20 +218,16 @@ def run_measured(argv: list[str], stdin_path: Path | None, stdout_path: Path | N
     """Run one command; wall time, peak RSS (MB) of it and its children, output lines."""
     stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
     stdout = open(stdout_path, "wb") if stdout_path else subprocess.DEVNULL
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE)
-    err = proc.stderr.read() if proc.stderr else b""
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
+    cmd, result = launched(argv, "stage")
+    proc = subprocess.run(cmd, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE)
     for f in (stdin, stdout):
         if hasattr(f, "close"):
             f.close()
     if proc.returncode not in (0, 3):
-        sys.exit(f"{' '.join(argv[:6])} ... failed ({proc.returncode}): {err.decode()[-2000:]}")
-    lines = sum(1 for _ in open(stdout_path, "rb")) if stdout_path else 0
-    return {"wall": wall, "rss": usage.ru_maxrss / 1024, "lines": lines,
-            "cpu": usage.ru_utime + usage.ru_stime, "errors": err.count(b"\n")}
+        sys.exit(f"{' '.join(argv[:6])} ... failed ({proc.returncode}): {proc.stderr.decode()[-2000:]}")
+    m = json.loads(result.read_text())
+    m["lines"] = sum(1 for _ in open(stdout_path, "rb")) if stdout_path else 0
+    return m
 
 
 def report(label: str, nbytes: int, m: dict[str, float], target: float | None = None) -> None:
@@ -255,10 +274,11 @@ def bench_pipe(stages: list[str], corpus_bytes: int) -> None:
     """The whole pipe, each stage its own process: wall time and every process's peak RSS."""
     print(f"\n== whole pipe: {' | '.join('iwpr ' + s for s in stages)} ==")
     start = time.perf_counter()
-    procs = []
+    procs, results = [], []
     prev = None
     for i, stage in enumerate(stages):
-        argv = [*IWPR, stage] + ([str(CORPUS)] if i == 0 else [])
+        argv, result = launched([*IWPR, stage] + ([str(CORPUS)] if i == 0 else []), f"pipe-{i}")
+        results.append(result)
         last = i == len(stages) - 1
         proc = subprocess.Popen(argv, stdin=prev.stdout if prev else subprocess.DEVNULL,
                                 stdout=open(OUT / "pipe.jsonl", "wb") if last else subprocess.PIPE,
@@ -267,10 +287,9 @@ def bench_pipe(stages: list[str], corpus_bytes: int) -> None:
             prev.stdout.close()
         procs.append(proc)
         prev = proc
-    rss = []
     for proc in procs:
-        _, status, usage = os.wait4(proc.pid, 0)
-        rss.append(usage.ru_maxrss / 1024)
+        proc.wait()
+    rss = [json.loads(r.read_text())["rss"] for r in results]
     wall = time.perf_counter() - start
     lines = sum(1 for _ in open(OUT / "pipe.jsonl", "rb"))
     print(f"pipe: {corpus_bytes / 1e6:.1f} MB in {wall:.2f} s = {corpus_bytes / 1e6 / wall:.1f} MB/s, "
@@ -291,7 +310,8 @@ def bench_stream(gigabytes: float, have: set[str]) -> None:
                       "body": "Some text. " * 300, "text": "Some text. " * 320}]
     lines = [json.dumps(t, ensure_ascii=False, separators=(",", ":")) for t in templates]
     total = int(gigabytes * 1e9)
-    proc = subprocess.Popen([*IWPR, stage], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    cmd, result = launched([*IWPR, stage], "stream")
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     counted = [0, 0]
 
     def drain() -> None:
@@ -316,12 +336,13 @@ def bench_stream(gigabytes: float, have: set[str]) -> None:
         proc.stdin.write(data)
         sent += len(data)
     proc.stdin.close()
-    _, status, usage = os.wait4(proc.pid, 0)
+    proc.wait()
     reader.join()
     wall = time.perf_counter() - start
+    rss = json.loads(result.read_text())["rss"]
     print(f"sent {sent / 1e9:.2f} GB ({n} records) in {wall:.1f} s = {sent / 1e6 / wall:.1f} MB/s; "
-          f"out {counted[0] / 1e9:.2f} GB ({counted[1]} records); peak RSS {usage.ru_maxrss / 1024:.1f} MB "
-          f"(target < 100 MB: {'met' if usage.ru_maxrss / 1024 < 100 else 'NOT met'})")
+          f"out {counted[0] / 1e9:.2f} GB ({counted[1]} records); peak RSS {rss:.1f} MB "
+          f"(target < 100 MB: {'met' if rss < 100 else 'NOT met'})")
 
 
 def bench_startup(runs: int) -> None:
@@ -453,4 +474,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--rusage-to"]:
+        launcher()
+    else:
+        main()

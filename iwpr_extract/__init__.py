@@ -22,6 +22,7 @@ _LAZY = {
     "document_record": "records",
     "dumps": "records",
     "read_inputs": "streams",
+    "expand_inputs": "parallel",
     "IwprError": "errors",
 }
 

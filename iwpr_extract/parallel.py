@@ -194,6 +194,13 @@ def run_unit(unit: Unit, job: _Job | None = None) -> tuple[str, list[tuple[str, 
     return "\n".join(lines), sink.messages
 
 
+def _worker_init() -> None:
+    import signal
+
+    # Ctrl-C reaches the whole process group: the parent alone handles it (and stops the pool)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _run_unit_in_worker(unit: Unit) -> tuple[str, list[tuple[str, str, int | None]]]:
     return run_unit(unit)
 
@@ -233,7 +240,7 @@ def run_units(
     import multiprocessing
 
     _JOB = job
-    pool = multiprocessing.get_context("fork").Pool(jobs)
+    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_init)
     try:
         pending: deque[tuple[Unit, Any]] = deque()
         for unit in units:

@@ -23,6 +23,10 @@ _LAZY = {
     "dumps": "records",
     "read_inputs": "streams",
     "IwprError": "errors",
+    "build_pipeline": "pipeline",
+    "run_pipeline": "pipeline",
+    "run_check": "check",
+    "record_problems": "validate",
 }
 
 __all__ = sorted(_LAZY) + ["__version__"]

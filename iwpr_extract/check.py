@@ -379,6 +379,8 @@ def check_fixture(fixture: Fixture, *, update: bool = False,
         lines = produce(fixture, warn=warn)
         old = _read_expected(fixture.expected) if fixture.expected.exists() else None
     except IwprError as exc:
+        if exc.source is None:
+            exc.source = str(fixture.path)
         return Result(fixture, "error", error=exc)
     if old is None:
         if update:
@@ -438,6 +440,9 @@ def word_diff(old: str, new: str, context: int = 6) -> list[tuple[str, str]]:
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag == "equal":
             chunk = a[i1:i2]
+            if len(opcodes) == 1:  # nothing changed: nothing to give context to
+                pieces.append(("=", "".join(chunk)))
+                break
             head = 0 if index == 0 else _keep(chunk, context, from_end=False)
             tail = 0 if index == len(opcodes) - 1 else _keep(chunk, context, from_end=True)
             if head + tail < len(chunk):

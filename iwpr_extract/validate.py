@@ -293,6 +293,8 @@ def _entity_problems(record: dict[str, Any]) -> Iterator[tuple[str, str]]:
         value = record.get(name)
         if not isinstance(value, str):
             yield where, f"points into {name!r}, which is {json_type(value) if name in record else 'absent'} in this record"
+        elif start > end:
+            yield where, f"[{start}, {end}] is not a range: need start <= end"
         elif not 0 <= start <= end <= len(value):
             yield where, f"[{start}, {end}] is outside {name} ({len(value)} characters)"
         elif value[start:end] != text:

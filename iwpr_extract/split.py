@@ -42,6 +42,7 @@ MAX_STANDFIRST_CHARS = 500
 MAX_HEADLINE_CHARS = 200
 
 NO_STRUCTURE = "no article structure recognised: the whole text is one article"
+NO_ARTICLES = "no article bodies found: a table of contents or listing only"
 
 
 # --- cue data ------------------------------------------------------------------------------------------
@@ -55,6 +56,8 @@ class _Cues:
     note_start: regex.Pattern
     bio: regex.Pattern
     byline_prefix: regex.Pattern
+    inline_by: regex.Pattern
+    plain_credit: regex.Pattern
     lower_ok: frozenset[str]
 
 
@@ -68,7 +71,14 @@ def _cues() -> _Cues:
     data = json.loads(resources.files("iwpr_extract").joinpath("data/split_cues.json").read_text("utf-8"))
     boundary = r"(?![\p{L}\p{N}])"
     roles = _alternation(data["bio_roles"])
-    name = r"\p{Lu}[\p{L}'’.\-]*"
+    particles = _alternation(data["name_particles"])
+    name = rf"(?:\p{{Lu}}[\p{{L}}'’.\-]*)"
+    # a name: capitalised words, with particles inside ("Thomas de Waal")
+    full = rf"{name}(?:[ \t]+(?:{name}|(?:{particles})(?=[ \t]+\p{{Lu}}))){{0,4}}"
+    place = rf"{name}(?:[ \t]+{name}){{0,2}}"
+    collective = _alternation(data["collective_credit_words"])
+    prefixes = [p for p in data["byline_prefixes"] if p != "By"]
+    inline_prefix = "|".join(regex.escape(p[:-2]) + "(?i:by)" for p in sorted(prefixes, key=len, reverse=True))
     return _Cues(
         footer_start=regex.compile(rf"^\W{{0,3}}(?:{_alternation(data['footer_start'])}){boundary}", regex.I),
         footer_anywhere=regex.compile(_alternation(data["footer_anywhere"]), regex.I),
@@ -76,29 +86,32 @@ def _cues() -> _Cues:
         note_start=regex.compile(rf"^[(\[]?(?:{_alternation(data['note_start'])}){boundary}", regex.I),
         # "Ainagul Abdrakhmanova is an IWPR-trained journalist", "A and B are IWPR trained journalists"
         bio=regex.compile(
-            rf"^{name}(?:[ \t]+{name}){{0,4}}(?:(?:,[ \t]*|[ \t]+and[ \t]+){name}(?:[ \t]+{name}){{0,4}}){{0,4}}"
+            rf"^{full}(?:(?:,[ \t]*|[ \t]+and[ \t]+){full}){{0,4}}"
             rf"[ \t]+(?:is|are|was|were|works|worked|writes|reports)\b[^\n]{{0,200}}?\b(?:{roles}){boundary}",
         ),
         byline_prefix=regex.compile(rf"^(?:{_alternation(data['byline_prefixes'])})[ \t]+", regex.I),
+        # the start of a credit inside a table-of-contents line: "...combination.  By Ainagul Abdrakhmanova"
+        inline_by=regex.compile(
+            rf"(?:^|(?<=[\s.?!”\"]))(?:{inline_prefix}|By|BY)(?=[ \t]+(?:\p{{Lu}}|(?:{particles})[ \t])|[ \t]*$)"
+        ),
+        # "Ainagul Abdrakhmanova in Bishkek", "A and B reports from Osh", "IWPR staff in Baku": no "By"
+        plain_credit=regex.compile(
+            rf"^(?:{full}(?:(?:,[ \t]|[ \t]and[ \t]|,[ \t]and[ \t]){full}){{0,4}}"
+            rf"[ \t](?:in|reports?[ \t]from)[ \t]{place}"
+            rf"|(?:An?[ \t])?IWPR[ \t](?:{collective})(?:[ \t]in[ \t]{place})?)$"
+        ),
         lower_ok=frozenset(w.lower() for w in data["byline_lower_words"]),
     )
 
 
 # --- line and block patterns -------------------------------------------------------------------------------
 
-_RULE = regex.compile(r"^[ \t]*(?:\*{3,}|[-=_~#*]{5,}[ \t]*$)")
+_RULE = regex.compile(r"^[ \t]*(?:\*{3,}|(?:[-=_~#*][ \t]?){5,}$)")
 _PHOTO = regex.compile(r"\((?:Photo|Picture|Image)s?(?: by)?[:\s][^)\n]{0,120}\)|^(?:Photo|Picture)s?(?: by)?:", regex.I | regex.M)
 _SITE_TITLE = regex.compile(r"^(?:Institute for War (?:and|&) Peace Reporting|IWPR)\b[^\n]{0,80}\|", regex.I)
+# "Home | News | Analysis": a site's navigation line at the top of a scraped page
+_NAV_LINE = regex.compile(r"^[^|\n]{1,40}(?:\|[^|\n]{1,40}){2,12}$")
 _SECTION = regex.compile(r"^[\p{Lu}\p{N}][\p{Lu}\p{N} &'’:,\-/]{2,60}$")
-# "Ainagul Abdrakhmanova in Bishkek", "Asyl Osmonalieva reports from Osh": a credit without "By".
-_NAME_WORD = r"\p{Lu}[\p{L}'’.\-]{0,40}"
-_PLAIN_CREDIT = regex.compile(
-    rf"^{_NAME_WORD}(?:[ \t]{_NAME_WORD}){{1,3}}"
-    rf"(?:(?:,[ \t]|[ \t]and[ \t]|,[ \t]and[ \t]){_NAME_WORD}(?:[ \t]{_NAME_WORD}){{1,3}}){{0,4}}"
-    rf"[ \t](?:in|reports[ \t]from|report[ \t]from)[ \t]{_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,2}}$"
-)
-# The start of a credit inside a table-of-contents line: "...combination.  By Ainagul Abdrakhmanova"
-_INLINE_BY = regex.compile(r"(?:^|(?<=[\s.?!”\"]))(?:By|BY)(?=\s+\p{Lu}|\s*$)")
 _WS = regex.compile(r"\s+")
 _TWO_SPACES = regex.compile(r"[ \t]{2,}")
 
@@ -128,7 +141,7 @@ def byline_text_ok(text: str) -> bool:
     prefix = cues.byline_prefix.match(text)
     if prefix:
         rest = text[prefix.end() :]
-    elif _PLAIN_CREDIT.match(text.rstrip(".")):
+    elif _cues().plain_credit.match(text.rstrip(".")):
         return True
     else:
         return False
@@ -227,12 +240,17 @@ def split_text(
     records: list[dict[str, Any]] = []
     bounds = _segment_bounds(segments, blocks, len(text))
     editions = _edition_data(segments, blocks)
+    # With no article at all, a table of contents (a listing page) is the content: emit it anyway.
+    listing_only = not any(s.kind == "article" for s in segments)
+    keep = {"article", "toc"} if listing_only else {"article"}
     for index, (segment, (start, end)) in enumerate(zip(segments, bounds)):
-        if segment.kind != "article" and not all_segments:
+        if segment.kind not in keep and not all_segments:
             continue
+        if segment.kind == "toc" and listing_only:
+            segment.fields["warnings"] = [NO_ARTICLES]
         record: dict[str, Any] = {"id": f"{base}#{index}", "source": source, "kind": segment.kind,
                                   "index": index, "span": [start, end]}
-        if segment.kind == "article":
+        if segment.kind in ("article", "header"):
             newsletter = dict(editions[index])
             ref = parse_edition_ref(segment.fields.get("byline") or "")
             if ref:
@@ -286,6 +304,9 @@ def _segment(blocks: list[Block]) -> list[_Segment]:
         return [_Segment("article", 0, -1, _fallback_fields([]))]
     articles = _find_articles(blocks)
     if not articles:
+        listing = _classify_gap(blocks, 0, len(blocks) - 1)
+        if any(s.kind == "toc" and s.fields.get("entries") for s in listing):
+            return listing  # a listing page or a table of contents with no article bodies
         return [_Segment("article", 0, len(blocks) - 1, _fallback_fields(blocks))]
     segments: list[_Segment] = []
     cursor = 0
@@ -392,12 +413,12 @@ def _content_end(blocks: list[Block], anchor: int, limit: int) -> int | None:
 
 def _looks_like_toc_entry(block: Block) -> bool:
     text = block.joined
-    return bool(_INLINE_BY.search(text)) and byline_text_ok(text[_last_by(text):])
+    return bool(_cues().inline_by.search(text)) and byline_text_ok(text[_last_by(text):])
 
 
 def _last_by(text: str) -> int:
     last = 0
-    for m in _INLINE_BY.finditer(text):
+    for m in _cues().inline_by.finditer(text):
         last = m.start()
     return last
 
@@ -445,8 +466,15 @@ def _paragraph_groups(blocks: list[Block]) -> list[list[Block]]:
     scrape, where lines are joined across single blank lines until a sentence ends (a double gap, left
     by a lost line, ends the paragraph unless the next line carries on in lower case)."""
     if not _double_spaced(blocks):
-        return [[b] for b in blocks]
-    groups: list[list[Block]] = []
+        groups = []
+        for block in blocks:
+            # A line break doubled by accident: the sentence carries on in lower case.
+            if groups and block.gap_before == 1 and block.first[:1].islower() and not ends_sentence(groups[-1][-1].joined):
+                groups[-1].append(block)
+            else:
+                groups.append([block])
+        return groups
+    groups = []
     for block in blocks:
         starts_new = (
             not groups
@@ -490,7 +518,7 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
         text = block.joined
         if parse_edition_header(block.first) is not None:
             kind = "header"
-        elif _SITE_TITLE.match(block.first) and i == 0:
+        elif i == 0 and len(block) == 1 and (_SITE_TITLE.match(block.first) or _NAV_LINE.match(block.first)):
             kind = "chrome"
         elif current == "footer":
             kind = "footer" if not _looks_like_toc_entry(block) else "toc"
@@ -511,7 +539,8 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
         else:
             kind = "toc" if _toc_follows(blocks, i, last) else current
         kinds.append(kind)
-        current = kind
+        # A site title is chrome, but unlike related links it does not run on into what follows.
+        current = "header" if kind == "chrome" and i == 0 and current == "other" and len(block) == 1 else kind
     segments: list[_Segment] = []
     for offset, kind in enumerate(kinds):
         i = first + offset
@@ -559,20 +588,25 @@ def _toc_entries(blocks: list[Block]) -> list[dict[str, Any]]:
         nonlocal pending
         if pending:
             entry = parse_toc_entry(pending)
-            if entry["byline"] is None and entry["standfirst"] is None and entry["headline"] and len(pending) == 1:
+            lone = pending[0] if len(pending) == 1 else ""
+            if not entry["byline"] and lone and len(lone) <= 80 and not ends_sentence(lone) and lone[:1].isupper():
                 nonlocal section
-                section = entry["headline"]
-            elif any(entry.values()):
+                section = lone
+            elif entry["byline"] or (entry["headline"] and entry["standfirst"]):
                 entry["section"] = section
                 entries.append(entry)
         pending = []
 
     content = [b for b in blocks if not _is_rule(b)]
     for n, block in enumerate(content):
-        for line in block.lines:
-            text = line.content.strip()
+        lines = [line.content.strip() for line in block.lines]
+        for k, text in enumerate(lines):
             pending.append(text)
-            if _ends_with_credit(text):
+            following = lines[k + 1] if k + 1 < len(lines) else None
+            # A title-case headline ("Poverty Drives Child Labour in Kyrgyzstan") has the shape of a
+            # credit without "By"; such a credit only ends an entry after some other text.
+            plain_only = len(pending) == 1 and following is not None and not _has_by_credit(text)
+            if _ends_with_credit(text) and not plain_only and not _credit_continues(text, following):
                 close()
         if pending and not _dangling(pending[-1]) and not _entry_continues(content, n):
             close()
@@ -585,9 +619,26 @@ def _dangling(line: str) -> bool:
     return bool(regex.search(r"(?:^|\s)(?:By|BY)$", line)) or line.endswith(",") or line.endswith(" and")
 
 
-def _starts_entry(block: Block) -> bool:
-    first = block.first
+def _credit_continues(line: str, following: str | None) -> bool:
+    """Whether a credit at the end of ``line`` goes on over the next line ("By Nino" / "Gerliani in Mestia")."""
+    if not following or _starts_entry_text(following):
+        return False
+    by = _last_by(line) if _cues().inline_by.search(line) else None
+    credit = line[by:] if by is not None else (_credit_tail(line) or "")
+    return bool(credit) and byline_text_ok(f"{credit} {following}")
+
+
+def _starts_entry_text(first: str) -> bool:
     return is_caps(first) or _split_caps_headline(first)[0] is not None
+
+
+def _starts_entry(block: Block) -> bool:
+    """A block that opens an entry: a headline in capitals, or a title-like line over more lines that
+    end in a credit (listing pages print headlines in title case)."""
+    if _starts_entry_text(block.first):
+        return True
+    return (len(block) >= 2 and not ends_sentence(block.first) and _title_like(block.first)
+            and _ends_with_credit(block.lines[-1].content.strip()))
 
 
 def _entry_continues(content: list[Block], n: int) -> bool:
@@ -601,10 +652,15 @@ def _entry_continues(content: list[Block], n: int) -> bool:
     return False
 
 
+def _has_by_credit(line: str) -> bool:
+    by = _last_by(line) if _cues().inline_by.search(line) else None
+    return by is not None and byline_text_ok(line[by:])
+
+
 def _ends_with_credit(line: str) -> bool:
     if not line:
         return False
-    by = _last_by(line) if _INLINE_BY.search(line) else None
+    by = _last_by(line) if _cues().inline_by.search(line) else None
     if by is not None and byline_text_ok(line[by:]):
         return True
     tail = _credit_tail(line)
@@ -616,7 +672,7 @@ def _credit_tail(text: str) -> str | None:
     parts = regex.split(r"(?<=[.?!”\"])\s+|\s{2,}", text)
     if len(parts) >= 1:
         tail = parts[-1].strip()
-        if tail and _PLAIN_CREDIT.match(tail.rstrip(".")):
+        if tail and _cues().plain_credit.match(tail.rstrip(".")):
             return tail
     return None
 
@@ -633,7 +689,7 @@ def parse_toc_entry(lines: list[str]) -> dict[str, Any]:
     lines = [l for l in (x.strip() for x in lines) if l]
     headline: str | None = None
     # Headline on a line of its own (capitals, or a short line without a full stop before more lines).
-    if len(lines) >= 2 and not _TWO_SPACES.search(lines[0]) and not _ends_with_credit(lines[0]):
+    if len(lines) >= 2 and not _TWO_SPACES.search(lines[0]) and not _has_by_credit(lines[0]):
         first = lines[0]
         if (is_caps(first) or (not ends_sentence(first) and len(first) <= 120 and first[:1].isupper()
                                and _title_like(first))) and not first[:1].islower():
@@ -641,7 +697,7 @@ def parse_toc_entry(lines: list[str]) -> dict[str, Any]:
             lines = lines[1:]
     text = " ".join(lines)
     byline = None
-    by = _last_by(text) if _INLINE_BY.search(text) else None
+    by = _last_by(text) if _cues().inline_by.search(text) else None
     if by is not None and byline_text_ok(text[by:]):
         byline = " ".join(text[by:].split())
         text = text[:by]

@@ -179,7 +179,7 @@ def run_stage(ctx: click.Context, command: str, files: tuple[str, ...], stage: S
         for record in results:
             for warning in record.get("warnings") or []:
                 if warning not in known:
-                    reporter.warn(f"{item.source}: {record.get('id', '')}: {warning}")
+                    reporter.warn(f"{record.get('id') or item.source}: {warning}")
             output.write_line(dumps(record))
     output.flush()
     return reporter.exit_code

@@ -237,6 +237,8 @@ def split_text(
     base = doc_id if doc_id is not None else source
     blocks = blocks_of(text)
     segments = _segment(blocks)
+    if not segments and text:
+        segments = [_Segment("other", 0, -1)]
     records: list[dict[str, Any]] = []
     bounds = _segment_bounds(segments, blocks, len(text))
     editions = _edition_data(segments, blocks)
@@ -301,7 +303,7 @@ def split_record(record: dict[str, Any], *, all_segments: bool = False) -> Itera
 
 def _segment(blocks: list[Block]) -> list[_Segment]:
     if not blocks:
-        return [_Segment("article", 0, -1, _fallback_fields([]))]
+        return []  # empty or blank input: no records (with --all, the blank text as one "other" record)
     articles = _find_articles(blocks)
     if not articles:
         listing = _classify_gap(blocks, 0, len(blocks) - 1)

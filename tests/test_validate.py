@@ -172,10 +172,11 @@ def test_real_process_reads_stdin_and_validates_split_output():
     assert split.returncode == 0
     result = run_iwpr("validate", input=split.stdout)
     assert result.returncode == 0, result.stdout + result.stderr
-    broken = split.stdout.replace(b'"kind":"article"', b'"kind":"articel"', 1)
-    result = run_iwpr("validate", input=broken)
+    first = json.loads(split.stdout.decode("utf-8").splitlines()[0])
+    first["kind"] = "articel"
+    result = run_iwpr("validate", input=dumps(first) + "\n")
     assert result.returncode == 1
-    assert result.stdout.decode().startswith("-:1: record fixtures/split/rca_article_page.txt#0: field kind: ")
+    assert result.stdout.decode().startswith(f'-:1: record {first["id"]}: field kind: "articel" is not one of ')
 
 
 def test_golden_expected_files_are_valid():

@@ -291,3 +291,13 @@ def test_parse_config_merges_fixture_options_over_directory_options():
                            "fixture": {"p.txt": {"options": {"split": {"all_segments": True}}}}}, Path("c.toml"))
     assert config.pipeline_for("p.txt").options == {"split": {"all_segments": True}}
     assert config.pipeline_for("q.txt").options == {"split": {"all_segments": False}}
+
+
+def test_terminal_rendering_uses_rich_with_the_same_content(basic, capsys):
+    from iwpr_extract.check import run_check
+    from iwpr_extract.commands.check import render
+
+    _, results = run_check([str(basic)])
+    render(results, styled=True)
+    out = capsys.readouterr().out
+    assert "[-slow-]{+quick+}" in out and "missing" in out and "3 fixtures: 1 ok, 1 changed, 1 missing" in out

@@ -423,6 +423,55 @@ def _keep(tokens: list[str], words: int, from_end: bool) -> int:
     return len(tokens)
 
 
+# Above this many token pairs in one changed block, the block is shown removed and inserted whole:
+# SequenceMatcher is quadratic, and a block that large has no readable word diff anyway.
+_WORD_DIFF_LIMIT = 4_000_000
+
+
+def _changes(old: str, new: str) -> list[tuple[str, str]]:
+    """Unelided ``(op, text)`` pieces: lines matched first, then words within changed lines.
+
+    Matching lines first keeps long texts fast (few, mostly distinct lines) and keeps a change in one
+    paragraph from being matched against words of another.
+    """
+    pieces: list[tuple[str, str]] = []
+    a_lines, b_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a_lines, b_lines, autojunk=False).get_opcodes():
+        a_text, b_text = "".join(a_lines[i1:i2]), "".join(b_lines[j1:j2])
+        if tag == "equal":
+            pieces.append(("=", a_text))
+            continue
+        a, b = _tokens(a_text), _tokens(b_text)
+        # common ends cost nothing to find and keep the quadratic part to what actually changed
+        lead = 0
+        while lead < min(len(a), len(b)) and a[lead] == b[lead]:
+            lead += 1
+        trail = 0
+        while trail < min(len(a), len(b)) - lead and a[-1 - trail] == b[-1 - trail]:
+            trail += 1
+        pieces.append(("=", "".join(a[:lead])))
+        a_mid, b_mid = a[lead:len(a) - trail], b[lead:len(b) - trail]
+        if len(a_mid) * len(b_mid) > _WORD_DIFF_LIMIT:
+            pieces += [("-", "".join(a_mid)), ("+", "".join(b_mid))]
+        else:
+            matcher = difflib.SequenceMatcher(None, a_mid, b_mid, autojunk=False)
+            for op, k1, k2, m1, m2 in matcher.get_opcodes():
+                if op == "equal":
+                    pieces.append(("=", "".join(a_mid[k1:k2])))
+                if op in ("delete", "replace"):
+                    pieces.append(("-", "".join(a_mid[k1:k2])))
+                if op in ("insert", "replace"):
+                    pieces.append(("+", "".join(b_mid[m1:m2])))
+        pieces.append(("=", "".join(a[len(a) - trail:])))
+    merged: list[tuple[str, str]] = []
+    for op, text in pieces:
+        if text and merged and merged[-1][0] == op:
+            merged[-1] = (op, merged[-1][1] + text)
+        elif text:
+            merged.append((op, text))
+    return merged
+
+
 def word_diff(old: str, new: str, context: int = 6) -> list[tuple[str, str]]:
     """``(op, text)`` pieces: ``=`` unchanged, ``-`` removed, ``+`` inserted, ``…`` elided context.
 
@@ -433,32 +482,24 @@ def word_diff(old: str, new: str, context: int = 6) -> list[tuple[str, str]]:
     >>> word_diff("a b c d e f g", "a b c d e f G", context=2)
     [('…', ''), ('=', ' e f '), ('-', 'g'), ('+', 'G')]
     """
-    a, b = _tokens(old), _tokens(new)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    opcodes = matcher.get_opcodes()
-    pieces: list[tuple[str, str]] = []
-    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
-        if tag == "equal":
-            chunk = a[i1:i2]
-            if len(opcodes) == 1:  # nothing changed: nothing to give context to
-                pieces.append(("=", "".join(chunk)))
-                break
-            head = 0 if index == 0 else _keep(chunk, context, from_end=False)
-            tail = 0 if index == len(opcodes) - 1 else _keep(chunk, context, from_end=True)
-            if head + tail < len(chunk):
-                if head:
-                    pieces.append(("=", "".join(chunk[:head])))
-                pieces.append(("…", ""))
-                if tail:
-                    pieces.append(("=", "".join(chunk[-tail:])))
-            else:
-                pieces.append(("=", "".join(chunk)))
+    pieces = _changes(old, new)
+    out: list[tuple[str, str]] = []
+    for index, (op, text) in enumerate(pieces):
+        if op != "=" or len(pieces) == 1:
+            out.append((op, text))
             continue
-        if tag in ("delete", "replace"):
-            pieces.append(("-", "".join(a[i1:i2])))
-        if tag in ("insert", "replace"):
-            pieces.append(("+", "".join(b[j1:j2])))
-    return pieces
+        chunk = _tokens(text)
+        head = 0 if index == 0 else _keep(chunk, context, from_end=False)
+        tail = 0 if index == len(pieces) - 1 else _keep(chunk, context, from_end=True)
+        if head + tail < len(chunk):
+            if head:
+                out.append(("=", "".join(chunk[:head])))
+            out.append(("…", ""))
+            if tail:
+                out.append(("=", "".join(chunk[-tail:])))
+        else:
+            out.append(("=", text))
+    return out
 
 
 def is_long_text(old: Any, new: Any, limit: int = 60) -> bool:

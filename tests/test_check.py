@@ -301,3 +301,21 @@ def test_terminal_rendering_uses_rich_with_the_same_content(basic, capsys):
     render(results, styled=True)
     out = capsys.readouterr().out
     assert "[-slow-]{+quick+}" in out and "missing" in out and "3 fixtures: 1 ok, 1 changed, 1 missing" in out
+
+
+def test_word_diff_of_long_texts_stays_fast_and_exact():
+    import time
+
+    words = [f"w{n}" for n in range(30000)]
+    old_line = " ".join(words)
+    new_line = " ".join(["X"] + words[1:-1] + ["Y"])  # changes at both ends: one huge changed block
+    paragraphs_old = "\n\n".join(" ".join(words[n:n + 50]) for n in range(0, 30000, 50))
+    paragraphs_new = paragraphs_old.replace("w12345 ", "W12345 ").replace("w29000", "w29000 added")
+    start = time.perf_counter()
+    for old, new in ((old_line, new_line), (paragraphs_old, paragraphs_new)):
+        pieces = word_diff(old, new, context=10**9)
+        assert "".join(t for op, t in pieces if op in "=-") == old
+        assert "".join(t for op, t in pieces if op in "=+") == new
+    assert [p for p in word_diff(paragraphs_old, paragraphs_new) if p[0] in "-+"] == [
+        ("-", "w12345"), ("+", "W12345"), ("+", "added ")]
+    assert time.perf_counter() - start < 5

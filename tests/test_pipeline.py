@@ -26,39 +26,42 @@ def test_a_stage_module_that_does_not_exist_yet_is_a_clear_error(monkeypatch):
         stage_function("later")
 
 
-def test_a_missing_dependency_inside_a_stage_is_not_called_unavailable(tmp_path, monkeypatch):
-    (tmp_path / "iwpr_test_needs_dep.py").write_text("import iwpr_no_such_dependency\n")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setitem(pipeline.STAGES, "dep", ("iwpr_test_needs_dep", "dep_record"))
+@pytest.fixture
+def register(tmp_path, monkeypatch):
+    """register(module, source, {stage: function}): a throwaway module on sys.path, its stages registered."""
+    def make(module: str, source: str, stages: dict[str, str]) -> None:
+        (tmp_path / f"{module}.py").write_text(textwrap.dedent(source))
+        monkeypatch.syspath_prepend(str(tmp_path))
+        monkeypatch.delitem(sys.modules, module, raising=False)
+        for stage, function in stages.items():
+            monkeypatch.setitem(pipeline.STAGES, stage, (module, function))
+    yield make
+
+
+def test_a_missing_dependency_inside_a_stage_is_not_called_unavailable(register):
+    register("iwpr_test_needs_dep", "import iwpr_no_such_dependency\n", {"dep": "dep_record"})
     with pytest.raises(PipelineError, match="cannot be loaded: No module named 'iwpr_no_such_dependency'"):
         stage_function("dep")
-    sys.modules.pop("iwpr_test_needs_dep", None)
 
 
-def test_a_module_without_the_function_is_an_error(tmp_path, monkeypatch):
-    (tmp_path / "iwpr_test_empty.py").write_text("")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setitem(pipeline.STAGES, "empty", ("iwpr_test_empty", "empty_record"))
+def test_a_module_without_the_function_is_an_error(register):
+    register("iwpr_test_empty", "", {"empty": "empty_record"})
     with pytest.raises(PipelineError, match="has no empty_record"):
         stage_function("empty")
 
 
-def test_stages_run_in_order_and_fan_out(tmp_path, monkeypatch):
-    (tmp_path / "iwpr_test_stages.py").write_text(textwrap.dedent('''
+def test_stages_run_in_order_and_fan_out(register):
+    register("iwpr_test_stages", '''
         def double_record(record):
             for n in (0, 1):
                 yield {**record, "id": f"{record['id']}.{n}"}
 
         def mark_record(record, *, mark="x"):
             return {**record, "marks": record.get("marks", "") + mark}
-    '''))
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setitem(pipeline.STAGES, "double", ("iwpr_test_stages", "double_record"))
-    monkeypatch.setitem(pipeline.STAGES, "mark", ("iwpr_test_stages", "mark_record"))
+    ''', {"double": "double_record", "mark": "mark_record"})
     stages = build_pipeline(["mark", "double", ("mark", {"mark": "y"})], {"mark": {"mark": "z"}})
     out = list(run_pipeline([{"id": "a"}, {"id": "b"}], stages))
     assert [(r["id"], r["marks"]) for r in out] == [("a.0", "zy"), ("a.1", "zy"), ("b.0", "zy"), ("b.1", "zy")]
-    sys.modules.pop("iwpr_test_stages", None)
 
 
 def test_run_pipeline_is_lazy():

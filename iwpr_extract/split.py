@@ -91,6 +91,7 @@ class _Cues:
     inline_by: regex.Pattern
     plain_credit: regex.Pattern
     lower_ok: frozenset[str]
+    contents_headings: frozenset[str]
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -147,6 +148,7 @@ def _cues() -> _Cues:
             rf"|(?:An?[ \t])?IWPR[ \t](?:{collective})(?:[ \t]in[ \t]{place})?)$"
         ),
         lower_ok=frozenset(w.lower() for w in data["byline_lower_words"]),
+        contents_headings=frozenset(h.upper() for h in data["contents_headings"]),
     )
 
 
@@ -665,7 +667,8 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
             kind = _after_rule(blocks, i, last)
         elif current == "promo":
             kind = "promo"
-        elif _looks_like_toc_entry(block) or _is_byline_block(block) or current == "toc":
+        elif (_looks_like_toc_entry(block) or _is_byline_block(block) or current == "toc"
+              or _is_contents_heading(block.first)):
             kind = "toc"
         elif _SECTION.match(text) or (is_caps(text) and len(text) <= MAX_HEADLINE_CHARS):
             kind = "toc" if _toc_follows(blocks, i, last) else current if current != "header" else "other"
@@ -686,7 +689,14 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
     for segment in segments:
         if segment.kind == "toc":
             segment.fields = {"entries": _toc_entries(blocks[segment.first : segment.last + 1])}
+        elif segment.kind == "promo" and all(_is_rule(blocks[i]) and len(blocks[i]) == 1
+                                             for i in range(segment.first, segment.last + 1)):
+            segment.kind = "other"  # a bare separator between articles promotes nothing
     return segments
+
+
+def _is_contents_heading(line: str) -> bool:
+    return line.strip(" :*-").upper() in _cues().contents_headings
 
 
 def _after_rule(blocks: list[Block], i: int, last: int) -> str:
@@ -720,19 +730,24 @@ def _toc_entries(blocks: list[Block]) -> list[dict[str, Any]]:
     pending: list[str] = []  # lines of the entry being read
 
     def close() -> None:
-        nonlocal pending
+        nonlocal pending, section
         if pending:
             entry = parse_toc_entry(pending)
             lone = pending[0] if len(pending) == 1 else ""
-            if not entry["byline"] and lone and len(lone) <= 80 and not ends_sentence(lone) and lone[:1].isupper():
-                nonlocal section
+            if not credited and entry["headline"]:
+                entry["section"] = section
+                entries.append(entry)
+            elif not entry["byline"] and lone and len(lone) <= 80 and not ends_sentence(lone) and lone[:1].isupper():
                 section = lone
             elif entry["byline"] or (entry["headline"] and entry["standfirst"]):
                 entry["section"] = section
                 entries.append(entry)
         pending = []
 
-    content = [b for b in blocks if not _is_rule(b)]
+    content = [b for b in blocks if not _is_rule(b) and not _is_contents_heading(b.first)]
+    # Lone lines are section titles in a list of credited entries, but entries themselves in a bare
+    # list of headlines ("1. MACEDONIA: ALBANIANS THREATEN BOYCOTT").
+    credited = any(_ends_with_credit(line.content.strip()) for b in content for line in b.lines)
     for n, block in enumerate(content):
         lines = [line.content.strip() for line in block.lines]
         for k, text in enumerate(lines):
@@ -741,7 +756,7 @@ def _toc_entries(blocks: list[Block]) -> list[dict[str, Any]]:
             # A title-case headline ("Poverty Drives Child Labour in Kyrgyzstan") has the shape of a
             # credit without "By"; such a credit only ends an entry after some other text.
             plain_only = len(pending) == 1 and following is not None and not _has_by_credit(text)
-            if _ends_with_credit(text) and not plain_only and not _credit_continues(text, following):
+            if not credited or (_ends_with_credit(text) and not plain_only and not _credit_continues(text, following)):
                 close()
         if pending and not _dangling(pending[-1]) and not _entry_continues(content, n):
             close()

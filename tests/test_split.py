@@ -263,3 +263,14 @@ def test_golden_split_output(path):
     expected = path.with_name(path.name[:-4] + ".expected.jsonl").read_text("utf-8")
     got = "".join(dumps(r) + "\n" for r in split_text(read(path), path.name, all_segments=True))
     assert got == expected
+
+
+def test_numbered_contents_without_credits_and_bare_separators():
+    recs = split_text(read(SPLIT / "bcr_numbered_contents.txt"), all_segments=True)
+    (toc,) = [r for r in recs if r["kind"] == "toc"]
+    assert [e["headline"] for e in toc["entries"]] == [
+        "1. MACEDONIA: ALBANIANS THREATEN BOYCOTT", "2. KOSOVO: SERBS FLEE PRESEVO VALLEY"]
+    assert [r["kind"] for r in recs] == ["header", "toc", "other", "article", "other", "article"]
+    arts = [r for r in recs if r["kind"] == "article"]
+    assert [a["headline"] for a in arts] == ["MACEDONIA: ALBANIANS THREATEN BOYCOTT", "KOSOVO: SERBS FLEE PRESEVO VALLEY"]
+    assert arts[1]["standfirst"] is None

@@ -201,6 +201,9 @@ def discover(paths: Iterable[str]) -> Discovery:
     for arg in paths:
         root = Path(arg)
         if root.is_file():
+            if root.suffix.lower() not in INPUT_SUFFIXES:
+                problems.append(BadInput(f"not an input fixture ({', '.join(INPUT_SUFFIXES)})", arg))
+                continue
             try:
                 add(root, load_config(root.parent))
             except IwprError as exc:

@@ -319,3 +319,9 @@ def test_word_diff_of_long_texts_stays_fast_and_exact():
     assert [p for p in word_diff(paragraphs_old, paragraphs_new) if p[0] in "-+"] == [
         ("-", "w12345"), ("+", "W12345"), ("+", "added ")]
     assert time.perf_counter() - start < 5
+
+
+def test_a_file_that_is_not_an_input_is_refused(basic):
+    result = CliRunner().invoke(cli, ["check", str(basic / "same.expected.jsonl")])
+    assert result.exit_code == 3
+    assert "not an input fixture (.txt, .eml, .mbox)" in result.stderr

@@ -136,7 +136,10 @@ def render(results: list[Any], styled: bool) -> None:
         for line in details:
             console.print(Text.assemble(*line), soft_wrap=True)
         if rows:
-            table = Table(*_HEADERS, title=None)
+            table = Table()
+            for n, header in enumerate(_HEADERS):
+                # paths are folded, never cut: they are what the reader copies
+                table.add_column(header, overflow="fold", justify="right" if n in (2, 3) else "left")
             for row in rows:
                 table.add_row(*row[:4], Text(row[4], style=_STATUS_STYLE[row[4]]))
             console.print(table)

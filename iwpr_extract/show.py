@@ -102,7 +102,8 @@ def legend(labels: list[str], *, plain: bool = False) -> Any:
     """
     from rich.text import Text
 
-    out = Text("Entities: ", style="dim")
+    out = Text()
+    out.append("Entities: ", style="dim")
     if plain:
         out.append("[text|LABEL], labels: " + ", ".join(labels))
         return out

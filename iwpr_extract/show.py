@@ -169,6 +169,34 @@ def _section(title: str, body: Any, plain: bool) -> list[Any]:
     return [Text(title, style="" if plain else "bold underline"), body]
 
 
+def _as_text(value: Any) -> Any:
+    if value is None or isinstance(value, str):
+        return value
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _sanitised(record: dict[str, Any]) -> dict[str, Any]:
+    """``record`` with every field it shows in the type the schema gives it, so that a record written by
+    hand or by a buggy stage is still shown (as its JSON) rather than stopping ``show``."""
+    out = dict(record)
+    for field in (*_TEXT_FIELDS, "byline", "credit", "id", "kind"):
+        if field in out:
+            out[field] = _as_text(out[field])
+    for field in ("authors", "captions", "entries", "removed", "warnings", "entities"):
+        value = out.get(field)
+        if value is not None and not isinstance(value, list):
+            out[field] = [value]
+    for field in ("newsletter", "email", "fixes"):
+        if not isinstance(out.get(field), dict):
+            out[field] = None
+    span = out.get("span")
+    if span is not None and not (isinstance(span, list) and len(span) == 2):
+        out["span"] = None
+    return out
+
+
 def record_title(record: dict[str, Any], number: int | None = None) -> str:
     """The heading of a record: its number in the stream, kind and id.
 
@@ -201,6 +229,7 @@ def render_record(record: dict[str, Any], number: int | None = None, *, plain: b
     from rich.table import Table
     from rich.text import Text
 
+    record = _sanitised(record)
     parts: list[Any] = []
     meta = []
     newsletter = _newsletter_line(record.get("newsletter"))
@@ -257,16 +286,16 @@ def render_record(record: dict[str, Any], number: int | None = None, *, plain: b
                 lines.append(line)
         parts += _section("Contents", Text("\n".join(lines)), plain)
     if record.get("captions"):
-        parts += _section("Captions", Text("\n".join(f"- {c}" for c in record["captions"])), plain)
+        parts += _section("Captions", Text("\n".join(f"- {_as_text(c)}" for c in record["captions"])), plain)
     if record.get("notes"):
         parts += _section("Notes", highlight(record, "notes", plain=plain), plain)
     if record.get("removed"):
         parts.append(_removed_table(record["removed"], plain))
     if record.get("fixes"):
-        fixes = ", ".join(f"{name} {n}" for name, n in sorted(record["fixes"].items()))
+        fixes = ", ".join(f"{name} {n}" for name, n in sorted(record["fixes"].items(), key=str))
         parts.append(Text(f"Fixes: {fixes}", style="" if plain else "dim"))
     for warning in record.get("warnings") or ():
-        parts.append(Text(f"Warning: {warning}", style="" if plain else "yellow"))
+        parts.append(Text(f"Warning: {_as_text(warning)}", style="" if plain else "yellow"))
 
     title = record_title(record, number)
     if plain:

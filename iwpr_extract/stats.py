@@ -32,20 +32,33 @@ def _empty(value: Any) -> bool:
     return False
 
 
+def _key(value: Any) -> Any:
+    """A value fit to count by: the schema's scalars as they are, anything else as its JSON text."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    import json
+
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
 def _newsletter_key(record: dict[str, Any]) -> tuple[Any, Any, Any]:
     newsletter = record.get("newsletter")
     if not isinstance(newsletter, dict):
         return (None, None, None)
-    return (newsletter.get("title"), newsletter.get("issue"), newsletter.get("date"))
+    return (_key(newsletter.get("title")), _key(newsletter.get("issue")), _key(newsletter.get("date")))
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _issue_order(key: tuple[Any, Any, Any]) -> tuple[Any, ...]:
     # dated issues first, oldest first; nulls after values in every part
     title, issue, date = key
     return (
-        date is None, date or "",
-        not isinstance(issue, int), issue if isinstance(issue, int) else 0,
-        title is None, title or "",
+        date is None, str(date or ""),
+        not isinstance(issue, int), issue if isinstance(issue, int) else 0, str(issue),
+        title is None, str(title or ""),
     )
 
 
@@ -87,10 +100,10 @@ def compute_stats(records: Iterable[dict[str, Any]], *, top: int = 10) -> dict[s
         kinds[kind] += 1
         if record.get("warnings"):
             with_warnings += 1
-        for entity in record.get("entities") or ():
+        for entity in _list(record.get("entities")):
             if isinstance(entity, dict) and entity.get("label"):
-                norm = entity.get("norm") or entity.get("text") or ""
-                entities.setdefault(entity["label"], Counter())[norm] += 1
+                norm = _key(entity.get("norm") or entity.get("text") or "")
+                entities.setdefault(str(_key(entity["label"])), Counter())[norm] += 1
         if kind != "article":
             continue
         articles += 1
@@ -99,13 +112,13 @@ def compute_stats(records: Iterable[dict[str, Any]], *, top: int = 10) -> dict[s
             if _empty(record.get(field)):
                 missing[field] += 1
         seen: set[str] = set()
-        for author in record.get("authors") or ():
-            name = author.get("name") if isinstance(author, dict) else None
+        for author in _list(record.get("authors")):
+            name = _key(author.get("name")) if isinstance(author, dict) else None
             if not name or name in seen:
                 continue  # an author named twice in one byline wrote one article, not two
             seen.add(name)
             author_articles[name] += 1
-            location = author.get("location")
+            location = _key(author.get("location"))
             locations = author_locations.setdefault(name, Counter())
             if location:
                 locations[location] += 1

@@ -189,3 +189,38 @@ def test_any_entities_render_without_error_and_spans_are_sound(record):
     assert marked.replace("[", "") == record["body"]
     for plain in (True, False):
         _recording(40).print(render_record(record, 1, plain=plain))
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 50) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(
+        ["name", "location", "role", "pseudonym", "text", "label", "field", "start", "end", "norm", "reason",
+         "title", "issue", "date", "headline", "subject"]), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(st.dictionaries(st.sampled_from(
+    ["id", "kind", "span", "email", "newsletter", "headline", "standfirst", "byline", "credit", "authors",
+     "body", "notes", "captions", "entries", "text", "fixes", "removed", "entities", "warnings"]), _json))
+def test_records_that_break_the_schema_still_render_and_count(record):
+    from iwpr_extract.stats import compute_stats
+
+    for plain in (True, False):
+        _recording(60).print(render_record(record, 1, plain=plain))
+    assert compute_stats([record])["records"] == 1
+
+
+def test_readme_examples_are_what_the_renderers_draw():
+    from iwpr_extract.stats import compute_stats, stats_renderables
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    console = _recording(88)
+    console.print(render_record(_records()[5], 6))
+    panel = "\n".join(line.rstrip() for line in console.export_text().rstrip("\n").split("\n"))
+    assert panel in readme
+    tables = stats_renderables(compute_stats(_records()))
+    for table in (tables[1], tables[2], tables[4]):
+        console.print(table)
+    drawn = "\n".join(line.rstrip() for line in console.export_text().rstrip("\n").split("\n"))
+    assert drawn in readme

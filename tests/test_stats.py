@@ -133,3 +133,23 @@ def test_bad_line_is_reported_and_the_rest_counted(tmp_path):
     assert result.returncode == 3
     assert b"bad.jsonl:10" in result.stderr and b"Traceback" not in result.stderr
     assert json.loads(result.stdout)["records"] == 9
+
+
+def test_records_that_break_the_schema_are_still_counted():
+    from hypothesis import given, settings, strategies as st
+
+    scalar = st.none() | st.booleans() | st.integers(-3, 3) | st.text(max_size=4)
+    value = st.recursive(scalar, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.sampled_from(["name", "location", "label", "norm", "text", "title", "issue", "date"]), inner,
+        max_size=4), max_leaves=10)
+    fields = st.dictionaries(st.sampled_from(["kind", "newsletter", "authors", "entities", "headline",
+                                              "warnings"]), value)
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(fields.map(lambda r: {"kind": "article", **r}) | fields, max_size=4))
+    def check(records):
+        stats = compute_stats(records)
+        assert stats["records"] == len(records)
+        json.dumps(stats)
+
+    check()

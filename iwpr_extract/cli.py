@@ -175,7 +175,11 @@ def run_stage(ctx: click.Context, command: str, files: tuple[str, ...], stage: S
                 code=errors.BAD_DATA,
             )
             continue
+        known = item.record.get("warnings") or []
         for record in results:
+            for warning in record.get("warnings") or []:
+                if warning not in known:
+                    reporter.warn(f"{record.get('id') or item.source}: {warning}")
             output.write_line(dumps(record))
     output.flush()
     return reporter.exit_code

@@ -188,6 +188,8 @@ def stats_renderables(stats: dict[str, Any], *, plain: bool = False) -> list[Any
     for row in stats["authors"]:
         where = ", ".join(f"{loc} ({n})" if n > 1 else loc for loc, n in row["locations"].items())
         authors.add_row(row["name"], str(row["articles"]), where or "-")
+    if not stats["authors"]:
+        authors.add_row("(none)", "", "")
     out.append(authors)
 
     entities = table("Top entities per label", "label", "entity", "count", right=(2,))
@@ -195,6 +197,8 @@ def stats_renderables(stats: dict[str, Any], *, plain: bool = False) -> list[Any
         for n, row in enumerate(rows):
             entities.add_row(label if n == 0 else "", row["norm"], str(row["count"]))
         entities.add_section()
+    if not stats["entities"]:
+        entities.add_row("(none)", "", "")
     out.append(entities)
 
     missing = table(f"Missing from {stats['articles']} articles", "field", "missing", "share",

@@ -24,6 +24,7 @@ How it decides, in order:
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -49,10 +50,49 @@ NO_ARTICLES = "no article bodies found: a table of contents or listing only"
 
 
 @dataclass(frozen=True)
+class _Phrases:
+    """Phrases matched case-insensitively at the start of a text, as whole words (plain string
+    tests: several times faster than a pattern over every block of a long edition)."""
+
+    phrases: tuple[str, ...]
+    by_first: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        buckets: dict[str, list[str]] = {}
+        for phrase in self.phrases:
+            buckets.setdefault(phrase[:2], []).append(phrase)
+        self.by_first.update({k: tuple(v) for k, v in buckets.items()})
+
+    def starts(self, text: str) -> bool:
+        head = text[:80].lstrip(" \t*-–—•>").lower()
+        for phrase in self.by_first.get(head[:2], ()):
+            if head.startswith(phrase):
+                rest = head[len(phrase) : len(phrase) + 1]
+                if not rest or not phrase[-1].isalnum() or not rest.isalnum():
+                    return True
+        return False
+
+    def heads_line(self, line: str) -> bool:
+        """A short line that is one of the phrases, or starts with a phrase of several words or one
+        ending in a colon ("Related", "More IWPR's Global Voices ...", "Tags: ..."): a one-word phrase
+        starting a longer line ("Comments from officials...") is prose."""
+        low = line.strip().rstrip(":").lower()
+        for phrase in self.by_first.get(low[:2], ()):
+            if low == phrase.rstrip(":"):
+                return True
+            if low.startswith(phrase) and (" " in phrase or phrase.endswith(":")):
+                rest = low[len(phrase) : len(phrase) + 1]
+                if not rest or not phrase[-1].isalnum() or not rest.isalnum():
+                    return True
+        return False
+
+@dataclass(frozen=True)
 class _Cues:
-    footer_start: regex.Pattern
-    footer_anywhere: regex.Pattern
-    chrome_start: regex.Pattern
+    footer_line: re.Pattern  # a line starting with a footer phrase
+    footer_anywhere: re.Pattern  # a footer phrase anywhere
+    footer_start_phrases: tuple[str, ...]
+    footer_anywhere_phrases: tuple[str, ...]
+    chrome_start: _Phrases
     note_start: regex.Pattern
     bio: regex.Pattern
     byline_prefix: regex.Pattern
@@ -64,6 +104,18 @@ class _Cues:
 def _alternation(phrases: list[str]) -> str:
     # Longest first, so "Related articles" wins over "Related".
     return "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+def _words_alternation(phrases: list[str]) -> str:
+    """An alternation of literal phrases, each a whole word where it ends in a letter or digit."""
+    parts = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        parts.append(re.escape(phrase) + (r"(?!\w)" if phrase[-1].isalnum() else ""))
+    return "|".join(parts)
+
+
+def _lowered(phrases: list[str]) -> tuple[str, ...]:
+    return tuple(sorted((p.lower() for p in phrases), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -80,9 +132,11 @@ def _cues() -> _Cues:
     prefixes = [p for p in data["byline_prefixes"] if p != "By"]
     inline_prefix = "|".join(regex.escape(p[:-2]) + "(?i:by)" for p in sorted(prefixes, key=len, reverse=True))
     return _Cues(
-        footer_start=regex.compile(rf"^\W{{0,3}}(?:{_alternation(data['footer_start'])}){boundary}", regex.I),
-        footer_anywhere=regex.compile(_alternation(data["footer_anywhere"]), regex.I),
-        chrome_start=regex.compile(rf"^(?:{_alternation(data['chrome_start'])}){boundary}", regex.I),
+        footer_line=re.compile(rf"^[ \t*>•\-–—]{{0,4}}(?:{_words_alternation(data['footer_start'])})", re.I | re.M),
+        footer_anywhere=re.compile(_words_alternation(data["footer_anywhere"]), re.I),
+        footer_start_phrases=_lowered(data["footer_start"]),
+        footer_anywhere_phrases=_lowered(data["footer_anywhere"]),
+        chrome_start=_Phrases(_lowered(data["chrome_start"])),
         note_start=regex.compile(rf"^[(\[]?(?:{_alternation(data['note_start'])}){boundary}", regex.I),
         # "Ainagul Abdrakhmanova is an IWPR-trained journalist", "A and B are IWPR trained journalists"
         bio=regex.compile(
@@ -113,11 +167,33 @@ _SITE_TITLE = regex.compile(r"^(?:Institute for War (?:and|&) Peace Reporting|IW
 _NAV_LINE = regex.compile(r"^[^|\n]{1,40}(?:\|[^|\n]{1,40}){2,12}$")
 _SECTION = regex.compile(r"^[\p{Lu}\p{N}][\p{Lu}\p{N} &'’:,\-/]{2,60}$")
 _WS = regex.compile(r"\s+")
+_NAME_TOKEN = regex.compile(r"\p{L}[\p{L}'’.\-]*")
+_DANGLING_BY = regex.compile(r"(?:^|\s)(?:By|BY)$")
+_SENTENCE_OR_GAP = regex.compile(r"(?<=[.?!”\"])\s+|\s{2,}")
+
 _TWO_SPACES = regex.compile(r"[ \t]{2,}")
 
 
+def _per_block(func):
+    """Memoise a predicate of a block on the block itself: the segmenter asks the same questions of
+    the same block several times."""
+    name = func.__name__
+
+    def cached(block: Block) -> Any:
+        store = block.__dict__
+        if name not in store:
+            store[name] = func(block)
+        return store[name]
+
+    cached.__name__ = name
+    cached.__doc__ = func.__doc__
+    return cached
+
+
+@_per_block
 def _is_rule(block: Block) -> bool:
-    return bool(_RULE.match(block.lines[0].content))
+    first = block.first
+    return first[:1] in ("*", "-", "=", "_", "~", "#") and bool(_RULE.match(first))
 
 
 def byline_text_ok(text: str) -> bool:
@@ -149,7 +225,7 @@ def byline_text_ok(text: str) -> bool:
         return False
     if ends_sentence(rest) and not rest.rstrip().endswith((".)", "Jr.", "Sr.")) and len(rest.split()) > 6:
         return False
-    tokens = regex.findall(r"[\p{L}][\p{L}'’.\-]*", rest)
+    tokens = _NAME_TOKEN.findall(rest)
     if not tokens:
         return False
     capitalised = sum(1 for t in tokens if t[0].isupper())
@@ -163,10 +239,24 @@ def _edition_span(text: str) -> tuple[int, int] | None:
     return edition_ref_span(text)
 
 
+@_per_block
 def _is_byline_block(block: Block) -> bool:
-    if len(block) > MAX_BYLINE_LINES:
+    if len(block) > MAX_BYLINE_LINES or block.chars > MAX_BYLINE_CHARS + 10:
         return False
+    first = block.first
+    if not first[:1].isupper():
+        return False
+    if first.split(" ", 1)[0].lower() not in _byline_first_words():
+        # a credit without "By" is short: "Ainagul Abdrakhmanova in Bishkek", "IWPR staff"
+        if block.chars > 120 or not (" in " in first or " from " in first or "IWPR" in first):
+            return False
     return byline_text_ok(block.joined)
+
+
+@lru_cache(maxsize=1)
+def _byline_first_words() -> frozenset[str]:
+    data = json.loads(resources.files("iwpr_extract").joinpath("data/split_cues.json").read_text("utf-8"))
+    return frozenset(p.split()[0].lower() for p in data["byline_prefixes"])
 
 
 def _is_note(text: str) -> bool:
@@ -174,13 +264,61 @@ def _is_note(text: str) -> bool:
     return bool(cues.note_start.match(text) or cues.bio.match(text))
 
 
-def _is_footer_start(text: str) -> bool:
+FOOTER_CUE_REACH = 300  # a footer phrase this far into a block marks it as footer matter
+
+
+def _mark_footer_cues(text: str, blocks: list[Block]) -> None:
+    """Find footer phrases in one pass per phrase over the whole text (``str.find`` on a lower-cased
+    copy), then mark the blocks that hold them: a per-block search was the most expensive step of
+    splitting a long edition, and a case-insensitive pattern over the whole text slower still."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters change length when lower-cased: no shortcut
+        return
     cues = _cues()
-    return bool(cues.footer_start.match(text) or cues.footer_anywhere.search(text[:300]))
+    line_starts: set[int] = set()
+    for phrase in cues.footer_start_phrases:
+        for at in _find_all(lowered, phrase):
+            # at most four characters of decoration ("**** ", "> ") between line start and phrase
+            window = lowered[max(0, at - 5) : at]
+            cut = max(window.rfind("\n"), window.rfind("\r"))
+            if cut == -1 and at > 4:
+                continue
+            line_start = at - len(window) + cut + 1
+            if _word_ends(lowered, at, phrase) and not lowered[line_start:at].strip(" \t*>•-–—"):
+                line_starts.add(line_start)
+    anywhere = sorted(at for phrase in cues.footer_anywhere_phrases for at in _find_all(lowered, phrase)
+                      if _word_ends(lowered, at, phrase))
+    k = 0
+    for block in blocks:
+        while k < len(anywhere) and anywhere[k] < block.start:
+            k += 1
+        reach = min(block.end, block.start + FOOTER_CUE_REACH)
+        block.__dict__["_is_footer_block"] = block.start in line_starts or (k < len(anywhere) and anywhere[k] < reach)
+
+
+def _find_all(haystack: str, needle: str) -> Iterator[int]:
+    at = haystack.find(needle)
+    while at != -1:
+        yield at
+        at = haystack.find(needle, at + 1)
+
+
+def _word_ends(text: str, at: int, phrase: str) -> bool:
+    """The phrase found at ``at`` ends a word (or ends in punctuation)."""
+    after = text[at + len(phrase) : at + len(phrase) + 1]
+    return not phrase[-1].isalnum() or not after or not (after.isalnum() or after == "_")
+
+
+@_per_block
+def _is_footer_block(block: Block) -> bool:
+    """Footer matter: masthead, addresses, ISSN, copyright, disclaimers (see ``_mark_footer_cues``)."""
+    cues = _cues()
+    raw = block.raw
+    return bool(cues.footer_line.match(raw) or cues.footer_anywhere.search(raw, 0, FOOTER_CUE_REACH))
 
 
 def _is_chrome_start(block: Block) -> bool:
-    return len(block.first) <= 60 and bool(_cues().chrome_start.match(block.first))
+    return len(block) == 1 and len(block.first) <= 80 and _cues().chrome_start.heads_line(block.first)
 
 
 def _is_caption(text: str) -> bool:
@@ -236,6 +374,7 @@ def split_text(
     """
     base = doc_id if doc_id is not None else source
     blocks = blocks_of(text)
+    _mark_footer_cues(text, blocks)
     segments = _segment(blocks)
     if not segments and text:
         segments = [_Segment("other", 0, -1)]
@@ -273,7 +412,7 @@ def _segment_bounds(segments: list[_Segment], blocks: list[Block], length: int) 
 
 
 def _line_start(block: Block) -> int:
-    return block.lines[0].start
+    return block.start
 
 
 def split_record(record: dict[str, Any], *, all_segments: bool = False) -> Iterator[dict[str, Any]]:
@@ -355,7 +494,7 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
         i -= 1
     if i >= floor and not _is_rule(blocks[i]) and not _is_terminator(blocks[i]):
         text = blocks[i].joined
-        if is_caps(text) and _looks_like_headline(text):
+        if len(text) <= MAX_HEADLINE_CHARS and is_caps(text) and _looks_like_headline(text):
             article.headline = i
         elif _looks_like_standfirst(blocks[i]) and not _is_byline_block(blocks[i]):
             article.standfirst = i
@@ -383,12 +522,13 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
     return article
 
 
+@_per_block
 def _is_terminator(block: Block) -> bool:
     first = block.first
     return (
         _is_rule(block)
         or parse_edition_header(first) is not None
-        or _is_footer_start(block.joined)
+        or _is_footer_block(block)
         or _is_chrome_start(block)
         or bool(_SITE_TITLE.match(first))
     )
@@ -413,6 +553,7 @@ def _content_end(blocks: list[Block], anchor: int, limit: int) -> int | None:
     return end
 
 
+@_per_block
 def _looks_like_toc_entry(block: Block) -> bool:
     text = block.joined
     return bool(_cues().inline_by.search(text)) and byline_text_ok(text[_last_by(text):])
@@ -524,7 +665,7 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
             kind = "chrome"
         elif current == "footer":
             kind = "footer" if not _looks_like_toc_entry(block) else "toc"
-        elif _is_footer_start(text):
+        elif _is_footer_block(block):
             kind = "footer"
         elif _is_chrome_start(block) or current == "chrome":
             kind = "chrome"
@@ -561,7 +702,7 @@ def _after_rule(blocks: list[Block], i: int, last: int) -> str:
     for j in range(i, min(last, i + 8) + 1):
         if j > i and _is_rule(blocks[j]):
             break
-        if _is_footer_start(blocks[j].joined):
+        if _is_footer_block(blocks[j]):
             return "footer"
     return "promo"
 
@@ -618,7 +759,7 @@ def _toc_entries(blocks: list[Block]) -> list[dict[str, Any]]:
 
 def _dangling(line: str) -> bool:
     """A credit cut at the line end ("... standards.  By") continues on the next line."""
-    return bool(regex.search(r"(?:^|\s)(?:By|BY)$", line)) or line.endswith(",") or line.endswith(" and")
+    return bool(_DANGLING_BY.search(line)) or line.endswith(",") or line.endswith(" and")
 
 
 def _credit_continues(line: str, following: str | None) -> bool:
@@ -671,7 +812,7 @@ def _ends_with_credit(line: str) -> bool:
 
 def _credit_tail(text: str) -> str | None:
     """A credit without "By" at the end of an entry: "...combination. Ainagul Abdrakhmanova in Bishkek"."""
-    parts = regex.split(r"(?<=[.?!”\"])\s+|\s{2,}", text)
+    parts = _SENTENCE_OR_GAP.split(text)
     if len(parts) >= 1:
         tail = parts[-1].strip()
         if tail and _cues().plain_credit.match(tail.rstrip(".")):
@@ -716,7 +857,7 @@ def parse_toc_entry(lines: list[str]) -> dict[str, Any]:
 
 
 def _title_like(text: str) -> bool:
-    tokens = [t for t in regex.findall(r"[\p{L}][\p{L}'’\-]*", text) if len(t) > 3]
+    tokens = [t for t in _NAME_TOKEN.findall(text) if len(t) > 3]
     return bool(tokens) and sum(1 for t in tokens if t[0].isupper()) >= 0.6 * len(tokens)
 
 

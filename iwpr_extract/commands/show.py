@@ -49,14 +49,9 @@ def _page_if_long(console: Any, renderables: list[Any]) -> None:
     if "R" not in os.environ.get("LESS", ""):
         # pydoc's pager runs plain `less`, which would show colour codes as text without -R
         os.environ["LESS"] = (os.environ.get("LESS", "") + " -R").strip()
-    with console.pager(styles=True):
-        console.print(_from_ansi(rendered), end="", soft_wrap=True)
+    from rich.pager import SystemPager
 
-
-def _from_ansi(rendered: str) -> Any:
-    from rich.text import Text
-
-    return Text.from_ansi(rendered)
+    SystemPager().show(rendered)  # already rendered with styles: hand it over as it is
 
 
 @click.command(name="show")

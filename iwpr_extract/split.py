@@ -51,8 +51,8 @@ NO_ARTICLES = "no article bodies found: a table of contents or listing only"
 
 @dataclass(frozen=True)
 class _Phrases:
-    """Phrases matched case-insensitively at the start of a text, as whole words (plain string
-    tests: several times faster than a pattern over every block of a long edition)."""
+    """Phrases that head a line (web chrome: "Related", "More IWPR's Global Voices"), looked up by
+    their first two letters: plain string tests, faster than a pattern over every block."""
 
     phrases: tuple[str, ...]
     by_first: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -62,15 +62,6 @@ class _Phrases:
         for phrase in self.phrases:
             buckets.setdefault(phrase[:2], []).append(phrase)
         self.by_first.update({k: tuple(v) for k, v in buckets.items()})
-
-    def starts(self, text: str) -> bool:
-        head = text[:80].lstrip(" \t*-–—•>").lower()
-        for phrase in self.by_first.get(head[:2], ()):
-            if head.startswith(phrase):
-                rest = head[len(phrase) : len(phrase) + 1]
-                if not rest or not phrase[-1].isalnum() or not rest.isalnum():
-                    return True
-        return False
 
     def heads_line(self, line: str) -> bool:
         """A short line that is one of the phrases, or starts with a phrase of several words or one
@@ -85,6 +76,7 @@ class _Phrases:
                 if not rest or not phrase[-1].isalnum() or not rest.isalnum():
                     return True
         return False
+
 
 @dataclass(frozen=True)
 class _Cues:

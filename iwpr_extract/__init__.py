@@ -23,6 +23,8 @@ _LAZY = {
     "dumps": "records",
     "read_inputs": "streams",
     "IwprError": "errors",
+    "compute_stats": "stats",
+    "render_record": "show",
 }
 
 __all__ = sorted(_LAZY) + ["__version__"]

@@ -27,6 +27,8 @@ _LAZY = {
     "run_pipeline": "pipeline",
     "run_check": "check",
     "record_problems": "validate",
+    "compute_stats": "stats",
+    "render_record": "show",
 }
 
 __all__ = sorted(_LAZY) + ["__version__"]

@@ -227,6 +227,47 @@ def byline_text_ok(text: str) -> bool:
     return capitalised >= 1 and bad_lower <= 1 and capitalised * 2 >= len(tokens) - bad_lower
 
 
+def _separate_bylines(blocks: list[Block]) -> list[Block]:
+    """A "By ..." line with no blank line between it and the body (or the standfirst) around it is
+    made a block of its own, so that it can anchor its article.  Only where body text clearly follows
+    it: a table-of-contents entry ends in a byline too, but another entry follows it, not a body."""
+    out: list[Block] = []
+    words = _byline_first_words()
+    prefix = _cues().byline_prefix
+    for n, block in enumerate(blocks):
+        count = len(block)
+        if count < 2 or count > 400:
+            out.append(block)
+            continue
+        lines = block.lines
+        contents = [line.content.strip() for line in lines]
+        cuts: list[int] = []
+        for k, text in enumerate(contents):
+            if text.split(" ", 1)[0].lower() not in words or not prefix.match(text) or not byline_text_ok(text):
+                continue
+            if k > 0 and byline_text_ok(f"{contents[k - 1]} {text}"):
+                continue  # the byline's own first line
+            if k + 1 < count:
+                if byline_text_ok(f"{text} {contents[k + 1]}"):
+                    continue  # wrapped onto the next line
+                body_follows = count - k - 1 >= 2 or len(contents[k + 1]) >= 150
+            else:
+                nxt = blocks[n + 1] if n + 1 < len(blocks) else None
+                body_follows = nxt is not None and nxt.chars >= 200 and not _starts_entry_text(nxt.first)
+            if body_follows:
+                cuts.extend((k, k + 1))
+        bounds = sorted({c for c in cuts if 0 < c < count})
+        if not bounds:
+            out.append(block)
+            continue
+        starts = [0, *bounds]
+        ends = [*bounds, count]
+        for piece, (a, b) in enumerate(zip(starts, ends)):
+            gap = block.gap_before if piece == 0 else 0
+            out.append(Block(block.source, lines[a].start, lines[b - 1].end, gap))
+    return out
+
+
 def _edition_span(text: str) -> tuple[int, int] | None:
     from .editions import edition_ref_span
 
@@ -367,7 +408,7 @@ def split_text(
     [('Parties talk.', 'By Jane Doe in Bishkek', 'Body one.\\n\\nBody two.')]
     """
     base = doc_id if doc_id is not None else source
-    blocks = blocks_of(text)
+    blocks = _separate_bylines(blocks_of(text))
     _mark_footer_cues(text, blocks)
     segments = _segment(blocks)
     if not segments and text:

@@ -274,3 +274,14 @@ def test_numbered_contents_without_credits_and_bare_separators():
     arts = [r for r in recs if r["kind"] == "article"]
     assert [a["headline"] for a in arts] == ["MACEDONIA: ALBANIANS THREATEN BOYCOTT", "KOSOVO: SERBS FLEE PRESEVO VALLEY"]
     assert arts[1]["standfirst"] is None
+
+
+def test_byline_without_blank_lines_around_it_still_anchors_its_article():
+    text = ("Parties struggle to forge a coalition.\nBy Jane Doe in Bishkek\n"
+            "The vote was close, officials said, and the count went on into the night.\n"
+            "Observers reported few irregularities.\n\nJane Doe is an IWPR-trained journalist in Bishkek.\n")
+    recs = split_text(text, all_segments=True)
+    assert "".join(r["text"] for r in recs) == text
+    (art,) = recs
+    assert (art["standfirst"], art["byline"]) == ("Parties struggle to forge a coalition.", "By Jane Doe in Bishkek")
+    assert art["body"].startswith("The vote was close") and art["notes"].startswith("Jane Doe is")

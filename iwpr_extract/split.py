@@ -86,6 +86,7 @@ class _Cues:
     footer_anywhere_phrases: tuple[str, ...]
     chrome_start: _Phrases
     note_start: regex.Pattern
+    note_anywhere: re.Pattern
     bio: regex.Pattern
     byline_prefix: regex.Pattern
     inline_by: regex.Pattern
@@ -131,6 +132,7 @@ def _cues() -> _Cues:
         footer_anywhere_phrases=_lowered(data["footer_anywhere"]),
         chrome_start=_Phrases(_lowered(data["chrome_start"])),
         note_start=regex.compile(rf"^[(\[]?(?:{_alternation(data['note_start'])}){boundary}", regex.I),
+        note_anywhere=re.compile(_words_alternation(data["note_anywhere"]), re.I),
         # "Ainagul Abdrakhmanova is an IWPR-trained journalist", "A and B are IWPR trained journalists"
         bio=regex.compile(
             rf"^{full}(?:(?:,[ \t]*|[ \t]+and[ \t]+){full}){{0,4}}"
@@ -294,9 +296,21 @@ def _byline_first_words() -> frozenset[str]:
     return frozenset(p.split()[0].lower() for p in data["byline_prefixes"])
 
 
+MAX_NOTE_CHARS = 600
+
+
 def _is_note(text: str) -> bool:
+    """An author bio, funding, disclaimer or "names changed" paragraph (by how it starts)."""
     cues = _cues()
     return bool(cues.note_start.match(text) or cues.bio.match(text))
+
+
+def _is_end_note(text: str) -> bool:
+    """A paragraph at an article's end that belongs to its notes: a note by how it starts, or a short
+    paragraph holding a note phrase ("... contributed to this report.")."""
+    if _is_note(text):
+        return True
+    return len(text) <= MAX_NOTE_CHARS and bool(_cues().note_anywhere.search(text))
 
 
 FOOTER_CUE_REACH = 300  # a footer phrase this far into a block marks it as footer matter
@@ -615,7 +629,7 @@ def _article_fields(blocks: list[Block], article: _Article) -> dict[str, Any]:
         else:
             paragraphs.append(text)
     notes_from = len(paragraphs)
-    while notes_from > 0 and _is_note(paragraphs[notes_from - 1]):
+    while notes_from > 0 and _is_end_note(paragraphs[notes_from - 1]):
         notes_from -= 1
     return {
         "headline": blocks[article.headline].joined if article.headline is not None else None,

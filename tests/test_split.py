@@ -285,3 +285,12 @@ def test_byline_without_blank_lines_around_it_still_anchors_its_article():
     (art,) = recs
     assert (art["standfirst"], art["byline"]) == ("Parties struggle to forge a coalition.", "By Jane Doe in Bishkek")
     assert art["body"].startswith("The vote was close") and art["notes"].startswith("Jane Doe is")
+
+
+def test_end_notes_recognised_by_phrase_but_not_prose_that_mentions_funding():
+    text = ("Talks go on.\n\nBy Jo Doe in Osh\n\nThe vote was close.\n\n"
+            "The clinic was funded by the European Union until last year.\n\n"
+            "IWPR's Central Asia editor Saule Mukhametrakhimova contributed to this report.\n")
+    (art,) = split_text(text)
+    assert art["body"].endswith("funded by the European Union until last year.")
+    assert art["notes"] == "IWPR's Central Asia editor Saule Mukhametrakhimova contributed to this report."

@@ -255,16 +255,6 @@ def test_output_is_byte_identical_run_to_run():
     assert a.stdout == b.stdout and a.stdout
 
 
-@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
-def test_golden_split_output(path):
-    # Replaced by `iwpr check fixtures/` (tests/test_golden.py) once that command lands.
-    from iwpr_extract.records import dumps
-
-    expected = path.with_name(path.name[:-4] + ".expected.jsonl").read_text("utf-8")
-    got = "".join(dumps(r) + "\n" for r in split_text(read(path), path.name, all_segments=True))
-    assert got == expected
-
-
 def test_numbered_contents_without_credits_and_bare_separators():
     recs = split_text(read(SPLIT / "bcr_numbered_contents.txt"), all_segments=True)
     (toc,) = [r for r in recs if r["kind"] == "toc"]

@@ -24,6 +24,12 @@ _LAZY = {
     "read_inputs": "streams",
     "expand_inputs": "parallel",
     "IwprError": "errors",
+    "build_pipeline": "pipeline",
+    "run_pipeline": "pipeline",
+    "run_check": "check",
+    "record_problems": "validate",
+    "compute_stats": "stats",
+    "render_record": "show",
 }
 
 __all__ = sorted(_LAZY) + ["__version__"]

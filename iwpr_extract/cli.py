@@ -181,28 +181,46 @@ def apply_stage(item: Any, stage: Stage, reporter: Any, debug: bool) -> list[dic
 
 def run_stage(ctx: click.Context, command: str, files: tuple[str, ...], stage: Stage, **read_options: Any) -> int:
     """Read every input, apply ``stage`` to each record, write the results; return the exit code."""
-    from .records import dumps
-
     debug = bool((ctx.find_root().obj or {}).get("debug"))
     reporter = Reporter(command)
     output = Output()
     paths = resolve_files(files, reporter)
     jobs = ctx.meta.get("iwpr.jobs", 1)
-    if jobs != 1 or sys.stderr.isatty():
-        from . import parallel
+    try:
+        if jobs != 1 or sys.stderr.isatty():
+            from . import parallel
 
-        with parallel.progress_bar(parallel.input_size(paths)) as advance:
-            parallel.run_units(parallel.iter_units(paths), stage, read_options, jobs=parallel.default_jobs(jobs),
-                               write=output.write_line, reporter=reporter, debug=debug, progress=advance)
+            with parallel.progress_bar(parallel.input_size(paths)) as advance:
+                parallel.run_units(parallel.iter_units(paths), stage, read_options, jobs=parallel.default_jobs(jobs),
+                                   write=output.write_line, reporter=reporter, debug=debug, progress=advance)
+        else:
+            from .streams import read_inputs
+
+            for item in read_inputs(paths, warn=reporter.warn, error=reporter.error, **read_options):
+                results = apply_stage(item, stage, reporter, debug)
+                if results is not None:
+                    emit_results(item, results, reporter, output.write_line)
         output.flush()
-        return reporter.exit_code
+    except BrokenPipeError:
+        return _pipe_closed(reporter)
+    return reporter.exit_code
 
-    from .streams import read_inputs
 
-    for item in read_inputs(paths, warn=reporter.warn, error=reporter.error, **read_options):
-        for record in apply_stage(item, stage, reporter, debug) or ():
-            output.write_line(dumps(record))
-    output.flush()
+def emit_results(item: Any, results: list[dict[str, Any]], reporter: Any, write: Callable[[str], None]) -> None:
+    """Write one item's output records; warnings the stage added are reported, naming the record."""
+    from .records import dumps
+
+    known = item.record.get("warnings") or []
+    for record in results:
+        for warning in record.get("warnings") or []:
+            if warning not in known:
+                reporter.warn(f"{record.get('id') or item.source}: {warning}")
+        write(dumps(record))
+
+
+def _pipe_closed(reporter: Reporter) -> int:
+    """The reader closed the pipe (`| head`): stop quietly; not an error."""
+    _quiet_stdout()
     return reporter.exit_code
 
 
@@ -222,13 +240,29 @@ def _quiet_stdout() -> None:
         pass
 
 
+def _stdout_identity() -> tuple[int, int] | None:
+    try:
+        st = os.fstat(sys.__stdout__.fileno())
+    except (OSError, ValueError, AttributeError):
+        return None
+    return (st.st_dev, st.st_ino)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: exit codes as documented, no traceback unless --debug."""
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    stdout_before = _stdout_identity()
     try:
         code = cli.main(args=argv, prog_name="iwpr", standalone_mode=False)
     except click.exceptions.Exit as exc:  # pragma: no cover - click returns these in non-standalone mode
         code = exc.exit_code
+    except SystemExit:
+        # click (after wrapping stdout) and rich (after pointing stdout at /dev/null) turn a closed pipe
+        # into sys.exit(1); a reader that stops early (`| head`) is not an error.
+        if type(sys.stdout).__name__ != "_PacifyFlushWrapper" and _stdout_identity() == stdout_before:
+            raise
+        _quiet_stdout()
+        code = errors.OK
     except click.ClickException as exc:
         exc.show()
         code = exc.exit_code

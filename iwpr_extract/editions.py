@@ -37,13 +37,15 @@ _DMY = regex.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4
 _MDY = regex.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", regex.I)
 _ISO = regex.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
+_LOWER_WORD = regex.compile(r"\p{Ll}{3,}")
+_MONTH_WORD = regex.compile(_MONTH, regex.I)
 # "(RCA No. 393, 06-Jul-05)"; also without parentheses or comma.
 _REF = regex.compile(
     r"\(?\s*(?P<abbr>\p{Lu}{2,5})\s+No\.?\s*(?P<issue>\d{1,5})\b\s*,?\s*(?P<date>[^()\n]{0,40}?)\s*\)",
 )
 # "REPORTING CENTRAL ASIA, No. 539, 2 April, 2008" (a whole line)
 _HEADER = regex.compile(
-    r"^[ \t]*(?:IWPR['’]?S[ \t]+)?(?P<title>\p{Lu}[\p{Lu}&'’ \-]{2,60}?)[ \t]*[,:.]?[ \t]*No\.?[ \t]*(?P<issue>\d{1,5})\b"
+    r"^[ \t]*(?:IWPR['’]?S[ \t]+)?(?P<title>\p{Lu}[\p{Lu}&'’ \-]{2,60}?)[ \t]*[,:.]?[ \t]*(?:No|NO)\.?[ \t]*(?P<issue>\d{1,5})\b"
     r"[ \t]*[,.:]?[ \t]*(?P<date>[^\n]{0,40}?)[ \t]*$",
     regex.M,
 )
@@ -157,11 +159,13 @@ def parse_edition_header(line: str) -> dict[str, Any] | None:
     >>> parse_edition_header("The vote, No. 5 in the series") is None
     True
     """
+    if "No" not in line and "NO" not in line:  # cheap test first: split asks this of every block
+        return None
     m = _HEADER.match(line.strip("\r\n"))
     if not m:
         return None
     date_text = m["date"]
     iso = parse_date(date_text) if date_text else None
-    if date_text and iso is None and regex.search(r"\p{Ll}{3,}", date_text) and not regex.search(_MONTH, date_text, regex.I):
+    if date_text and iso is None and _LOWER_WORD.search(date_text) and not _MONTH_WORD.search(date_text):
         return None  # prose after the number, not a date: not a header
     return {"title": canonical_title(m["title"]), "issue": int(m["issue"]), "date": iso}

@@ -165,8 +165,7 @@ _JOB: _Job | None = None  # set in the parent before forking, so workers inherit
 
 def run_unit(unit: Unit, job: _Job | None = None) -> tuple[str, list[tuple[str, str, int | None]]]:
     """Apply the stage to one unit; return its JSON Lines output (no final newline) and its diagnostics."""
-    from .cli import apply_stage
-    from .records import dumps
+    from .cli import apply_stage, emit_results
     from .streams import _read_jsonl, read_stream
 
     job = job or _JOB
@@ -188,7 +187,8 @@ def run_unit(unit: Unit, job: _Job | None = None) -> tuple[str, list[tuple[str, 
             if item.line is not None:
                 item.line += unit.offset
             results = apply_stage(item, job.stage, sink, job.debug)
-            lines.extend(dumps(record) for record in results or ())
+            if results is not None:
+                emit_results(item, results, sink, lines.append)
     except IwprError as exc:
         sink.error(exc)
     return "\n".join(lines), sink.messages

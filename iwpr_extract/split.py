@@ -24,6 +24,7 @@ How it decides, in order:
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -42,20 +43,56 @@ MAX_STANDFIRST_CHARS = 500
 MAX_HEADLINE_CHARS = 200
 
 NO_STRUCTURE = "no article structure recognised: the whole text is one article"
+NO_ARTICLES = "no article bodies found: a table of contents or listing only"
 
 
 # --- cue data ------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
+class _Phrases:
+    """Phrases that head a line (web chrome: "Related", "More IWPR's Global Voices"), looked up by
+    their first two letters: plain string tests, faster than a pattern over every block."""
+
+    phrases: tuple[str, ...]
+    by_first: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        buckets: dict[str, list[str]] = {}
+        for phrase in self.phrases:
+            buckets.setdefault(phrase[:2], []).append(phrase)
+        self.by_first.update({k: tuple(v) for k, v in buckets.items()})
+
+    def heads_line(self, line: str) -> bool:
+        """A short line that is one of the phrases, or starts with a phrase of several words or one
+        ending in a colon ("Related", "More IWPR's Global Voices ...", "Tags: ..."): a one-word phrase
+        starting a longer line ("Comments from officials...") is prose."""
+        low = line.strip().rstrip(":").lower()
+        for phrase in self.by_first.get(low[:2], ()):
+            if low == phrase.rstrip(":"):
+                return True
+            if low.startswith(phrase) and (" " in phrase or phrase.endswith(":")):
+                rest = low[len(phrase) : len(phrase) + 1]
+                if not rest or not phrase[-1].isalnum() or not rest.isalnum():
+                    return True
+        return False
+
+
+@dataclass(frozen=True)
 class _Cues:
-    footer_start: regex.Pattern
-    footer_anywhere: regex.Pattern
-    chrome_start: regex.Pattern
+    footer_line: re.Pattern  # a line starting with a footer phrase
+    footer_anywhere: re.Pattern  # a footer phrase anywhere
+    footer_start_phrases: tuple[str, ...]
+    footer_anywhere_phrases: tuple[str, ...]
+    chrome_start: _Phrases
     note_start: regex.Pattern
+    note_anywhere: re.Pattern
     bio: regex.Pattern
     byline_prefix: regex.Pattern
+    inline_by: regex.Pattern
+    plain_credit: regex.Pattern
     lower_ok: frozenset[str]
+    contents_headings: frozenset[str]
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -63,48 +100,96 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
 
 
+def _words_alternation(phrases: list[str]) -> str:
+    """An alternation of literal phrases, each a whole word where it ends in a letter or digit."""
+    parts = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        parts.append(re.escape(phrase) + (r"(?!\w)" if phrase[-1].isalnum() else ""))
+    return "|".join(parts)
+
+
+def _lowered(phrases: list[str]) -> tuple[str, ...]:
+    return tuple(sorted((p.lower() for p in phrases), key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
     data = json.loads(resources.files("iwpr_extract").joinpath("data/split_cues.json").read_text("utf-8"))
     boundary = r"(?![\p{L}\p{N}])"
     roles = _alternation(data["bio_roles"])
-    name = r"\p{Lu}[\p{L}'’.\-]*"
+    particles = _alternation(data["name_particles"])
+    name = rf"(?:\p{{Lu}}[\p{{L}}'’.\-]*)"
+    # a name: capitalised words, with particles inside ("Thomas de Waal")
+    full = rf"{name}(?:[ \t]+(?:{name}|(?:{particles})(?=[ \t]+\p{{Lu}}))){{0,4}}"
+    place = rf"{name}(?:[ \t]+{name}){{0,2}}"
+    collective = _alternation(data["collective_credit_words"])
+    prefixes = [p for p in data["byline_prefixes"] if p != "By"]
+    inline_prefix = "|".join(regex.escape(p[:-2]) + "(?i:by)" for p in sorted(prefixes, key=len, reverse=True))
     return _Cues(
-        footer_start=regex.compile(rf"^\W{{0,3}}(?:{_alternation(data['footer_start'])}){boundary}", regex.I),
-        footer_anywhere=regex.compile(_alternation(data["footer_anywhere"]), regex.I),
-        chrome_start=regex.compile(rf"^(?:{_alternation(data['chrome_start'])}){boundary}", regex.I),
+        footer_line=re.compile(rf"^[ \t*>•\-–—]{{0,4}}(?:{_words_alternation(data['footer_start'])})", re.I | re.M),
+        footer_anywhere=re.compile(_words_alternation(data["footer_anywhere"]), re.I),
+        footer_start_phrases=_lowered(data["footer_start"]),
+        footer_anywhere_phrases=_lowered(data["footer_anywhere"]),
+        chrome_start=_Phrases(_lowered(data["chrome_start"])),
         note_start=regex.compile(rf"^[(\[]?(?:{_alternation(data['note_start'])}){boundary}", regex.I),
+        note_anywhere=re.compile(_words_alternation(data["note_anywhere"]), re.I),
         # "Ainagul Abdrakhmanova is an IWPR-trained journalist", "A and B are IWPR trained journalists"
         bio=regex.compile(
-            rf"^{name}(?:[ \t]+{name}){{0,4}}(?:(?:,[ \t]*|[ \t]+and[ \t]+){name}(?:[ \t]+{name}){{0,4}}){{0,4}}"
+            rf"^{full}(?:(?:,[ \t]*|[ \t]+and[ \t]+){full}){{0,4}}"
             rf"[ \t]+(?:is|are|was|were|works|worked|writes|reports)\b[^\n]{{0,200}}?\b(?:{roles}){boundary}",
         ),
         byline_prefix=regex.compile(rf"^(?:{_alternation(data['byline_prefixes'])})[ \t]+", regex.I),
+        # the start of a credit inside a table-of-contents line: "...combination.  By Ainagul Abdrakhmanova"
+        inline_by=regex.compile(
+            rf"(?:^|(?<=[\s.?!”\"]))(?:{inline_prefix}|By|BY)(?=[ \t]+(?:\p{{Lu}}|(?:{particles})[ \t])|[ \t]*$)"
+        ),
+        # "Ainagul Abdrakhmanova in Bishkek", "A and B reports from Osh", "IWPR staff in Baku": no "By"
+        plain_credit=regex.compile(
+            rf"^(?:{full}(?:(?:,[ \t]|[ \t]and[ \t]|,[ \t]and[ \t]){full}){{0,4}}"
+            rf"[ \t](?:in|reports?[ \t]from)[ \t]{place}"
+            rf"|(?:An?[ \t])?IWPR[ \t](?:{collective})(?:[ \t]in[ \t]{place})?)$"
+        ),
         lower_ok=frozenset(w.lower() for w in data["byline_lower_words"]),
+        contents_headings=frozenset(h.upper() for h in data["contents_headings"]),
     )
 
 
 # --- line and block patterns -------------------------------------------------------------------------------
 
-_RULE = regex.compile(r"^[ \t]*(?:\*{3,}|[-=_~#*]{5,}[ \t]*$)")
+_RULE = regex.compile(r"^[ \t]*(?:\*{3,}|(?:[-=_~#*][ \t]?){5,}$)")
 _PHOTO = regex.compile(r"\((?:Photo|Picture|Image)s?(?: by)?[:\s][^)\n]{0,120}\)|^(?:Photo|Picture)s?(?: by)?:", regex.I | regex.M)
 _SITE_TITLE = regex.compile(r"^(?:Institute for War (?:and|&) Peace Reporting|IWPR)\b[^\n]{0,80}\|", regex.I)
+# "Home | News | Analysis": a site's navigation line at the top of a scraped page
+_NAV_LINE = regex.compile(r"^[^|\n]{1,40}(?:\|[^|\n]{1,40}){2,12}$")
 _SECTION = regex.compile(r"^[\p{Lu}\p{N}][\p{Lu}\p{N} &'’:,\-/]{2,60}$")
-# "Ainagul Abdrakhmanova in Bishkek", "Asyl Osmonalieva reports from Osh": a credit without "By".
-_NAME_WORD = r"\p{Lu}[\p{L}'’.\-]{0,40}"
-_PLAIN_CREDIT = regex.compile(
-    rf"^{_NAME_WORD}(?:[ \t]{_NAME_WORD}){{1,3}}"
-    rf"(?:(?:,[ \t]|[ \t]and[ \t]|,[ \t]and[ \t]){_NAME_WORD}(?:[ \t]{_NAME_WORD}){{1,3}}){{0,4}}"
-    rf"[ \t](?:in|reports[ \t]from|report[ \t]from)[ \t]{_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,2}}$"
-)
-# The start of a credit inside a table-of-contents line: "...combination.  By Ainagul Abdrakhmanova"
-_INLINE_BY = regex.compile(r"(?:^|(?<=[\s.?!”\"]))(?:By|BY)(?=\s+\p{Lu}|\s*$)")
 _WS = regex.compile(r"\s+")
+_NAME_TOKEN = regex.compile(r"\p{L}[\p{L}'’.\-]*")
+_DANGLING_BY = regex.compile(r"(?:^|\s)(?:By|BY)$")
+_SENTENCE_OR_GAP = regex.compile(r"(?<=[.?!”\"])\s+|\s{2,}")
+
 _TWO_SPACES = regex.compile(r"[ \t]{2,}")
 
 
+def _per_block(func):
+    """Memoise a predicate of a block on the block itself: the segmenter asks the same questions of
+    the same block several times."""
+    name = func.__name__
+
+    def cached(block: Block) -> Any:
+        store = block.__dict__
+        if name not in store:
+            store[name] = func(block)
+        return store[name]
+
+    cached.__name__ = name
+    cached.__doc__ = func.__doc__
+    return cached
+
+
+@_per_block
 def _is_rule(block: Block) -> bool:
-    return bool(_RULE.match(block.lines[0].content))
+    first = block.first
+    return first[:1] in ("*", "-", "=", "_", "~", "#") and bool(_RULE.match(first))
 
 
 def byline_text_ok(text: str) -> bool:
@@ -128,7 +213,7 @@ def byline_text_ok(text: str) -> bool:
     prefix = cues.byline_prefix.match(text)
     if prefix:
         rest = text[prefix.end() :]
-    elif _PLAIN_CREDIT.match(text.rstrip(".")):
+    elif _cues().plain_credit.match(text.rstrip(".")):
         return True
     else:
         return False
@@ -136,12 +221,53 @@ def byline_text_ok(text: str) -> bool:
         return False
     if ends_sentence(rest) and not rest.rstrip().endswith((".)", "Jr.", "Sr.")) and len(rest.split()) > 6:
         return False
-    tokens = regex.findall(r"[\p{L}][\p{L}'’.\-]*", rest)
+    tokens = _NAME_TOKEN.findall(rest)
     if not tokens:
         return False
     capitalised = sum(1 for t in tokens if t[0].isupper())
     bad_lower = sum(1 for t in tokens if t[0].islower() and t.lower().rstrip(".,") not in cues.lower_ok)
     return capitalised >= 1 and bad_lower <= 1 and capitalised * 2 >= len(tokens) - bad_lower
+
+
+def _separate_bylines(blocks: list[Block]) -> list[Block]:
+    """A "By ..." line with no blank line between it and the body (or the standfirst) around it is
+    made a block of its own, so that it can anchor its article.  Only where body text clearly follows
+    it: a table-of-contents entry ends in a byline too, but another entry follows it, not a body."""
+    out: list[Block] = []
+    words = _byline_first_words()
+    prefix = _cues().byline_prefix
+    for n, block in enumerate(blocks):
+        count = len(block)
+        if count < 2 or count > 400:
+            out.append(block)
+            continue
+        lines = block.lines
+        contents = [line.content.strip() for line in lines]
+        cuts: list[int] = []
+        for k, text in enumerate(contents):
+            if text.split(" ", 1)[0].lower() not in words or not prefix.match(text) or not byline_text_ok(text):
+                continue
+            if k > 0 and byline_text_ok(f"{contents[k - 1]} {text}"):
+                continue  # the byline's own first line
+            if k + 1 < count:
+                if byline_text_ok(f"{text} {contents[k + 1]}"):
+                    continue  # wrapped onto the next line
+                body_follows = count - k - 1 >= 2 or len(contents[k + 1]) >= 150
+            else:
+                nxt = blocks[n + 1] if n + 1 < len(blocks) else None
+                body_follows = nxt is not None and nxt.chars >= 200 and not _starts_entry_text(nxt.first)
+            if body_follows:
+                cuts.extend((k, k + 1))
+        bounds = sorted({c for c in cuts if 0 < c < count})
+        if not bounds:
+            out.append(block)
+            continue
+        starts = [0, *bounds]
+        ends = [*bounds, count]
+        for piece, (a, b) in enumerate(zip(starts, ends)):
+            gap = block.gap_before if piece == 0 else 0
+            out.append(Block(block.source, lines[a].start, lines[b - 1].end, gap))
+    return out
 
 
 def _edition_span(text: str) -> tuple[int, int] | None:
@@ -150,24 +276,98 @@ def _edition_span(text: str) -> tuple[int, int] | None:
     return edition_ref_span(text)
 
 
+@_per_block
 def _is_byline_block(block: Block) -> bool:
-    if len(block) > MAX_BYLINE_LINES:
+    if len(block) > MAX_BYLINE_LINES or block.chars > MAX_BYLINE_CHARS + 10:
         return False
+    first = block.first
+    if not first[:1].isupper():
+        return False
+    if first.split(" ", 1)[0].lower() not in _byline_first_words():
+        # a credit without "By" is short: "Ainagul Abdrakhmanova in Bishkek", "IWPR staff"
+        if block.chars > 120 or not (" in " in first or " from " in first or "IWPR" in first):
+            return False
     return byline_text_ok(block.joined)
 
 
+@lru_cache(maxsize=1)
+def _byline_first_words() -> frozenset[str]:
+    data = json.loads(resources.files("iwpr_extract").joinpath("data/split_cues.json").read_text("utf-8"))
+    return frozenset(p.split()[0].lower() for p in data["byline_prefixes"])
+
+
+MAX_NOTE_CHARS = 600
+
+
 def _is_note(text: str) -> bool:
+    """An author bio, funding, disclaimer or "names changed" paragraph (by how it starts)."""
     cues = _cues()
     return bool(cues.note_start.match(text) or cues.bio.match(text))
 
 
-def _is_footer_start(text: str) -> bool:
+def _is_end_note(text: str) -> bool:
+    """A paragraph at an article's end that belongs to its notes: a note by how it starts, or a short
+    paragraph holding a note phrase ("... contributed to this report.")."""
+    if _is_note(text):
+        return True
+    return len(text) <= MAX_NOTE_CHARS and bool(_cues().note_anywhere.search(text))
+
+
+FOOTER_CUE_REACH = 300  # a footer phrase this far into a block marks it as footer matter
+
+
+def _mark_footer_cues(text: str, blocks: list[Block]) -> None:
+    """Find footer phrases in one pass per phrase over the whole text (``str.find`` on a lower-cased
+    copy), then mark the blocks that hold them: a per-block search was the most expensive step of
+    splitting a long edition, and a case-insensitive pattern over the whole text slower still."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters change length when lower-cased: no shortcut
+        return
     cues = _cues()
-    return bool(cues.footer_start.match(text) or cues.footer_anywhere.search(text[:300]))
+    line_starts: set[int] = set()
+    for phrase in cues.footer_start_phrases:
+        for at in _find_all(lowered, phrase):
+            # at most four characters of decoration ("**** ", "> ") between line start and phrase
+            window = lowered[max(0, at - 5) : at]
+            cut = max(window.rfind("\n"), window.rfind("\r"))
+            if cut == -1 and at > 4:
+                continue
+            line_start = at - len(window) + cut + 1
+            if _word_ends(lowered, at, phrase) and not lowered[line_start:at].strip(" \t*>•-–—"):
+                line_starts.add(line_start)
+    anywhere = sorted(at for phrase in cues.footer_anywhere_phrases for at in _find_all(lowered, phrase)
+                      if _word_ends(lowered, at, phrase))
+    k = 0
+    for block in blocks:
+        while k < len(anywhere) and anywhere[k] < block.start:
+            k += 1
+        reach = min(block.end, block.start + FOOTER_CUE_REACH)
+        block.__dict__["_is_footer_block"] = block.start in line_starts or (k < len(anywhere) and anywhere[k] < reach)
+
+
+def _find_all(haystack: str, needle: str) -> Iterator[int]:
+    at = haystack.find(needle)
+    while at != -1:
+        yield at
+        at = haystack.find(needle, at + 1)
+
+
+def _word_ends(text: str, at: int, phrase: str) -> bool:
+    """The phrase found at ``at`` ends a word (or ends in punctuation)."""
+    after = text[at + len(phrase) : at + len(phrase) + 1]
+    return not phrase[-1].isalnum() or not after or not (after.isalnum() or after == "_")
+
+
+@_per_block
+def _is_footer_block(block: Block) -> bool:
+    """Footer matter: masthead, addresses, ISSN, copyright, disclaimers (see ``_mark_footer_cues``)."""
+    cues = _cues()
+    raw = block.raw
+    return bool(cues.footer_line.match(raw) or cues.footer_anywhere.search(raw, 0, FOOTER_CUE_REACH))
 
 
 def _is_chrome_start(block: Block) -> bool:
-    return len(block.first) <= 60 and bool(_cues().chrome_start.match(block.first))
+    return len(block) == 1 and len(block.first) <= 80 and _cues().chrome_start.heads_line(block.first)
 
 
 def _is_caption(text: str) -> bool:
@@ -222,17 +422,25 @@ def split_text(
     [('Parties talk.', 'By Jane Doe in Bishkek', 'Body one.\\n\\nBody two.')]
     """
     base = doc_id if doc_id is not None else source
-    blocks = blocks_of(text)
+    blocks = _separate_bylines(blocks_of(text))
+    _mark_footer_cues(text, blocks)
     segments = _segment(blocks)
+    if not segments and text:
+        segments = [_Segment("other", 0, -1)]
     records: list[dict[str, Any]] = []
     bounds = _segment_bounds(segments, blocks, len(text))
     editions = _edition_data(segments, blocks)
+    # With no article at all, a table of contents (a listing page) is the content: emit it anyway.
+    listing_only = not any(s.kind == "article" for s in segments)
+    keep = {"article", "toc"} if listing_only else {"article"}
     for index, (segment, (start, end)) in enumerate(zip(segments, bounds)):
-        if segment.kind != "article" and not all_segments:
+        if segment.kind not in keep and not all_segments:
             continue
+        if segment.kind == "toc" and listing_only:
+            segment.fields["warnings"] = [NO_ARTICLES]
         record: dict[str, Any] = {"id": f"{base}#{index}", "source": source, "kind": segment.kind,
                                   "index": index, "span": [start, end]}
-        if segment.kind == "article":
+        if segment.kind in ("article", "header"):
             newsletter = dict(editions[index])
             ref = parse_edition_ref(segment.fields.get("byline") or "")
             if ref:
@@ -253,7 +461,7 @@ def _segment_bounds(segments: list[_Segment], blocks: list[Block], length: int) 
 
 
 def _line_start(block: Block) -> int:
-    return block.lines[0].start
+    return block.start
 
 
 def split_record(record: dict[str, Any], *, all_segments: bool = False) -> Iterator[dict[str, Any]]:
@@ -283,9 +491,12 @@ def split_record(record: dict[str, Any], *, all_segments: bool = False) -> Itera
 
 def _segment(blocks: list[Block]) -> list[_Segment]:
     if not blocks:
-        return [_Segment("article", 0, -1, _fallback_fields([]))]
+        return []  # empty or blank input: no records (with --all, the blank text as one "other" record)
     articles = _find_articles(blocks)
     if not articles:
+        listing = _classify_gap(blocks, 0, len(blocks) - 1)
+        if any(s.kind == "toc" and s.fields.get("entries") for s in listing):
+            return listing  # a listing page or a table of contents with no article bodies
         return [_Segment("article", 0, len(blocks) - 1, _fallback_fields(blocks))]
     segments: list[_Segment] = []
     cursor = 0
@@ -332,7 +543,7 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
         i -= 1
     if i >= floor and not _is_rule(blocks[i]) and not _is_terminator(blocks[i]):
         text = blocks[i].joined
-        if is_caps(text) and _looks_like_headline(text):
+        if len(text) <= MAX_HEADLINE_CHARS and is_caps(text) and _looks_like_headline(text):
             article.headline = i
         elif _looks_like_standfirst(blocks[i]) and not _is_byline_block(blocks[i]):
             article.standfirst = i
@@ -360,12 +571,13 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
     return article
 
 
+@_per_block
 def _is_terminator(block: Block) -> bool:
     first = block.first
     return (
         _is_rule(block)
         or parse_edition_header(first) is not None
-        or _is_footer_start(block.joined)
+        or _is_footer_block(block)
         or _is_chrome_start(block)
         or bool(_SITE_TITLE.match(first))
     )
@@ -390,14 +602,15 @@ def _content_end(blocks: list[Block], anchor: int, limit: int) -> int | None:
     return end
 
 
+@_per_block
 def _looks_like_toc_entry(block: Block) -> bool:
     text = block.joined
-    return bool(_INLINE_BY.search(text)) and byline_text_ok(text[_last_by(text):])
+    return bool(_cues().inline_by.search(text)) and byline_text_ok(text[_last_by(text):])
 
 
 def _last_by(text: str) -> int:
     last = 0
-    for m in _INLINE_BY.finditer(text):
+    for m in _cues().inline_by.finditer(text):
         last = m.start()
     return last
 
@@ -416,7 +629,7 @@ def _article_fields(blocks: list[Block], article: _Article) -> dict[str, Any]:
         else:
             paragraphs.append(text)
     notes_from = len(paragraphs)
-    while notes_from > 0 and _is_note(paragraphs[notes_from - 1]):
+    while notes_from > 0 and _is_end_note(paragraphs[notes_from - 1]):
         notes_from -= 1
     return {
         "headline": blocks[article.headline].joined if article.headline is not None else None,
@@ -445,8 +658,15 @@ def _paragraph_groups(blocks: list[Block]) -> list[list[Block]]:
     scrape, where lines are joined across single blank lines until a sentence ends (a double gap, left
     by a lost line, ends the paragraph unless the next line carries on in lower case)."""
     if not _double_spaced(blocks):
-        return [[b] for b in blocks]
-    groups: list[list[Block]] = []
+        groups = []
+        for block in blocks:
+            # A line break doubled by accident: the sentence carries on in lower case.
+            if groups and block.gap_before == 1 and block.first[:1].islower() and not ends_sentence(groups[-1][-1].joined):
+                groups[-1].append(block)
+            else:
+                groups.append([block])
+        return groups
+    groups = []
     for block in blocks:
         starts_new = (
             not groups
@@ -490,11 +710,11 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
         text = block.joined
         if parse_edition_header(block.first) is not None:
             kind = "header"
-        elif _SITE_TITLE.match(block.first) and i == 0:
+        elif i == 0 and len(block) == 1 and (_SITE_TITLE.match(block.first) or _NAV_LINE.match(block.first)):
             kind = "chrome"
         elif current == "footer":
             kind = "footer" if not _looks_like_toc_entry(block) else "toc"
-        elif _is_footer_start(text):
+        elif _is_footer_block(block):
             kind = "footer"
         elif _is_chrome_start(block) or current == "chrome":
             kind = "chrome"
@@ -502,7 +722,8 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
             kind = _after_rule(blocks, i, last)
         elif current == "promo":
             kind = "promo"
-        elif _looks_like_toc_entry(block) or _is_byline_block(block) or current == "toc":
+        elif (_looks_like_toc_entry(block) or _is_byline_block(block) or current == "toc"
+              or _is_contents_heading(block.first)):
             kind = "toc"
         elif _SECTION.match(text) or (is_caps(text) and len(text) <= MAX_HEADLINE_CHARS):
             kind = "toc" if _toc_follows(blocks, i, last) else current if current != "header" else "other"
@@ -511,7 +732,8 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
         else:
             kind = "toc" if _toc_follows(blocks, i, last) else current
         kinds.append(kind)
-        current = kind
+        # A site title is chrome, but unlike related links it does not run on into what follows.
+        current = "header" if kind == "chrome" and i == 0 and current == "other" and len(block) == 1 else kind
     segments: list[_Segment] = []
     for offset, kind in enumerate(kinds):
         i = first + offset
@@ -522,7 +744,14 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
     for segment in segments:
         if segment.kind == "toc":
             segment.fields = {"entries": _toc_entries(blocks[segment.first : segment.last + 1])}
+        elif segment.kind == "promo" and all(_is_rule(blocks[i]) and len(blocks[i]) == 1
+                                             for i in range(segment.first, segment.last + 1)):
+            segment.kind = "other"  # a bare separator between articles promotes nothing
     return segments
+
+
+def _is_contents_heading(line: str) -> bool:
+    return line.strip(" :*-").upper() in _cues().contents_headings
 
 
 def _after_rule(blocks: list[Block], i: int, last: int) -> str:
@@ -530,7 +759,7 @@ def _after_rule(blocks: list[Block], i: int, last: int) -> str:
     for j in range(i, min(last, i + 8) + 1):
         if j > i and _is_rule(blocks[j]):
             break
-        if _is_footer_start(blocks[j].joined):
+        if _is_footer_block(blocks[j]):
             return "footer"
     return "promo"
 
@@ -556,23 +785,33 @@ def _toc_entries(blocks: list[Block]) -> list[dict[str, Any]]:
     pending: list[str] = []  # lines of the entry being read
 
     def close() -> None:
-        nonlocal pending
+        nonlocal pending, section
         if pending:
             entry = parse_toc_entry(pending)
-            if entry["byline"] is None and entry["standfirst"] is None and entry["headline"] and len(pending) == 1:
-                nonlocal section
-                section = entry["headline"]
-            elif any(entry.values()):
+            lone = pending[0] if len(pending) == 1 else ""
+            if not credited and entry["headline"]:
+                entry["section"] = section
+                entries.append(entry)
+            elif not entry["byline"] and lone and len(lone) <= 80 and not ends_sentence(lone) and lone[:1].isupper():
+                section = lone
+            elif entry["byline"] or (entry["headline"] and entry["standfirst"]):
                 entry["section"] = section
                 entries.append(entry)
         pending = []
 
-    content = [b for b in blocks if not _is_rule(b)]
+    content = [b for b in blocks if not _is_rule(b) and not _is_contents_heading(b.first)]
+    # Lone lines are section titles in a list of credited entries, but entries themselves in a bare
+    # list of headlines ("1. MACEDONIA: ALBANIANS THREATEN BOYCOTT").
+    credited = any(_ends_with_credit(line.content.strip()) for b in content for line in b.lines)
     for n, block in enumerate(content):
-        for line in block.lines:
-            text = line.content.strip()
+        lines = [line.content.strip() for line in block.lines]
+        for k, text in enumerate(lines):
             pending.append(text)
-            if _ends_with_credit(text):
+            following = lines[k + 1] if k + 1 < len(lines) else None
+            # A title-case headline ("Poverty Drives Child Labour in Kyrgyzstan") has the shape of a
+            # credit without "By"; such a credit only ends an entry after some other text.
+            plain_only = len(pending) == 1 and following is not None and not _has_by_credit(text)
+            if not credited or (_ends_with_credit(text) and not plain_only and not _credit_continues(text, following)):
                 close()
         if pending and not _dangling(pending[-1]) and not _entry_continues(content, n):
             close()
@@ -582,12 +821,29 @@ def _toc_entries(blocks: list[Block]) -> list[dict[str, Any]]:
 
 def _dangling(line: str) -> bool:
     """A credit cut at the line end ("... standards.  By") continues on the next line."""
-    return bool(regex.search(r"(?:^|\s)(?:By|BY)$", line)) or line.endswith(",") or line.endswith(" and")
+    return bool(_DANGLING_BY.search(line)) or line.endswith(",") or line.endswith(" and")
+
+
+def _credit_continues(line: str, following: str | None) -> bool:
+    """Whether a credit at the end of ``line`` goes on over the next line ("By Nino" / "Gerliani in Mestia")."""
+    if not following or _starts_entry_text(following):
+        return False
+    by = _last_by(line) if _cues().inline_by.search(line) else None
+    credit = line[by:] if by is not None else (_credit_tail(line) or "")
+    return bool(credit) and byline_text_ok(f"{credit} {following}")
+
+
+def _starts_entry_text(first: str) -> bool:
+    return is_caps(first) or _split_caps_headline(first)[0] is not None
 
 
 def _starts_entry(block: Block) -> bool:
-    first = block.first
-    return is_caps(first) or _split_caps_headline(first)[0] is not None
+    """A block that opens an entry: a headline in capitals, or a title-like line over more lines that
+    end in a credit (listing pages print headlines in title case)."""
+    if _starts_entry_text(block.first):
+        return True
+    return (len(block) >= 2 and not ends_sentence(block.first) and _title_like(block.first)
+            and _ends_with_credit(block.lines[-1].content.strip()))
 
 
 def _entry_continues(content: list[Block], n: int) -> bool:
@@ -601,10 +857,15 @@ def _entry_continues(content: list[Block], n: int) -> bool:
     return False
 
 
+def _has_by_credit(line: str) -> bool:
+    by = _last_by(line) if _cues().inline_by.search(line) else None
+    return by is not None and byline_text_ok(line[by:])
+
+
 def _ends_with_credit(line: str) -> bool:
     if not line:
         return False
-    by = _last_by(line) if _INLINE_BY.search(line) else None
+    by = _last_by(line) if _cues().inline_by.search(line) else None
     if by is not None and byline_text_ok(line[by:]):
         return True
     tail = _credit_tail(line)
@@ -613,10 +874,10 @@ def _ends_with_credit(line: str) -> bool:
 
 def _credit_tail(text: str) -> str | None:
     """A credit without "By" at the end of an entry: "...combination. Ainagul Abdrakhmanova in Bishkek"."""
-    parts = regex.split(r"(?<=[.?!”\"])\s+|\s{2,}", text)
+    parts = _SENTENCE_OR_GAP.split(text)
     if len(parts) >= 1:
         tail = parts[-1].strip()
-        if tail and _PLAIN_CREDIT.match(tail.rstrip(".")):
+        if tail and _cues().plain_credit.match(tail.rstrip(".")):
             return tail
     return None
 
@@ -633,7 +894,7 @@ def parse_toc_entry(lines: list[str]) -> dict[str, Any]:
     lines = [l for l in (x.strip() for x in lines) if l]
     headline: str | None = None
     # Headline on a line of its own (capitals, or a short line without a full stop before more lines).
-    if len(lines) >= 2 and not _TWO_SPACES.search(lines[0]) and not _ends_with_credit(lines[0]):
+    if len(lines) >= 2 and not _TWO_SPACES.search(lines[0]) and not _has_by_credit(lines[0]):
         first = lines[0]
         if (is_caps(first) or (not ends_sentence(first) and len(first) <= 120 and first[:1].isupper()
                                and _title_like(first))) and not first[:1].islower():
@@ -641,7 +902,7 @@ def parse_toc_entry(lines: list[str]) -> dict[str, Any]:
             lines = lines[1:]
     text = " ".join(lines)
     byline = None
-    by = _last_by(text) if _INLINE_BY.search(text) else None
+    by = _last_by(text) if _cues().inline_by.search(text) else None
     if by is not None and byline_text_ok(text[by:]):
         byline = " ".join(text[by:].split())
         text = text[:by]
@@ -658,7 +919,7 @@ def parse_toc_entry(lines: list[str]) -> dict[str, Any]:
 
 
 def _title_like(text: str) -> bool:
-    tokens = [t for t in regex.findall(r"[\p{L}][\p{L}'’\-]*", text) if len(t) > 3]
+    tokens = [t for t in _NAME_TOKEN.findall(text) if len(t) > 3]
     return bool(tokens) and sum(1 for t in tokens if t[0].isupper()) >= 0.6 * len(tokens)
 
 

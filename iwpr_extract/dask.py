@@ -1,6 +1,6 @@
 """Running the stages over a large corpus with Dask (the optional extra ``iwpr-extract[dask]``).
 
-The same public stage functions the command line uses, mapped over a ``dask.bag`` of records, so the
+The same public stage functions the command line uses (through ``iwpr_extract.pipeline``), mapped over a ``dask.bag`` of records, so the
 records are the CLI's and a user with a cluster changes only the scheduler::
 
     from iwpr_extract.dask import read_bag, run_stages, write_jsonl
@@ -14,22 +14,12 @@ an unusable record raises (Dask stops the computation) instead of being reported
 
 from __future__ import annotations
 
-import importlib
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 try:
     import dask.bag as db
 except ImportError as exc:  # pragma: no cover - depends on the environment
     raise ImportError("iwpr_extract.dask needs Dask: pip install 'iwpr-extract[dask]'") from exc
-
-# stage name -> (module, function, returns many records)
-STAGES: dict[str, tuple[str, str, bool]] = {
-    "split": ("split", "split_record", True),
-    "bylines": ("bylines", "bylines_record", False),
-    "entities": ("entities", "entities_record", False),
-    "clean": ("clean", "clean_record", False),
-}
-
 
 def _read_document(path: str, options: dict[str, Any]) -> list[dict[str, Any]]:
     from .streams import open_input, read_stream
@@ -87,27 +77,19 @@ def read_bag(paths: Iterable[str], *, blocksize: int | str | None = "64MiB", enc
     return db.concat(bags) if len(bags) > 1 else bags[0]
 
 
-def stage_function(name: str, **options: Any) -> Callable[[dict[str, Any]], list[dict[str, Any]]]:
-    """The public stage function ``name`` with keyword ``options``, as a record -> list of records.
+def run_stages(bag: db.Bag, stages: Sequence[str | tuple[str, Mapping[str, Any] | None]],
+               options: Mapping[str, Mapping[str, Any]] | None = None) -> db.Bag:
+    """Apply ``stages`` in order, as ``iwpr A | iwpr B`` does; stages and ``options`` (stage name ->
+    keyword options) as :func:`iwpr_extract.pipeline.build_pipeline` takes them, checked now.
 
-    >>> stage_function("split")({"id": "a", "source": "a", "kind": "toc", "text": "x"})
-    [{'id': 'a', 'source': 'a', 'kind': 'toc', 'text': 'x'}]
+    >>> bag = db.from_sequence([{"id": "d", "source": "d", "kind": "document", "text": "Hi."}])
+    >>> [r["id"] for r in run_stages(bag, ["split"]).compute(scheduler="synchronous")]
+    ['d#0']
     """
-    if name not in STAGES:
-        raise ValueError(f"unknown stage {name!r}; one of {', '.join(STAGES)}")
-    module, function, many = STAGES[name]
-    fn = getattr(importlib.import_module(f".{module}", __package__), function)
-    if many:
-        return lambda record: list(fn(record, **options))
-    return lambda record: [fn(record, **options)]
+    from .pipeline import build_pipeline, run_pipeline
 
-
-def run_stages(bag: db.Bag, stages: Sequence[str], options: dict[str, dict[str, Any]] | None = None) -> db.Bag:
-    """Apply ``stages`` in order (``options``: stage name -> keyword options), as ``iwpr A | iwpr B`` does."""
-    options = options or {}
-    for name in stages:
-        bag = bag.map(stage_function(name, **options.get(name, {}))).flatten()
-    return bag
+    built = build_pipeline(stages, options)
+    return bag.map_partitions(lambda records: list(run_pipeline(records, built)))
 
 
 def write_jsonl(bag: db.Bag, pattern: str, **compute: Any) -> list[str]:

@@ -44,6 +44,11 @@ def test_write_jsonl_writes_the_cli_lines(corpus, tmp_path_factory):
     assert b"".join(open(p, "rb").read() for p in written) == cli.stdout
 
 
-def test_unknown_stage_is_refused():
-    with pytest.raises(ValueError, match="unknown stage"):
-        iwpr_dask.stage_function("nope")
+def test_unknown_stage_or_option_is_refused_before_computing(corpus):
+    from iwpr_extract.pipeline import PipelineError
+
+    bag = iwpr_dask.read_bag([str(corpus)])
+    with pytest.raises(PipelineError, match="unknown stage"):
+        iwpr_dask.run_stages(bag, ["nope"])
+    with pytest.raises(PipelineError, match="no option"):
+        iwpr_dask.run_stages(bag, ["split"], {"split": {"colour": 1}})

@@ -147,8 +147,16 @@ class Output:
     def __init__(self) -> None:
         self._out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
 
+    @staticmethod
+    def encode(lines: str) -> bytes:
+        """Whole lines (each ending in a newline) as the bytes written."""
+        return lines.encode("utf-8", "backslashreplace")
+
     def write_line(self, line: str) -> None:
-        data = (line + "\n").encode("utf-8", "backslashreplace")
+        self.write_data(self.encode(line + "\n"))
+
+    def write_data(self, data: bytes) -> None:
+        """Write already encoded whole lines (from ``encode``)."""
         if self._out is not None:
             self._out.write(data)
         else:  # click's CliRunner without a binary buffer
@@ -192,7 +200,7 @@ def run_stage(ctx: click.Context, command: str, files: tuple[str, ...], stage: S
 
             with parallel.progress_bar(parallel.input_size(paths)) as advance:
                 parallel.run_units(parallel.iter_units(paths), stage, read_options, jobs=parallel.default_jobs(jobs),
-                                   write=output.write_line, reporter=reporter, debug=debug, progress=advance)
+                                   write=output.write_data, reporter=reporter, debug=debug, progress=advance)
         else:
             from .streams import read_inputs
 

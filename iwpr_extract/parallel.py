@@ -163,9 +163,9 @@ class _Job:
 _JOB: _Job | None = None  # set in the parent before forking, so workers inherit the (unpicklable) stage
 
 
-def run_unit(unit: Unit, job: _Job | None = None) -> tuple[str, list[tuple[str, str, int | None]]]:
-    """Apply the stage to one unit; return its JSON Lines output (no final newline) and its diagnostics."""
-    from .cli import apply_stage, emit_results
+def run_unit(unit: Unit, job: _Job | None = None) -> tuple[bytes, list[tuple[str, str, int | None]]]:
+    """Apply the stage to one unit; return its JSON Lines output, encoded, and its diagnostics."""
+    from .cli import Output, apply_stage, emit_results
     from .streams import _read_jsonl, read_stream
 
     job = job or _JOB
@@ -174,7 +174,7 @@ def run_unit(unit: Unit, job: _Job | None = None) -> tuple[str, list[tuple[str, 
     if unit.kind == "error":
         assert unit.problem is not None
         sink.error(unit.problem)
-        return "", sink.messages
+        return b"", sink.messages
     options = job.read_options
     if unit.kind == "raw":
         items = read_stream(io.BytesIO(unit.data), unit.source, warn=sink.warn, error=sink.error, **options)
@@ -191,7 +191,8 @@ def run_unit(unit: Unit, job: _Job | None = None) -> tuple[str, list[tuple[str, 
                 emit_results(item, results, sink, lines.append)
     except IwprError as exc:
         sink.error(exc)
-    return "\n".join(lines), sink.messages
+    # encoded here, in parallel, so the parent only copies bytes to stdout
+    return Output.encode("".join(line + "\n" for line in lines)), sink.messages
 
 
 def _worker_init() -> None:
@@ -201,7 +202,7 @@ def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _run_unit_in_worker(unit: Unit) -> tuple[str, list[tuple[str, str, int | None]]]:
+def _run_unit_in_worker(unit: Unit) -> tuple[bytes, list[tuple[str, str, int | None]]]:
     return run_unit(unit)
 
 
@@ -211,7 +212,7 @@ def run_units(
     read_options: dict[str, Any],
     *,
     jobs: int,
-    write: Callable[[str], None],
+    write: Callable[[bytes], None],
     reporter: Any,
     debug: bool = False,
     progress: Callable[[int], None] | None = None,
@@ -220,15 +221,15 @@ def run_units(
     global _JOB
     job = _Job(stage, read_options, debug)
 
-    def deliver(unit: Unit, result: tuple[str, list[tuple[str, str, int | None]]]) -> None:
-        text, messages = result
+    def deliver(unit: Unit, result: tuple[bytes, list[tuple[str, str, int | None]]]) -> None:
+        data, messages = result
         for level, message, code in messages:
             if level == "error":
                 reporter.error(message, code=code)
             else:
                 reporter.warn(message)
-        if text:
-            write(text)
+        if data:
+            write(data)
         if progress is not None:
             progress(len(unit.data))
 

@@ -352,6 +352,11 @@ def bench_startup(runs: int) -> None:
     iwpr = shutil.which("iwpr") or ""
     cases = [("python -c 'import click, regex'", [sys.executable, "-c", "import click, regex"]),
              ("iwpr split one-article.txt", [iwpr, "split", str(one)] if iwpr else [*IWPR, "split", str(one)])]
+    # byte-compile first: with PYTHONDONTWRITEBYTECODE set (as on some machines) every run would compile
+    # the package's sources, which an installed package never does
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "iwpr_extract"), quiet=1)
     print(f"\n== startup ({runs} runs each, median; CPU = user + system) ==")
     results = []
     for label, argv in cases:

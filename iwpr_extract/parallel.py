@@ -10,12 +10,8 @@ large the input.
 
 from __future__ import annotations
 
-import glob
-import io
 import os
 import sys
-from collections import deque
-from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
 from .errors import IwprError
@@ -53,6 +49,8 @@ def expand_inputs(args: Iterable[str], warn: Callable[[str], None] | None = None
                 warn(f"{arg}: no {' '.join('*' + s for s in INPUT_SUFFIXES)} files in this directory")
             paths.extend(found)
         elif arg != "-" and not os.path.exists(arg) and _GLOB_MAGIC & set(arg):
+            import glob
+
             matches = sorted(glob.glob(arg, recursive=True))
             if not matches:
                 paths.append(arg)
@@ -77,16 +75,17 @@ def _directory_inputs(directory: str) -> list[str]:
 # --- units of work -----------------------------------------------------------------------------------
 
 
-@dataclass
+# Plain classes, not dataclasses: this module is imported by every run given files, and the dataclass
+# decorator costs milliseconds of startup.
 class Unit:
     """One piece of work: a raw input (``kind="raw"``), a chunk of JSON Lines starting after line
     ``offset`` (``kind="jsonl"``), or a problem found while reading in the parent (``kind="error"``)."""
 
-    kind: str
-    source: str
-    data: bytes = b""
-    offset: int = 0
-    problem: IwprError | None = None
+    __slots__ = ("kind", "source", "data", "offset", "problem")
+
+    def __init__(self, kind: str, source: str, data: bytes = b"", offset: int = 0,
+                 problem: IwprError | None = None) -> None:
+        self.kind, self.source, self.data, self.offset, self.problem = kind, source, data, offset, problem
 
 
 def iter_units(paths: Iterable[str]) -> Iterator[Unit]:
@@ -131,13 +130,13 @@ def _jsonl_units(path: str, head: bytes, stream: Any) -> Iterator[Unit]:
 # --- running a unit (in a worker, or in the parent with --jobs 1) -------------------------------------
 
 
-@dataclass
 class _Sink:
     """Collects a unit's diagnostics, so the parent can replay them in order; shifts JSON Lines line
     numbers from the chunk's to the file's."""
 
-    offset: int = 0
-    messages: list[tuple[str, str, int | None]] = field(default_factory=list)
+    def __init__(self, offset: int = 0) -> None:
+        self.offset = offset
+        self.messages: list[tuple[str, str, int | None]] = []
 
     def _where(self, problem: IwprError | str) -> str:
         if isinstance(problem, IwprError) and problem.line is not None and self.offset:
@@ -153,11 +152,10 @@ class _Sink:
         self.messages.append(("warning", self._where(problem), None))
 
 
-@dataclass
 class _Job:
-    stage: Callable[[dict[str, Any]], Iterable[dict[str, Any]]]
-    read_options: dict[str, Any]
-    debug: bool = False
+    def __init__(self, stage: Callable[[dict[str, Any]], Iterable[dict[str, Any]]], read_options: dict[str, Any],
+                 debug: bool = False) -> None:
+        self.stage, self.read_options, self.debug = stage, read_options, debug
 
 
 _JOB: _Job | None = None  # set in the parent before forking, so workers inherit the (unpicklable) stage
@@ -166,6 +164,8 @@ _JOB: _Job | None = None  # set in the parent before forking, so workers inherit
 def run_unit(unit: Unit, job: _Job | None = None) -> tuple[bytes, list[tuple[str, str, int | None]]]:
     """Apply the stage to one unit; return its JSON Lines output, encoded, and its diagnostics."""
     from .cli import Output, apply_stage, emit_results
+    import io
+
     from .streams import _read_jsonl, read_stream
 
     job = job or _JOB
@@ -239,6 +239,7 @@ def run_units(
         return
 
     import multiprocessing
+    from collections import deque
 
     _JOB = job
     pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_init)

@@ -82,7 +82,7 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
             click.option("--skip-bad", is_flag=True, help="Skip malformed JSON Lines with a warning."),
             click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
                          expose_value=False, callback=_store_jobs,
-                         help="Worker processes (0: one per CPU); output stays in input order."),
+                         help="Worker processes for the stage commands (0: one per CPU); output stays in input order."),
         )
     ):
         func = decorator(func)

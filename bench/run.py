@@ -431,9 +431,14 @@ def profile(stage: str, files: list[Path]) -> None:
         run = lambda: [fn(r) for r in arts]  # noqa: E731
     prof = cProfile.Profile()
     prof.runcall(run)
-    out = io.StringIO()
-    pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(18)
-    print("\n".join(out.getvalue().splitlines()[:40]))
+    for order, limit in (("cumulative", 25), ("tottime", 12)):
+        out = io.StringIO()
+        stats = pstats.Stats(prof, stream=out).sort_stats(order)
+        if order == "cumulative":
+            stats.print_stats("iwpr_extract", limit)
+        else:
+            stats.print_stats(limit)
+        print("\n".join(line for line in out.getvalue().splitlines() if line.strip()))
 
 
 def machine() -> str:

@@ -163,14 +163,17 @@ _JOB: _Job | None = None  # set in the parent before forking, so workers inherit
 
 def run_unit(unit: Unit, job: _Job | None = None) -> tuple[bytes, list[tuple[str, str, int | None]]]:
     """Apply the stage to one unit; return its JSON Lines output, encoded, and its diagnostics."""
-    from .cli import Output, apply_stage, emit_results
     import io
 
+    from .cli import Output, apply_stage, emit_results
     from .streams import _read_jsonl, read_stream
 
     job = job or _JOB
     assert job is not None
-    sink = _Sink(unit.offset)
+    # A chunk after the first starts with a blank line, so the reader numbers its first real line 2 and
+    # does not treat it as the file's first line (where a byte order mark is allowed).
+    head, shift = (b"\n", unit.offset - 1) if unit.offset else (b"", 0)
+    sink = _Sink(shift)
     if unit.kind == "error":
         assert unit.problem is not None
         sink.error(unit.problem)
@@ -179,13 +182,13 @@ def run_unit(unit: Unit, job: _Job | None = None) -> tuple[bytes, list[tuple[str
     if unit.kind == "raw":
         items = read_stream(io.BytesIO(unit.data), unit.source, warn=sink.warn, error=sink.error, **options)
     else:
-        items = _read_jsonl(b"", io.BytesIO(unit.data), unit.source, skip_bad=bool(options.get("skip_bad")),
+        items = _read_jsonl(head, io.BytesIO(unit.data), unit.source, skip_bad=bool(options.get("skip_bad")),
                             warn=sink.warn, error=sink.error)
     lines: list[str] = []
     try:
         for item in items:
             if item.line is not None:
-                item.line += unit.offset
+                item.line += shift
             results = apply_stage(item, job.stage, sink, job.debug)
             if results is not None:
                 emit_results(item, results, sink, lines.append)

@@ -77,6 +77,17 @@ def test_jobs_over_small_chunks_in_process_matches_plain_run(corpus, monkeypatch
     assert "-:8: not a JSON record" in spread.stderr
 
 
+def test_a_byte_order_mark_is_only_allowed_on_the_first_line_of_a_chunked_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "CHUNK_LINES", 2)
+    line = '{"id":"a","source":"a","kind":"toc","text":"x"}\n'
+    data = ("\ufeff" + line + line + "\ufeff" + line + line).encode("utf-8")
+    plain = CliRunner().invoke(cli, ["split", "-"], input=data)
+    spread = CliRunner().invoke(cli, ["split", "-j", "2", "-"], input=data)
+    assert plain.exit_code == spread.exit_code == 3
+    assert plain.stdout_bytes == spread.stdout_bytes and len(jsonl(spread.stdout_bytes)) == 3
+    assert "-:3: not a JSON record" in spread.stderr and plain.stderr == spread.stderr
+
+
 def test_no_progress_output_when_stderr_is_not_a_terminal(corpus):
     result = run_iwpr("split", "-j", "2", str(corpus / "edition.txt"))
     assert result.returncode == 0 and result.stderr == b""

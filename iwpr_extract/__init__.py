@@ -26,6 +26,12 @@ _LAZY = {
     "dumps": "records",
     "read_inputs": "streams",
     "IwprError": "errors",
+    "build_pipeline": "pipeline",
+    "run_pipeline": "pipeline",
+    "run_check": "check",
+    "record_problems": "validate",
+    "compute_stats": "stats",
+    "render_record": "show",
 }
 
 __all__ = sorted(_LAZY) + ["__version__"]

@@ -86,11 +86,13 @@ class _Cues:
     footer_anywhere_phrases: tuple[str, ...]
     chrome_start: _Phrases
     note_start: regex.Pattern
+    note_anywhere: re.Pattern
     bio: regex.Pattern
     byline_prefix: regex.Pattern
     inline_by: regex.Pattern
     plain_credit: regex.Pattern
     lower_ok: frozenset[str]
+    contents_headings: frozenset[str]
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -130,6 +132,7 @@ def _cues() -> _Cues:
         footer_anywhere_phrases=_lowered(data["footer_anywhere"]),
         chrome_start=_Phrases(_lowered(data["chrome_start"])),
         note_start=regex.compile(rf"^[(\[]?(?:{_alternation(data['note_start'])}){boundary}", regex.I),
+        note_anywhere=re.compile(_words_alternation(data["note_anywhere"]), re.I),
         # "Ainagul Abdrakhmanova is an IWPR-trained journalist", "A and B are IWPR trained journalists"
         bio=regex.compile(
             rf"^{full}(?:(?:,[ \t]*|[ \t]+and[ \t]+){full}){{0,4}}"
@@ -147,6 +150,7 @@ def _cues() -> _Cues:
             rf"|(?:An?[ \t])?IWPR[ \t](?:{collective})(?:[ \t]in[ \t]{place})?)$"
         ),
         lower_ok=frozenset(w.lower() for w in data["byline_lower_words"]),
+        contents_headings=frozenset(h.upper() for h in data["contents_headings"]),
     )
 
 
@@ -225,6 +229,47 @@ def byline_text_ok(text: str) -> bool:
     return capitalised >= 1 and bad_lower <= 1 and capitalised * 2 >= len(tokens) - bad_lower
 
 
+def _separate_bylines(blocks: list[Block]) -> list[Block]:
+    """A "By ..." line with no blank line between it and the body (or the standfirst) around it is
+    made a block of its own, so that it can anchor its article.  Only where body text clearly follows
+    it: a table-of-contents entry ends in a byline too, but another entry follows it, not a body."""
+    out: list[Block] = []
+    words = _byline_first_words()
+    prefix = _cues().byline_prefix
+    for n, block in enumerate(blocks):
+        count = len(block)
+        if count < 2 or count > 400:
+            out.append(block)
+            continue
+        lines = block.lines
+        contents = [line.content.strip() for line in lines]
+        cuts: list[int] = []
+        for k, text in enumerate(contents):
+            if text.split(" ", 1)[0].lower() not in words or not prefix.match(text) or not byline_text_ok(text):
+                continue
+            if k > 0 and byline_text_ok(f"{contents[k - 1]} {text}"):
+                continue  # the byline's own first line
+            if k + 1 < count:
+                if byline_text_ok(f"{text} {contents[k + 1]}"):
+                    continue  # wrapped onto the next line
+                body_follows = count - k - 1 >= 2 or len(contents[k + 1]) >= 150
+            else:
+                nxt = blocks[n + 1] if n + 1 < len(blocks) else None
+                body_follows = nxt is not None and nxt.chars >= 200 and not _starts_entry_text(nxt.first)
+            if body_follows:
+                cuts.extend((k, k + 1))
+        bounds = sorted({c for c in cuts if 0 < c < count})
+        if not bounds:
+            out.append(block)
+            continue
+        starts = [0, *bounds]
+        ends = [*bounds, count]
+        for piece, (a, b) in enumerate(zip(starts, ends)):
+            gap = block.gap_before if piece == 0 else 0
+            out.append(Block(block.source, lines[a].start, lines[b - 1].end, gap))
+    return out
+
+
 def _edition_span(text: str) -> tuple[int, int] | None:
     from .editions import edition_ref_span
 
@@ -251,9 +296,21 @@ def _byline_first_words() -> frozenset[str]:
     return frozenset(p.split()[0].lower() for p in data["byline_prefixes"])
 
 
+MAX_NOTE_CHARS = 600
+
+
 def _is_note(text: str) -> bool:
+    """An author bio, funding, disclaimer or "names changed" paragraph (by how it starts)."""
     cues = _cues()
     return bool(cues.note_start.match(text) or cues.bio.match(text))
+
+
+def _is_end_note(text: str) -> bool:
+    """A paragraph at an article's end that belongs to its notes: a note by how it starts, or a short
+    paragraph holding a note phrase ("... contributed to this report.")."""
+    if _is_note(text):
+        return True
+    return len(text) <= MAX_NOTE_CHARS and bool(_cues().note_anywhere.search(text))
 
 
 FOOTER_CUE_REACH = 300  # a footer phrase this far into a block marks it as footer matter
@@ -365,7 +422,7 @@ def split_text(
     [('Parties talk.', 'By Jane Doe in Bishkek', 'Body one.\\n\\nBody two.')]
     """
     base = doc_id if doc_id is not None else source
-    blocks = blocks_of(text)
+    blocks = _separate_bylines(blocks_of(text))
     _mark_footer_cues(text, blocks)
     segments = _segment(blocks)
     if not segments and text:
@@ -572,7 +629,7 @@ def _article_fields(blocks: list[Block], article: _Article) -> dict[str, Any]:
         else:
             paragraphs.append(text)
     notes_from = len(paragraphs)
-    while notes_from > 0 and _is_note(paragraphs[notes_from - 1]):
+    while notes_from > 0 and _is_end_note(paragraphs[notes_from - 1]):
         notes_from -= 1
     return {
         "headline": blocks[article.headline].joined if article.headline is not None else None,
@@ -665,7 +722,8 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
             kind = _after_rule(blocks, i, last)
         elif current == "promo":
             kind = "promo"
-        elif _looks_like_toc_entry(block) or _is_byline_block(block) or current == "toc":
+        elif (_looks_like_toc_entry(block) or _is_byline_block(block) or current == "toc"
+              or _is_contents_heading(block.first)):
             kind = "toc"
         elif _SECTION.match(text) or (is_caps(text) and len(text) <= MAX_HEADLINE_CHARS):
             kind = "toc" if _toc_follows(blocks, i, last) else current if current != "header" else "other"
@@ -686,7 +744,14 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
     for segment in segments:
         if segment.kind == "toc":
             segment.fields = {"entries": _toc_entries(blocks[segment.first : segment.last + 1])}
+        elif segment.kind == "promo" and all(_is_rule(blocks[i]) and len(blocks[i]) == 1
+                                             for i in range(segment.first, segment.last + 1)):
+            segment.kind = "other"  # a bare separator between articles promotes nothing
     return segments
+
+
+def _is_contents_heading(line: str) -> bool:
+    return line.strip(" :*-").upper() in _cues().contents_headings
 
 
 def _after_rule(blocks: list[Block], i: int, last: int) -> str:
@@ -720,19 +785,24 @@ def _toc_entries(blocks: list[Block]) -> list[dict[str, Any]]:
     pending: list[str] = []  # lines of the entry being read
 
     def close() -> None:
-        nonlocal pending
+        nonlocal pending, section
         if pending:
             entry = parse_toc_entry(pending)
             lone = pending[0] if len(pending) == 1 else ""
-            if not entry["byline"] and lone and len(lone) <= 80 and not ends_sentence(lone) and lone[:1].isupper():
-                nonlocal section
+            if not credited and entry["headline"]:
+                entry["section"] = section
+                entries.append(entry)
+            elif not entry["byline"] and lone and len(lone) <= 80 and not ends_sentence(lone) and lone[:1].isupper():
                 section = lone
             elif entry["byline"] or (entry["headline"] and entry["standfirst"]):
                 entry["section"] = section
                 entries.append(entry)
         pending = []
 
-    content = [b for b in blocks if not _is_rule(b)]
+    content = [b for b in blocks if not _is_rule(b) and not _is_contents_heading(b.first)]
+    # Lone lines are section titles in a list of credited entries, but entries themselves in a bare
+    # list of headlines ("1. MACEDONIA: ALBANIANS THREATEN BOYCOTT").
+    credited = any(_ends_with_credit(line.content.strip()) for b in content for line in b.lines)
     for n, block in enumerate(content):
         lines = [line.content.strip() for line in block.lines]
         for k, text in enumerate(lines):
@@ -741,7 +811,7 @@ def _toc_entries(blocks: list[Block]) -> list[dict[str, Any]]:
             # A title-case headline ("Poverty Drives Child Labour in Kyrgyzstan") has the shape of a
             # credit without "By"; such a credit only ends an entry after some other text.
             plain_only = len(pending) == 1 and following is not None and not _has_by_credit(text)
-            if _ends_with_credit(text) and not plain_only and not _credit_continues(text, following):
+            if not credited or (_ends_with_credit(text) and not plain_only and not _credit_continues(text, following)):
                 close()
         if pending and not _dangling(pending[-1]) and not _entry_continues(content, n):
             close()

@@ -376,10 +376,14 @@ def _singular_role(role: str) -> str:
     return " ".join(last)
 
 
+MAX_BYLINE_CHARS = 1000
+
+
 def _analyse(text: str, *, strict: bool = False) -> _Parsed:
     """The parts of one byline: authors with places and roles, outlets, a collective credit."""
     words = _words()
-    text, edition = _clean(_SPACE.sub(" ", text or ""))
+    # A byline is short; the cap keeps every pattern below cheap whatever the input.
+    text, edition = _clean(_SPACE.sub(" ", (text or "")[:MAX_BYLINE_CHARS]))
     parsed = _Parsed(edition=edition)
     photo = False
     for _ in range(3):
@@ -568,6 +572,9 @@ def _bio_words() -> frozenset[str]:
     return words.role_heads | frozenset({"iwpr", "iwpr-trained", "freelance", "pseudonym", "author"})
 
 
+MAX_BIO_CHARS = 600
+
+
 def parse_bio(sentence: str) -> _Bio | None:
     """A bio sentence's names, role, place and pseudonym flag; None when it is not a bio.
 
@@ -576,6 +583,8 @@ def parse_bio(sentence: str) -> _Bio | None:
     (['Yulia Kuznetsova'], 'freelance journalist', 'Kazakstan', False)
     """
     sentence = _SPACE.sub(" ", sentence).strip()
+    if len(sentence) > MAX_BIO_CHARS:
+        return None
     m = _BIO.match(sentence)
     if not m:
         return None

@@ -543,6 +543,7 @@ def parse_byline(text: str) -> list[Author]:
 
 # --- bios -----------------------------------------------------------------------------------------------
 
+_PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r]*\n")
 _SENTENCE = regex.compile(r"(?<=[.!?][\"”’)]?)\s+(?=[\"“]?\p{Lu})")
 # "X is an IWPR-trained journalist in Bishkek."; "X and Y are IWPR trained journalists in"
 _BIO = regex.compile(
@@ -614,19 +615,27 @@ def parse_bio(sentence: str) -> _Bio | None:
     return _Bio([" ".join(_natural_case(_tokens(n))) for n in names], role or None, place, pseudonym, sentence)
 
 
-def find_bios(text: str | None) -> list[_Bio]:
-    """Every bio sentence in end matter (paragraphs separated by blank lines)."""
+def find_bios(text: str | None, names: list[str] | None = None) -> list[_Bio]:
+    """Every bio sentence in end matter (paragraphs separated by blank lines); with ``names``, only
+    paragraphs that mention one of their last words are read (a whole raw document is mostly prose)."""
     if not text:
         return []
+    if names is not None:
+        keys = {n.split()[-1] for n in names if n.split()}
+        if not any(k in text for k in keys):
+            return []
     bios = []
     paras: list[str] = []
-    for para in regex.split(r"\n\s*\n", text):
-        para = _SPACE.sub(" ", para).strip()
+    for para in _PARAGRAPH_BREAK.split(text):
+        para = para.strip()
         if paras and para[:1].islower() and paras[-1][-1:] not in ".!?":
             paras[-1] = f"{paras[-1]} {para}"  # a sentence broken by a blank line (double-spaced pages)
         elif para:
             paras.append(para)
     for para in paras:
+        if names is not None and not any(k in para for k in keys):
+            continue
+        para = _SPACE.sub(" ", para)
         if " is " not in para and " are " not in para and " was " not in para and " were " not in para:
             continue
         for sentence in _SENTENCE.split(para):
@@ -757,7 +766,7 @@ def _document(record: dict[str, Any]) -> dict[str, Any]:
                 drafts.append(d)
         if parsed.credit and credit is None:
             credit = _credit_text(line)
-    bios = find_bios(text) if drafts else []
+    bios = find_bios(text, [d.name for d in drafts]) if drafts else []
     out = dict(record)
     out["byline"] = "\n".join(found) or None
     out["authors"] = [a.as_dict() for a in _attach(drafts, bios)]

@@ -155,13 +155,14 @@ _TOKEN = regex.compile(r"\"[^\"]{1,40}\"|“[^”]{1,40}”|\S+")
 _IN = regex.compile(r"^(?P<head>.*?)\s+(?:in|In|IN|at|At|AT)\s+(?P<place>(?:the\s+)?[\p{Lu}\p{N}].*)$")
 _BARE_IN = regex.compile(r"^(?:in|In|IN|at|At)\s+(?P<place>(?:the\s+)?\p{Lu}.*)$")
 _REPORTS_FROM = regex.compile(r"^(?P<head>.+?)\s+(?i:reports?|reporting|writes|writing)\s+(?i:from)\s+(?P<place>\p{Lu}.*)$")
-_AFFIL = regex.compile(r"^(?P<head>.*?)\s+(?:for|For|FOR|from|From|FROM|of|Of|OF|with|With)\s+(?P<rest>.+)$")
+_AFFIL = regex.compile(r"^(?P<head>.*?)\s+(?P<word>for|For|FOR|from|From|FROM|of|Of|OF|with|With)\s+(?P<rest>.+)$")
 _CAMEL = regex.compile(r"^(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}+)$")
 _NAME_TOKEN = regex.compile(r"^(?:[\"“][^\"”]+[\"”]|[\p{L}\p{M}][\p{L}\p{M}'’.\-]*)$")
 _EDGE = regex.compile(r"^[^\p{L}\p{M}\p{N}\"“]+|[^\p{L}\p{M}\p{N}.\"”]+$")
 _DIGITS = regex.compile(r"\d+")
 _ROMAN = regex.compile(r"^(?:[IVX]+|\d+(?:st|nd|rd|th)?)$", regex.I)
 _TAGLINE = regex.compile(r"(?i:the|an?)\s")
+_ARTICLE_WORD = regex.compile(r"^(?i:an?|the)\s+")
 _HAS_LETTER = regex.compile(r"\p{L}")
 
 
@@ -338,8 +339,11 @@ def _name_ok(tokens: list[str], strict: bool) -> bool:
             return False
         if t.lower() == "a" and (t == "a" or i > 0 or len(tokens) == 1):
             return False
-        if strict and not t[:1].isupper() and t[:1] not in "\"“" and (low not in words.particles or i == 0):
-            return False
+        if (not t[:1].isupper() and t[:1] not in "\"“" and (low not in words.particles or i == 0)
+                and low not in words.suffixes and low + "." not in words.suffixes):
+            # lower case only in a name printed all in lower case, or hyphenated ("Bubba jo-bob Brain")
+            if strict or ("-" not in t and any(u[:1].isupper() and not u.isupper() for u in tokens)):
+                return False
     if all(_low(t) in words.particles for t in core):
         return False
     if _is_outlet(tokens):
@@ -425,10 +429,12 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
                 m = _IN.match(chunk)
                 if m and m["head"]:
                     chunk, place = m["head"], m["place"]
-            affil = None
+            if place and place.isupper():
+                place = " ".join(_natural_case(place.split()))
+            affil = affil_word = None
             m = _AFFIL.match(chunk)
             if m and m["head"]:
-                chunk, affil = m["head"], m["rest"]
+                chunk, affil, affil_word = m["head"], m["rest"], m["word"]
             tokens = _tokens(chunk)
             if not tokens:
                 continue
@@ -451,7 +457,13 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
             split_at = _role_split(tokens)
             role = None
             if split_at is not None:
-                role = " ".join(tokens[split_at:]) + (f" for {affil}" if affil and split_at == 0 else "")
+                role = _ARTICLE_WORD.sub("", " ".join(tokens[split_at:]))
+                if affil and split_at == 0:
+                    role = f"{role} {affil_word} {affil}"
+                if split_at == 0 and joiner == "and" and lows[-1] in words.collective and lows[-1].endswith("s"):
+                    parsed.outlets.append(chunk)  # "A in Bishkek and IWPR correspondents in Osh": no person
+                    last_kind = "outlet"
+                    continue
                 if split_at == 0:
                     if any(w in words.collective for w in lows) or _is_outlet(tokens[:1]):
                         if not since_role:
@@ -470,6 +482,7 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
                     continue
                 tokens = tokens[:split_at]
             if _is_outlet(tokens) or (after_tail and len(tokens) == 1) or (
+                    joiner == "," and parsed.authors and any(w in words.strong_outlet for w in lows)) or (
                     parsed.authors and " ".join(lows) in words.outlets):
                 parsed.outlets.append(" ".join(tokens))
                 if not parsed.authors:

@@ -105,6 +105,20 @@ def test_other_sources(text, names):
     assert [a.name for a in parse_byline(text)] == names
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("By Rachel Denber, deputy director of Human Rights Watch's Europe and Central Asia division",
+     [("Rachel Denber", None, "deputy director of Human Rights Watch's Europe")]),
+    ("By Sultan Jumagulov in Bishkek and IWPR correspondents in Osh", [("Sultan Jumagulov", "Bishkek", None)]),
+    ("By Vladimir Socor, Eurasia Daily Monitor", [("Vladimir Socor", None, None)]),
+    ("BY CHRIS STEPHEN IN THE HAGUE", [("Chris Stephen", "The Hague", None)]),
+    ("By Nurbek Toktakunov, a lawyer in Bishkek", [("Nurbek Toktakunov", "Bishkek", "lawyer")]),
+    ("By Alexander Anichkin, IWPR Russia Editor, in Moscow", [("Alexander Anichkin", "Moscow", "IWPR Russia Editor")]),
+    ("By Jamila Sadat, Kabul, and Hafizullah Gardesh, Herat", [("Jamila Sadat", "Kabul", None), ("Hafizullah Gardesh", "Herat", None)]),
+])
+def test_no_place_role_or_outlet_taken_for_a_name(text, expected):
+    assert [(a.name, a.location, a.role) for a in parse_byline(text)] == expected
+
+
 def test_author_is_frozen_with_ordered_dict():
     author = parse_byline("By Ana Ray in Osh")[0]
     assert author == Author("Ana Ray", "Osh")

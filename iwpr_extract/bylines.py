@@ -14,15 +14,15 @@ Word lists live in ``data/byline_words.json``.
 from __future__ import annotations
 
 import html
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import regex
 
+from .datafiles import load_json
 from .errors import BadInput
+from .textutil import LazyPattern
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def _phrases(items: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    data = json.loads(resources.files("iwpr_extract").joinpath("data/byline_words.json").read_text("utf-8"))
+    data = load_json("byline_words.json")
     heads = frozenset(data["role_heads"])
     return _Words(
         # "By", "Interview by", "By:" and "By\u00a0" but never the "By" of "Byrne"
@@ -94,15 +94,15 @@ def _words() -> _Words:
 # --- cleaning -------------------------------------------------------------------------------------------
 
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-_TAG = regex.compile(r"<[^<>]{0,200}>")
-_EMAIL = regex.compile(r"\(?\s*(?:mailto:)?[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\s*\)?")
-_URL = regex.compile(r"(?:https?://|www\.)\S*|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|edu|gov|co\.uk|org\.uk|io|info)\b", regex.I)
+_TAG = LazyPattern(r"<[^<>]{0,200}>")
+_EMAIL = LazyPattern(r"\(?\s*(?:mailto:)?[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\s*\)?")
+_URL = LazyPattern(r"(?:https?://|www\.)\S*|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|edu|gov|co\.uk|org\.uk|io|info)\b", regex.I)
 # what is left of a site name after the dots were turned into spaces: "Website .Com", "Www..Com"
-_SITE_STUB = regex.compile(r"(?:\b(?:website|site|blog|news|www)\s*)?\.+\s*(?:com|org|net|edu|gov)\b|\bwww\b\.*", regex.I)
-_HANDLE = regex.compile(r"(?<![\w@])@\w+")
-_PHONE = regex.compile(r"\(?\d{3}\)?[\s.\-]?\d{3}[\s.\-]\d{4}")
-_TIME = regex.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?!\w)|\b\d{1,2}\s*[ap]\.?m\b\.?", regex.I)
-_DATE = regex.compile(
+_SITE_STUB = LazyPattern(r"(?:\b(?:website|site|blog|news|www)\s*)?\.+\s*(?:com|org|net|edu|gov)\b|\bwww\b\.*", regex.I)
+_HANDLE = LazyPattern(r"(?<![\w@])@\w+")
+_PHONE = LazyPattern(r"\(?\d{3}\)?[\s.\-]?\d{3}[\s.\-]\d{4}")
+_TIME = LazyPattern(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?!\w)|\b\d{1,2}\s*[ap]\.?m\b\.?", regex.I)
+_DATE = LazyPattern(
     rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?(?:\s+\d{{4}})?\b"
     r"|\b\d{1,4}[/\-.]\d{1,2}[/\-.]\d{2,4}\b",
@@ -110,10 +110,10 @@ _DATE = regex.compile(
 )
 # a trailing month abbreviation with its day lost ("... and Jonathan Gitlin Sept"); short forms only,
 # "May" and "June" are given names
-_TRAILING_MONTH = regex.compile(r"\s+(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s*$")
-_SYMBOLS = regex.compile(r"[\p{So}\p{Sk}\p{Cs}\p{Co}\uFE0E\uFE0F\u200B-\u200D*#^~=+<>{}\[\]]+")
-_SPACE = regex.compile(r"\s+")
-_EDITION = regex.compile(r"\(\s*\p{Lu}{2,5}\s+No\.?\s*\d{1,5}[^()]{0,40}\)")
+_TRAILING_MONTH = LazyPattern(r"\s+(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s*$")
+_SYMBOLS = LazyPattern(r"[\p{So}\p{Sk}\p{Cs}\p{Co}\uFE0E\uFE0F\u200B-\u200D*#^~=+<>{}\[\]]+")
+_SPACE = LazyPattern(r"\s+")
+_EDITION = LazyPattern(r"\(\s*\p{Lu}{2,5}\s+No\.?\s*\d{1,5}[^()]{0,40}\)")
 
 
 def _clean(text: str) -> tuple[str, str | None]:
@@ -143,27 +143,27 @@ def _clean(text: str) -> tuple[str, str | None]:
 # --- segments and chunks --------------------------------------------------------------------------------
 
 # separators after which an outlet or site name usually follows ("Jane Doe | Reuters", "X — The Moon")
-_TAIL_SEP = regex.compile(r"\s*(?:\||•|·|\s[—–\-]\s|[—–]|\s/\s)\s*")
-_HARD_SEP = regex.compile(r"\s*;\s*")
-_STOP = regex.compile(r"(?<=(?:\p{L}{2}))\.\s+(?=\p{Lu})")
-_CHUNK_SEP = regex.compile(r"\s*(,|:|\s&\s|&|\s(?i:and|und)\s)\s*")
+_TAIL_SEP = LazyPattern(r"\s*(?:\||•|·|\s[—–\-]\s|[—–]|\s/\s)\s*")
+_HARD_SEP = LazyPattern(r"\s*;\s*")
+_STOP = LazyPattern(r"(?<=(?:\p{L}{2}))\.\s+(?=\p{Lu})")
+_CHUNK_SEP = LazyPattern(r"\s*(,|:|\s&\s|&|\s(?i:and|und)\s)\s*")
 # edge punctuation of a chunk; a final stop stays where it ends an initial or "Jr."
-_TRIM = regex.compile(r"^[\s.,'’]+|(?<!\b\p{L}|\b(?i:jr|sr|dr|st))[\s.,'’]+$|[\s,'’]+$")
-_DANGLING = regex.compile(r"\s+(?i:for|from|of|with|at|in|by|and)$")
-_LEADING_CONJ = regex.compile(r"^(?i:and|und|&)\s+")
-_TOKEN = regex.compile(r"\"[^\"]{1,40}\"|“[^”]{1,40}”|\S+")
-_IN = regex.compile(r"^(?P<head>.*?)\s+(?:in|In|IN|at|At|AT)\s+(?P<place>(?:the\s+)?[\p{Lu}\p{N}].*)$")
-_BARE_IN = regex.compile(r"^(?:in|In|IN|at|At)\s+(?P<place>(?:the\s+)?\p{Lu}.*)$")
-_REPORTS_FROM = regex.compile(r"^(?P<head>.+?)\s+(?i:reports?|reporting|writes|writing)\s+(?i:from)\s+(?P<place>\p{Lu}.*)$")
-_AFFIL = regex.compile(r"^(?P<head>.*?)\s+(?P<word>for|For|FOR|from|From|FROM|of|Of|OF|with|With)\s+(?P<rest>.+)$")
-_CAMEL = regex.compile(r"^(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}+)$")
-_NAME_TOKEN = regex.compile(r"^(?:[\"“][^\"”]+[\"”]|[\p{L}\p{M}][\p{L}\p{M}'’.\-]*)$")
-_EDGE = regex.compile(r"^[^\p{L}\p{M}\p{N}\"“]+|[^\p{L}\p{M}\p{N}.\"”]+$")
-_DIGITS = regex.compile(r"\d+")
-_ROMAN = regex.compile(r"^(?:[IVX]+|\d+(?:st|nd|rd|th)?)$", regex.I)
-_TAGLINE = regex.compile(r"(?i:the|an?)\s")
-_ARTICLE_WORD = regex.compile(r"^(?i:an?|the)\s+")
-_HAS_LETTER = regex.compile(r"\p{L}")
+_TRIM = LazyPattern(r"^[\s.,'’]+|(?<!\b\p{L}|\b(?i:jr|sr|dr|st))[\s.,'’]+$|[\s,'’]+$")
+_DANGLING = LazyPattern(r"\s+(?i:for|from|of|with|at|in|by|and)$")
+_LEADING_CONJ = LazyPattern(r"^(?i:and|und|&)\s+")
+_TOKEN = LazyPattern(r"\"[^\"]{1,40}\"|“[^”]{1,40}”|\S+")
+_IN = LazyPattern(r"^(?P<head>.*?)\s+(?:in|In|IN|at|At|AT)\s+(?P<place>(?:the\s+)?[\p{Lu}\p{N}].*)$")
+_BARE_IN = LazyPattern(r"^(?:in|In|IN|at|At)\s+(?P<place>(?:the\s+)?\p{Lu}.*)$")
+_REPORTS_FROM = LazyPattern(r"^(?P<head>.+?)\s+(?i:reports?|reporting|writes|writing)\s+(?i:from)\s+(?P<place>\p{Lu}.*)$")
+_AFFIL = LazyPattern(r"^(?P<head>.*?)\s+(?P<word>for|For|FOR|from|From|FROM|of|Of|OF|with|With)\s+(?P<rest>.+)$")
+_CAMEL = LazyPattern(r"^(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}+)$")
+_NAME_TOKEN = LazyPattern(r"^(?:[\"“][^\"”]+[\"”]|[\p{L}\p{M}][\p{L}\p{M}'’.\-]*)$")
+_EDGE = LazyPattern(r"^[^\p{L}\p{M}\p{N}\"“]+|[^\p{L}\p{M}\p{N}.\"”]+$")
+_DIGITS = LazyPattern(r"\d+")
+_ROMAN = LazyPattern(r"^(?:[IVX]+|\d+(?:st|nd|rd|th)?)$", regex.I)
+_TAGLINE = LazyPattern(r"(?i:the|an?)\s")
+_ARTICLE_WORD = LazyPattern(r"^(?i:an?|the)\s+")
+_HAS_LETTER = LazyPattern(r"\p{L}")
 
 
 def _segments(text: str) -> list[tuple[str, bool]]:
@@ -438,8 +438,6 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
             tokens = _tokens(chunk)
             if not tokens:
                 continue
-            if len(tokens) == 1 and _CAMEL.match(tokens[0]):
-                pass
             for i, t in enumerate(tokens):
                 cm = _CAMEL.match(t)
                 if cm and _low(cm.group(2)) in words.role_vocab and i > 0:
@@ -556,20 +554,20 @@ def parse_byline(text: str) -> list[Author]:
 
 # --- bios -----------------------------------------------------------------------------------------------
 
-_PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r]*\n")
-_SENTENCE = regex.compile(r"(?<=[.!?][\"”’)]?)\s+(?=[\"“]?\p{Lu})")
+_PARAGRAPH_BREAK = LazyPattern(r"\n[ \t\r]*\n")
+_SENTENCE = LazyPattern(r"(?<=[.!?][\"”’)]?)\s+(?=[\"“]?\p{Lu})")
 # "X is an IWPR-trained journalist in Bishkek."; "X and Y are IWPR trained journalists in"
-_BIO = regex.compile(
+_BIO = LazyPattern(
     r"^(?P<names>\p{Lu}[^\s,]*(?:[ ,]+[^\s,]+){0,14}?)\s+(?P<verb>is|are|was|were)\s+(?P<rest>.{3,300})$", regex.S
 )
-_BIO_NAMES = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
-_PSEUDONYM = regex.compile(r"^(?:the|a|an)\s+pseudonyms?\s+(?:of|for|used\s+by)\s+", regex.I)
-_ARTICLE = regex.compile(r"^(?:an?|the|one\s+of\s+the)\s+", regex.I)
-_BIO_PLACE = regex.compile(r"\s+(?:in|based\s+in)\s+(?P<place>(?:the\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ,]+(?:and\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*){0,4})$")
+_BIO_NAMES = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+_PSEUDONYM = LazyPattern(r"^(?:the|a|an)\s+pseudonyms?\s+(?:of|for|used\s+by)\s+", regex.I)
+_ARTICLE = LazyPattern(r"^(?:an?|the|one\s+of\s+the)\s+", regex.I)
+_BIO_PLACE = LazyPattern(r"\s+(?:in|based\s+in)\s+(?P<place>(?:the\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ,]+(?:and\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*){0,4})$")
 # "a journalist in Tetovo and a regular IWPR contributor"
-_BIO_PLACE_MID = regex.compile(r"\s+in\s+(?P<place>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s\p{Lu}[\p{L}\p{M}'’.\-]*){0,2})(?=\s+and\s+(?:an?\s|the\s)|,)")
-_BIO_ORG = regex.compile(r"\s+(?:at|with|for|of)\s+(?:the\s+)?(?P<org>\p{Lu}.*)$")
-_DANGLING_IN = regex.compile(r"\s+(?:in|at|with|for|of|based)$", regex.I)
+_BIO_PLACE_MID = LazyPattern(r"\s+in\s+(?P<place>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s\p{Lu}[\p{L}\p{M}'’.\-]*){0,2})(?=\s+and\s+(?:an?\s|the\s)|,)")
+_BIO_ORG = LazyPattern(r"\s+(?:at|with|for|of)\s+(?:the\s+)?(?P<org>\p{Lu}.*)$")
+_DANGLING_IN = LazyPattern(r"\s+(?:in|at|with|for|of|based)$", regex.I)
 
 
 @dataclass
@@ -730,11 +728,11 @@ def bylines_record(record: dict[str, Any]) -> dict[str, Any]:
 
 
 # a byline standing at the start of a line, or after a sentence in a table-of-contents line
-_LINE_BY = regex.compile(
+_LINE_BY = LazyPattern(
     r"(?:^|(?<=[.?!”\"][ \t]{2,}))[ \t]*(?P<line>(?:(?:Comment|Commentary|Interview|Compiled|Analysis|Reported|Written|Text)[ \t]+by|By|BY)\b[^\n]*)",
     regex.M,
 )
-_CONTINUES = regex.compile(r"(?:\b(?:and|in|By|BY)|[,&])[ \t]*$")
+_CONTINUES = LazyPattern(r"(?:\b(?:and|in|By|BY)|[,&])[ \t]*$")
 
 
 def find_bylines(text: str) -> list[str]:

@@ -63,6 +63,7 @@ class _Words:
     titles: frozenset[str]
     junk: frozenset[str]
     protected: regex.Pattern
+    lower_ok: frozenset[str]
 
 
 def _phrases(items: list[str]) -> str:
@@ -87,6 +88,8 @@ def _words() -> _Words:
         suffixes=frozenset(data["suffixes"]),
         titles=frozenset(data["titles"]),
         junk=frozenset(data["junk"]),
+        lower_ok=heads | frozenset(data["role_modifiers"]) | frozenset(data["particles"]) | frozenset(data["suffixes"])
+        | frozenset(data["connectors"]),
         protected=regex.compile(rf"\b(?:{_phrases(data['protected_phrases'])})\b", regex.I),
     )
 
@@ -163,6 +166,8 @@ _DIGITS = LazyPattern(r"\d+")
 _ROMAN = LazyPattern(r"^(?:[IVX]+|\d+(?:st|nd|rd|th)?)$", regex.I)
 _TAGLINE = LazyPattern(r"(?i:the|an?)\s")
 _ARTICLE_WORD = LazyPattern(r"^(?i:an?|the)\s+")
+_HEADING = LazyPattern(r"^(?P<head>[^:]{1,60}):\s*(?P<rest>.+)$")
+_MIXED = LazyPattern(r"^[\p{P}]*\p{Lu}[\p{L}\p{M}'’.\-]*\p{Ll}")
 _HAS_LETTER = LazyPattern(r"\p{L}")
 
 
@@ -322,7 +327,7 @@ def _is_outlet(tokens: list[str]) -> bool:
     return _low(tokens[-1]) in words.strong_outlet and (len(tokens) > 1 or tokens[0].isupper() or low in words.collective)
 
 
-def _name_ok(tokens: list[str], strict: bool) -> bool:
+def _name_ok(tokens: list[str], strict: bool, lower_ok: bool = False) -> bool:
     """Whether tokens can be a person's name (titles, initials, particles and suffixes allowed)."""
     words = _words()
     if not tokens or len(tokens) > 6:
@@ -342,7 +347,7 @@ def _name_ok(tokens: list[str], strict: bool) -> bool:
         if (not t[:1].isupper() and t[:1] not in "\"“" and (low not in words.particles or i == 0)
                 and low not in words.suffixes and low + "." not in words.suffixes):
             # lower case only in a name printed all in lower case, or hyphenated ("Bubba jo-bob Brain")
-            if strict or ("-" not in t and any(u[:1].isupper() and not u.isupper() for u in tokens)):
+            if strict or not (lower_ok or "-" in t):
                 return False
     if all(_low(t) in words.particles for t in core):
         return False
@@ -383,12 +388,9 @@ def _singular_role(role: str) -> str:
 MAX_BYLINE_CHARS = 1000
 
 
-def _analyse(text: str, *, strict: bool = False) -> _Parsed:
-    """The parts of one byline: authors with places and roles, outlets, a collective credit."""
+def _strip_prefixes(text: str) -> tuple[str, bool]:
+    """``text`` without its leading "By", "Interview by", "Author:"...; and whether it was a photo credit."""
     words = _words()
-    # A byline is short; the cap keeps every pattern below cheap whatever the input.
-    text, edition = _clean(_SPACE.sub(" ", (text or "")[:MAX_BYLINE_CHARS]))
-    parsed = _Parsed(edition=edition)
     photo = False
     for _ in range(3):
         m = words.photo.match(text)
@@ -399,6 +401,25 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
         if not m:
             break
         text = text[m.end() :].lstrip(" :-")
+    return text, photo
+
+
+def _analyse(text: str, *, strict: bool = False) -> _Parsed:
+    """The parts of one byline: authors with places and roles, outlets, a collective credit."""
+    words = _words()
+    # A byline is short; the cap keeps every pattern below cheap whatever the input.
+    text, edition = _clean(_SPACE.sub(" ", (text or "")[:MAX_BYLINE_CHARS]))
+    parsed = _Parsed(edition=edition)
+    text, photo = _strip_prefixes(text)
+    heading = _HEADING.match(text)
+    if heading and not any(c.islower() for c in heading["head"].replace("Mc", "")):
+        rest, _ = _strip_prefixes(heading["rest"])
+        first = _tokens(_chunks(rest)[0][1]) if _chunks(rest) else []
+        prose = sum(1 for w in rest.split() if w[:1].islower() and w not in words.lower_ok) >= 3
+        if rest != heading["rest"] or prose or (len(first) >= 2 and _name_ok(first, True) and _role_split(first) is None):
+            text = rest  # "REALPOLITIK: Trevor Royle", "FILM REVIEWS: By Demetrios Matheou": a column heading
+    # lower-case words are names only in a byline printed without mixed case ("by: jimmy and JOHN")
+    lower_ok = not any(_MIXED.match(t) for t in text.split())
     group: list[_Draft] = []   # names since the last place: a place applies to all of them
     placed: list[_Draft] = []  # the names the last place went to
     since_role: list[_Draft] = []
@@ -408,6 +429,13 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
         chunk_list = _chunks(segment)
         for joiner, chunk in chunk_list:
             place = None
+            m = words.prefix.match(chunk)
+            if m and chunk[m.end() :].strip():
+                chunk = chunk[m.end() :]  # "... claims Hillary. From Andrew Purcell in New York"
+            if not lower_ok and sum(1 for w in chunk.split() if w[:1].islower() and w not in _words().lower_ok) >= 2:
+                parsed.unknown += 1  # prose, not a credit
+                last_kind = "unknown"
+                continue
             whole = " ".join(_low(t) for t in _tokens(chunk))
             if whole in words.outlets:
                 parsed.outlets.append(chunk)
@@ -507,7 +535,7 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
             if parsed.credit and not parsed.authors and len(tokens) == 1 and last_kind in ("outlet", "role", "place"):
                 last_kind = "place"  # "Agencies, Tehran"; "Agencies in Johannesburg and Harare"
                 continue
-            if not _name_ok(tokens, strict):
+            if not _name_ok(tokens, strict, lower_ok):
                 if any(w in words.collective for w in lows) and not parsed.authors:
                     parsed.credit = True
                 else:

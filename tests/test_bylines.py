@@ -119,6 +119,17 @@ def test_no_place_role_or_outlet_taken_for_a_name(text, expected):
     assert [(a.name, a.location, a.role) for a in parse_byline(text)] == expected
 
 
+@pytest.mark.parametrize("text, names", [
+    ("Parties struggle to forge winning combination.  By Ainagul Abdrakhmanova", ["Ainagul Abdrakhmanova"]),
+    ("Bitter battle begins over control of Sevastopol. From John Follett in Moscow", ["John Follett"]),
+    ("REALPOLITIK: Trevor Royle", ["Trevor Royle"]),
+    ("GOLF: The teams are getting younger but Sally Watson, at just 16, is focused, determined and mature", []),
+    ("JOHN SMITH: Analysis", ["John Smith"]),
+])
+def test_prose_and_column_headings_are_not_names(text, names):
+    assert [a.name for a in parse_byline(text)] == names
+
+
 def test_author_is_frozen_with_ordered_dict():
     author = parse_byline("By Ana Ray in Osh")[0]
     assert author == Author("Ana Ray", "Osh")

@@ -19,6 +19,9 @@ __version__ = "0.1.0"
 _LAZY = {
     "split_text": "split",
     "split_record": "split",
+    "parse_byline": "bylines",
+    "bylines_record": "bylines",
+    "Author": "bylines",
     "document_record": "records",
     "dumps": "records",
     "read_inputs": "streams",

@@ -7,13 +7,14 @@ Two places state an edition: an e-mail edition's header line ("REPORTING CENTRAL
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import regex
+
+from .datafiles import load_json
+from .textutil import LazyPattern
 
 MONTHS = {
     name: number
@@ -30,21 +31,21 @@ MONTHS = {
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 
 # "06-Jul-05", "6-July-2005"
-_DMY_DASHED = regex.compile(rf"\b(\d{{1,2}})-({_MONTH})-(\d{{2}}|\d{{4}})\b", regex.I)
+_DMY_DASHED = LazyPattern(rf"\b(\d{{1,2}})-({_MONTH})-(\d{{2}}|\d{{4}})\b", regex.I)
 # "2 April, 2008", "2 April 2008", "02 Apr 08"
-_DMY = regex.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", regex.I)
+_DMY = LazyPattern(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", regex.I)
 # "April 2, 2008"
-_MDY = regex.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", regex.I)
-_ISO = regex.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_MDY = LazyPattern(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", regex.I)
+_ISO = LazyPattern(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
-_LOWER_WORD = regex.compile(r"\p{Ll}{3,}")
-_MONTH_WORD = regex.compile(_MONTH, regex.I)
+_LOWER_WORD = LazyPattern(r"\p{Ll}{3,}")
+_MONTH_WORD = LazyPattern(_MONTH, regex.I)
 # "(RCA No. 393, 06-Jul-05)"; also without parentheses or comma.
-_REF = regex.compile(
+_REF = LazyPattern(
     r"\(?\s*(?P<abbr>\p{Lu}{2,5})\s+No\.?\s*(?P<issue>\d{1,5})\b\s*,?\s*(?P<date>[^()\n]{0,40}?)\s*\)",
 )
 # "REPORTING CENTRAL ASIA, No. 539, 2 April, 2008" (a whole line)
-_HEADER = regex.compile(
+_HEADER = LazyPattern(
     r"^[ \t]*(?:IWPR['’]?S[ \t]+)?(?P<title>\p{Lu}[\p{Lu}&'’ \-]{2,60}?)[ \t]*[,:.]?[ \t]*(?:No|NO)\.?[ \t]*(?P<issue>\d{1,5})\b"
     r"[ \t]*[,.:]?[ \t]*(?P<date>[^\n]{0,40}?)[ \t]*$",
     regex.M,
@@ -53,7 +54,7 @@ _HEADER = regex.compile(
 
 @lru_cache(maxsize=1)
 def _titles() -> tuple[dict[str, str], dict[str, str]]:
-    data = json.loads(resources.files("iwpr_extract").joinpath("data/newsletters.json").read_text("utf-8"))
+    data = load_json("newsletters.json")
     by_abbr: dict[str, str] = {}
     by_title: dict[str, str] = {}
     for entry in data["newsletters"]:

@@ -23,18 +23,17 @@ How it decides, in order:
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass, field
+from types import SimpleNamespace
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Iterator
 
 import regex
 
-from .editions import known_title_in, parse_edition_header, parse_edition_ref
+from .datafiles import load_json
+from .editions import edition_ref_span, known_title_in, parse_edition_header, parse_edition_ref
 from .records import empty_newsletter
-from .textutil import Block, blocks_of, ends_sentence, is_caps, join_wrapped, letters_upper_ratio, normalize_for_match
+from .textutil import Block, LazyPattern, blocks_of, ends_sentence, is_caps, join_wrapped, letters_upper_ratio, normalize_for_match
 
 # A byline of more lines than this, or longer, is prose that happens to start with "By".
 MAX_BYLINE_LINES = 3
@@ -49,19 +48,26 @@ NO_ARTICLES = "no article bodies found: a table of contents or listing only"
 # --- cue data ------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class _Phrases:
     """Phrases that head a line (web chrome: "Related", "More IWPR's Global Voices"), looked up by
     their first two letters: plain string tests, faster than a pattern over every block."""
 
-    phrases: tuple[str, ...]
-    by_first: dict[str, tuple[str, ...]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
+    def __init__(self, phrases: tuple[str, ...]) -> None:
+        self.phrases = phrases
         buckets: dict[str, list[str]] = {}
-        for phrase in self.phrases:
+        for phrase in phrases:
             buckets.setdefault(phrase[:2], []).append(phrase)
-        self.by_first.update({k: tuple(v) for k, v in buckets.items()})
+        self.by_first = {k: tuple(v) for k, v in buckets.items()}
+
+    def starts(self, text: str) -> bool:
+        """``text`` starts with one of the phrases (after an opening bracket), as a whole word."""
+        head = text[:80].lstrip(" \t([").lower()
+        for phrase in self.by_first.get(head[:2], ()):
+            if head.startswith(phrase):
+                rest = head[len(phrase) : len(phrase) + 1]
+                if not rest or not phrase[-1].isalnum() or not rest.isalnum():
+                    return True
+        return False
 
     def heads_line(self, line: str) -> bool:
         """A short line that is one of the phrases, or starts with a phrase of several words or one
@@ -78,16 +84,18 @@ class _Phrases:
         return False
 
 
-@dataclass(frozen=True)
-class _Cues:
+class _Cues(SimpleNamespace):
+    """The compiled cue data (``data/split_cues.json``); one instance per process, built on first use."""
+
     footer_line: re.Pattern  # a line starting with a footer phrase
     footer_anywhere: re.Pattern  # a footer phrase anywhere
     footer_start_phrases: tuple[str, ...]
     footer_anywhere_phrases: tuple[str, ...]
     chrome_start: _Phrases
-    note_start: regex.Pattern
+    note_start: _Phrases
     note_anywhere: re.Pattern
-    bio: regex.Pattern
+    bio: LazyPattern
+    bio_roles: frozenset[str]
     byline_prefix: regex.Pattern
     inline_by: regex.Pattern
     plain_credit: regex.Pattern
@@ -114,9 +122,7 @@ def _lowered(phrases: list[str]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
-    data = json.loads(resources.files("iwpr_extract").joinpath("data/split_cues.json").read_text("utf-8"))
-    boundary = r"(?![\p{L}\p{N}])"
-    roles = _alternation(data["bio_roles"])
+    data = load_json("split_cues.json")
     particles = _alternation(data["name_particles"])
     name = rf"(?:\p{{Lu}}[\p{{L}}'’.\-]*)"
     # a name: capitalised words, with particles inside ("Thomas de Waal")
@@ -126,25 +132,25 @@ def _cues() -> _Cues:
     prefixes = [p for p in data["byline_prefixes"] if p != "By"]
     inline_prefix = "|".join(regex.escape(p[:-2]) + "(?i:by)" for p in sorted(prefixes, key=len, reverse=True))
     return _Cues(
-        footer_line=re.compile(rf"^[ \t*>•\-–—]{{0,4}}(?:{_words_alternation(data['footer_start'])})", re.I | re.M),
-        footer_anywhere=re.compile(_words_alternation(data["footer_anywhere"]), re.I),
+        footer_line=LazyPattern(rf"^[ \t*>•\-–—]{{0,4}}(?:{_words_alternation(data['footer_start'])})", re.I | re.M, engine="re"),
+        footer_anywhere=LazyPattern(_words_alternation(data["footer_anywhere"]), re.I, engine="re"),
         footer_start_phrases=_lowered(data["footer_start"]),
         footer_anywhere_phrases=_lowered(data["footer_anywhere"]),
         chrome_start=_Phrases(_lowered(data["chrome_start"])),
-        note_start=regex.compile(rf"^[(\[]?(?:{_alternation(data['note_start'])}){boundary}", regex.I),
-        note_anywhere=re.compile(_words_alternation(data["note_anywhere"]), re.I),
+        note_start=_Phrases(_lowered(data["note_start"])),
+        note_anywhere=LazyPattern(_words_alternation(data["note_anywhere"]), re.I, engine="re"),
         # "Ainagul Abdrakhmanova is an IWPR-trained journalist", "A and B are IWPR trained journalists"
-        bio=regex.compile(
-            rf"^{full}(?:(?:,[ \t]*|[ \t]+and[ \t]+){full}){{0,4}}"
-            rf"[ \t]+(?:is|are|was|were|works|worked|writes|reports)\b[^\n]{{0,200}}?\b(?:{roles}){boundary}",
+        bio=LazyPattern(
+            rf"^{full}(?:(?:,[ \t]*|[ \t]+and[ \t]+){full}){{0,4}}[ \t]+(?:is|are|was|were|works|worked|writes|reports)\b"
         ),
-        byline_prefix=regex.compile(rf"^(?:{_alternation(data['byline_prefixes'])})[ \t]+", regex.I),
+        bio_roles=frozenset(r.lower() for r in data["bio_roles"]),
+        byline_prefix=LazyPattern(rf"^(?:{_alternation(data['byline_prefixes'])})[ \t]+", regex.I),
         # the start of a credit inside a table-of-contents line: "...combination.  By Ainagul Abdrakhmanova"
-        inline_by=regex.compile(
+        inline_by=LazyPattern(
             rf"(?:^|(?<=[\s.?!”\"]))(?:{inline_prefix}|By|BY)(?=[ \t]+(?:\p{{Lu}}|(?:{particles})[ \t])|[ \t]*$)"
         ),
         # "Ainagul Abdrakhmanova in Bishkek", "A and B reports from Osh", "IWPR staff in Baku": no "By"
-        plain_credit=regex.compile(
+        plain_credit=LazyPattern(
             rf"^(?:{full}(?:(?:,[ \t]|[ \t]and[ \t]|,[ \t]and[ \t]){full}){{0,4}}"
             rf"[ \t](?:in|reports?[ \t]from)[ \t]{place}"
             rf"|(?:An?[ \t])?IWPR[ \t](?:{collective})(?:[ \t]in[ \t]{place})?)$"
@@ -156,18 +162,17 @@ def _cues() -> _Cues:
 
 # --- line and block patterns -------------------------------------------------------------------------------
 
-_RULE = regex.compile(r"^[ \t]*(?:\*{3,}|(?:[-=_~#*][ \t]?){5,}$)")
-_PHOTO = regex.compile(r"\((?:Photo|Picture|Image)s?(?: by)?[:\s][^)\n]{0,120}\)|^(?:Photo|Picture)s?(?: by)?:", regex.I | regex.M)
-_SITE_TITLE = regex.compile(r"^(?:Institute for War (?:and|&) Peace Reporting|IWPR)\b[^\n]{0,80}\|", regex.I)
+_RULE = LazyPattern(r"^[ \t]*(?:\*{3,}|(?:[-=_~#*][ \t]?){5,}$)")
+_PHOTO = LazyPattern(r"\((?:Photo|Picture|Image)s?(?: by)?[:\s][^)\n]{0,120}\)|^(?:Photo|Picture)s?(?: by)?:", regex.I | regex.M)
+_SITE_TITLE = LazyPattern(r"^(?:Institute for War (?:and|&) Peace Reporting|IWPR)\b[^\n]{0,80}\|", regex.I)
 # "Home | News | Analysis": a site's navigation line at the top of a scraped page
-_NAV_LINE = regex.compile(r"^[^|\n]{1,40}(?:\|[^|\n]{1,40}){2,12}$")
-_SECTION = regex.compile(r"^[\p{Lu}\p{N}][\p{Lu}\p{N} &'’:,\-/]{2,60}$")
-_WS = regex.compile(r"\s+")
-_NAME_TOKEN = regex.compile(r"\p{L}[\p{L}'’.\-]*")
-_DANGLING_BY = regex.compile(r"(?:^|\s)(?:By|BY)$")
-_SENTENCE_OR_GAP = regex.compile(r"(?<=[.?!”\"])\s+|\s{2,}")
+_NAV_LINE = LazyPattern(r"^[^|\n]{1,40}(?:\|[^|\n]{1,40}){2,12}$")
+_SECTION = LazyPattern(r"^[\p{Lu}\p{N}][\p{Lu}\p{N} &'’:,\-/]{2,60}$")
+_NAME_TOKEN = LazyPattern(r"\p{L}[\p{L}'’.\-]*")
+_DANGLING_BY = LazyPattern(r"(?:^|\s)(?:By|BY)$")
+_SENTENCE_OR_GAP = LazyPattern(r"(?<=[.?!”\"])\s+|\s{2,}")
 
-_TWO_SPACES = regex.compile(r"[ \t]{2,}")
+_TWO_SPACES = LazyPattern(r"[ \t]{2,}")
 
 
 def _per_block(func):
@@ -271,8 +276,6 @@ def _separate_bylines(blocks: list[Block]) -> list[Block]:
 
 
 def _edition_span(text: str) -> tuple[int, int] | None:
-    from .editions import edition_ref_span
-
     return edition_ref_span(text)
 
 
@@ -292,7 +295,7 @@ def _is_byline_block(block: Block) -> bool:
 
 @lru_cache(maxsize=1)
 def _byline_first_words() -> frozenset[str]:
-    data = json.loads(resources.files("iwpr_extract").joinpath("data/split_cues.json").read_text("utf-8"))
+    data = load_json("split_cues.json")
     return frozenset(p.split()[0].lower() for p in data["byline_prefixes"])
 
 
@@ -302,7 +305,17 @@ MAX_NOTE_CHARS = 600
 def _is_note(text: str) -> bool:
     """An author bio, funding, disclaimer or "names changed" paragraph (by how it starts)."""
     cues = _cues()
-    return bool(cues.note_start.match(text) or cues.bio.match(text))
+    return cues.note_start.starts(text) or _is_bio(text)
+
+
+def _is_bio(text: str) -> bool:
+    """"X is an IWPR-trained journalist in Bishkek", "A and B are IWPR trained journalists in Osh":
+    names, a verb, then a role word within the next few words."""
+    m = _cues().bio.match(text)
+    if not m:
+        return False
+    roles = _cues().bio_roles
+    return any(word.lower().strip(".,;:'’") in roles for word in text[m.end() : m.end() + 200].split())
 
 
 def _is_end_note(text: str) -> bool:
@@ -392,22 +405,27 @@ def _looks_like_standfirst(block: Block) -> bool:
 # --- records ---------------------------------------------------------------------------------------------
 
 
-@dataclass
 class _Segment:
-    kind: str
-    first: int  # index of the first block
-    last: int  # index of the last block (inclusive)
-    fields: dict[str, Any] = field(default_factory=dict)
+    """A run of blocks ``first..last`` (inclusive) of one kind, with the fields of its record."""
+
+    __slots__ = ("kind", "first", "last", "fields")
+
+    def __init__(self, kind: str, first: int, last: int, fields: dict[str, Any] | None = None) -> None:
+        self.kind, self.first, self.last = kind, first, last
+        self.fields = fields if fields is not None else {}
 
 
-@dataclass
 class _Article:
-    anchor: int
-    start: int  # first block (headline, standfirst or byline)
-    end: int = -1  # last content block (inclusive)
-    headline: int | None = None
-    standfirst: int | None = None
-    captions: list[int] = field(default_factory=list)
+    """Block indices of an article: its byline (``anchor``), first and last block, headline, standfirst
+    and captions."""
+
+    __slots__ = ("anchor", "start", "end", "headline", "standfirst", "captions")
+
+    def __init__(self, anchor: int, start: int) -> None:
+        self.anchor, self.start, self.end = anchor, start, -1
+        self.headline: int | None = None
+        self.standfirst: int | None = None
+        self.captions: list[int] = []
 
 
 def split_text(

@@ -8,11 +8,36 @@ from typing import Iterator
 
 import regex
 
-_NEWLINE = regex.compile(r"\r\n|\r|\n")
-_UPPER = regex.compile(r"\p{Lu}")
-_LOWER = regex.compile(r"\p{Ll}")
-_ALNUM_RUN = regex.compile(r"[\p{L}\p{N}]+")
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*")
+class LazyPattern:
+    """A pattern compiled on first use: every ``iwpr`` process pays for the patterns it compiles at
+    import, and most runs need only some of them.  Methods are looked up once, then cached.
+
+    >>> DIGITS = LazyPattern(r"\\d+")
+    >>> DIGITS.findall("a1b22")
+    ['1', '22']
+    """
+
+    def __init__(self, pattern: str, flags: int = 0, *, engine: str = "regex") -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._engine = engine
+
+    def compiled(self):  # noqa: ANN201 - regex.Pattern or re.Pattern
+        return (regex if self._engine == "regex" else re).compile(self.pattern, self.flags)
+
+    def __getattr__(self, name: str):  # noqa: ANN204 - only called for attributes not yet cached
+        if name.startswith("__"):
+            raise AttributeError(name)
+        value = getattr(self.compiled(), name)
+        setattr(self, name, value)
+        return value
+
+
+_NEWLINE = LazyPattern(r"\r\n|\r|\n")
+_UPPER = LazyPattern(r"\p{Lu}")
+_LOWER = LazyPattern(r"\p{Ll}")
+_ALNUM_RUN = LazyPattern(r"[\p{L}\p{N}]+")
+_WORD = LazyPattern(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*")
 TERMINAL = frozenset(".?!…")
 CLOSERS = frozenset("\"'”’)]»")
 

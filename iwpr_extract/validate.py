@@ -16,10 +16,10 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from .datafiles import read_text
 from .records import FIELD_ORDER
 
 ANNOTATIONS = frozenset({"$schema", "$id", "$comment", "title", "description", "default", "examples"})
@@ -164,7 +164,7 @@ class SchemaValidator:
 @lru_cache(maxsize=1)
 def record_validator() -> SchemaValidator:
     """The validator for the shipped ``iwpr_extract/data/record.schema.json``."""
-    text = resources.files("iwpr_extract").joinpath("data/record.schema.json").read_text(encoding="utf-8")
+    text = read_text("record.schema.json")
     return SchemaValidator(json.loads(text))
 
 

@@ -32,14 +32,14 @@ def record_dicts(floats):
     return st.dictionaries(st.sampled_from(records.FIELD_ORDER) | st.text(max_size=6), values, max_size=8)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(record_dicts(st.nothing()))
 def test_dumps_gives_the_standard_librarys_text(record):
     assert records._fast() is not None
     assert records.dumps(record) == stdlib_dumps(record)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(record_dicts(st.floats(allow_nan=True, allow_infinity=True)))
 def test_loads_of_stdlib_text_round_trips_to_the_same_bytes(record):
     line = stdlib_dumps(record)

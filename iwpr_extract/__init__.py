@@ -23,10 +23,20 @@ _LAZY = {
     "clean_record": "clean",
     "explain_text": "clean",
     "CleanOptions": "clean",
+    "parse_byline": "bylines",
+    "bylines_record": "bylines",
+    "Author": "bylines",
     "document_record": "records",
     "dumps": "records",
     "read_inputs": "streams",
+    "expand_inputs": "parallel",
     "IwprError": "errors",
+    "build_pipeline": "pipeline",
+    "run_pipeline": "pipeline",
+    "run_check": "check",
+    "record_problems": "validate",
+    "compute_stats": "stats",
+    "render_record": "show",
 }
 
 __all__ = sorted(_LAZY) + ["__version__"]

@@ -546,7 +546,8 @@ def _maybe_header(line: str, i: int, colon_at: list[int]) -> bool:
 
 
 def _unquote(lines: list[str]) -> list[str]:
-    return [_QUOTE_MARK.sub("", line) for line in lines]
+    # quote lines kept their spacing; unquoted, they get the same space rule as any other line
+    return [_SPACE_RUN.sub(_space_run, _QUOTE_MARK.sub("", line)) for line in lines]
 
 
 def _substance(new: list[str], quoted: list[str]) -> bool:
@@ -700,12 +701,14 @@ def fix_signature(text: str, log: _Log) -> str:
             if len(after) <= 10 and all(len(lines[i].strip()) <= 100 for i in after):
                 cut = groups[0][0]
         last = content[-1]
-        last_line = lines[last]
-        before_last = lines[content[-2]]
-        if content[-2] == last - 1 and _hyphen_end(before_last.rstrip()):
-            # judge the last line as the paragraph step will leave it: joined at its hyphen
-            last, last_line = content[-2], before_last.rstrip()[:-1] + last_line.strip()
-            before_last = lines[content[-3]] if len(content) >= 3 else ""
+        last_line = lines[last].strip()
+        pos = len(content) - 1
+        # judge the last line as the paragraph step will leave it: joined at its line-end hyphens
+        while pos >= 1 and content[pos - 1] == last - 1 and _hyphen_end(lines[last - 1].rstrip()):
+            pos -= 1
+            last = content[pos]
+            last_line = lines[last].strip()[:-1] + last_line
+        before_last = lines[content[pos - 1]] if pos >= 1 else ""
         if cut is None and _MOBILE.match(last_line) and len(last_line.split()) <= 16 and last > first:
             cut = last
             if len(content) >= 3 and _MOBILE.match(lines[content[-2]]) and content[-2] > first:
@@ -838,7 +841,7 @@ _NAME = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’-]*"
 # a contents entry ending in its byline ("... winning combination.  By Ainagul Abdrakhmanova")
 _BYLINE_END = re.compile(rf"\sBy\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:(?:,|\s+and)\s+{_NAME}(?:\s+{_NAME}){{0,3}}){{0,4}}$")
 # a dash opening a line, then a lower-case word: a parenthetical dash wrapped to the line start, not a bullet
-_DASH_CONT = re.compile(r"^\s*[–—-]\s+[a-zà-öø-ÿа-я]")
+_DASH_CONT = re.compile(r"^\s*[–—]\s+[a-zà-öø-ÿа-я]")  # "-" is the common list marker: not taken
 _LETTER = re.compile(r"[^\W\d_]")
 _HYPHEN_END = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-$")
 _HYPHEN_START = re.compile(r"^([^\W\d_]+)")
@@ -1059,8 +1062,13 @@ def fix_paragraphs(text: str, log: _Log) -> str:
     blocks = _blocks(lines)
     if not blocks:
         return ""
-    width = _wrap_width([x for _, b in blocks for x in b])
+    # the wrap width of a double-spaced scrape shows in its one-line blocks; that of a hard-wrapped text
+    # in the lines that have another line of their paragraph after them (a paragraph's last line is
+    # short, and a cleaned text has no such lines left but those of lists and addresses)
+    width = _wrap_width([b[0] for _, b in blocks if len(b) == 1])
     double = _double_spaced(blocks, width)
+    if not double:
+        width = _wrap_width([x for _, b in blocks for x in b[:-1]])
     merged: list[tuple[int, list[str], bool]] = []
     for gap, b in blocks:
         if merged:
@@ -1141,6 +1149,24 @@ PIPELINE: tuple[tuple[str, str, Fixer], ...] = (
 """(option that enables it, name, fixer), in the order they run."""
 
 
+_REMOVALS = ("boilerplate", "email")
+
+
+def _removals(text: str, log: _Log, opts: CleanOptions) -> str:
+    """Boilerplate and e-mail removals until neither finds more: unquoting a forwarded part can reveal
+    chrome, and removing trailing chrome can leave a signature at the end."""
+    for _ in range(4):
+        new = text
+        if opts.boilerplate:
+            new = fix_boilerplate(new, log)
+        if opts.email:
+            new = fix_email(new, log)
+        if new == text:
+            break
+        text = new
+    return text
+
+
 def explain_text(text: str, **options: Any) -> CleanResult:
     """Clean ``text`` and say what was done: ``fixes`` {fixer: count} and ``removed`` [{text, reason}].
 
@@ -1150,11 +1176,22 @@ def explain_text(text: str, **options: Any) -> CleanResult:
     """
     opts = _options(options)
     log = _Log()
-    for option, _name, fixer in PIPELINE:
+    split = next(i for i, step in enumerate(PIPELINE) if step[1] == "paragraphs")
+    # character repairs and removals again after a removal: what a removal leaves can look different
+    # (a stray "=a" under a signature kept quoted-printable from being decoded)
+    for _ in range(3):
+        before = text
+        for option, name, fixer in PIPELINE[:split]:
+            if name in _REMOVALS:
+                if name == "boilerplate":
+                    text = _removals(text, log, opts)
+            elif getattr(opts, option):
+                text = fixer(text, log)
+        if not log.removed or text == before:
+            break
+    for option, _name, fixer in PIPELINE[split:]:
         if getattr(opts, option):
             text = fixer(text, log)
-    if not opts.paragraphs and opts.whitespace is False:
-        pass
     return CleanResult(text, dict(sorted(log.fixes.items())), log.removed)
 
 

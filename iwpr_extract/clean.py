@@ -231,13 +231,23 @@ def _unescape_one(m: re.Match[str]) -> str:
     return out
 
 
+def _looks_html(text: str) -> bool:
+    """Markup, not text that mentions a tag: at least three tags."""
+    found = 0
+    for _ in _HTML_TAG.finditer(text):
+        found += 1
+        if found >= 3:
+            return True
+    return False
+
+
 def fix_html_entities(text: str, log: _Log) -> str:
-    """Decode HTML entities, unless the text is itself HTML (then they are the markup's business).
+    """Decode HTML entities, unless the text is itself HTML markup (then they are the markup's business).
 
     >>> fix_html_entities("Tom &amp;amp; Jerry &#8217;s &EURO;", _Log())
     'Tom & Jerry ’s €'
     """
-    if "&" not in text or _HTML_TAG.search(text):
+    if "&" not in text or _looks_html(text):
         return text
     count = 0
     for _ in range(4):  # "&amp;amp;" decodes in layers
@@ -913,7 +923,10 @@ def _join_pair(a: str, b: str) -> tuple[str, str | None]:
                 return a + b, None  # "Ata-" + "Jurt": a hyphenated name
             words = _words()
             joined = (left + right).lower()
-            if joined in words or not (left.lower() in words and right.lower() in words and len(left) > 1):
+            # a right part of three letters or fewer is taken for a syllable ("outfit-" + "ter's"): short
+            # words in the list are too often abbreviations to show a compound
+            if joined in words or not (left.lower() in words and right.lower() in words and len(left) > 1
+                                       and len(right) > 3):
                 return a[:-1] + b, "dehyphenate"
             return a + b, None  # "well-" + "known": both parts are words, the joined form is not
     if a.endswith("-") and b[:1].isdigit() and a[-2:-1].isdigit():

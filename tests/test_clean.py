@@ -56,7 +56,8 @@ def test_quoted_printable_only_where_clearly_quoted_printable(raw, expected):
 
 def test_html_entities_decoded_except_in_html():
     assert clean_text("Tom &amp; Jerry&#8217;s &pound;5 &amp;amp;") == "Tom & Jerry’s £5 &"
-    assert clean_text("<p>Tom &amp; Jerry</p>") == "<p>Tom &amp; Jerry</p>"
+    assert clean_text("<p>Tom &amp; <b>Jerry</b></p>") == "<p>Tom &amp; <b>Jerry</b></p>"
+    assert clean_text("&amp;\n<html>\n&amp;") == "&\n<html>\n&"  # one tag mentioned is not markup
     assert clean_text("informal &not html") == "informal &not html"
 
 

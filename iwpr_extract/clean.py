@@ -152,8 +152,11 @@ def _prefix_pattern() -> re.Pattern[str]:
 # --- encoding fixers -------------------------------------------------------------------------------------
 
 _QP_SEQ = re.compile(r"=([0-9A-F]{2})")
-_QP_SOFT = re.compile(r"=[ \t]*\n")
-_QP_ANY_EQ = re.compile(r"=(?![0-9A-F]{2}|[ \t]*\n|[ \t]*$)")
+# what may stand between a soft-break "=" and the line end: spaces, and characters later steps delete or
+# turn into spaces (judged as a second run would see them)
+_QP_WS = "[ \t\u00a0\u1680\u2000-\u200f\u202a-\u202f\u205f-\u206f\u3000\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*"
+_QP_SOFT = re.compile(rf"={_QP_WS}\n")
+_QP_ANY_EQ = re.compile(rf"=(?![0-9A-F]{{2}}|{_QP_WS}\n|{_QP_WS}$)")
 _QP_ALNUM = frozenset(range(0x30, 0x3A)) | frozenset(range(0x41, 0x5B)) | frozenset(range(0x61, 0x7B))
 
 
@@ -977,7 +980,7 @@ def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool 
     """Join the wrapped lines of one block (lines between blank lines); keep structured lines.
     ``forced``: the block was merged over a blank line inside a sentence, its lines go on with each other."""
     if len(block) == 1:
-        return [block[0].strip() if not _QUOTE.match(block[0]) else block[0]]
+        return [block[0].strip()]
     if not forced and all(" " not in x.strip() for x in block) and not any(_hyphen_end(x.strip()) for x in block[:-1]):
         return [x.strip() for x in block]  # one word a line: a list, not wrapped prose
     indents = [len(x) - len(x.lstrip()) for x in block]
@@ -985,7 +988,7 @@ def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool 
             and not _hyphen_end(block[0].strip()):
         return block  # a first line with indented lines under it: preformatted ("hello / there / world")
     kinds = [_break_kind(block[k], block[k + 1], width) for k in range(len(block) - 1)]
-    out = [block[0].strip() if not _QUOTE.match(block[0]) else block[0]]
+    out = [block[0].strip()]
     joined = 0
     for k, kind in enumerate(kinds):
         nxt = block[k + 1]
@@ -995,7 +998,7 @@ def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool 
             if fix:
                 log.fix(fix)
         else:
-            out.append(nxt.strip() if not _QUOTE.match(nxt) else nxt)
+            out.append(nxt.strip())
     log.fix("unwrap", joined)
     return out
 
@@ -1201,6 +1204,11 @@ def explain_text(text: str, **options: Any) -> CleanResult:
             elif getattr(opts, option):
                 text = fixer(text, log)
         if not log.removed or text == before:
+            break
+        # only quoted-printable and entity decoding judge the whole text: if they see nothing new in what
+        # the removals left, nothing else will either
+        probe = _Log()
+        if not (opts.encoding and fix_html_entities(fix_quoted_printable(text, probe), probe) != text):
             break
     for option, _name, fixer in PIPELINE[split:]:
         if getattr(opts, option):

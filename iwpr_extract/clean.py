@@ -539,6 +539,9 @@ def _forward_header(lines: list[str], i: int) -> int | None:
     return (last_field + 1 if last_field is not None and j == last_field + 1 else j) if last_field is not None else i + 1
 
 
+_RULE = re.compile(r"^\s*(?:-{5,}|_{5,}|={5,})\s*$")
+
+
 def _colon_lines(lines: list[str]) -> list[int]:
     """For each line, the index of the next line (itself included) ending in ":" (len(lines) if none)."""
     nxt = len(lines)
@@ -652,7 +655,12 @@ def fix_replies(text: str, log: _Log) -> str:
                 continue
             if keep:
                 out.append(keep)
-            log.remove("\n".join([header_text] + body), "reply-quote")
+            rule: list[str] = []
+            while out and (not out[-1].strip() or _RULE.match(out[-1])) and any(_RULE.match(x) for x in out):
+                rule.insert(0, out.pop())  # the separator line Outlook puts above its header goes with it
+            while rule and not rule[0].strip():
+                out.append(rule.pop(0))
+            log.remove("\n".join(rule + [header_text] + body), "reply-quote")
             i = tail_start
             continue
         out.append(line)

@@ -31,7 +31,7 @@ from typing import Any, Iterator
 import regex
 
 from .datafiles import load_json
-from .editions import edition_ref_span, known_title_in, parse_edition_header, parse_edition_ref
+from .editions import _MONTH, edition_ref_span, known_title_in, parse_edition_header, parse_edition_ref
 from .records import empty_newsletter
 from .textutil import Block, LazyPattern, blocks_of, ends_sentence, is_caps, join_wrapped, letters_upper_ratio, normalize_for_match
 
@@ -173,6 +173,17 @@ _DANGLING_BY = LazyPattern(r"(?:^|\s)(?:By|BY)$")
 _SENTENCE_OR_GAP = LazyPattern(r"(?<=[.?!”\"])\s+|\s{2,}")
 
 _TWO_SPACES = LazyPattern(r"[ \t]{2,}")
+# "1. MACEDONIA: ..." / "2) KOSOVO ...": the number of a contents entry is not part of its headline
+_NUMBERING = LazyPattern(r"^\d{1,3}[.)][ \t]+(?=\p{Lu}|[\"“‘'])")
+# a line that stops on a comma or a linking word carries on over the next: wrapped prose, not a headline
+_WRAPPED_ON = LazyPattern(r"(?:,|[ \t](?:and|or|the|of|by|to|for|with|a|an|in))$")
+# mail-archive and HTML leftovers after a full stop ("bank.&nbsp;", "end.</p>", "said.=20")
+_TRAILING_MARKUP = LazyPattern(r"(?:&nbsp;|&#160;|<br[ \t]?/?>|</p>|=20|[ \t\u00a0])+$", regex.I)
+# "KABUL, 12 March", "Basra, March 12, 2004": a dateline standing as a paragraph of its own
+_DATELINE = LazyPattern(
+    rf"^\p{{Lu}}[\p{{L}} .'’\-]{{1,40}},[ \t]+(?:\d{{1,2}}[ \t]+{_MONTH}|{_MONTH}\.?[ \t]+\d{{1,2}})"
+    rf"(?:,?[ \t]+\d{{4}})?[ \t]*[.:]?$"
+)
 
 
 def _per_block(func):
@@ -688,7 +699,9 @@ def _paragraph_groups(blocks: list[Block]) -> list[list[Block]]:
     for block in blocks:
         starts_new = (
             not groups
-            or ends_sentence(groups[-1][-1].joined)
+            or ends_sentence(_TRAILING_MARKUP.sub("", groups[-1][-1].joined))
+            or _stands_alone(block.joined)
+            or _stands_alone(groups[-1][-1].joined)
             or (block.gap_before >= 2 and not block.first[:1].islower())
             or len(block) > 1
             or len(groups[-1][-1]) > 1
@@ -698,6 +711,11 @@ def _paragraph_groups(blocks: list[Block]) -> list[list[Block]]:
         else:
             groups[-1].append(block)
     return groups
+
+
+def _stands_alone(text: str) -> bool:
+    """A photo caption or a dateline line: a paragraph of its own even though no full stop ends it."""
+    return len(text) <= 80 and bool(_DATELINE.match(text)) or _is_caption(text)
 
 
 def _paragraphs(blocks: list[Block]) -> str:
@@ -915,8 +933,8 @@ def parse_toc_entry(lines: list[str]) -> dict[str, Any]:
     if len(lines) >= 2 and not _TWO_SPACES.search(lines[0]) and not _has_by_credit(lines[0]):
         first = lines[0]
         if (is_caps(first) or (not ends_sentence(first) and len(first) <= 120 and first[:1].isupper()
-                               and _title_like(first))) and not first[:1].islower():
-            headline = first
+                               and _title_like(first) and not _WRAPPED_ON.search(first))) and not first[:1].islower():
+            headline = _NUMBERING.sub("", first)
             lines = lines[1:]
     text = " ".join(lines)
     byline = None
@@ -932,6 +950,8 @@ def parse_toc_entry(lines: list[str]) -> dict[str, Any]:
     text = text.strip()
     if headline is None and text:
         headline, text = _split_caps_headline(text)
+        if headline:
+            headline = _NUMBERING.sub("", headline)
     standfirst = " ".join(text.split()) or None
     return {"headline": headline, "standfirst": standfirst, "byline": byline}
 

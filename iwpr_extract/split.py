@@ -23,6 +23,7 @@ How it decides, in order:
 
 from __future__ import annotations
 
+import html
 import re
 from types import SimpleNamespace
 from functools import lru_cache
@@ -93,6 +94,7 @@ class _Cues(SimpleNamespace):
     footer_anywhere_phrases: tuple[str, ...]
     chrome_start: _Phrases
     note_start: _Phrases
+    source_line: _Phrases
     note_anywhere: re.Pattern
     bio: LazyPattern
     bio_roles: frozenset[str]
@@ -138,6 +140,7 @@ def _cues() -> _Cues:
         footer_anywhere_phrases=_lowered(data["footer_anywhere"]),
         chrome_start=_Phrases(_lowered(data["chrome_start"])),
         note_start=_Phrases(_lowered(data["note_start"])),
+        source_line=_Phrases(_lowered(data["source_line_start"])),
         note_anywhere=LazyPattern(_words_alternation(data["note_anywhere"]), re.I, engine="re"),
         # "Ainagul Abdrakhmanova is an IWPR-trained journalist", "A and B are IWPR trained journalists"
         bio=LazyPattern(
@@ -173,6 +176,11 @@ _DANGLING_BY = LazyPattern(r"(?:^|\s)(?:By|BY)$")
 _SENTENCE_OR_GAP = LazyPattern(r"(?<=[.?!”\"])\s+|\s{2,}")
 
 _TWO_SPACES = LazyPattern(r"[ \t]{2,}")
+_MAIL_HEADER = LazyPattern(
+    r"^(?:From[ \t]+\S{1,80}@|From|To|Cc|Subject|Date|Sent|Reply-To|Sender|Message-ID|MIME-Version|Content-Type"
+    r"|Content-Transfer-Encoding|Received|Return-Path|Organization|Newsgroups|X-[A-Za-z\-]{1,40}):[ \t]",
+    regex.I,
+)
 # "1. MACEDONIA: ..." / "2) KOSOVO ...": the number of a contents entry is not part of its headline
 _NUMBERING = LazyPattern(r"^\d{1,3}[.)][ \t]+(?=\p{Lu}|[\"“‘'])")
 # a line that stops on a comma or a linking word carries on over the next: wrapped prose, not a headline
@@ -394,6 +402,11 @@ def _is_chrome_start(block: Block) -> bool:
     return len(block) == 1 and len(block.first) <= 80 and _cues().chrome_start.heads_line(block.first)
 
 
+def _is_source_line(block: Block) -> bool:
+    """A repost's credit to where it first appeared ("Source: Institute for War & Peace Reporting")."""
+    return len(block) <= 2 and block.chars <= 200 and _cues().source_line.starts(block.first)
+
+
 def _is_caption(text: str) -> bool:
     return len(text) <= 400 and bool(_PHOTO.search(text))
 
@@ -430,13 +443,14 @@ class _Article:
     """Block indices of an article: its byline (``anchor``), first and last block, headline, standfirst
     and captions."""
 
-    __slots__ = ("anchor", "start", "end", "headline", "standfirst", "captions")
+    __slots__ = ("anchor", "start", "end", "headline", "standfirst", "captions", "credits")
 
     def __init__(self, anchor: int, start: int) -> None:
         self.anchor, self.start, self.end = anchor, start, -1
         self.headline: int | None = None
         self.standfirst: int | None = None
         self.captions: list[int] = []
+        self.credits: list[int] = []  # "Source: ..." lines between standfirst and byline
 
 
 def split_text(
@@ -451,9 +465,15 @@ def split_text(
     [('Parties talk.', 'By Jane Doe in Bishkek', 'Body one.\\n\\nBody two.')]
     """
     base = doc_id if doc_id is not None else source
+    original = text
+    text = _mask_markup(_mask_soft_breaks(text))
     blocks = _separate_bylines(blocks_of(text))
     _mark_footer_cues(text, blocks)
     segments = _segment(blocks)
+    if text is not original or "&" in text and _ENTITY.search(text):
+        for segment in segments:
+            segment.fields = _decode_fields(segment.fields)
+    _attach_toc_headlines(segments)
     if not segments and text:
         segments = [_Segment("other", 0, -1)]
     records: list[dict[str, Any]] = []
@@ -478,9 +498,85 @@ def split_text(
                         newsletter[key] = value
             record["newsletter"] = newsletter
         record.update(segment.fields)
-        record["text"] = text[start:end]
+        record["text"] = original[start:end]
         records.append(record)
     return records
+
+
+# --- quoted-printable mail archives -----------------------------------------------------------------------
+
+_SOFT_BREAK = LazyPattern(r"(?<=[^=\s])=(\r?\n)")
+_QP_HEADER = LazyPattern(r"^Content-Transfer-Encoding:[ \t]*quoted-printable", regex.I | regex.M)
+_QP_ESCAPES = LazyPattern(r"(?:=[0-9A-F]{2})+")
+_SOFT_MARK = "\x00"
+MIN_SOFT_BREAKS = 3
+
+
+def _mask_soft_breaks(text: str) -> str:
+    """In a quoted-printable mail archive, each soft line break ("quic=" / "kly") becomes as many NUL
+    characters as it is long, so that the text keeps its length (spans stay offsets into the input) while
+    the two halves form one line; the fields drop the marks again (``_decode_fields``).  Text that is not
+    quoted-printable, or already holds a NUL, is returned unchanged (the same object).
+
+    >>> masked = _mask_soft_breaks("Content-Transfer-Encoding: quoted-printable\\n\\nquic=\\nkly")
+    >>> masked.endswith("quic\\x00\\x00kly")
+    True
+    """
+    if "=\n" not in text and "=\r\n" not in text or _SOFT_MARK in text:
+        return text
+    if not _QP_HEADER.search(text, 0, 20000):
+        breaks = _SOFT_BREAK.findall(text)
+        if len(breaks) < MIN_SOFT_BREAKS or not _QP_ESCAPES.search(text):
+            return text
+    return _SOFT_BREAK.sub(lambda m: _SOFT_MARK * (len(m[1]) + 1), text)
+
+
+_MARKUP_HINT = LazyPattern(r"</?(?:p|br|div)\b", regex.I)
+# tags that mail archives and scrapes leave in text; a bounded run of anything but brackets inside
+_TAG = LazyPattern(
+    r"</?(?:p|br|div|span|b|i|u|em|strong|a|font|li|ul|ol|h[1-6]|blockquote|img|table|tr|td|th|center)"
+    r"\b[^<>\n]{0,300}>",
+    regex.I,
+)
+_ENTITY = LazyPattern(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+
+
+def _mask_markup(text: str) -> str:
+    """HTML tags left in a scraped or archived text ("<p>", "<br />") become spaces of the same length,
+    so that paragraphs and lines are seen as a reader sees them and spans stay offsets into the input.
+    Text without paragraph or break tags is returned unchanged.
+
+    >>> _mask_markup("<p>One.</p>")
+    '   One.    '
+    """
+    if "<" not in text or not _MARKUP_HINT.search(text):
+        return text
+    return _TAG.sub(lambda m: " " * len(m[0]), text)
+
+
+def _decode_qp_bytes(match: regex.Match) -> str:
+    raw = bytes.fromhex(match[0].replace("=", ""))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def _decode_fields(fields: Any) -> Any:
+    """A record's fields from a quoted-printable text (soft-break marks dropped, "=20", "=E2=80=99"
+    decoded) or one with HTML entities ("&amp;", "&#8220;"); spaces the decoding doubled made single."""
+    if isinstance(fields, str):
+        out = fields
+        if _SOFT_MARK in out:
+            out = _QP_ESCAPES.sub(_decode_qp_bytes, out.replace(_SOFT_MARK, ""))
+        if "&" in out:
+            out = _ENTITY.sub(lambda m: html.unescape(m[0]), out)
+        return "\n\n".join(" ".join(paragraph.split()) for paragraph in out.split("\n\n"))
+    if isinstance(fields, list):
+        return [_decode_fields(v) for v in fields]
+    if isinstance(fields, dict):
+        return {k: _decode_fields(v) for k, v in fields.items()}
+    return fields
 
 
 def _segment_bounds(segments: list[_Segment], blocks: list[Block], length: int) -> list[tuple[int, int]]:
@@ -536,7 +632,6 @@ def _segment(blocks: list[Block]) -> list[_Segment]:
         cursor = article.end + 1
     if cursor < len(blocks):
         segments.extend(_classify_gap(blocks, cursor, len(blocks) - 1))
-    _attach_toc_headlines(segments)
     return segments
 
 
@@ -566,9 +661,14 @@ def _find_articles(blocks: list[Block]) -> list[_Article]:
 def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
     article = _Article(anchor=anchor, start=anchor)
     i = anchor - 1
-    # Captions may sit between the standfirst and the byline.
-    while i >= floor and _is_caption(blocks[i].joined):
-        article.captions.insert(0, i)
+    # Captions and a repost's source line may sit between the standfirst and the byline.
+    while i >= floor:
+        if _is_caption(blocks[i].joined):
+            article.captions.insert(0, i)
+        elif _is_source_line(blocks[i]):
+            article.credits.insert(0, i)
+        else:
+            break
         i -= 1
     if i >= floor and not _is_rule(blocks[i]) and not _is_terminator(blocks[i]):
         text = blocks[i].joined
@@ -596,6 +696,7 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
     if article.headline is not None:
         starts.append(article.headline)
     starts.extend(article.captions)
+    starts.extend(article.credits)
     article.start = min(starts)
     return article
 
@@ -607,6 +708,7 @@ def _is_terminator(block: Block) -> bool:
         _is_rule(block)
         or parse_edition_header(first) is not None
         or _is_footer_block(block)
+        or _is_mail_headers(block)
         or _is_chrome_start(block)
         or bool(_SITE_TITLE.match(first))
     )
@@ -660,12 +762,13 @@ def _article_fields(blocks: list[Block], article: _Article) -> dict[str, Any]:
     notes_from = len(paragraphs)
     while notes_from > 0 and _is_end_note(paragraphs[notes_from - 1]):
         notes_from -= 1
+    notes = [blocks[i].joined for i in article.credits] + paragraphs[notes_from:]
     return {
         "headline": blocks[article.headline].joined if article.headline is not None else None,
         "standfirst": blocks[article.standfirst].joined if article.standfirst is not None else None,
         "byline": blocks[article.anchor].joined,
         "body": "\n\n".join(paragraphs[:notes_from]) or None,
-        "notes": "\n\n".join(paragraphs[notes_from:]) or None,
+        "notes": "\n\n".join(notes) or None,
         "captions": captions,
     }
 
@@ -746,6 +849,8 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
         text = block.joined
         if parse_edition_header(block.first) is not None:
             kind = "header"
+        elif _is_mail_headers(block):
+            kind = "other"
         elif i == 0 and len(block) == 1 and (_SITE_TITLE.match(block.first) or _NAV_LINE.match(block.first)):
             kind = "chrome"
         elif current == "footer":
@@ -781,9 +886,19 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
         if segment.kind == "toc":
             segment.fields = {"entries": _toc_entries(blocks[segment.first : segment.last + 1])}
         elif segment.kind == "promo" and all(_is_rule(blocks[i]) and len(blocks[i]) == 1
+                                             and not any(c.isalnum() for c in blocks[i].first)
                                              for i in range(segment.first, segment.last + 1)):
             segment.kind = "other"  # a bare separator between articles promotes nothing
     return segments
+
+
+def _is_mail_headers(block: Block) -> bool:
+    """A mail archive's message headers ("From: ...", "Subject: ..."): neither contents nor article,
+    though a subject line often repeats the edition header or a headline."""
+    if not _MAIL_HEADER.match(block.first):
+        return False
+    lines = block.lines
+    return sum(1 for line in lines if _MAIL_HEADER.match(line.content) or line.content[:1] in " \t") * 2 >= len(lines)
 
 
 def _is_contents_heading(line: str) -> bool:

@@ -190,7 +190,7 @@ _TRAILING_MARKUP = LazyPattern(r"(?:&nbsp;|&#160;|<br[ \t]?/?>|</p>|=20|[ \t\u00
 # "KABUL, 12 March", "Basra, March 12, 2004": a dateline standing as a paragraph of its own
 _DATELINE = LazyPattern(
     rf"^\p{{Lu}}[\p{{L}} .'’\-]{{1,40}},[ \t]+(?:\d{{1,2}}[ \t]+{_MONTH}|{_MONTH}\.?[ \t]+\d{{1,2}})"
-    rf"(?:,?[ \t]+\d{{4}})?[ \t]*[.:]?$"
+    rf"(?:,?[ \t]+\d{{4}})?$"
 )
 
 
@@ -799,12 +799,14 @@ def _paragraph_groups(blocks: list[Block]) -> list[list[Block]]:
                 groups.append([block])
         return groups
     groups = []
+    alone = False  # the previous block stands alone
     for block in blocks:
+        was_alone, alone = alone, _stands_alone(block.joined)
         starts_new = (
             not groups
-            or ends_sentence(_TRAILING_MARKUP.sub("", groups[-1][-1].joined))
-            or _stands_alone(block.joined)
-            or _stands_alone(groups[-1][-1].joined)
+            or alone
+            or was_alone
+            or _ends_sentence_before_markup(groups[-1][-1].joined)
             or (block.gap_before >= 2 and not block.first[:1].islower())
             or len(block) > 1
             or len(groups[-1][-1]) > 1
@@ -816,9 +818,21 @@ def _paragraph_groups(blocks: list[Block]) -> list[list[Block]]:
     return groups
 
 
+def _ends_sentence_before_markup(text: str) -> bool:
+    if ends_sentence(text):
+        return True
+    return text[-1:] in (";", ">", "0") and ends_sentence(_TRAILING_MARKUP.sub("", text))
+
+
 def _stands_alone(text: str) -> bool:
     """A photo caption or a dateline line: a paragraph of its own even though no full stop ends it."""
-    return len(text) <= 80 and bool(_DATELINE.match(text)) or _is_caption(text)
+    if len(text) <= 64 and text[:1].isupper() and "," in text and _DATELINE.match(text):
+        return True
+    return (len(text) <= 400 and ("(" in text or text[:1] in "Pp")
+            and any(word in text for word in _CAPTION_WORDS) and _is_caption(text))
+
+
+_CAPTION_WORDS = ("hoto", "HOTO", "icture", "ICTURE", "mage", "MAGE")
 
 
 def _paragraphs(blocks: list[Block]) -> str:
@@ -892,10 +906,14 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
     return segments
 
 
+_MAIL_HEADER_INITIALS = frozenset("FTCSDRMONXftcsdrmonx")
+
+
 def _is_mail_headers(block: Block) -> bool:
     """A mail archive's message headers ("From: ...", "Subject: ..."): neither contents nor article,
     though a subject line often repeats the edition header or a headline."""
-    if not _MAIL_HEADER.match(block.first):
+    first = block.first
+    if first[:1] not in _MAIL_HEADER_INITIALS or not _MAIL_HEADER.match(first):
         return False
     lines = block.lines
     return sum(1 for line in lines if _MAIL_HEADER.match(line.content) or line.content[:1] in " \t") * 2 >= len(lines)

@@ -95,6 +95,7 @@ class _Cues(SimpleNamespace):
     chrome_start: _Phrases
     note_start: _Phrases
     source_line: _Phrases
+    brief_headings: frozenset[str]
     note_anywhere: re.Pattern
     bio: LazyPattern
     bio_roles: frozenset[str]
@@ -141,6 +142,7 @@ def _cues() -> _Cues:
         chrome_start=_Phrases(_lowered(data["chrome_start"])),
         note_start=_Phrases(_lowered(data["note_start"])),
         source_line=_Phrases(_lowered(data["source_line_start"])),
+        brief_headings=frozenset(h.upper() for h in data["brief_headings"]),
         note_anywhere=LazyPattern(_words_alternation(data["note_anywhere"]), re.I, engine="re"),
         # "Ainagul Abdrakhmanova is an IWPR-trained journalist", "A and B are IWPR trained journalists"
         bio=LazyPattern(
@@ -709,6 +711,7 @@ def _is_terminator(block: Block) -> bool:
         or parse_edition_header(first) is not None
         or _is_footer_block(block)
         or _is_mail_headers(block)
+        or _is_brief_heading(block)
         or _is_chrome_start(block)
         or bool(_SITE_TITLE.match(first))
     )
@@ -896,6 +899,7 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
             segments[-1].last = i
         else:
             segments.append(_Segment(kind, i, i))
+    segments = [piece for segment in segments for piece in _brief_items(blocks, segment)]
     for segment in segments:
         if segment.kind == "toc":
             segment.fields = {"entries": _toc_entries(blocks[segment.first : segment.last + 1])}
@@ -907,6 +911,56 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
 
 
 _MAIL_HEADER_INITIALS = frozenset("FTCSDRMONXftcsdrmonx")
+
+
+def _is_brief_heading(block: Block) -> bool:
+    return len(block) == 1 and block.first.strip(" :*-").upper() in _cues().brief_headings
+
+
+def _brief_items(blocks: list[Block], segment: _Segment) -> list[_Segment]:
+    """A "NEWS IN BRIEF" section: each item (a headline in capitals over a paragraph or two, with no
+    byline) is an article of its own; the heading and what follows the items keep the segment's kind.
+    A segment without such a section is returned as it is."""
+    if segment.kind not in ("promo", "other", "toc"):
+        return [segment]
+    heading = next((i for i in range(segment.first, segment.last + 1) if _is_brief_heading(blocks[i])), None)
+    if heading is None:
+        return [segment]
+    items: list[list[int]] = []
+    for i in range(heading + 1, segment.last + 1):
+        block = blocks[i]
+        if _is_rule(block) or _is_footer_block(block) or _is_chrome_start(block):
+            break
+        first = block.first.strip()
+        if is_caps(first) and len(first) <= MAX_HEADLINE_CHARS and "://" not in first:
+            prose_follows = len(block) > 1 or (i + 1 <= segment.last and not is_caps(blocks[i + 1].first))
+            if not prose_follows:
+                break
+            items.append([i, i])
+        elif items and not is_caps(first) and "://" not in first:
+            items[-1][1] = i
+        else:
+            break
+    if not items:
+        return [segment]
+    pieces = [_Segment(segment.kind, segment.first, heading)]
+    for first, last in items:
+        pieces.append(_Segment("article", first, last, _brief_fields(blocks[first : last + 1])))
+    if items[-1][1] < segment.last:
+        pieces.append(_Segment(segment.kind, items[-1][1] + 1, segment.last))
+    return pieces
+
+
+def _brief_fields(item: list[Block]) -> dict[str, Any]:
+    head = item[0]
+    paragraphs = []
+    if len(head) > 1:
+        paragraphs.append(join_wrapped([line.content for line in head.lines[1:]]))
+    body = _paragraphs(item[1:])
+    if body:
+        paragraphs.append(body)
+    return {"headline": " ".join(head.first.split()), "standfirst": None, "byline": None,
+            "body": "\n\n".join(paragraphs) or None, "notes": None, "captions": []}
 
 
 def _is_mail_headers(block: Block) -> bool:

@@ -468,13 +468,15 @@ def split_text(
     """
     base = doc_id if doc_id is not None else source
     original = text
-    text = _mask_markup(_mask_soft_breaks(text))
+    unmasked = _mask_soft_breaks(text)
+    quoted_printable = unmasked is not text
+    text = _mask_markup(unmasked)
     blocks = _separate_bylines(blocks_of(text))
     _mark_footer_cues(text, blocks)
     segments = _segment(blocks)
     if text is not original or "&" in text and _ENTITY.search(text):
         for segment in segments:
-            segment.fields = _decode_fields(segment.fields)
+            segment.fields = _decode_fields(segment.fields, quoted_printable)
     _attach_toc_headlines(segments)
     if not segments and text:
         segments = [_Segment("other", 0, -1)]
@@ -507,7 +509,7 @@ def split_text(
 
 # --- quoted-printable mail archives -----------------------------------------------------------------------
 
-_SOFT_BREAK = LazyPattern(r"(?<=[^=\s])=(\r?\n)")
+_SOFT_BREAK = LazyPattern(r"(?<=[^=\r\n])=(\r?\n)")
 _QP_HEADER = LazyPattern(r"^Content-Transfer-Encoding:[ \t]*quoted-printable", regex.I | regex.M)
 _QP_ESCAPES = LazyPattern(r"(?:=[0-9A-F]{2})+")
 _SOFT_MARK = "\x00"
@@ -564,20 +566,20 @@ def _decode_qp_bytes(match: regex.Match) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
-def _decode_fields(fields: Any) -> Any:
+def _decode_fields(fields: Any, quoted_printable: bool) -> Any:
     """A record's fields from a quoted-printable text (soft-break marks dropped, "=20", "=E2=80=99"
     decoded) or one with HTML entities ("&amp;", "&#8220;"); spaces the decoding doubled made single."""
     if isinstance(fields, str):
         out = fields
-        if _SOFT_MARK in out:
+        if quoted_printable:
             out = _QP_ESCAPES.sub(_decode_qp_bytes, out.replace(_SOFT_MARK, ""))
         if "&" in out:
             out = _ENTITY.sub(lambda m: html.unescape(m[0]), out)
         return "\n\n".join(" ".join(paragraph.split()) for paragraph in out.split("\n\n"))
     if isinstance(fields, list):
-        return [_decode_fields(v) for v in fields]
+        return [_decode_fields(v, quoted_printable) for v in fields]
     if isinstance(fields, dict):
-        return {k: _decode_fields(v) for k, v in fields.items()}
+        return {k: _decode_fields(v, quoted_printable) for k, v in fields.items()}
     return fields
 
 

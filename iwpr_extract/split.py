@@ -826,7 +826,7 @@ def _paragraph_groups(blocks: list[Block]) -> list[list[Block]]:
 def _ends_sentence_before_markup(text: str) -> bool:
     if ends_sentence(text):
         return True
-    return text[-1:] in (";", ">", "0") and ends_sentence(_TRAILING_MARKUP.sub("", text))
+    return text[-1:] in (";", ">", "0") and ends_sentence(_TRAILING_MARKUP.sub("", text[-80:]))
 
 
 def _stands_alone(text: str) -> bool:

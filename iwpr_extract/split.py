@@ -16,7 +16,11 @@ How it decides, in order:
    contents (entries parsed into headline, standfirst, byline), promo blocks between rules, footer.
 6. An e-mail article does not repeat its headline: it is taken from the table-of-contents entry whose
    standfirst and byline match (an entry that lost its first lines gives a null headline, not a guess).
-7. Every segment's span starts where the previous one ended, so with ``all_segments`` the records'
+7. Mail-archive leftovers do not change offsets: quoted-printable soft breaks become NUL marks of the
+   same length and HTML tags spaces, so blocks are what a reader sees; the fields are then decoded
+   ("=20", "=E2=80=99", "&amp;") and ``text`` is sliced from the input as given.  "IN BRIEF" items
+   (a capitals headline over a paragraph, no byline) are articles of their own.
+8. Every segment's span starts where the previous one ended, so with ``all_segments`` the records'
    ``text`` concatenated is exactly the input.  Text with no recognisable article is one article record
    with a warning.
 """

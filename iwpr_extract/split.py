@@ -27,7 +27,6 @@ How it decides, in order:
 
 from __future__ import annotations
 
-import html
 import re
 from types import SimpleNamespace
 from functools import lru_cache
@@ -578,6 +577,8 @@ def _decode_fields(fields: Any, quoted_printable: bool) -> Any:
         if quoted_printable:
             out = _QP_ESCAPES.sub(_decode_qp_bytes, out.replace(_SOFT_MARK, ""))
         if "&" in out:
+            import html  # only for texts with entities: its entity table is a cost at startup
+
             out = _ENTITY.sub(lambda m: html.unescape(m[0]), out)
         return "\n\n".join(" ".join(paragraph.split()) for paragraph in out.split("\n\n"))
     if isinstance(fields, list):

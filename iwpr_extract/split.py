@@ -186,6 +186,8 @@ _MAIL_HEADER = LazyPattern(
     r"|Content-Transfer-Encoding|Received|Return-Path|Organization|Newsgroups|X-[A-Za-z\-]{1,40}):[ \t]",
     regex.I,
 )
+# the second line of a header printed over two: "No. 50, 21 June 1999"
+_NUMBER_LINE = LazyPattern(r"^(?:No|NO)\.?[ \t]*\d{1,5}\b")
 # "1. MACEDONIA: ..." / "2) KOSOVO ...": the number of a contents entry is not part of its headline
 _NUMBERING = LazyPattern(r"^\d{1,3}[.)][ \t]+(?=\p{Lu}|[\"“‘'])")
 # a line that stops on a comma or a linking word carries on over the next: wrapped prose, not a headline
@@ -284,7 +286,9 @@ def _separate_bylines(blocks: list[Block]) -> list[Block]:
                 body_follows = count - k - 1 >= 2 or len(contents[k + 1]) >= 150
             else:
                 nxt = blocks[n + 1] if n + 1 < len(blocks) else None
-                body_follows = nxt is not None and nxt.chars >= 200 and not _starts_entry_text(nxt.first)
+                # after another contents entry, only a long paragraph shows this one is an article
+                in_contents = n > 0 and (_looks_like_toc_entry(blocks[n - 1]) or _is_byline_block(blocks[n - 1]))
+                body_follows = nxt is not None and (nxt.chars >= 200 if in_contents else _body_block(nxt))
             if body_follows:
                 cuts.extend((k, k + 1))
         bounds = sorted({c for c in cuts if 0 < c < count})
@@ -297,6 +301,17 @@ def _separate_bylines(blocks: list[Block]) -> list[Block]:
             gap = block.gap_before if piece == 0 else 0
             out.append(Block(block.source, lines[a].start, lines[b - 1].end, gap))
     return out
+
+
+def _body_block(block: Block) -> bool:
+    """Body text after a byline that ends a block: a long paragraph, or one of two lines or more that
+    is not the next contents entry (capitals, an inline credit), a rule or a link."""
+    if _starts_entry_text(block.first) or _is_rule(block) or _is_footer_block(block):
+        return False
+    if block.chars >= 200:
+        return True
+    return (len(block) >= 2 and block.chars >= 80 and "://" not in block.raw
+            and not _looks_like_toc_entry(block) and not _is_byline_block(block))
 
 
 def _edition_span(text: str) -> tuple[int, int] | None:
@@ -685,7 +700,7 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
             article.headline = i
         elif _looks_like_standfirst(blocks[i]) and not _is_byline_block(blocks[i]):
             article.standfirst = i
-            j = i - 1
+            j = i - 1 if _caps_first_line(blocks[i])[0] is None else floor - 1  # headline on its first line
             if j >= floor and normalize_for_match(blocks[j].joined) == normalize_for_match(text):
                 j -= 1  # a standfirst printed twice
             while j >= floor and _is_caption(blocks[j].joined):
@@ -710,17 +725,37 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
     return article
 
 
+def _block_header(block: Block) -> dict[str, Any] | None:
+    """The edition header a block states: on its first line, or over two of its first lines
+    ("BALKAN CRISIS REPORT" / "No. 50, 21 June 1999", below an "Institute for War & Peace Reporting" line)."""
+    first = block.first
+    # every header has its "No."; most blocks are spared the pattern
+    parsed = parse_edition_header(first) if "N" in first else None
+    if parsed is not None or len(block) < 2 or len(block) > 4:
+        return parsed
+    raw = block.raw
+    if "No" not in raw and "NO" not in raw:
+        return None
+    lines = [line.content.strip() for line in block.lines]
+    for k in range(len(lines) - 1):
+        if _NUMBER_LINE.match(lines[k + 1]):
+            parsed = parse_edition_header(f"{lines[k]} {lines[k + 1]}")
+            if parsed is not None:
+                return parsed
+    return None
+
+
 @_per_block
 def _is_terminator(block: Block) -> bool:
     first = block.first
     return (
         _is_rule(block)
-        or parse_edition_header(first) is not None
+        or _block_header(block) is not None
         or _is_footer_block(block)
         or _is_mail_headers(block)
         or _is_brief_heading(block)
         or _is_chrome_start(block)
-        or bool(_SITE_TITLE.match(first))
+        or "|" in first and bool(_SITE_TITLE.match(first))
     )
 
 
@@ -773,14 +808,30 @@ def _article_fields(blocks: list[Block], article: _Article) -> dict[str, Any]:
     while notes_from > 0 and _is_end_note(paragraphs[notes_from - 1]):
         notes_from -= 1
     notes = [blocks[i].joined for i in article.credits] + paragraphs[notes_from:]
+    headline = blocks[article.headline].joined if article.headline is not None else None
+    standfirst = blocks[article.standfirst].joined if article.standfirst is not None else None
+    if headline is None and standfirst is not None:
+        headline, standfirst = _caps_first_line(blocks[article.standfirst])
     return {
-        "headline": blocks[article.headline].joined if article.headline is not None else None,
-        "standfirst": blocks[article.standfirst].joined if article.standfirst is not None else None,
+        "headline": headline,
+        "standfirst": standfirst,
         "byline": blocks[article.anchor].joined,
         "body": "\n\n".join(paragraphs[:notes_from]) or None,
         "notes": "\n\n".join(notes) or None,
         "captions": captions,
     }
+
+
+def _caps_first_line(block: Block) -> tuple[str | None, str]:
+    """A headline in capitals on the first line of the standfirst's block ("KOSOVO: THE LONG ROAD HOME" /
+    "Refugees stream back..."), split off it; otherwise no headline and the block as it is."""
+    lines = block.lines
+    if len(lines) >= 2:
+        first = lines[0].content.strip()
+        rest = join_wrapped([line.content for line in lines[1:]])
+        if is_caps(first) and len(first) <= MAX_HEADLINE_CHARS and not is_caps(rest):
+            return " ".join(first.split()), rest
+    return None, block.joined
 
 
 def _double_spaced(blocks: list[Block]) -> bool:
@@ -871,7 +922,7 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
     for i in range(first, last + 1):
         block = blocks[i]
         text = block.joined
-        if parse_edition_header(block.first) is not None:
+        if _block_header(block) is not None:
             kind = "header"
         elif _is_mail_headers(block):
             kind = "other"
@@ -921,7 +972,8 @@ _MAIL_HEADER_INITIALS = frozenset("FTCSDRMONXftcsdrmonx")
 
 
 def _is_brief_heading(block: Block) -> bool:
-    return len(block) == 1 and block.first.strip(" :*-").upper() in _cues().brief_headings
+    first = block.first
+    return len(first) <= 30 and len(block) == 1 and first.strip(" :*-").upper() in _cues().brief_headings
 
 
 def _brief_items(blocks: list[Block], segment: _Segment) -> list[_Segment]:
@@ -1222,7 +1274,7 @@ def _edition_data(segments: list[_Segment], blocks: list[Block]) -> list[dict[st
     current = empty_newsletter()
     for segment in segments:
         if segment.kind == "header":
-            parsed = parse_edition_header(blocks[segment.first].first)
+            parsed = _block_header(blocks[segment.first])
             if parsed:
                 current = parsed
         result.append(current)

@@ -397,3 +397,21 @@ def test_single_article_edition_with_dateline_caption_and_long_standfirst():
     (zim3, zim4) = [a for a in articles("zim_two_editions_brief.txt") if a["headline"] and "MDC" in a["headline"]
                     or a["byline"] == "By IWPR staff"]
     assert zim4["standfirst"].count(" ") > 25 and zim4["newsletter"]["issue"] == 4 and zim3["newsletter"]["issue"] == 3
+
+
+def test_header_over_two_lines_and_byline_closing_the_headline_block():
+    recs = split_text(read(SPLIT / "bcr_1999_header_over_lines.txt"), all_segments=True)
+    assert [r["kind"] for r in recs] == ["header", "article", "article"]
+    kosovo, albania = recs[1], recs[2]
+    assert kosovo["newsletter"] == {"title": "Balkan Crisis Report", "issue": 50, "date": "1999-06-21"}
+    assert (kosovo["headline"], kosovo["standfirst"], kosovo["byline"]) == (
+        "KOSOVO: THE LONG ROAD HOME",
+        "Refugees stream back across the border faster than aid agencies can cope.", "BY ALAN DAVIS IN PRIZREN")
+    assert kosovo["body"].startswith("Tens of thousands") and kosovo["body"].count("\n\n") == 1
+    assert (albania["headline"], albania["byline"]) == ("ALBANIA: TIRANA COUNTS THE COST",
+                                                        "By Fron Nazi (IWPR Albania Editor)")
+    # in a table of contents the same layout (entry after entry, then a short paragraph) stays contents
+    toc = ("CONTENTS\n\nTALKS FAIL\nParties argue.\nBy Jo Doe in Baku\n\nROADS CLOSE\nSnow again.\nBy Al Roe in Osh\n\n"
+           "The Weekly Report is supported by the Example Foundation\nand by many readers.\n\n****\n")
+    assert [r["kind"] for r in split_text(toc, all_segments=True)][0] == "toc"
+    assert not [r for r in split_text(toc, all_segments=True) if r["kind"] == "article"]

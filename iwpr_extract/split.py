@@ -175,6 +175,8 @@ _PHOTO = LazyPattern(r"\((?:Photo|Picture|Image)s?(?: by)?[:\s][^)\n]{0,120}\)|^
 _SITE_TITLE = LazyPattern(r"^(?:Institute for War (?:and|&) Peace Reporting|IWPR)\b[^\n]{0,80}\|", regex.I)
 # "Home | News | Analysis": a site's navigation line at the top of a scraped page
 _NAV_LINE = LazyPattern(r"^[^|\n]{1,40}(?:\|[^|\n]{1,40}){2,12}$")
+# "Home > Africa > Zimbabwe", "You are here: Home » News": breadcrumbs
+_CRUMBS = LazyPattern(r"^(?:(?:You are here:?[ \t]*)?Home[ \t]*[>»]|[^>»\n]{1,40}[>»][^>»\n]{1,40}[>»])[^>»\n]{0,60}(?:[>»][^>»\n]{1,60}){0,8}$", regex.I)
 _SECTION = LazyPattern(r"^[\p{Lu}\p{N}][\p{Lu}\p{N} &'’:,\-/]{2,60}$")
 _NAME_TOKEN = LazyPattern(r"\p{L}[\p{L}'’.\-]*")
 _DANGLING_BY = LazyPattern(r"(?:^|\s)(?:By|BY)$")
@@ -419,7 +421,19 @@ def _is_footer_block(block: Block) -> bool:
 
 
 def _is_chrome_start(block: Block) -> bool:
-    return len(block) == 1 and len(block.first) <= 80 and _cues().chrome_start.heads_line(block.first)
+    if len(block) != 1:
+        return False
+    first = block.first
+    return len(first) <= 80 and _cues().chrome_start.heads_line(first) or _is_nav_line(first)
+
+
+def _is_nav_line(line: str) -> bool:
+    """Site navigation: "Print | Email | Share", "Home > Africa > Zimbabwe"."""
+    if len(line) > 200:
+        return False
+    if "|" in line and _NAV_LINE.match(line.strip()):
+        return True
+    return (">" in line or "»" in line) and bool(_CRUMBS.match(line.strip()))
 
 
 def _is_source_line(block: Block) -> bool:
@@ -710,6 +724,8 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
                 candidate = blocks[j].joined
                 if _looks_like_headline(candidate) and not _looks_like_toc_entry(blocks[j]):
                     article.headline = j
+    if article.headline is None and article.standfirst is not None and _title_line(blocks[article.standfirst]):
+        article.headline, article.standfirst = article.standfirst, None  # a page's headline, no standfirst
     if article.headline is not None:
         j = article.headline - 1
         if j >= floor and normalize_for_match(blocks[j].joined) == normalize_for_match(blocks[article.headline].joined):
@@ -1200,6 +1216,13 @@ def parse_toc_entry(lines: list[str]) -> dict[str, Any]:
             headline = _NUMBERING.sub("", headline)
     standfirst = " ".join(text.split()) or None
     return {"headline": headline, "standfirst": standfirst, "byline": byline}
+
+
+def _title_line(block: Block) -> bool:
+    """One short line in title case with no full stop ("Zimbabwe Teachers Walk Out Over Pay")."""
+    text = block.first
+    return (len(block) == 1 and len(text) <= 120 and not ends_sentence(text) and text[:1].isupper()
+            and not is_caps(text) and _title_like(text) and _caps_first_line(block)[0] is None)
 
 
 def _title_like(text: str) -> bool:

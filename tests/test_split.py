@@ -415,3 +415,14 @@ def test_header_over_two_lines_and_byline_closing_the_headline_block():
            "The Weekly Report is supported by the Example Foundation\nand by many readers.\n\n****\n")
     assert [r["kind"] for r in split_text(toc, all_segments=True)][0] == "toc"
     assert not [r for r in split_text(toc, all_segments=True) if r["kind"] == "article"]
+
+
+def test_page_breadcrumbs_and_share_line_are_chrome_and_a_title_line_is_the_headline():
+    recs = split_text(read(SPLIT / "ar_page_breadcrumbs.txt"), all_segments=True)
+    assert [r["kind"] for r in recs] == ["chrome", "article", "chrome", "footer"]
+    art = recs[1]
+    assert (art["headline"], art["standfirst"]) == ("Zimbabwe Teachers Walk Out Over Pay", None)
+    assert art["newsletter"]["issue"] == 98 and art["newsletter"]["date"] == "2007-02-12"
+    paras = art["body"].split("\n\n")
+    assert paras[0].startswith("Editor's note:") and paras[1].startswith("By Monday morning")
+    assert "Print" not in art["body"]

@@ -313,7 +313,8 @@ def _body_block(block: Block) -> bool:
     if block.chars >= 200:
         return True
     return (len(block) >= 2 and block.chars >= 80 and "://" not in block.raw
-            and not _looks_like_toc_entry(block) and not _is_byline_block(block))
+            and not _looks_like_toc_entry(block) and not _is_byline_block(block)
+            and not _ends_with_credit(block.lines[-1].content.strip()))
 
 
 def _edition_span(text: str) -> tuple[int, int] | None:

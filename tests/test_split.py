@@ -426,3 +426,12 @@ def test_page_breadcrumbs_and_share_line_are_chrome_and_a_title_line_is_the_head
     paras = art["body"].split("\n\n")
     assert paras[0].startswith("Editor's note:") and paras[1].startswith("By Monday morning")
     assert "Print" not in art["body"]
+
+
+def test_listing_entries_in_blocks_are_not_taken_for_an_article_and_its_body():
+    text = ("LATEST REPORTS\n\nPoverty Drives Child Labour\nHardship forces children to work.\nBy Asyl Osmonalieva\n\n"
+            "Kyrgyz Coalition Talks Struggle On\nParties struggle to forge a winning combination, officials say.\n"
+            "Ainagul Abdrakhmanova in Bishkek\n")
+    (toc,) = split_text(text, all_segments=True)
+    assert toc["kind"] == "toc" and [e["byline"] for e in toc["entries"]] == [
+        "By Asyl Osmonalieva", "Ainagul Abdrakhmanova in Bishkek"]

@@ -59,6 +59,35 @@ def document_record(text: str, source: str, doc_id: str | None = None) -> dict[s
     return {"id": doc_id if doc_id is not None else source, "source": source, "kind": "document", "text": text}
 
 
+_TYPE_NAMES = {str: "string", list: "list", dict: "object", int: "integer"}
+
+
+def require(record: dict[str, Any], field: str, kind: type = str) -> Any:
+    """``record[field]``, or ``errors.BadInput`` naming the field when it is missing or not a ``kind``.
+
+    Stages call this for the fields they need, so a record from the wrong step of a pipe gives one clear
+    error line (the runner adds the input name and line) instead of a ``KeyError``.
+
+    >>> require({"text": "Hi"}, "text")
+    'Hi'
+    >>> require({"id": "a"}, "text")
+    Traceback (most recent call last):
+    iwpr_extract.errors.BadInput: record has no 'text' field
+    >>> require({"text": None}, "text")
+    Traceback (most recent call last):
+    iwpr_extract.errors.BadInput: record's 'text' field is null, not a string
+    """
+    from .errors import BadInput
+
+    if field not in record:
+        raise BadInput(f"record has no {field!r} field")
+    value = record[field]
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        got = "null" if value is None else _TYPE_NAMES.get(type(value), type(value).__name__)
+        raise BadInput(f"record's {field!r} field is {got}, not a {_TYPE_NAMES.get(kind, kind.__name__)}")
+    return value
+
+
 def empty_newsletter() -> dict[str, Any]:
     """The ``newsletter`` value when an edition states nothing: every part null."""
     return {"title": None, "issue": None, "date": None}

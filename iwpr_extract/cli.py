@@ -66,12 +66,25 @@ def cli(ctx: click.Context, debug: bool) -> None:
 # --- shared option bundles -------------------------------------------------------------------------
 
 
+def _check_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An unknown --encoding is a usage error (exit 2), said once, not once per input."""
+    if value is not None:
+        import codecs
+
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding {value!r}") from None
+    return value
+
+
 def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """FILES plus the options every reading command shares."""
     for decorator in reversed(
         (
             click.argument("files", nargs=-1, type=click.Path(allow_dash=True, dir_okay=True)),
-            click.option("--encoding", metavar="NAME", help="Decode raw text inputs with NAME instead of UTF-8."),
+            click.option("--encoding", metavar="NAME", callback=_check_encoding,
+                         help="Decode raw text inputs with NAME instead of UTF-8."),
             click.option("--strict", is_flag=True, help="Undecodable bytes are an error, not a warning."),
             click.option("--skip-bad", is_flag=True, help="Skip malformed JSON Lines with a warning."),
         )
@@ -221,10 +234,36 @@ def _stdout_identity() -> tuple[int, int] | None:
     return (st.st_dev, st.st_ino)
 
 
+class _Interrupted(BaseException):
+    """Ctrl-C, raised by our SIGINT handler: not a KeyboardInterrupt, which click would catch and answer
+    with a blank line on stderr."""
+
+
+def _on_sigint(signum: int, frame: Any) -> None:
+    raise _Interrupted()
+
+
+def _command_name(argv: list[str]) -> str:
+    """The subcommand named in ``argv``, for error lines raised before it runs ("iwpr split: error: ...")."""
+    for arg in argv:
+        if arg in COMMANDS:
+            return f"iwpr {arg}"
+        if not arg.startswith("-"):
+            break
+    return "iwpr"
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: exit codes as documented, no traceback unless --debug."""
-    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    args = argv if argv is not None else sys.argv[1:]
+    debug = "--debug" in args
     stdout_before = _stdout_identity()
+    import signal
+
+    try:
+        signal.signal(signal.SIGINT, _on_sigint)
+    except ValueError:  # not the main thread (an embedding program): leave its handling alone
+        pass
     try:
         code = cli.main(args=argv, prog_name="iwpr", standalone_mode=False)
     except click.exceptions.Exit as exc:  # pragma: no cover - click returns these in non-standalone mode
@@ -239,19 +278,42 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as exc:
         exc.show()
         code = exc.exit_code
-    except (click.exceptions.Abort, KeyboardInterrupt):
-        sys.stderr.write("\n")
-        code = errors.INTERRUPTED
+    except (_Interrupted, click.exceptions.Abort, KeyboardInterrupt):
+        code = _interrupted()
     except BrokenPipeError:
         _quiet_stdout()
         code = errors.OK
+    except IwprError as exc:
+        if debug:
+            traceback.print_exc()
+        sys.stderr.write(f"{_command_name(args)}: error: {exc}\n")
+        code = exc.exit_code
     except OSError as exc:
         if debug:
             traceback.print_exc()
-        sys.stderr.write(f"iwpr: error: {exc.strerror or exc}\n")
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        sys.stderr.write(f"{_command_name(args)}: error: {where}{exc.strerror or exc}\n")
         code = errors.IO_ERROR
+    except Exception as exc:  # a bug: one line, and the traceback on request
+        if debug:
+            traceback.print_exc()
+        sys.stderr.write(f"{_command_name(args)}: error: internal error: {type(exc).__name__}: {exc} "
+                         "(run with --debug for details)\n")
+        code = errors.INTERNAL
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         _quiet_stdout()
+    except _Interrupted:
+        code = _interrupted()
     sys.exit(code or 0)
+
+
+def _interrupted() -> int:
+    """Ctrl-C: whole lines already written stay written; no message (a terminal has shown ^C)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the final flush
+    if sys.stderr is not None and sys.stderr.isatty():
+        sys.stderr.write("\n")
+    return errors.INTERRUPTED

@@ -88,7 +88,12 @@ def split_mbox(data: bytes) -> Iterator[tuple[int, bytes]]:
     """
     starts = [m for m in _MBOX_FROM.finditer(data) if m.start() == 0 or _blank_line_before(data, m.start())]
     for i, match in enumerate(starts):
-        end = starts[i + 1].start() if i + 1 < len(starts) else len(data)
+        end = len(data)
+        if i + 1 < len(starts):
+            # the blank line before the next separator belongs to the mbox format, not to this message
+            end = starts[i + 1].start() - 1
+            if data[end - 1: end] == b"\r":
+                end -= 1
         line = data.count(b"\n", 0, match.start()) + 1
         yield line, data[match.end(): end]
 

@@ -185,7 +185,7 @@ def run_stage(ctx: click.Context, command: str, files: tuple[str, ...], stage: S
             where = f"{item.source}:{item.line}" if item.line else item.source
             reporter.error(
                 f"{where}: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
-                code=errors.BAD_DATA,
+                code=errors.INTERNAL,
             )
             continue
         known = item.record.get("warnings") or []

@@ -93,20 +93,20 @@ def empty_newsletter() -> dict[str, Any]:
     return {"title": None, "issue": None, "date": None}
 
 
-_LINE_SEPARATORS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029"})
+_LINE_SEPARATORS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
 
 
 def dumps(record: dict[str, Any]) -> str:
     """Encode one record as one line of JSON (no trailing newline), keys in contract order.
 
-    Raw UTF-8 (no ASCII escaping), compact separators; U+2028/U+2029 are escaped because some JSON Lines
-    readers split lines on them.
+    Raw UTF-8 (no ASCII escaping), compact separators; U+2028/U+2029 and U+0085 (NEL) are escaped because
+    some JSON Lines readers (Python's ``str.splitlines`` among them) split lines on them.
 
     >>> dumps({"text": "a\\u2028b", "id": "x"})
     '{"id":"x","text":"a\\\\u2028b"}'
     """
     line = json.dumps(order_record(record), ensure_ascii=False, separators=(",", ":"))
-    if "\u2028" in line or "\u2029" in line:
+    if "\u2028" in line or "\u2029" in line or "\x85" in line:
         line = line.translate(_LINE_SEPARATORS)
     return line
 

@@ -147,8 +147,7 @@ def read_stream(
         yield from _read_jsonl(head, stream, source, skip_bad=skip_bad, warn=warn, error=error)
         return
     data = head + stream.read()
-    if encoding is None:
-        _refuse_binary(data, source)
+    _refuse_binary(data, source, nul_ok=encoding is not None)
     kind = _mail_kind(data, source) if encoding is None else None
     if kind:
         yield from _read_mail(data, source, kind, warn)
@@ -176,10 +175,11 @@ _MAGIC = (
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
-def _refuse_binary(data: bytes, source: str) -> None:
+def _refuse_binary(data: bytes, source: str, *, nul_ok: bool = False) -> None:
     """Raise ``BadInput`` for data that is not text: known binary formats, or NUL bytes.
 
-    UTF-16 text (which is full of NUL bytes) is recognised by its BOM and let through.
+    UTF-16 text (which is full of NUL bytes) is recognised by its BOM and let through; with ``nul_ok``
+    (an ``--encoding`` was given, perhaps UTF-16 without a BOM) NUL bytes are the codec's business.
 
     >>> _refuse_binary(b"\\x1f\\x8b\\x08\\x00", "a.gz")
     Traceback (most recent call last):
@@ -188,10 +188,10 @@ def _refuse_binary(data: bytes, source: str) -> None:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise BadInput(f"binary data ({what}), not text; skipped", source)
-    if data.startswith(_UTF16_BOMS):
-        return
     if data[:3] == b"BZh" and data[3:4].isdigit() and data[4:10] == b"1AY&SY":
         raise BadInput("binary data (a bzip2 archive), not text; skipped", source)
+    if nul_ok or data.startswith(_UTF16_BOMS):
+        return
     nul = data.find(b"\x00")
     if nul >= 0:
         raise BadInput(f"binary data (NUL byte at byte offset {nul}), not text; skipped", source)

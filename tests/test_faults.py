@@ -490,3 +490,116 @@ def test_every_exit_code_is_documented_in_the_readme():
     section = readme.split("## Errors and exit codes", 1)[1].split("\n## ", 1)[0]
     for code in errors.EXIT_CODES:
         assert f"\n| {code} |" in section, code
+
+
+# --- property tests ------------------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+from iwpr_extract.errors import BadInput  # noqa: E402
+from iwpr_extract.records import dumps  # noqa: E402
+from iwpr_extract.streams import read_stream  # noqa: E402
+
+# Newsletter-ish pieces mixed with anything at all, so the structural code paths are reached too.
+_PIECES = st.sampled_from(["\n", "\n\n", "\r\n", "By ", "BY ", " in ", "Kabul", "IN THIS ISSUE", "> ",
+                           "***", "Subject: ", "From: ", "(Photo: x)", "\u2028", "\x85", "\t", "\ufeff",
+                           "UZBEK FARMERS", "Jane Doe", "--", "\ud800", "é"])
+TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=20)), max_size=40).map("".join)
+
+
+def _stage_functions():
+    """(name, record -> records) for every stage module that exists."""
+    import importlib
+
+    stages = [("split", "split_record", {"all_segments": True}), ("bylines", "bylines_record", {}),
+              ("entities", "entities_record", {}), ("clean", "clean_record", {})]
+    found = []
+    for module, name, options in stages:
+        if find_spec(f"iwpr_extract.{module}") is None:
+            continue
+        function = getattr(importlib.import_module(f"iwpr_extract.{module}"), name)
+        found.append((module, lambda record, f=function, o=options: _as_list(f(record, **o))))
+    return found
+
+
+def _as_list(result):
+    return [result] if isinstance(result, dict) else list(result)
+
+
+STAGES = _stage_functions()
+
+
+def _assert_one_valid_line(record: dict) -> None:
+    line = dumps(record)
+    data = line.encode("utf-8", "backslashreplace")  # as cli.Output writes it
+    assert b"\n" not in data and b"\r" not in data
+    decoded = data.decode("utf-8")
+    assert decoded.splitlines() == [decoded]  # no reader splits it, not even str.splitlines
+    assert isinstance(json.loads(decoded), dict)
+
+
+@settings(max_examples=int(os.environ.get("IWPR_EXAMPLES", 80)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT)
+def test_split_all_is_lossless_and_every_stage_gives_valid_json_lines_on_random_text(text):
+    from iwpr_extract.split import split_text
+
+    records = split_text(text, "r.txt", all_segments=True)
+    assert "".join(r["text"] for r in records) == text
+    document = {"id": "r.txt", "source": "r.txt", "kind": "document", "text": text}
+    for _name, stage in STAGES:
+        for record in stage(dict(document)):
+            _assert_one_valid_line(record)
+
+
+_VALUES = st.one_of(st.none(), st.booleans(), st.integers(), TEXT, st.lists(st.integers(), max_size=2),
+                    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2))
+_RECORD = st.fixed_dictionaries({"kind": st.sampled_from(["document", "article", "toc", 7])}, optional={
+    key: _VALUES for key in ("id", "source", "text", "byline", "headline", "body", "span", "captions")})
+JSONL_BYTES = st.lists(st.one_of(_RECORD.map(json.dumps), st.text(max_size=10)), min_size=1, max_size=4).map(
+    lambda lines: ("{}\n" + "\n".join(lines)).encode("utf-8", "surrogatepass"))
+
+
+@settings(max_examples=int(os.environ.get("IWPR_EXAMPLES", 120)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=400) | TEXT.map(lambda t: t.encode("utf-8", "surrogatepass")) | JSONL_BYTES)
+def test_random_bytes_are_read_without_exceptions_and_give_valid_json_lines(data):
+    try:
+        items = list(read_stream(io.BytesIO(data), "r.bin", warn=lambda e: None, error=lambda e: None))
+    except BadInput as exc:
+        assert "binary data" in str(exc)
+        return
+    for item in items:
+        _assert_one_valid_line(item.record)
+        for _name, stage in STAGES:
+            try:
+                results = stage(dict(item.record))
+            except BadInput:  # a JSON line that is not a usable record: the runner reports it
+                assert item.line is not None
+                continue
+            for record in results:
+                _assert_one_valid_line(record)
+
+
+@pytest.mark.skipif(find_spec("iwpr_extract.clean") is None, reason="iwpr clean (issue 5) not merged yet")
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT)
+def test_clean_is_idempotent(text):
+    import iwpr_extract.clean as clean
+
+    once = clean.clean_record({"id": "r", "source": "r", "kind": "document", "text": text})
+    twice = clean.clean_record(dict(once))
+    assert twice["text"] == once["text"]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=300))
+def test_random_bytes_through_the_command_line_give_valid_json_lines_or_one_error(data):
+    from click.testing import CliRunner
+
+    from iwpr_extract.cli import cli
+
+    result = CliRunner().invoke(cli, ["split", "--all", "-"], input=data)
+    assert result.exit_code in (0, errors.BAD_DATA), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    for line in result.stdout_bytes.splitlines():
+        assert isinstance(json.loads(line), dict)

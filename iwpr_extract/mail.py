@@ -16,10 +16,14 @@ from typing import Any, Iterator
 # A header field line ("Name: value"); continuation lines start with white space.
 _FIELD = re.compile(rb"[!-9;-~]+:[ \t]?")
 _CONTINUATION = re.compile(rb"[ \t]")
-# Names that only mail carries; at least one must be among the opening headers.
+# Header names of mail.  Scraped pages may open with "Title:", "Date:", "Author:" lines, so at least two
+# of these must be present, one of them a name no web page metadata uses (_ADDRESSING).
 _MAIL_NAMES = frozenset(
     b"from to cc subject date message-id mime-version content-type received return-path "
     b"delivered-to reply-to sender x-mailer in-reply-to references".split()
+)
+_ADDRESSING = frozenset(
+    b"from to cc message-id mime-version content-type received return-path delivered-to".split()
 )
 _MIN_FIELDS = 3
 _HEAD_LINES = 200  # a header block longer than this is not worth sniffing further
@@ -38,13 +42,14 @@ class Message:
 
 
 def _header_block_ok(lines: list[bytes]) -> bool:
-    """Do ``lines`` open with at least three header fields (one a mail header) and then a blank line?"""
+    """Do ``lines`` open with at least three header fields, mail's among them, and then a blank line?"""
     fields = 0
-    mailish = False
+    names: set[bytes] = set()
     for raw in lines[:_HEAD_LINES]:
         line = raw.rstrip(b"\r\n")
         if not line:
-            return fields >= _MIN_FIELDS and mailish
+            mail = names & _MAIL_NAMES
+            return fields >= _MIN_FIELDS and len(mail) >= 2 and bool(mail & _ADDRESSING)
         if _CONTINUATION.match(line):
             if not fields:
                 return False
@@ -53,7 +58,7 @@ def _header_block_ok(lines: list[bytes]) -> bool:
         if not match:
             return False
         fields += 1
-        mailish = mailish or line[: match.end()].rstrip(b": \t").lower() in _MAIL_NAMES
+        names.add(line[: match.end()].rstrip(b": \t").lower())
     return False
 
 
@@ -65,6 +70,8 @@ def sniff(head: bytes) -> str | None:
     >>> sniff(b"From MAILER-DAEMON Mon Jan  1 00:00:00 2024\\nFrom: a@b.org\\nTo: c@d.org\\nSubject: Hi\\n\\nBody")
     'mbox'
     >>> sniff(b"Subject: the week in Central Asia\\n\\nBody") is None
+    True
+    >>> sniff(b"Title: Limited Refuge\\nDate: 6 July 2005\\nAuthor: Jo Bek\\n\\nBody") is None
     True
     """
     lines = head.splitlines(keepends=True)

@@ -253,12 +253,13 @@ def test_each_message_of_an_mbox_is_one_document_named_source_hash_n():
 def test_stdin_opening_with_mail_headers_is_mail_but_prose_opening_with_subject_is_not():
     mail = run_iwpr("split", input=(MAIL / "newsletter.eml").read_bytes())
     assert jsonl(mail.stdout)[0]["email"]["message_id"] == "<rca412@iwpr.example>"
-    prose = "Subject: the week in Central Asia\n\n" + GOOD
-    plain = run_iwpr("split", "--all", input=prose)
-    assert plain.returncode == 0
-    records = jsonl(plain.stdout)
-    assert all("email" not in r for r in records)
-    assert "".join(r["text"] for r in records) == prose
+    for prose in ("Subject: the week in Central Asia\n\n" + GOOD,
+                  "Title: Talks Stall\nDate: 6 July 2005\nAuthor: Jane Doe\n\n" + GOOD):  # page metadata
+        plain = run_iwpr("split", "--all", input=prose)
+        assert plain.returncode == 0
+        records = jsonl(plain.stdout)
+        assert all("email" not in r for r in records)
+        assert "".join(r["text"] for r in records) == prose
 
 
 def test_a_message_without_text_is_skipped_with_a_warning_and_the_others_are_kept(tmp_path):

@@ -9,7 +9,7 @@ Message-ID.  Detection is deliberately strict: a newsletter whose first line hap
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any, Iterator
 
@@ -38,7 +38,8 @@ class Message:
     text: str
     meta: dict[str, str | None]
     line: int
-    warning: str | None = None
+    warning: str | None = None  # why the message gives no document
+    notes: list[str] = field(default_factory=list)  # decoding problems worth a warning
 
 
 def _header_block_ok(lines: list[bytes]) -> bool:
@@ -156,7 +157,7 @@ def html_to_text(html: str) -> str:
     return text.strip("\n").replace("\n\n\n", "\n\n")
 
 
-def _part_text(part: Any) -> str:
+def _part_text(part: Any, notes: list[str]) -> str:
     """A text part's content, transfer encoding undone and charset decoded.
 
     A missing or "us-ascii" charset on 8-bit bytes is common in scraped mail: those bytes are read as
@@ -167,10 +168,16 @@ def _part_text(part: Any) -> str:
         payload = str(part.get_payload()).encode("utf-8", "surrogateescape")
     charset = (part.get_content_charset() or "").lower()
     if charset and charset not in ("us-ascii", "ascii") and _known_codec(charset):
-        return payload.decode(charset, errors="replace")
+        try:
+            return payload.decode(charset)
+        except UnicodeDecodeError as exc:
+            notes.append(f"body byte offset {exc.start}: not valid {charset}; replaced")
+            return payload.decode(charset, errors="replace")
+    if charset and charset not in ("us-ascii", "ascii"):
+        notes.append(f"unknown charset {charset!r}; read as UTF-8")
     from .streams import decode_text
 
-    return decode_text(payload, "")
+    return decode_text(payload, "", warn=lambda problem: notes.append(f"body {problem.message}"))
 
 
 def _known_codec(name: str) -> bool:
@@ -219,14 +226,15 @@ def parse_message(data: bytes, line: int = 1) -> Message:
     msg = email.message_from_bytes(data, policy=policy.default)
     body = msg.get_body(preferencelist=("plain", "html"))
     warning = None
+    notes: list[str] = []
     if body is None:
         text = ""
         warning = "message has no text or HTML part"
     elif body.get_content_type() == "text/html":
-        text = html_to_text(_part_text(body))
+        text = html_to_text(_part_text(body, notes))
     else:
-        text = _part_text(body)
-    return Message(text.replace("\r\n", "\n"), _meta(msg), line, warning)
+        text = _part_text(body, notes)
+    return Message(text.replace("\r\n", "\n"), _meta(msg), line, warning, notes)
 
 
 def read_mail(data: bytes, kind: str) -> Iterator[Message]:

@@ -216,6 +216,9 @@ def _read_mail(data: bytes, source: str, kind: str, warn: Warn | None) -> Iterat
 
     for number, message in enumerate(read_mail(data, kind)):
         line = message.line if kind == "mbox" else None
+        for note in message.notes:
+            if warn:
+                warn(BadInput(note, source, line))
         if message.warning:
             if warn:
                 warn(BadInput(f"{message.warning}; skipped", source, line))

@@ -278,6 +278,21 @@ def test_a_message_without_text_is_skipped_with_a_warning_and_the_others_are_kep
     assert ids(result) == {f"{path}#0", f"{path}#2", f"{path}#3"}
 
 
+def test_stray_bytes_in_a_mail_body_are_decoded_with_a_warning_naming_the_message(tmp_path):
+    good = (MAIL / "newsletter.eml").read_bytes()
+    bad = b"From: a@b.org\nTo: c@d.org\nSubject: x\nContent-Type: text/plain\n\nCaf\xe9 \x93ok\x94\n"
+    path = tmp_path / "box.mbox"
+    path.write_bytes(b"From a Mon Jan  1 00:00:00 2024\n" + good + b"\nFrom b Mon Jan  1 00:00:00 2024\n" + bad)
+    result = run_iwpr("split", "--all", str(path))
+    assert result.returncode == 0
+    line = path.read_bytes().count(b"\n", 0, path.read_bytes().index(b"From b")) + 1
+    assert stderr_lines(result)[0] == (
+        f"iwpr split: warning: {path}:{line}: body byte offset 3: 3 byte(s) not UTF-8, read as Windows-1252")
+    texts = {r["id"].rsplit("#", 1)[0]: r["text"] for r in jsonl(result.stdout)}
+    assert texts[f"{path}#1"] == "Café “ok”\n"
+    assert f"{path}#0" in texts
+
+
 # --- pipes and signals ---------------------------------------------------------------------------------
 
 
@@ -332,6 +347,15 @@ def test_ctrl_c_while_writing_leaves_only_whole_lines(big_jsonl):
     assert err == b""
     assert rest.endswith(b"\n") or rest == b""
     jsonl(rest)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_output_that_cannot_be_written_is_an_io_error(tmp_path, good_files):
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([sys.executable, "-m", "iwpr_extract", "split", good_files[0]], cwd=ROOT,
+                                stdout=full, stderr=subprocess.PIPE, timeout=30)
+    assert result.returncode == errors.IO_ERROR
+    assert result.stderr == b"iwpr split: error: No space left on device\n"
 
 
 # --- hostile input -------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ _LAZY = {
     "BadInput": "errors",
     "dumps": "records",
     "read_inputs": "streams",
+    "expand_inputs": "parallel",
     "IwprError": "errors",
     "build_pipeline": "pipeline",
     "run_pipeline": "pipeline",

@@ -309,6 +309,17 @@ def _popen(*args: str, **kwargs) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
 
 
+def _finish(proc: subprocess.Popen) -> tuple[bytes, bytes]:
+    """The rest of stdout and all stderr.  Not ``communicate``: it reads the pipe itself and would miss
+    what ``proc.stdout.readline`` has already buffered."""
+    rest = proc.stdout.read()
+    err = proc.stderr.read()
+    proc.wait(timeout=30)
+    if proc.stdin:  # left open until now: an end of input must not race the signal
+        proc.stdin.close()
+    return rest, err
+
+
 def test_a_reader_that_closes_the_pipe_early_ends_the_command_quietly(big_jsonl):
     proc = _popen("split", str(big_jsonl), stdin=subprocess.DEVNULL)
     first = proc.stdout.readline()
@@ -332,7 +343,7 @@ def test_ctrl_c_while_waiting_for_input_ends_quietly_with_130():
     proc.stdin.flush()
     first = proc.stdout.readline()  # the process is up and streaming
     proc.send_signal(signal.SIGINT)
-    rest, err = proc.communicate(timeout=30)
+    rest, err = _finish(proc)
     assert proc.returncode == errors.INTERRUPTED
     assert err == b""
     assert json.loads(first)["id"].startswith("a#") and rest == b""
@@ -342,7 +353,7 @@ def test_ctrl_c_while_writing_leaves_only_whole_lines(big_jsonl):
     proc = _popen("split", str(big_jsonl), str(big_jsonl), str(big_jsonl), stdin=subprocess.DEVNULL)
     proc.stdout.readline()
     proc.send_signal(signal.SIGINT)
-    rest, err = proc.communicate(timeout=30)
+    rest, err = _finish(proc)
     assert proc.returncode in (errors.INTERRUPTED, 0)  # 0: it had finished before the signal landed
     assert err == b""
     assert rest.endswith(b"\n") or rest == b""

@@ -22,7 +22,7 @@ import pytest
 from iwpr_extract import errors
 from iwpr_extract.cli import COMMANDS
 
-from conftest import FIXTURES, ROOT, jsonl, run_iwpr
+from conftest import FIXTURES, ROOT, jsonl, read_pty, run_iwpr
 
 GOOD = "Talks Stall in Bishkek\n\nBy Jane Doe in Bishkek\n\nThe talks stalled on Tuesday.\n"
 
@@ -463,16 +463,7 @@ def _run_on_a_terminal(extra_env: dict[str, str]) -> bytes:
         assert proc.returncode == errors.UNREADABLE
         os.close(slave)
         slave = -1
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(master, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        return b"".join(chunks)
+        return read_pty(master)
     finally:
         os.close(master)
         if slave >= 0:

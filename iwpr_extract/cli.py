@@ -204,10 +204,7 @@ def apply_stage(item: Any, stage: Stage, reporter: Any, debug: bool) -> list[dic
     except (BrokenPipeError, KeyboardInterrupt):
         raise
     except Exception as exc:  # a bug: say where, keep going with the other records
-        if debug:
-            import traceback  # here, not at the top: it costs 2.5 ms of every start-up
-
-            traceback.print_exc()
+        _traceback_if(debug)
         where = f"{item.source}:{item.line}" if item.line else item.source
         reporter.error(
             f"{where}: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
@@ -349,21 +346,16 @@ def main(argv: list[str] | None = None) -> None:
         _quiet_stdout()
         code = errors.OK
     except IwprError as exc:
-        if debug:
-            traceback.print_exc()
+        _traceback_if(debug)
         sys.stderr.write(f"{_command_name(args)}: error: {exc}\n")
         code = exc.exit_code
     except OSError as exc:
-        if debug:
-            import traceback
-
-            traceback.print_exc()
+        _traceback_if(debug)
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
         sys.stderr.write(f"{_command_name(args)}: error: {where}{exc.strerror or exc}\n")
         code = errors.IO_ERROR
     except Exception as exc:  # a bug: one line, and the traceback on request
-        if debug:
-            traceback.print_exc()
+        _traceback_if(debug)
         sys.stderr.write(f"{_command_name(args)}: error: internal error: {type(exc).__name__}: {exc} "
                          "(run with --debug for details)\n")
         code = errors.INTERNAL
@@ -374,6 +366,13 @@ def main(argv: list[str] | None = None) -> None:
     except _Interrupted:
         code = _interrupted()
     sys.exit(code or 0)
+
+
+def _traceback_if(debug: bool) -> None:
+    if debug:
+        import traceback  # here, not at the top: it costs 2.5 ms of every start-up
+
+        traceback.print_exc()
 
 
 def _interrupted() -> int:

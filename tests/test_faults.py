@@ -512,6 +512,27 @@ def test_a_bug_in_a_stage_is_one_line_and_the_traceback_only_with_debug(monkeypa
             "iwpr fake: error: -: internal error: ZeroDivisionError: oops (run with --debug for details)")
 
 
+def test_a_bug_outside_any_stage_is_one_line_too(monkeypatch, capsys):
+    import click
+
+    from iwpr_extract import cli as cli_module
+
+    @click.command()
+    def fake():
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli_module.LazyGroup, "get_command", lambda self, ctx, name: fake)
+    monkeypatch.setattr(cli_module.LazyGroup, "list_commands", lambda self, ctx: ["split"])
+    for argv, traceback_shown in ((["split"], False), (["--debug", "split"], True)):
+        with pytest.raises(SystemExit) as exit_info:
+            cli_module.main(argv)
+        err = capsys.readouterr().err
+        assert exit_info.value.code == errors.INTERNAL
+        assert ("Traceback" in err) is traceback_shown
+        assert err.splitlines()[-1] == (
+            "iwpr split: error: internal error: RuntimeError: boom (run with --debug for details)")
+
+
 def test_every_exit_code_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Errors and exit codes", 1)[1].split("\n## ", 1)[0]

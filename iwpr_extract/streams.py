@@ -150,7 +150,7 @@ def read_stream(
     _refuse_binary(data, source, nul_ok=encoding is not None)
     kind = _mail_kind(data, source) if encoding is None else None
     if kind:
-        yield from _read_mail(data, source, kind, warn)
+        yield from _read_mail(data, source, kind, strict=strict, warn=warn, error=error)
         return
     text = decode_text(data, source, encoding=encoding, strict=strict, warn=warn)
     yield Item(document_record(text, source), source, None)
@@ -210,12 +210,23 @@ def _mail_kind(data: bytes, source: str) -> str | None:
     return sniffed
 
 
-def _read_mail(data: bytes, source: str, kind: str, warn: Warn | None) -> Iterator[Item]:
-    """One ``document`` record per message, with its ``email`` metadata; an mbox's ids are SOURCE#N."""
+def _read_mail(data: bytes, source: str, kind: str, *, strict: bool, warn: Warn | None,
+               error: Warn | None) -> Iterator[Item]:
+    """One ``document`` record per message, with its ``email`` metadata; an mbox's ids are SOURCE#N.
+
+    A body that needed guessing (stray bytes, unknown charset) is a warning, or with ``strict`` an error
+    that skips that message only.
+    """
     from .mail import read_mail
 
     for number, message in enumerate(read_mail(data, kind)):
         line = message.line if kind == "mbox" else None
+        if strict and message.notes:
+            problem = BadInput(f"{message.notes[0]} (--strict); message skipped", source, line)
+            if error is None:
+                raise problem
+            error(problem)
+            continue
         for note in message.notes:
             if warn:
                 warn(BadInput(note, source, line))

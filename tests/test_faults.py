@@ -291,6 +291,11 @@ def test_stray_bytes_in_a_mail_body_are_decoded_with_a_warning_naming_the_messag
     texts = {r["id"].rsplit("#", 1)[0]: r["text"] for r in jsonl(result.stdout)}
     assert texts[f"{path}#1"] == "Café “ok”\n"
     assert f"{path}#0" in texts
+    strict = run_iwpr("split", "--strict", str(path))
+    assert strict.returncode == errors.BAD_DATA
+    assert stderr_lines(strict) == [f"iwpr split: error: {path}:{line}: body byte offset 3: 3 byte(s) not "
+                                    "UTF-8, read as Windows-1252 (--strict); message skipped"]
+    assert ids(strict) == {f"{path}#0"}
 
 
 # --- pipes and signals ---------------------------------------------------------------------------------

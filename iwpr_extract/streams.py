@@ -198,14 +198,20 @@ def _refuse_binary(data: bytes, source: str, *, nul_ok: bool = False) -> None:
 
 
 def _mail_kind(data: bytes, source: str) -> str | None:
-    """``"eml"``/``"mbox"`` for mail (by the file's extension, else by its opening lines), else None."""
-    from . import mail
+    """``"eml"``/``"mbox"`` for mail, else None: a file by its extension, stdin by its opening lines.
 
+    A text file that merely starts with headers (a saved mail archive, ``x.txt``) stays raw text: split
+    reads such archives as printed, so ``--all`` can give back the exact bytes.
+    """
     lower = source.lower()
     if lower.endswith(".mbox"):
         return "mbox"
-    sniffed = mail.sniff(data[:_SNIFF_BYTES * 8])
-    if lower.endswith(".eml") and sniffed is None:
+    if source != STDIN and not lower.endswith(".eml"):
+        return None
+    from . import mail
+
+    sniffed = mail.sniff(data[: _SNIFF_BYTES * 8])
+    if sniffed is None and source != STDIN:
         return "eml"
     return sniffed
 

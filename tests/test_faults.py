@@ -250,9 +250,14 @@ def test_each_message_of_an_mbox_is_one_document_named_source_hash_n():
     assert by_doc[f"{source}#2"]["email"]["subject"] == "Latin-1 body"
 
 
-def test_stdin_opening_with_mail_headers_is_mail_but_prose_opening_with_subject_is_not():
+def test_stdin_opening_with_mail_headers_is_mail_but_prose_opening_with_subject_is_not(tmp_path):
     mail = run_iwpr("split", input=(MAIL / "newsletter.eml").read_bytes())
     assert jsonl(mail.stdout)[0]["email"]["message_id"] == "<rca412@iwpr.example>"
+    saved = tmp_path / "saved.txt"  # a .txt file is raw text whatever it starts with
+    saved.write_bytes((MAIL / "newsletter.eml").read_bytes())
+    raw = run_iwpr("split", "--all", str(saved))
+    assert all("email" not in r for r in jsonl(raw.stdout))
+    assert "".join(r["text"] for r in jsonl(raw.stdout)) == saved.read_text()
     for prose in ("Subject: the week in Central Asia\n\n" + GOOD,
                   "Title: Talks Stall\nDate: 6 July 2005\nAuthor: Jane Doe\n\n" + GOOD):  # page metadata
         plain = run_iwpr("split", "--all", input=prose)
@@ -490,52 +495,36 @@ def test_piped_errors_are_plain():
     assert result.stderr == b"iwpr split: error: no-such-file.txt: no such file\n"
 
 
-def test_a_bug_in_a_stage_is_one_line_and_the_traceback_only_with_debug(monkeypatch, capsys):
+def _broken_stage(record):
+    raise ZeroDivisionError("oops")
+
+
+@pytest.mark.parametrize("where, message", [
+    ("stage", "iwpr split: error: -: internal error: ZeroDivisionError: oops (run with --debug for details)"),
+    ("command", "iwpr split: error: internal error: RuntimeError: boom (run with --debug for details)"),
+])
+def test_a_bug_is_one_line_and_the_traceback_only_with_debug(monkeypatch, capsys, where, message):
     import click
 
     from iwpr_extract import cli as cli_module
 
-    def broken(record):
-        raise ZeroDivisionError("oops")
-
     @click.command()
     @click.pass_context
     def fake(ctx):
-        ctx.exit(cli_module.run_stage(ctx, "fake", ("-",), broken))
+        if where == "command":
+            raise RuntimeError("boom")
+        ctx.exit(cli_module.run_stage(ctx, "split", ("-",), _broken_stage))
 
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(GOOD.encode())))
-    monkeypatch.setitem(cli_module.COMMANDS, "fake", "fake")
     monkeypatch.setattr(cli_module.LazyGroup, "get_command", lambda self, ctx, name: fake)
-    for argv, traceback_shown in ((["fake"], False), (["--debug", "fake"], True)):
+    monkeypatch.setattr(cli_module.LazyGroup, "list_commands", lambda self, ctx: ["split"])
+    for argv, traceback_shown in ((["split"], False), (["--debug", "split"], True)):
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(GOOD.encode())))
         with pytest.raises(SystemExit) as exit_info:
             cli_module.main(argv)
         err = capsys.readouterr().err
         assert exit_info.value.code == errors.INTERNAL
         assert ("Traceback" in err) is traceback_shown
-        assert err.splitlines()[-1] == (
-            "iwpr fake: error: -: internal error: ZeroDivisionError: oops (run with --debug for details)")
-
-
-def test_a_bug_outside_any_stage_is_one_line_too(monkeypatch, capsys):
-    import click
-
-    from iwpr_extract import cli as cli_module
-
-    @click.command()
-    def fake():
-        raise RuntimeError("boom")
-
-    monkeypatch.setattr(cli_module.LazyGroup, "get_command", lambda self, ctx, name: fake)
-    monkeypatch.setattr(cli_module.LazyGroup, "list_commands", lambda self, ctx: ["split"])
-    for argv, traceback_shown in ((["split"], False), (["--debug", "split"], True)):
-        with pytest.raises(SystemExit) as exit_info:
-            cli_module.main(argv)
-        err = capsys.readouterr().err
-        assert exit_info.value.code == errors.INTERNAL
-        assert ("Traceback" in err) is traceback_shown
-        assert err.splitlines()[-1] == (
-            "iwpr split: error: internal error: RuntimeError: boom (run with --debug for details)")
+        assert err.splitlines()[-1] == message
 
 
 def test_every_exit_code_is_documented_in_the_readme():

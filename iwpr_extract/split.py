@@ -37,7 +37,7 @@ import regex
 
 from .datafiles import load_json
 from .editions import _MONTH, edition_ref_span, known_title_in, parse_edition_header, parse_edition_ref
-from .records import empty_newsletter
+from .records import empty_newsletter, require
 from .textutil import Block, LazyPattern, blocks_of, ends_sentence, is_caps, join_wrapped, letters_upper_ratio, normalize_for_match
 
 # A byline of more lines than this, or longer, is prose that happens to start with "By".
@@ -662,13 +662,10 @@ def split_record(record: dict[str, Any], *, all_segments: bool = False) -> Itera
     if record.get("kind", "document") != "document":
         yield record
         return
-    if not isinstance(record.get("text"), str):
-        from .errors import BadInput
-
-        raise BadInput("record has no 'text' field to split")
+    text = require(record, "text")
     source = record.get("source", record.get("id", "-"))
     extra = {k: v for k, v in record.items() if k not in ("id", "source", "kind", "text")}
-    for out in split_text(record["text"], source, all_segments=all_segments, doc_id=record.get("id")):
+    for out in split_text(text, source, all_segments=all_segments, doc_id=record.get("id")):
         yield {**extra, **out}
 
 

@@ -13,6 +13,7 @@ mention of one entity in the record one ``norm``.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Any, Iterable
 
 import regex
@@ -52,8 +53,10 @@ _MONTHS_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _NUMWORD = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
             "fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a thousand|several|a few|dozens of")
 _NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_NUMWORD}))"
-_SCALE = r"(?:\s(?:thousand|million|billion|trillion|m|bn))?"
-_CURRENCY = (r"(?:US\s)?(?:dollars?|euros?|pounds?(?:\ssterling)?|soms?|tenge|somoni|manats?|lari|drams?|"
+_SCALE = r"(?:\s{1,3}(?:thousand|million|billion|trillion|m|bn))?"
+_CURRENCY = (r"(?:US\s|(?:Iraqi|Afghan|Kyrgyz|Kazak|Kazakh|Uzbek|Tajik|Russian|Syrian|Jordanian|Zimbabwe|"
+             r"Zimbabwean|South\sAfrican|Serbian|Bosnian|Georgian|Armenian|Azerbaijani|Turkish|Sudanese|"
+             r"Ugandan|Kenyan)\s)?(?:dollars?|euros?|pounds?(?:\ssterling)?|soms?|tenge|somoni|manats?|lari|drams?|"
              r"afghanis|dinars?|rubles?|roubles?|rands?|shillings?|francs?|sums?|liras?|riyals?|"
              r"hryvnias?|marks?|dinar|US\sdollars)")
 
@@ -78,6 +81,10 @@ _MONEY = regex.compile(
 _PERCENT = regex.compile(
     rf"(?<![\w.])(?:{_NUM}(?:\s(?:or|to)\s{_NUM})?(?:\s?%|\sper\s?cent|\spercent))(?!\w)", regex.IGNORECASE
 )
+# words and signs without which there is no amount: found with str.find, far faster than a regex scan
+_MONEY_HINTS = ("$", "£", "€", "dollar", "euro", "pound", "som", "tenge", "manat", "lari", "dram", "afghanis",
+                "dinar", "ruble", "rouble", "rand", "shilling", "franc", "sum", "lira", "riyal", "hryvnia", "mark")
+_PERCENT_HINTS = ("%", "per cent", "percent", "per\ncent")
 _URL = regex.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+", regex.IGNORECASE)
 _EMAIL = regex.compile(r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*@[\w-]+(?:\.[\w-]+)+")
 _PHONE = regex.compile(
@@ -96,6 +103,7 @@ _CHUNK = regex.compile(
 )
 _TOKEN = regex.compile(rf"{_WORD}|\b{_CONNECT}\b|&")
 _WS = regex.compile(r"\s+")
+_MULTI = regex.compile(r"[\s\-/&]")
 _LOWER = regex.compile(r"\p{Ll}")
 _WORD_BEFORE = regex.compile(r"([\p{L}'\u2019-]+)[ \t]*\n?[ \t]*,?[ \t]*\Z")
 _WORD_AFTER = regex.compile(r"\A,?[ \t]*\n?[ \t]*(?:has\s|had\s|also\s|then\s)?([\p{L}]+)")
@@ -118,6 +126,7 @@ class _Span:
     single: bool = False  # a lone capitalised word kept only if it turns out to be a known surname
 
 
+@lru_cache(maxsize=4096)
 def skeleton(name: str) -> str:
     """A spelling-insensitive key: Kazakstan and Kazakhstan, Bakiev and Bakiyev share one.
 
@@ -137,10 +146,35 @@ def skeleton(name: str) -> str:
 # --- the recogniser --------------------------------------------------------------------------------------
 
 
+def _near(pattern: Any, hints: tuple[str, ...], text: str, low: str) -> Iterable[Any]:
+    """Matches of ``pattern`` in windows around the places its unit words occur: amounts are rare, and
+    scanning every position for a number word is slow."""
+    places = []
+    for hint in hints:
+        at = low.find(hint)
+        while at >= 0:
+            places.append(at)
+            at = low.find(hint, at + 1)
+    places.sort()
+    last = 0
+    for at in places:
+        if at + 30 <= last:
+            continue
+        for m in pattern.finditer(text, max(0, at - 60, last), min(len(text), at + 30)):
+            if m.start() >= last:
+                last = m.end()
+                yield m
+
+
 def _regex_spans(text: str, spans: list[_Span], taken: bytearray) -> None:
-    for pattern, label in ((_URL, "URL"), (_EMAIL, "EMAIL"), (_PHONE, "PHONE"), (_MONEY, "MONEY"),
-                           (_PERCENT, "PERCENT"), (_DATE, "DATE")):
-        for m in pattern.finditer(text):
+    low = text.lower()
+    for matches, label in ((_URL.finditer(text) if "www" in text or "://" in text else (), "URL"),
+                           (_EMAIL.finditer(text) if "@" in text else (), "EMAIL"),
+                           (_PHONE.finditer(text), "PHONE"),
+                           (_near(_MONEY, _MONEY_HINTS, text, low), "MONEY"),
+                           (_near(_PERCENT, _PERCENT_HINTS, text, low), "PERCENT"),
+                           (_DATE.finditer(text), "DATE")):
+        for m in matches:
             start, end = m.span()
             if label == "URL":
                 while end > start and text[end - 1] in ".,;:!?":
@@ -210,8 +244,11 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
             continue
         if hit is not None:
             j, (label, canon, _form) = hit
-            if (label in ("LOC", "NORP") and j == i + 1 and pending and pending[-1] == i - 1
-                    and toks[i - 1][2] in g.first_names and _name_word(toks[i - 1][2], g) and not caps[i]):
+            if (label in ("LOC", "NORP") and j == i + 1 and not caps[i] and (
+                    pending and pending[-1] == i - 1 and toks[i - 1][2] in g.first_names
+                    and _name_word(toks[i - 1][2], g)
+                    or title_cue and not pending and i + 1 < n and _name_word(toks[i + 1][2], g)
+                    and text[e:toks[i + 1][0]] == " ")):
                 # "Babar Baloch", "Ron Redmond": a given name then a word also a place or people
                 pending.append(i)
                 i += 1
@@ -390,8 +427,19 @@ def _find(text: str) -> list[_Span]:
         return spans
     taken = bytearray(len(text) + 1)
     _regex_spans(text, spans, taken)
+    g = load()
     for m in _CHUNK.finditer(text):
         start, end = m.span()
+        word = m.group()
+        if _MULTI.search(word) is None:  # one word: most chunks, so a short path
+            if not taken[start]:
+                entry = g.names.get(name_key(word))
+                if entry is not None and _case_ok(word, entry[2]):
+                    if entry[0] != "NORP" or not _language(text, start, end):
+                        spans.append(_Span(start, end, entry[0], entry[1]))
+                elif word.casefold() not in g.stopwords and word.casefold() not in g.titles:
+                    _name_group(text, [(start, end, word)], [0], spans, False, g)
+            continue
         _resolve(text, start, end, spans, taken)
     spans.sort(key=lambda sp: sp.start)
     for sp in spans:

@@ -23,6 +23,9 @@ _LAZY = {
     "dumps": "records",
     "read_inputs": "streams",
     "IwprError": "errors",
+    "find_entities": "entities",
+    "entities_record": "entities",
+    "Entity": "entities",
 }
 
 __all__ = sorted(_LAZY) + ["__version__"]

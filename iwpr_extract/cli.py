@@ -175,9 +175,25 @@ def run_stage(ctx: click.Context, command: str, files: tuple[str, ...], stage: S
                 code=errors.BAD_DATA,
             )
             continue
-        for record in results:
-            output.write_line(dumps(record))
-    output.flush()
+        known = item.record.get("warnings") or []
+        try:
+            for record in results:
+                for warning in record.get("warnings") or []:
+                    if warning not in known:
+                        reporter.warn(f"{record.get('id') or item.source}: {warning}")
+                output.write_line(dumps(record))
+        except BrokenPipeError:
+            return _pipe_closed(reporter)
+    try:
+        output.flush()
+    except BrokenPipeError:
+        return _pipe_closed(reporter)
+    return reporter.exit_code
+
+
+def _pipe_closed(reporter: Reporter) -> int:
+    """The reader closed the pipe (`| head`): stop quietly; not an error."""
+    _quiet_stdout()
     return reporter.exit_code
 
 
@@ -197,13 +213,29 @@ def _quiet_stdout() -> None:
         pass
 
 
+def _stdout_identity() -> tuple[int, int] | None:
+    try:
+        st = os.fstat(sys.__stdout__.fileno())
+    except (OSError, ValueError, AttributeError):
+        return None
+    return (st.st_dev, st.st_ino)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: exit codes as documented, no traceback unless --debug."""
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    stdout_before = _stdout_identity()
     try:
         code = cli.main(args=argv, prog_name="iwpr", standalone_mode=False)
     except click.exceptions.Exit as exc:  # pragma: no cover - click returns these in non-standalone mode
         code = exc.exit_code
+    except SystemExit:
+        # click (after wrapping stdout) and rich (after pointing stdout at /dev/null) turn a closed pipe
+        # into sys.exit(1); a reader that stops early (`| head`) is not an error.
+        if type(sys.stdout).__name__ != "_PacifyFlushWrapper" and _stdout_identity() == stdout_before:
+            raise
+        _quiet_stdout()
+        code = errors.OK
     except click.ClickException as exc:
         exc.show()
         code = exc.exit_code

@@ -1,35 +1,1028 @@
-"""``split``: a newsletter cut into records (first cut: the whole text as one bare article).
+"""``split``: a newsletter cut into records, one per article (and, with ``all_segments``, every other part).
 
-The structural splitter replaces the body of ``split_text`` in a following commit; the record shape and
-the functions' signatures are the contract other stages build on.
+How it decides, in order:
+
+1. The text is cut into *blocks* (runs of non-blank lines) with their offsets.
+2. **Anchors** are bylines standing on their own ("By A and B in Almaty (RCA No. 393, 06-Jul-05)",
+   "Comment by X", "X reports from Y", wrapped over up to three lines).  An anchor followed by body text
+   starts an article; one followed straight by another entry or a rule is a table-of-contents entry.
+3. An article's **preamble** is the block before its byline (standfirst) and the one before that
+   (headline) when they look like it; a block printed twice is taken once; "(Photo: ...)" captions are
+   set aside.
+4. An article runs until the next article's preamble, a rule line (``****``), an edition header, a
+   footer cue (masthead, ISSN, copyright, e-mail disclaimer) or a web-chrome cue ("More IWPR's Global
+   Voices", "Related").  Its trailing author bio, funding and disclaimer paragraphs are its ``notes``.
+5. What lies between articles is classified block by block: edition header, site title, table of
+   contents (entries parsed into headline, standfirst, byline), promo blocks between rules, footer.
+6. An e-mail article does not repeat its headline: it is taken from the table-of-contents entry whose
+   standfirst and byline match (an entry that lost its first lines gives a null headline, not a guess).
+7. Every segment's span starts where the previous one ended, so with ``all_segments`` the records'
+   ``text`` concatenated is exactly the input.  Text with no recognisable article is one article record
+   with a warning.
 """
 
 from __future__ import annotations
 
+import re
+from types import SimpleNamespace
+from functools import lru_cache
 from typing import Any, Iterator
 
+import regex
+
+from .datafiles import load_json
+from .editions import edition_ref_span, known_title_in, parse_edition_header, parse_edition_ref
 from .records import empty_newsletter
+from .textutil import Block, LazyPattern, blocks_of, ends_sentence, is_caps, join_wrapped, letters_upper_ratio, normalize_for_match
+
+# A byline of more lines than this, or longer, is prose that happens to start with "By".
+MAX_BYLINE_LINES = 3
+MAX_BYLINE_CHARS = 260
+MAX_STANDFIRST_CHARS = 500
+MAX_HEADLINE_CHARS = 200
+
+NO_STRUCTURE = "no article structure recognised: the whole text is one article"
+NO_ARTICLES = "no article bodies found: a table of contents or listing only"
 
 
-def split_text(text: str, source: str = "-", *, all_segments: bool = False, doc_id: str | None = None) -> list[dict[str, Any]]:
-    """Cut ``text`` into records; every record's ``text`` is ``text[span[0]:span[1]]``."""
+# --- cue data ------------------------------------------------------------------------------------------
+
+
+class _Phrases:
+    """Phrases that head a line (web chrome: "Related", "More IWPR's Global Voices"), looked up by
+    their first two letters: plain string tests, faster than a pattern over every block."""
+
+    def __init__(self, phrases: tuple[str, ...]) -> None:
+        self.phrases = phrases
+        buckets: dict[str, list[str]] = {}
+        for phrase in phrases:
+            buckets.setdefault(phrase[:2], []).append(phrase)
+        self.by_first = {k: tuple(v) for k, v in buckets.items()}
+
+    def starts(self, text: str) -> bool:
+        """``text`` starts with one of the phrases (after an opening bracket), as a whole word."""
+        head = text[:80].lstrip(" \t([").lower()
+        for phrase in self.by_first.get(head[:2], ()):
+            if head.startswith(phrase):
+                rest = head[len(phrase) : len(phrase) + 1]
+                if not rest or not phrase[-1].isalnum() or not rest.isalnum():
+                    return True
+        return False
+
+    def heads_line(self, line: str) -> bool:
+        """A short line that is one of the phrases, or starts with a phrase of several words or one
+        ending in a colon ("Related", "More IWPR's Global Voices ...", "Tags: ..."): a one-word phrase
+        starting a longer line ("Comments from officials...") is prose."""
+        low = line.strip().rstrip(":").lower()
+        for phrase in self.by_first.get(low[:2], ()):
+            if low == phrase.rstrip(":"):
+                return True
+            if low.startswith(phrase) and (" " in phrase or phrase.endswith(":")):
+                rest = low[len(phrase) : len(phrase) + 1]
+                if not rest or not phrase[-1].isalnum() or not rest.isalnum():
+                    return True
+        return False
+
+
+class _Cues(SimpleNamespace):
+    """The compiled cue data (``data/split_cues.json``); one instance per process, built on first use."""
+
+    footer_line: re.Pattern  # a line starting with a footer phrase
+    footer_anywhere: re.Pattern  # a footer phrase anywhere
+    footer_start_phrases: tuple[str, ...]
+    footer_anywhere_phrases: tuple[str, ...]
+    chrome_start: _Phrases
+    note_start: _Phrases
+    note_anywhere: re.Pattern
+    bio: LazyPattern
+    bio_roles: frozenset[str]
+    byline_prefix: regex.Pattern
+    inline_by: regex.Pattern
+    plain_credit: regex.Pattern
+    lower_ok: frozenset[str]
+    contents_headings: frozenset[str]
+
+
+def _alternation(phrases: list[str]) -> str:
+    # Longest first, so "Related articles" wins over "Related".
+    return "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+def _words_alternation(phrases: list[str]) -> str:
+    """An alternation of literal phrases, each a whole word where it ends in a letter or digit."""
+    parts = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        parts.append(re.escape(phrase) + (r"(?!\w)" if phrase[-1].isalnum() else ""))
+    return "|".join(parts)
+
+
+def _lowered(phrases: list[str]) -> tuple[str, ...]:
+    return tuple(sorted((p.lower() for p in phrases), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    data = load_json("split_cues.json")
+    particles = _alternation(data["name_particles"])
+    name = rf"(?:\p{{Lu}}[\p{{L}}'’.\-]*)"
+    # a name: capitalised words, with particles inside ("Thomas de Waal")
+    full = rf"{name}(?:[ \t]+(?:{name}|(?:{particles})(?=[ \t]+\p{{Lu}}))){{0,4}}"
+    place = rf"{name}(?:[ \t]+{name}){{0,2}}"
+    collective = _alternation(data["collective_credit_words"])
+    prefixes = [p for p in data["byline_prefixes"] if p != "By"]
+    inline_prefix = "|".join(regex.escape(p[:-2]) + "(?i:by)" for p in sorted(prefixes, key=len, reverse=True))
+    return _Cues(
+        footer_line=LazyPattern(rf"^[ \t*>•\-–—]{{0,4}}(?:{_words_alternation(data['footer_start'])})", re.I | re.M, engine="re"),
+        footer_anywhere=LazyPattern(_words_alternation(data["footer_anywhere"]), re.I, engine="re"),
+        footer_start_phrases=_lowered(data["footer_start"]),
+        footer_anywhere_phrases=_lowered(data["footer_anywhere"]),
+        chrome_start=_Phrases(_lowered(data["chrome_start"])),
+        note_start=_Phrases(_lowered(data["note_start"])),
+        note_anywhere=LazyPattern(_words_alternation(data["note_anywhere"]), re.I, engine="re"),
+        # "Ainagul Abdrakhmanova is an IWPR-trained journalist", "A and B are IWPR trained journalists"
+        bio=LazyPattern(
+            rf"^{full}(?:(?:,[ \t]*|[ \t]+and[ \t]+){full}){{0,4}}[ \t]+(?:is|are|was|were|works|worked|writes|reports)\b"
+        ),
+        bio_roles=frozenset(r.lower() for r in data["bio_roles"]),
+        byline_prefix=LazyPattern(rf"^(?:{_alternation(data['byline_prefixes'])})[ \t]+", regex.I),
+        # the start of a credit inside a table-of-contents line: "...combination.  By Ainagul Abdrakhmanova"
+        inline_by=LazyPattern(
+            rf"(?:^|(?<=[\s.?!”\"]))(?:{inline_prefix}|By|BY)(?=[ \t]+(?:\p{{Lu}}|(?:{particles})[ \t])|[ \t]*$)"
+        ),
+        # "Ainagul Abdrakhmanova in Bishkek", "A and B reports from Osh", "IWPR staff in Baku": no "By"
+        plain_credit=LazyPattern(
+            rf"^(?:{full}(?:(?:,[ \t]|[ \t]and[ \t]|,[ \t]and[ \t]){full}){{0,4}}"
+            rf"[ \t](?:in|reports?[ \t]from)[ \t]{place}"
+            rf"|(?:An?[ \t])?IWPR[ \t](?:{collective})(?:[ \t]in[ \t]{place})?)$"
+        ),
+        lower_ok=frozenset(w.lower() for w in data["byline_lower_words"]),
+        contents_headings=frozenset(h.upper() for h in data["contents_headings"]),
+    )
+
+
+# --- line and block patterns -------------------------------------------------------------------------------
+
+_RULE = LazyPattern(r"^[ \t]*(?:\*{3,}|(?:[-=_~#*][ \t]?){5,}$)")
+_PHOTO = LazyPattern(r"\((?:Photo|Picture|Image)s?(?: by)?[:\s][^)\n]{0,120}\)|^(?:Photo|Picture)s?(?: by)?:", regex.I | regex.M)
+_SITE_TITLE = LazyPattern(r"^(?:Institute for War (?:and|&) Peace Reporting|IWPR)\b[^\n]{0,80}\|", regex.I)
+# "Home | News | Analysis": a site's navigation line at the top of a scraped page
+_NAV_LINE = LazyPattern(r"^[^|\n]{1,40}(?:\|[^|\n]{1,40}){2,12}$")
+_SECTION = LazyPattern(r"^[\p{Lu}\p{N}][\p{Lu}\p{N} &'’:,\-/]{2,60}$")
+_NAME_TOKEN = LazyPattern(r"\p{L}[\p{L}'’.\-]*")
+_DANGLING_BY = LazyPattern(r"(?:^|\s)(?:By|BY)$")
+_SENTENCE_OR_GAP = LazyPattern(r"(?<=[.?!”\"])\s+|\s{2,}")
+
+_TWO_SPACES = LazyPattern(r"[ \t]{2,}")
+
+
+def _per_block(func):
+    """Memoise a predicate of a block on the block itself: the segmenter asks the same questions of
+    the same block several times."""
+    name = func.__name__
+
+    def cached(block: Block) -> Any:
+        store = block.__dict__
+        if name not in store:
+            store[name] = func(block)
+        return store[name]
+
+    cached.__name__ = name
+    cached.__doc__ = func.__doc__
+    return cached
+
+
+@_per_block
+def _is_rule(block: Block) -> bool:
+    first = block.first
+    return first[:1] in ("*", "-", "=", "_", "~", "#") and bool(_RULE.match(first))
+
+
+def byline_text_ok(text: str) -> bool:
+    """Whether a joined line is shaped like a byline: a prefix ("By", "Interview by"), then capitalised
+    names, a few linking words (and, in, from), roles and an edition reference; not a sentence.
+
+    >>> byline_text_ok("By Asyl Osmonalieva, Gulzat Abdurasulova")
+    True
+    >>> byline_text_ok("By contrast, many leading Social Democrats were closely involved in the")
+    False
+    >>> byline_text_ok("Ainagul Abdrakhmanova reports from Bishkek")
+    True
+    """
+    cues = _cues()
+    text = " ".join(text.split())
+    if not text or len(text) > MAX_BYLINE_CHARS:
+        return False
+    span = _edition_span(text)
+    if span:
+        text = (text[: span[0]] + text[span[1] :]).strip()
+    prefix = cues.byline_prefix.match(text)
+    if prefix:
+        rest = text[prefix.end() :]
+    elif _cues().plain_credit.match(text.rstrip(".")):
+        return True
+    else:
+        return False
+    if not rest or not (rest[0].isupper() or rest[0].isdigit() is False and rest[0].isalpha() and rest[0].isupper()):
+        return False
+    if ends_sentence(rest) and not rest.rstrip().endswith((".)", "Jr.", "Sr.")) and len(rest.split()) > 6:
+        return False
+    tokens = _NAME_TOKEN.findall(rest)
+    if not tokens:
+        return False
+    capitalised = sum(1 for t in tokens if t[0].isupper())
+    bad_lower = sum(1 for t in tokens if t[0].islower() and t.lower().rstrip(".,") not in cues.lower_ok)
+    return capitalised >= 1 and bad_lower <= 1 and capitalised * 2 >= len(tokens) - bad_lower
+
+
+def _separate_bylines(blocks: list[Block]) -> list[Block]:
+    """A "By ..." line with no blank line between it and the body (or the standfirst) around it is
+    made a block of its own, so that it can anchor its article.  Only where body text clearly follows
+    it: a table-of-contents entry ends in a byline too, but another entry follows it, not a body."""
+    out: list[Block] = []
+    words = _byline_first_words()
+    prefix = _cues().byline_prefix
+    for n, block in enumerate(blocks):
+        count = len(block)
+        if count < 2 or count > 400:
+            out.append(block)
+            continue
+        lines = block.lines
+        contents = [line.content.strip() for line in lines]
+        cuts: list[int] = []
+        for k, text in enumerate(contents):
+            if text.split(" ", 1)[0].lower() not in words or not prefix.match(text) or not byline_text_ok(text):
+                continue
+            if k > 0 and byline_text_ok(f"{contents[k - 1]} {text}"):
+                continue  # the byline's own first line
+            if k + 1 < count:
+                if byline_text_ok(f"{text} {contents[k + 1]}"):
+                    continue  # wrapped onto the next line
+                body_follows = count - k - 1 >= 2 or len(contents[k + 1]) >= 150
+            else:
+                nxt = blocks[n + 1] if n + 1 < len(blocks) else None
+                body_follows = nxt is not None and nxt.chars >= 200 and not _starts_entry_text(nxt.first)
+            if body_follows:
+                cuts.extend((k, k + 1))
+        bounds = sorted({c for c in cuts if 0 < c < count})
+        if not bounds:
+            out.append(block)
+            continue
+        starts = [0, *bounds]
+        ends = [*bounds, count]
+        for piece, (a, b) in enumerate(zip(starts, ends)):
+            gap = block.gap_before if piece == 0 else 0
+            out.append(Block(block.source, lines[a].start, lines[b - 1].end, gap))
+    return out
+
+
+def _edition_span(text: str) -> tuple[int, int] | None:
+    return edition_ref_span(text)
+
+
+@_per_block
+def _is_byline_block(block: Block) -> bool:
+    if len(block) > MAX_BYLINE_LINES or block.chars > MAX_BYLINE_CHARS + 10:
+        return False
+    first = block.first
+    if not first[:1].isupper():
+        return False
+    if first.split(" ", 1)[0].lower() not in _byline_first_words():
+        # a credit without "By" is short: "Ainagul Abdrakhmanova in Bishkek", "IWPR staff"
+        if block.chars > 120 or not (" in " in first or " from " in first or "IWPR" in first):
+            return False
+    return byline_text_ok(block.joined)
+
+
+@lru_cache(maxsize=1)
+def _byline_first_words() -> frozenset[str]:
+    data = load_json("split_cues.json")
+    return frozenset(p.split()[0].lower() for p in data["byline_prefixes"])
+
+
+MAX_NOTE_CHARS = 600
+
+
+def _is_note(text: str) -> bool:
+    """An author bio, funding, disclaimer or "names changed" paragraph (by how it starts)."""
+    cues = _cues()
+    return cues.note_start.starts(text) or _is_bio(text)
+
+
+def _is_bio(text: str) -> bool:
+    """"X is an IWPR-trained journalist in Bishkek", "A and B are IWPR trained journalists in Osh":
+    names, a verb, then a role word within the next few words."""
+    m = _cues().bio.match(text)
+    if not m:
+        return False
+    roles = _cues().bio_roles
+    return any(word.lower().strip(".,;:'’") in roles for word in text[m.end() : m.end() + 200].split())
+
+
+def _is_end_note(text: str) -> bool:
+    """A paragraph at an article's end that belongs to its notes: a note by how it starts, or a short
+    paragraph holding a note phrase ("... contributed to this report.")."""
+    if _is_note(text):
+        return True
+    return len(text) <= MAX_NOTE_CHARS and bool(_cues().note_anywhere.search(text))
+
+
+FOOTER_CUE_REACH = 300  # a footer phrase this far into a block marks it as footer matter
+
+
+def _mark_footer_cues(text: str, blocks: list[Block]) -> None:
+    """Find footer phrases in one pass per phrase over the whole text (``str.find`` on a lower-cased
+    copy), then mark the blocks that hold them: a per-block search was the most expensive step of
+    splitting a long edition, and a case-insensitive pattern over the whole text slower still."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters change length when lower-cased: no shortcut
+        return
+    cues = _cues()
+    line_starts: set[int] = set()
+    for phrase in cues.footer_start_phrases:
+        for at in _find_all(lowered, phrase):
+            # at most four characters of decoration ("**** ", "> ") between line start and phrase
+            window = lowered[max(0, at - 5) : at]
+            cut = max(window.rfind("\n"), window.rfind("\r"))
+            if cut == -1 and at > 4:
+                continue
+            line_start = at - len(window) + cut + 1
+            if _word_ends(lowered, at, phrase) and not lowered[line_start:at].strip(" \t*>•-–—"):
+                line_starts.add(line_start)
+    anywhere = sorted(at for phrase in cues.footer_anywhere_phrases for at in _find_all(lowered, phrase)
+                      if _word_ends(lowered, at, phrase))
+    k = 0
+    for block in blocks:
+        while k < len(anywhere) and anywhere[k] < block.start:
+            k += 1
+        reach = min(block.end, block.start + FOOTER_CUE_REACH)
+        block.__dict__["_is_footer_block"] = block.start in line_starts or (k < len(anywhere) and anywhere[k] < reach)
+
+
+def _find_all(haystack: str, needle: str) -> Iterator[int]:
+    at = haystack.find(needle)
+    while at != -1:
+        yield at
+        at = haystack.find(needle, at + 1)
+
+
+def _word_ends(text: str, at: int, phrase: str) -> bool:
+    """The phrase found at ``at`` ends a word (or ends in punctuation)."""
+    after = text[at + len(phrase) : at + len(phrase) + 1]
+    return not phrase[-1].isalnum() or not after or not (after.isalnum() or after == "_")
+
+
+@_per_block
+def _is_footer_block(block: Block) -> bool:
+    """Footer matter: masthead, addresses, ISSN, copyright, disclaimers (see ``_mark_footer_cues``)."""
+    cues = _cues()
+    raw = block.raw
+    return bool(cues.footer_line.match(raw) or cues.footer_anywhere.search(raw, 0, FOOTER_CUE_REACH))
+
+
+def _is_chrome_start(block: Block) -> bool:
+    return len(block) == 1 and len(block.first) <= 80 and _cues().chrome_start.heads_line(block.first)
+
+
+def _is_caption(text: str) -> bool:
+    return len(text) <= 400 and bool(_PHOTO.search(text))
+
+
+def _looks_like_headline(text: str) -> bool:
+    if not text or len(text) > MAX_HEADLINE_CHARS or not text[0].isupper() and not text[0].isdigit():
+        return False
+    if text.rstrip().endswith(".") and not is_caps(text):
+        return False
+    return not _is_note(text)
+
+
+def _looks_like_standfirst(block: Block) -> bool:
+    text = block.joined
+    if len(block) > 6 or len(text) > MAX_STANDFIRST_CHARS or _is_note(text):
+        return False
+    return bool(text) and (text[0].isalpha() or text[0] in "“\"'‘")
+
+
+# --- records ---------------------------------------------------------------------------------------------
+
+
+class _Segment:
+    """A run of blocks ``first..last`` (inclusive) of one kind, with the fields of its record."""
+
+    __slots__ = ("kind", "first", "last", "fields")
+
+    def __init__(self, kind: str, first: int, last: int, fields: dict[str, Any] | None = None) -> None:
+        self.kind, self.first, self.last = kind, first, last
+        self.fields = fields if fields is not None else {}
+
+
+class _Article:
+    """Block indices of an article: its byline (``anchor``), first and last block, headline, standfirst
+    and captions."""
+
+    __slots__ = ("anchor", "start", "end", "headline", "standfirst", "captions")
+
+    def __init__(self, anchor: int, start: int) -> None:
+        self.anchor, self.start, self.end = anchor, start, -1
+        self.headline: int | None = None
+        self.standfirst: int | None = None
+        self.captions: list[int] = []
+
+
+def split_text(
+    text: str, source: str = "-", *, all_segments: bool = False, doc_id: str | None = None
+) -> list[dict[str, Any]]:
+    """Cut ``text`` into article records (and, with ``all_segments``, every other part as well).
+
+    Every record's ``text`` is ``text[span[0]:span[1]]``; with ``all_segments`` the spans tile the input.
+
+    >>> recs = split_text("Parties talk.\\n\\nBy Jane Doe in Bishkek\\n\\nBody one.\\n\\nBody two.\\n")
+    >>> [(r["standfirst"], r["byline"], r["body"]) for r in recs]
+    [('Parties talk.', 'By Jane Doe in Bishkek', 'Body one.\\n\\nBody two.')]
+    """
     base = doc_id if doc_id is not None else source
-    body = "\n\n".join(" ".join(l.strip() for l in p.splitlines() if l.strip())
-                       for p in text.replace("\r\n", "\n").split("\n\n") if p.strip())
-    return [{
-        "id": f"{base}#0", "source": source, "kind": "article", "index": 0, "span": [0, len(text)],
-        "newsletter": empty_newsletter(), "headline": None, "standfirst": None, "byline": None,
-        "body": body or None, "notes": None, "captions": [], "text": text,
-        "warnings": ["no article structure recognised: the whole text is one article"],
-    }]
+    blocks = _separate_bylines(blocks_of(text))
+    _mark_footer_cues(text, blocks)
+    segments = _segment(blocks)
+    if not segments and text:
+        segments = [_Segment("other", 0, -1)]
+    records: list[dict[str, Any]] = []
+    bounds = _segment_bounds(segments, blocks, len(text))
+    editions = _edition_data(segments, blocks)
+    # With no article at all, a table of contents (a listing page) is the content: emit it anyway.
+    listing_only = not any(s.kind == "article" for s in segments)
+    keep = {"article", "toc"} if listing_only else {"article"}
+    for index, (segment, (start, end)) in enumerate(zip(segments, bounds)):
+        if segment.kind not in keep and not all_segments:
+            continue
+        if segment.kind == "toc" and listing_only:
+            segment.fields["warnings"] = [NO_ARTICLES]
+        record: dict[str, Any] = {"id": f"{base}#{index}", "source": source, "kind": segment.kind,
+                                  "index": index, "span": [start, end]}
+        if segment.kind in ("article", "header"):
+            newsletter = dict(editions[index])
+            ref = parse_edition_ref(segment.fields.get("byline") or "")
+            if ref:
+                for key, value in ref.items():
+                    if newsletter.get(key) is None:
+                        newsletter[key] = value
+            record["newsletter"] = newsletter
+        record.update(segment.fields)
+        record["text"] = text[start:end]
+        records.append(record)
+    return records
+
+
+def _segment_bounds(segments: list[_Segment], blocks: list[Block], length: int) -> list[tuple[int, int]]:
+    starts = [0] + [_line_start(blocks[s.first]) for s in segments[1:]]
+    ends = starts[1:] + [length]
+    return list(zip(starts, ends))
+
+
+def _line_start(block: Block) -> int:
+    return block.start
 
 
 def split_record(record: dict[str, Any], *, all_segments: bool = False) -> Iterator[dict[str, Any]]:
-    """Split a ``document`` record; records of other kinds pass through unchanged."""
-    if record.get("kind", "document") != "document" or "text" not in record:
+    """Split a ``document`` record's text; records of other kinds pass through unchanged.
+
+    Fields of the document that split does not set (``email``, ``fixes``...) are copied to every record.
+
+    >>> doc = {"id": "a.txt", "source": "a.txt", "kind": "document", "text": "Talks.\\n\\nBy Jo Doe\\n\\nBody.", "x": 1}
+    >>> [(r["id"], r["x"]) for r in split_record(doc)]
+    [('a.txt#0', 1)]
+    """
+    if record.get("kind", "document") != "document":
         yield record
         return
+    if not isinstance(record.get("text"), str):
+        from .errors import BadInput
+
+        raise BadInput("record has no 'text' field to split")
     source = record.get("source", record.get("id", "-"))
     extra = {k: v for k, v in record.items() if k not in ("id", "source", "kind", "text")}
     for out in split_text(record["text"], source, all_segments=all_segments, doc_id=record.get("id")):
         yield {**extra, **out}
+
+
+# --- segmentation ------------------------------------------------------------------------------------
+
+
+def _segment(blocks: list[Block]) -> list[_Segment]:
+    if not blocks:
+        return []  # empty or blank input: no records (with --all, the blank text as one "other" record)
+    articles = _find_articles(blocks)
+    if not articles:
+        listing = _classify_gap(blocks, 0, len(blocks) - 1)
+        if any(s.kind == "toc" and s.fields.get("entries") for s in listing):
+            return listing  # a listing page or a table of contents with no article bodies
+        return [_Segment("article", 0, len(blocks) - 1, _fallback_fields(blocks))]
+    segments: list[_Segment] = []
+    cursor = 0
+    for article in articles:
+        if article.start > cursor:
+            segments.extend(_classify_gap(blocks, cursor, article.start - 1))
+        segments.append(_Segment("article", article.start, article.end, _article_fields(blocks, article)))
+        cursor = article.end + 1
+    if cursor < len(blocks):
+        segments.extend(_classify_gap(blocks, cursor, len(blocks) - 1))
+    _attach_toc_headlines(segments)
+    return segments
+
+
+def _find_articles(blocks: list[Block]) -> list[_Article]:
+    anchors = [i for i, b in enumerate(blocks) if _is_byline_block(b)]
+    articles: list[_Article] = []
+    for n, anchor in enumerate(anchors):
+        floor = articles[-1].end + 1 if articles else 0
+        if anchor < floor:
+            continue
+        article = _preamble(blocks, anchor, floor)
+        limit = anchors[n + 1] if n + 1 < len(anchors) else len(blocks)
+        end = _content_end(blocks, anchor, limit)
+        if end is None:
+            continue  # nothing but another entry follows: a table-of-contents credit
+        # The next anchor's preamble is not this article's body.
+        if n + 1 < len(anchors) and end == limit - 1:
+            nxt = _preamble(blocks, anchors[n + 1], anchor + 1)
+            end = nxt.start - 1
+            if end <= anchor:
+                continue
+        article.end = end
+        articles.append(article)
+    return articles
+
+
+def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
+    article = _Article(anchor=anchor, start=anchor)
+    i = anchor - 1
+    # Captions may sit between the standfirst and the byline.
+    while i >= floor and _is_caption(blocks[i].joined):
+        article.captions.insert(0, i)
+        i -= 1
+    if i >= floor and not _is_rule(blocks[i]) and not _is_terminator(blocks[i]):
+        text = blocks[i].joined
+        if len(text) <= MAX_HEADLINE_CHARS and is_caps(text) and _looks_like_headline(text):
+            article.headline = i
+        elif _looks_like_standfirst(blocks[i]) and not _is_byline_block(blocks[i]):
+            article.standfirst = i
+            j = i - 1
+            if j >= floor and normalize_for_match(blocks[j].joined) == normalize_for_match(text):
+                j -= 1  # a standfirst printed twice
+            while j >= floor and _is_caption(blocks[j].joined):
+                article.captions.insert(0, j)
+                j -= 1
+            if j >= floor and not _is_rule(blocks[j]) and not _is_terminator(blocks[j]) and len(blocks[j]) <= 3:
+                candidate = blocks[j].joined
+                if _looks_like_headline(candidate) and not _looks_like_toc_entry(blocks[j]):
+                    article.headline = j
+    if article.headline is not None:
+        j = article.headline - 1
+        if j >= floor and normalize_for_match(blocks[j].joined) == normalize_for_match(blocks[article.headline].joined):
+            article.headline = j  # a headline printed twice: keep both in the span
+    starts = [article.anchor]
+    if article.standfirst is not None:
+        starts.append(article.standfirst)
+    if article.headline is not None:
+        starts.append(article.headline)
+    starts.extend(article.captions)
+    article.start = min(starts)
+    return article
+
+
+@_per_block
+def _is_terminator(block: Block) -> bool:
+    first = block.first
+    return (
+        _is_rule(block)
+        or parse_edition_header(first) is not None
+        or _is_footer_block(block)
+        or _is_chrome_start(block)
+        or bool(_SITE_TITLE.match(first))
+    )
+
+
+def _content_end(blocks: list[Block], anchor: int, limit: int) -> int | None:
+    """Last block of the article whose byline is ``anchor``; None when no body follows it."""
+    end = anchor
+    body_blocks = 0
+    for i in range(anchor + 1, limit):
+        if _is_terminator(blocks[i]):
+            break
+        end = i
+        body_blocks += 1
+    if body_blocks == 0:
+        return None
+    if end == limit - 1 and limit < len(blocks):
+        # Everything up to the next byline: check it is not just the next entry's headline/standfirst.
+        nxt = _preamble(blocks, limit, anchor + 1)
+        if nxt.start <= anchor + 1:
+            return None
+    return end
+
+
+@_per_block
+def _looks_like_toc_entry(block: Block) -> bool:
+    text = block.joined
+    return bool(_cues().inline_by.search(text)) and byline_text_ok(text[_last_by(text):])
+
+
+def _last_by(text: str) -> int:
+    last = 0
+    for m in _cues().inline_by.finditer(text):
+        last = m.start()
+    return last
+
+
+# --- article fields ------------------------------------------------------------------------------------
+
+
+def _article_fields(blocks: list[Block], article: _Article) -> dict[str, Any]:
+    groups = _paragraph_groups(blocks[article.anchor + 1 : article.end + 1])
+    captions = [blocks[i].joined for i in article.captions]
+    paragraphs: list[str] = []
+    for group in groups:
+        text = join_wrapped([b.joined for b in group])
+        if _is_caption(text) and len(text) < 300:
+            captions.append(text)
+        else:
+            paragraphs.append(text)
+    notes_from = len(paragraphs)
+    while notes_from > 0 and _is_end_note(paragraphs[notes_from - 1]):
+        notes_from -= 1
+    return {
+        "headline": blocks[article.headline].joined if article.headline is not None else None,
+        "standfirst": blocks[article.standfirst].joined if article.standfirst is not None else None,
+        "byline": blocks[article.anchor].joined,
+        "body": "\n\n".join(paragraphs[:notes_from]) or None,
+        "notes": "\n\n".join(paragraphs[notes_from:]) or None,
+        "captions": captions,
+    }
+
+
+def _double_spaced(blocks: list[Block]) -> bool:
+    """A scrape that put a blank line after every line: nearly all blocks are single lines, and many
+    of those stop mid-sentence."""
+    if len(blocks) < 4:
+        return False
+    single = [b for b in blocks if len(b) == 1]
+    if len(single) < 0.8 * len(blocks):
+        return False
+    unfinished = sum(1 for b in single if not ends_sentence(b.first))
+    return unfinished >= 0.3 * len(single)
+
+
+def _paragraph_groups(blocks: list[Block]) -> list[list[Block]]:
+    """Blocks grouped into the paragraphs a reader sees: one block each, except in a double-spaced
+    scrape, where lines are joined across single blank lines until a sentence ends (a double gap, left
+    by a lost line, ends the paragraph unless the next line carries on in lower case)."""
+    if not _double_spaced(blocks):
+        groups = []
+        for block in blocks:
+            # A line break doubled by accident: the sentence carries on in lower case.
+            if groups and block.gap_before == 1 and block.first[:1].islower() and not ends_sentence(groups[-1][-1].joined):
+                groups[-1].append(block)
+            else:
+                groups.append([block])
+        return groups
+    groups = []
+    for block in blocks:
+        starts_new = (
+            not groups
+            or ends_sentence(groups[-1][-1].joined)
+            or (block.gap_before >= 2 and not block.first[:1].islower())
+            or len(block) > 1
+            or len(groups[-1][-1]) > 1
+        )
+        if starts_new:
+            groups.append([block])
+        else:
+            groups[-1].append(block)
+    return groups
+
+
+def _paragraphs(blocks: list[Block]) -> str:
+    """Body text: paragraphs separated by one blank line, wrapped lines joined."""
+    return "\n\n".join(join_wrapped([b.joined for b in group]) for group in _paragraph_groups(blocks))
+
+
+def _fallback_fields(blocks: list[Block]) -> dict[str, Any]:
+    return {
+        "headline": None,
+        "standfirst": None,
+        "byline": None,
+        "body": _paragraphs(blocks) or None,
+        "notes": None,
+        "captions": [],
+        "warnings": [NO_STRUCTURE],
+    }
+
+
+# --- what lies between articles ---------------------------------------------------------------------
+
+
+def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
+    kinds: list[str] = []
+    current = "other"
+    for i in range(first, last + 1):
+        block = blocks[i]
+        text = block.joined
+        if parse_edition_header(block.first) is not None:
+            kind = "header"
+        elif i == 0 and len(block) == 1 and (_SITE_TITLE.match(block.first) or _NAV_LINE.match(block.first)):
+            kind = "chrome"
+        elif current == "footer":
+            kind = "footer" if not _looks_like_toc_entry(block) else "toc"
+        elif _is_footer_block(block):
+            kind = "footer"
+        elif _is_chrome_start(block) or current == "chrome":
+            kind = "chrome"
+        elif _is_rule(block):
+            kind = _after_rule(blocks, i, last)
+        elif current == "promo":
+            kind = "promo"
+        elif (_looks_like_toc_entry(block) or _is_byline_block(block) or current == "toc"
+              or _is_contents_heading(block.first)):
+            kind = "toc"
+        elif _SECTION.match(text) or (is_caps(text) and len(text) <= MAX_HEADLINE_CHARS):
+            kind = "toc" if _toc_follows(blocks, i, last) else current if current != "header" else "other"
+        elif current == "header":
+            kind = "toc" if _toc_follows(blocks, i, last) else "other"
+        else:
+            kind = "toc" if _toc_follows(blocks, i, last) else current
+        kinds.append(kind)
+        # A site title is chrome, but unlike related links it does not run on into what follows.
+        current = "header" if kind == "chrome" and i == 0 and current == "other" and len(block) == 1 else kind
+    segments: list[_Segment] = []
+    for offset, kind in enumerate(kinds):
+        i = first + offset
+        if segments and segments[-1].kind == kind and kind != "header":
+            segments[-1].last = i
+        else:
+            segments.append(_Segment(kind, i, i))
+    for segment in segments:
+        if segment.kind == "toc":
+            segment.fields = {"entries": _toc_entries(blocks[segment.first : segment.last + 1])}
+        elif segment.kind == "promo" and all(_is_rule(blocks[i]) and len(blocks[i]) == 1
+                                             for i in range(segment.first, segment.last + 1)):
+            segment.kind = "other"  # a bare separator between articles promotes nothing
+    return segments
+
+
+def _is_contents_heading(line: str) -> bool:
+    return line.strip(" :*-").upper() in _cues().contents_headings
+
+
+def _after_rule(blocks: list[Block], i: int, last: int) -> str:
+    """A rule opens a promo block, unless what follows it (up to the next rule) is footer matter."""
+    for j in range(i, min(last, i + 8) + 1):
+        if j > i and _is_rule(blocks[j]):
+            break
+        if _is_footer_block(blocks[j]):
+            return "footer"
+    return "promo"
+
+
+def _toc_follows(blocks: list[Block], i: int, last: int) -> bool:
+    """Whether a table-of-contents credit follows within the next two blocks (entries whose headline,
+    standfirst and byline stand on separate lines)."""
+    for j in range(i, min(last, i + 2) + 1):
+        if _looks_like_toc_entry(blocks[j]) or _is_byline_block(blocks[j]):
+            return True
+        if _is_rule(blocks[j]):
+            return False
+    return False
+
+
+# --- table of contents -----------------------------------------------------------------------------------
+
+
+def _toc_entries(blocks: list[Block]) -> list[dict[str, Any]]:
+    """Entries of a table of contents: one per credit; a lone capitals line is a section title."""
+    entries: list[dict[str, Any]] = []
+    section: str | None = None
+    pending: list[str] = []  # lines of the entry being read
+
+    def close() -> None:
+        nonlocal pending, section
+        if pending:
+            entry = parse_toc_entry(pending)
+            lone = pending[0] if len(pending) == 1 else ""
+            if not credited and entry["headline"]:
+                entry["section"] = section
+                entries.append(entry)
+            elif not entry["byline"] and lone and len(lone) <= 80 and not ends_sentence(lone) and lone[:1].isupper():
+                section = lone
+            elif entry["byline"] or (entry["headline"] and entry["standfirst"]):
+                entry["section"] = section
+                entries.append(entry)
+        pending = []
+
+    content = [b for b in blocks if not _is_rule(b) and not _is_contents_heading(b.first)]
+    # Lone lines are section titles in a list of credited entries, but entries themselves in a bare
+    # list of headlines ("1. MACEDONIA: ALBANIANS THREATEN BOYCOTT").
+    credited = any(_ends_with_credit(line.content.strip()) for b in content for line in b.lines)
+    for n, block in enumerate(content):
+        lines = [line.content.strip() for line in block.lines]
+        for k, text in enumerate(lines):
+            pending.append(text)
+            following = lines[k + 1] if k + 1 < len(lines) else None
+            # A title-case headline ("Poverty Drives Child Labour in Kyrgyzstan") has the shape of a
+            # credit without "By"; such a credit only ends an entry after some other text.
+            plain_only = len(pending) == 1 and following is not None and not _has_by_credit(text)
+            if not credited or (_ends_with_credit(text) and not plain_only and not _credit_continues(text, following)):
+                close()
+        if pending and not _dangling(pending[-1]) and not _entry_continues(content, n):
+            close()
+    close()
+    return entries
+
+
+def _dangling(line: str) -> bool:
+    """A credit cut at the line end ("... standards.  By") continues on the next line."""
+    return bool(_DANGLING_BY.search(line)) or line.endswith(",") or line.endswith(" and")
+
+
+def _credit_continues(line: str, following: str | None) -> bool:
+    """Whether a credit at the end of ``line`` goes on over the next line ("By Nino" / "Gerliani in Mestia")."""
+    if not following or _starts_entry_text(following):
+        return False
+    by = _last_by(line) if _cues().inline_by.search(line) else None
+    credit = line[by:] if by is not None else (_credit_tail(line) or "")
+    return bool(credit) and byline_text_ok(f"{credit} {following}")
+
+
+def _starts_entry_text(first: str) -> bool:
+    return is_caps(first) or _split_caps_headline(first)[0] is not None
+
+
+def _starts_entry(block: Block) -> bool:
+    """A block that opens an entry: a headline in capitals, or a title-like line over more lines that
+    end in a credit (listing pages print headlines in title case)."""
+    if _starts_entry_text(block.first):
+        return True
+    return (len(block) >= 2 and not ends_sentence(block.first) and _title_like(block.first)
+            and _ends_with_credit(block.lines[-1].content.strip()))
+
+
+def _entry_continues(content: list[Block], n: int) -> bool:
+    """An entry laid out as headline, standfirst and byline in separate blocks goes on until its
+    credit; a block followed by a block that opens an entry of its own is a section title."""
+    for j in (n + 1, n + 2):
+        if j >= len(content) or _starts_entry(content[j]):
+            return False
+        if any(_ends_with_credit(line.content.strip()) for line in content[j].lines):
+            return True
+    return False
+
+
+def _has_by_credit(line: str) -> bool:
+    by = _last_by(line) if _cues().inline_by.search(line) else None
+    return by is not None and byline_text_ok(line[by:])
+
+
+def _ends_with_credit(line: str) -> bool:
+    if not line:
+        return False
+    by = _last_by(line) if _cues().inline_by.search(line) else None
+    if by is not None and byline_text_ok(line[by:]):
+        return True
+    tail = _credit_tail(line)
+    return tail is not None
+
+
+def _credit_tail(text: str) -> str | None:
+    """A credit without "By" at the end of an entry: "...combination. Ainagul Abdrakhmanova in Bishkek"."""
+    parts = _SENTENCE_OR_GAP.split(text)
+    if len(parts) >= 1:
+        tail = parts[-1].strip()
+        if tail and _cues().plain_credit.match(tail.rstrip(".")):
+            return tail
+    return None
+
+
+def parse_toc_entry(lines: list[str]) -> dict[str, Any]:
+    """One table-of-contents entry (its lines as printed) as headline, standfirst and byline.
+
+    >>> parse_toc_entry(["KYRGYZ COALITION TALKS STRUGGLE ON  Parties struggle to forge winning",
+    ...                  "combination.  By Ainagul Abdrakhmanova"])
+    {'headline': 'KYRGYZ COALITION TALKS STRUGGLE ON', 'standfirst': 'Parties struggle to forge winning combination.', 'byline': 'By Ainagul Abdrakhmanova'}
+    >>> parse_toc_entry(["legislation must ensure truly independent inspections.", "By Yulia Kuznetsova"])
+    {'headline': None, 'standfirst': 'legislation must ensure truly independent inspections.', 'byline': 'By Yulia Kuznetsova'}
+    """
+    lines = [l for l in (x.strip() for x in lines) if l]
+    headline: str | None = None
+    # Headline on a line of its own (capitals, or a short line without a full stop before more lines).
+    if len(lines) >= 2 and not _TWO_SPACES.search(lines[0]) and not _has_by_credit(lines[0]):
+        first = lines[0]
+        if (is_caps(first) or (not ends_sentence(first) and len(first) <= 120 and first[:1].isupper()
+                               and _title_like(first))) and not first[:1].islower():
+            headline = first
+            lines = lines[1:]
+    text = " ".join(lines)
+    byline = None
+    by = _last_by(text) if _cues().inline_by.search(text) else None
+    if by is not None and byline_text_ok(text[by:]):
+        byline = " ".join(text[by:].split())
+        text = text[:by]
+    else:
+        tail = _credit_tail(text)
+        if tail:
+            byline = tail
+            text = text[: text.rfind(tail)]
+    text = text.strip()
+    if headline is None and text:
+        headline, text = _split_caps_headline(text)
+    standfirst = " ".join(text.split()) or None
+    return {"headline": headline, "standfirst": standfirst, "byline": byline}
+
+
+def _title_like(text: str) -> bool:
+    tokens = [t for t in _NAME_TOKEN.findall(text) if len(t) > 3]
+    return bool(tokens) and sum(1 for t in tokens if t[0].isupper()) >= 0.6 * len(tokens)
+
+
+def _split_caps_headline(text: str) -> tuple[str | None, str]:
+    """Split "HEADLINE IN CAPITALS  Standfirst in sentence case." into its two parts."""
+    if not text[:1].isupper() or letters_upper_ratio(text) > 0.9:
+        return (text if is_caps(text) else None), ("" if is_caps(text) else text)
+    parts = _TWO_SPACES.split(text, maxsplit=1)
+    if len(parts) == 2 and is_caps(parts[0]):
+        return parts[0].strip(), parts[1]
+    tokens = text.split(" ")
+    n = 0
+    while n < len(tokens) and tokens[n] and not any(c.islower() for c in tokens[n]):
+        n += 1
+    if n and len(tokens[n - 1]) == 1 and n < len(tokens):
+        n -= 1  # "... TALKS A new deal": the lone "A" starts the standfirst
+    head = " ".join(tokens[:n]).strip()
+    if is_caps(head):
+        return head, " ".join(tokens[n:])
+    return None, text
+
+
+def _attach_toc_headlines(segments: list[_Segment]) -> None:
+    """An e-mail article does not repeat its headline: take it from the matching TOC entry."""
+    entries: list[dict[str, Any]] = [e for s in segments if s.kind == "toc" for e in s.fields.get("entries", [])]
+    if not entries:
+        return
+    by_byline: dict[str, list[int]] = {}
+    for n, entry in enumerate(entries):
+        by_byline.setdefault(_byline_key(entry.get("byline")), []).append(n)
+    used: set[int] = set()
+    for segment in segments:
+        if segment.kind != "article" or segment.fields.get("headline"):
+            continue
+        key = _byline_key(segment.fields.get("byline"))
+        standfirst = normalize_for_match(segment.fields.get("standfirst") or "")
+        best = None
+        for n in by_byline.get(key, []) + by_byline.get("", []):
+            if n in used:
+                continue
+            entry_sf = normalize_for_match(entries[n].get("standfirst") or "")
+            byline_match = bool(key) and _byline_key(entries[n].get("byline")) == key
+            sf_match = bool(entry_sf) and bool(standfirst) and (standfirst.endswith(entry_sf) or entry_sf.endswith(standfirst))
+            if byline_match and (sf_match or not entry_sf or not standfirst) or sf_match and len(entry_sf) >= 20:
+                best = n
+                break
+        if best is not None:
+            used.add(best)
+            segment.fields["headline"] = entries[best].get("headline")
+
+
+def _byline_key(byline: str | None) -> str:
+    if not byline:
+        return ""
+    span = _edition_span(byline)
+    if span:
+        byline = byline[: span[0]] + byline[span[1] :]
+    return normalize_for_match(_cues().byline_prefix.sub("", byline.strip()))
+
+
+# --- edition data ------------------------------------------------------------------------------------------
+
+
+def _edition_data(segments: list[_Segment], blocks: list[Block]) -> list[dict[str, Any]]:
+    """Per segment: the newsletter title, issue and date its edition states (header line, else the
+    title named in the edition's masthead)."""
+    result: list[dict[str, Any]] = []
+    current = empty_newsletter()
+    for segment in segments:
+        if segment.kind == "header":
+            parsed = parse_edition_header(blocks[segment.first].first)
+            if parsed:
+                current = parsed
+        result.append(current)
+    # Editions without a header line: the masthead in the footer that closes them names the title.
+    pending: list[int] = []
+    for n, segment in enumerate(segments):
+        if segment.kind == "header":
+            pending = []
+        elif segment.kind == "article" and result[n]["title"] is None:
+            pending.append(n)
+        elif segment.kind == "footer" and pending:
+            title = known_title_in(" ".join(blocks[i].joined for i in range(segment.first, segment.last + 1)))
+            if title:
+                for m in pending:
+                    result[m] = {**result[m], "title": title}
+            pending = []
+    return result

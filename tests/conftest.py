@@ -8,6 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests judge properties, not speed: a loaded CI machine must not turn them into timing flakes.
+settings.register_profile("iwpr", deadline=None)
+settings.load_profile("iwpr")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"

@@ -72,3 +72,35 @@ def test_malformed_json_line_names_the_line_and_keeps_the_others():
     assert "-:2:" in result.stderr.decode()
     sources = {r["id"].split("#")[0] for r in jsonl(result.stdout)}
     assert sources == {"a", "c"}
+
+
+def test_reader_closing_the_pipe_early_is_exit_0_and_silent(tmp_path):
+    import subprocess, sys
+
+    big = tmp_path / "big.txt"
+    big.write_text(("Talks.\n\nBy Jo Doe\n\n" + "Body text of the article. " * 40 + "\n\n") * 3000)
+    proc = subprocess.Popen([sys.executable, "-m", "iwpr_extract", "split", str(big)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.read(10)
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=60) == 0
+    assert err == b""
+
+
+def test_every_command_ends_quietly_when_the_reader_stops_early(tmp_path):
+    import subprocess, sys
+
+    from iwpr_extract.cli import cli as group
+    from click import Context
+
+    big = tmp_path / "big.txt"
+    big.write_text(("Talks.\n\nBy Jo Doe\n\n" + "Body text of the article. " * 40 + "\n\n") * 2000)
+    for name in group.list_commands(Context(group)):
+        if name in ("check", "validate"):
+            continue  # they read fixtures, not a stream to cut short
+        proc = subprocess.run(f"{sys.executable} -m iwpr_extract {name} {big} | head -c 1 >/dev/null; "
+                              "echo ${PIPESTATUS[0]}", shell=True, executable="/bin/bash",
+                              capture_output=True, timeout=120)
+        assert proc.stdout.strip() == b"0", (name, proc.stdout, proc.stderr)
+        assert b"Traceback" not in proc.stderr and b"Broken pipe" not in proc.stderr, name

@@ -1,0 +1,815 @@
+"""``bylines``: who wrote an article, from where, and who they are.
+
+A byline is cut into segments (";", "|", dashes, sentence stops), each segment into chunks (commas and
+"and"), and every chunk is classified: a name (with an optional "in PLACE"), a role ("IWPR Central Asia
+editor"), a bare place, an outlet ("Reuters", "for the Daily Mail"), a collective credit ("IWPR staff")
+or junk (e-mail fragments, "Chapter III").  Places bind to the group of names before them, so in
+"A in Almaty, B and C in Bishkek" both B and C are in Bishkek.  A chunk that is not clearly a name is
+never returned as one: a missed author is better than a place or a role counted as a person.
+
+End-of-article bios ("X is an IWPR-trained journalist in Bishkek.") then attach to the authors they name.
+Word lists live in ``data/byline_words.json``.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from .datafiles import load_json
+from .errors import BadInput
+from .textutil import LazyPattern
+
+
+@dataclass(frozen=True)
+class Author:
+    """One author of a byline; ``None``/``False`` where the text does not say."""
+
+    name: str
+    location: str | None = None
+    role: str | None = None
+    pseudonym: bool = False
+    bio: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The author as a record's ``authors`` entry, keys in contract order.
+
+        >>> Author("Jane Doe", "Almaty").as_dict()
+        {'name': 'Jane Doe', 'location': 'Almaty', 'role': None, 'pseudonym': False, 'bio': None}
+        """
+        return {"name": self.name, "location": self.location, "role": self.role,
+                "pseudonym": self.pseudonym, "bio": self.bio}
+
+
+# --- word lists ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Words:
+    prefix: regex.Pattern
+    photo: regex.Pattern
+    colon_label: regex.Pattern
+    role_heads: frozenset[str]
+    role_vocab: frozenset[str]
+    outlets: frozenset[str]
+    strong_outlet: frozenset[str]
+    collective: frozenset[str]
+    particles: frozenset[str]
+    suffixes: frozenset[str]
+    titles: frozenset[str]
+    junk: frozenset[str]
+    protected: regex.Pattern
+    lower_ok: frozenset[str]
+
+
+def _phrases(items: list[str]) -> str:
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(items, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    data = load_json("byline_words.json")
+    heads = frozenset(data["role_heads"])
+    return _Words(
+        # "By", "Interview by", "By:" and "By\u00a0" but never the "By" of "Byrne"
+        prefix=regex.compile(rf"^(?:{_phrases(data['prefixes'])})(?:\s*:\s*|\s+|$)", regex.I),
+        photo=regex.compile(rf"^(?:{_phrases(data['photo_prefixes'])})(?:\s*:\s*|\s+|$)", regex.I),
+        colon_label=regex.compile(rf"^(?:{_phrases(data['colon_labels'])})\s*:\s*", regex.I),
+        role_heads=heads,
+        role_vocab=heads | frozenset(data["role_modifiers"]),
+        outlets=frozenset(data["outlets"]),
+        strong_outlet=frozenset(data["strong_outlet_words"]),
+        collective=frozenset(data["collective"]),
+        particles=frozenset(data["particles"]),
+        suffixes=frozenset(data["suffixes"]),
+        titles=frozenset(data["titles"]),
+        junk=frozenset(data["junk"]),
+        lower_ok=heads | frozenset(data["role_modifiers"]) | frozenset(data["particles"]) | frozenset(data["suffixes"])
+        | frozenset(data["connectors"]),
+        protected=regex.compile(rf"\b(?:{_phrases(data['protected_phrases'])})\b", regex.I),
+    )
+
+
+# --- cleaning -------------------------------------------------------------------------------------------
+
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_TAG = LazyPattern(r"<[^<>]{0,200}>")
+_EMAIL = LazyPattern(r"\(?\s*(?:mailto:)?[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\s*\)?")
+_URL = LazyPattern(r"(?:https?://|www\.)\S*|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|edu|gov|co\.uk|org\.uk|io|info)\b", regex.I)
+# what is left of a site name after the dots were turned into spaces: "Website .Com", "Www..Com"
+_SITE_STUB = LazyPattern(r"(?:\b(?:website|site|blog|news|www)\s*)?\.+\s*(?:com|org|net|edu|gov)\b|\bwww\b\.*", regex.I)
+_HANDLE = LazyPattern(r"(?<![\w@])@\w+")
+_PHONE = LazyPattern(r"\(?\d{3}\)?[\s.\-]?\d{3}[\s.\-]\d{4}")
+_TIME = LazyPattern(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?!\w)|\b\d{1,2}\s*[ap]\.?m\b\.?", regex.I)
+_DATE = LazyPattern(
+    rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?(?:\s+\d{{4}})?\b"
+    r"|\b\d{1,4}[/\-.]\d{1,2}[/\-.]\d{2,4}\b",
+    regex.I,
+)
+# a trailing month abbreviation with its day lost ("... and Jonathan Gitlin Sept"); short forms only,
+# "May" and "June" are given names
+_TRAILING_MONTH = LazyPattern(r"\s+(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s*$")
+_SYMBOLS = LazyPattern(r"[\p{So}\p{Sk}\p{Cs}\p{Co}\uFE0E\uFE0F\u200B-\u200D*#^~=+<>{}\[\]]+")
+_SPACE = LazyPattern(r"\s+")
+_EDITION = LazyPattern(r"\(\s*\p{Lu}{2,5}\s+No\.?\s*\d{1,5}[^()]{0,40}\)")
+
+
+def _clean(text: str) -> tuple[str, str | None]:
+    """Decode markup and drop what is never part of a name; return (clean text, edition reference)."""
+    if "&" in text:
+        text = html.unescape(html.unescape(text))
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    edition = None
+    m = _EDITION.search(text)
+    if m:
+        edition = m.group(0)
+        text = text[: m.start()] + " " + text[m.end() :]
+    text = _EMAIL.sub(" , ", text)
+    text = _URL.sub(" ", text)
+    text = _SITE_STUB.sub(" ", text)
+    text = _HANDLE.sub(" ", text)
+    text = _PHONE.sub(" ", text)
+    text = _TIME.sub(" ", text)
+    text = _DATE.sub(" ", text)
+    text = _SYMBOLS.sub(" ", text.replace("_", " "))
+    text = _SPACE.sub(" ", text).strip()
+    text = _DANGLING.sub("", _TRAILING_MONTH.sub("", text))
+    return text.strip(" ,;:-–—|•·"), edition
+
+
+# --- segments and chunks --------------------------------------------------------------------------------
+
+# separators after which an outlet or site name usually follows ("Jane Doe | Reuters", "X — The Moon")
+_TAIL_SEP = LazyPattern(r"\s*(?:\||•|·|\s[—–\-]\s|[—–]|\s/\s)\s*")
+_HARD_SEP = LazyPattern(r"\s*;\s*")
+_STOP = LazyPattern(r"(?<=(?:\p{L}{2}))\.\s+(?=\p{Lu})")
+_CHUNK_SEP = LazyPattern(r"\s*(,|:|\s&\s|&|\s(?i:and|und)\s)\s*")
+# edge punctuation of a chunk; a final stop stays where it ends an initial or "Jr."
+_TRIM = LazyPattern(r"^[\s.,'’]+|(?<!\b\p{L}|\b(?i:jr|sr|dr|st))[\s.,'’]+$|[\s,'’]+$")
+_DANGLING = LazyPattern(r"\s+(?i:for|from|of|with|at|in|by|and)$")
+_LEADING_CONJ = LazyPattern(r"^(?i:and|und|&)\s+")
+_TOKEN = LazyPattern(r"\"[^\"]{1,40}\"|“[^”]{1,40}”|\S+")
+_IN = LazyPattern(r"^(?P<head>.*?)\s+(?:in|In|IN|at|At|AT)\s+(?P<place>(?:the\s+)?[\p{Lu}\p{N}].*)$")
+_BARE_IN = LazyPattern(r"^(?:in|In|IN|at|At)\s+(?P<place>(?:the\s+)?\p{Lu}.*)$")
+_REPORTS_FROM = LazyPattern(r"^(?P<head>.+?)\s+(?i:reports?|reporting|writes|writing)\s+(?i:from)\s+(?P<place>\p{Lu}.*)$")
+_AFFIL = LazyPattern(r"^(?P<head>.*?)\s+(?P<word>for|For|FOR|from|From|FROM|of|Of|OF|with|With)\s+(?P<rest>.+)$")
+_CAMEL = LazyPattern(r"^(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}+)$")
+_NAME_TOKEN = LazyPattern(r"^(?:[\"“][^\"”]+[\"”]|[\p{L}\p{M}][\p{L}\p{M}'’.\-]*)$")
+_EDGE = LazyPattern(r"^[^\p{L}\p{M}\p{N}\"“]+|[^\p{L}\p{M}\p{N}.\"”]+$")
+_DIGITS = LazyPattern(r"\d+")
+_ROMAN = LazyPattern(r"^(?:[IVX]+|\d+(?:st|nd|rd|th)?)$", regex.I)
+_TAGLINE = LazyPattern(r"(?i:the|an?)\s")
+_ARTICLE_WORD = LazyPattern(r"^(?i:an?|the)\s+")
+_HEADING = LazyPattern(r"^(?P<head>[^:]{1,60}):\s*(?P<rest>.+)$")
+_MIXED = LazyPattern(r"^[\p{P}]*\p{Lu}[\p{L}\p{M}'’.\-]*\p{Ll}")
+_HAS_LETTER = LazyPattern(r"\p{L}")
+
+
+def _segments(text: str) -> list[tuple[str, bool]]:
+    """(segment, follows a tail separator) pairs."""
+    out: list[tuple[str, bool]] = []
+    for hard in _HARD_SEP.split(text):
+        parts = _TAIL_SEP.split(hard)
+        for i, part in enumerate(parts):
+            for j, piece in enumerate(_split_stops(part)):
+                if piece.strip():
+                    out.append((piece.strip(), i > 0 and j == 0))
+    return out
+
+
+def _split_stops(text: str) -> list[str]:
+    """Cut at a full stop that ends a word ("SARA KARL. Special to ..."), not after "Dr." or "Jr."."""
+    words = _words()
+    pieces, start = [], 0
+    for m in _STOP.finditer(text):
+        before = text[start : m.start()].rsplit(" ", 1)[-1].lower()
+        if before + "." in words.titles or before + "." in words.suffixes or before in words.titles:
+            continue
+        pieces.append(text[start : m.start()])
+        start = m.end()
+    pieces.append(text[start:])
+    return pieces
+
+
+def _chunks(segment: str) -> list[tuple[str, str]]:
+    """(joiner, chunk) pairs; the joiner is "," or "and" ("" for the first chunk)."""
+    protected = _words().protected.sub(lambda m: m.group(0).replace(" ", "\x00"), segment)
+    parts = _CHUNK_SEP.split(protected)
+    out = [("", _LEADING_CONJ.sub("", parts[0]))]
+    for k in range(1, len(parts), 2):
+        sep = parts[k].strip().lower()
+        joiner = "," if sep in (",", ":") else "and"
+        chunk = parts[k + 1]
+        if joiner == "," and _LEADING_CONJ.match(chunk):  # "B, and C"
+            chunk, joiner = _LEADING_CONJ.sub("", chunk), "and"
+        out.append((joiner, chunk))
+    return [(j, _TRIM.sub("", c.replace("\x00", " "))) for j, c in out if _TRIM.sub("", c)]
+
+
+def _tokens(text: str) -> list[str]:
+    out = []
+    for raw in _TOKEN.findall(text):
+        if raw[:1] in "\"“" and _TAGLINE.match(raw[1:]):
+            continue  # 'Jenny "The Author" Smith': a tagline, not a nickname
+        tok = _EDGE.sub("", raw)
+        if _HAS_LETTER.search(tok) and not tok[:1].isdigit():
+            tok = _DIGITS.sub("", tok).lstrip(".-").rstrip("-") if not _ROMAN.match(tok) else tok
+            if tok.endswith(".") and len(tok) > 2 and tok[:-1].isalpha() and tok[:-1].lower() + "." not in (
+                _words().titles | _words().suffixes) and not tok[:-1].isupper():
+                tok = tok[:-1]
+            if tok:
+                out.append(tok)
+    return out
+
+
+def _low(tok: str) -> str:
+    return tok.lower().strip(".'’")
+
+
+# --- natural case ---------------------------------------------------------------------------------------
+
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:].lower()
+
+
+def _natural_word(word: str, first: bool) -> str:
+    """One capitals-only or lower-case word in its natural case: "MCDONALD" -> "McDonald"."""
+    words = _words()
+    low = word.lower()
+    if low in words.suffixes:
+        return low.upper() if low.strip(".") in ("ii", "iii", "iv", "phd", "md") else _cap(low)
+    if low in words.titles:
+        return _cap(low)
+    if not first and low in words.particles:
+        return low
+    parts = regex.split(r"([\-'’])", word)
+    out = []
+    for i, part in enumerate(parts):
+        if part in ("-", "'", "’"):
+            out.append(part)
+            continue
+        lowp = part.lower()
+        prev_apos = i >= 2 and parts[i - 1] in ("'", "’")
+        if prev_apos and (lowp == "s" and i == len(parts) - 1 or len(parts[i - 2]) > 1):
+            out.append(lowp)  # "McDonald's", "Ng'ang'a" keep the letter after a long stem small
+            continue
+        cased = _cap(part)
+        if lowp.startswith("mc") and len(lowp) > 3:
+            cased = "Mc" + _cap(part[2:])
+        elif lowp.startswith("mac") and len(lowp) > 6 and lowp[3] not in "aeiouhky":
+            cased = "Mac" + _cap(part[3:])
+        out.append(cased)
+    return "".join(out)
+
+
+def _natural_case(tokens: list[str]) -> list[str]:
+    """Tokens of a name in natural case when the name is printed all in capitals or all in lower case.
+
+    A name that already has a mixed-case word keeps its other words as printed ("Ojewola RW",
+    "Bubba jo-bob Brain"): those are initials or deliberate spellings.
+    """
+    def mixed(t: str) -> bool:
+        letters = [c for c in t if c.isalpha()]
+        return any(c.isupper() for c in letters) and any(c.islower() for c in letters)
+
+    if any(mixed(t) for t in tokens if t[:1] not in "\"“"):
+        words = _words()
+        return [t.upper() if _low(t) in ("ii", "iii", "iv") else
+                (_natural_word(t, False) if _low(t) + "." in words.suffixes or _low(t) in words.suffixes else t)
+                for t in tokens]
+    out = []
+    words = _words()
+    for i, t in enumerate(tokens):
+        if t.lower() in words.suffixes or t.lower() in words.titles:
+            out.append(_natural_word(t, i == 0))
+        elif len(t) == 2 and t.endswith(".") or (len(t) > 1 and all(c.isupper() or c == "." for c in t) and "." in t):
+            out.append(t.upper())  # initials "A." and "S.A." stay capitals
+        else:
+            out.append(_natural_word(t, i == 0))
+    return out
+
+
+# --- chunk analysis -------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Draft:
+    name: str
+    location: str | None = None
+    role: str | None = None
+
+
+@dataclass
+class _Parsed:
+    authors: list[_Draft] = field(default_factory=list)
+    credit: bool = False
+    outlets: list[str] = field(default_factory=list)
+    edition: str | None = None
+    unknown: int = 0
+
+
+def _is_outlet(tokens: list[str]) -> bool:
+    words = _words()
+    if not tokens:
+        return False
+    low = " ".join(_low(t) for t in tokens)
+    if tokens[0].isupper() and _low(tokens[0]) in words.outlets:
+        return True  # "IWPR Afghanistan", "BBC Georgian Service"
+    if low in words.outlets or (low.startswith("the ") and len(tokens) > 1):
+        return True
+    return _low(tokens[-1]) in words.strong_outlet and (len(tokens) > 1 or tokens[0].isupper() or low in words.collective)
+
+
+def _name_ok(tokens: list[str], strict: bool, lower_ok: bool = False) -> bool:
+    """Whether tokens can be a person's name (titles, initials, particles and suffixes allowed)."""
+    words = _words()
+    if not tokens or len(tokens) > 6:
+        return False
+    core = [t for t in tokens if _low(t) not in words.titles and _low(t) not in words.suffixes
+            and t[:1] not in "\"“" and not (_ROMAN.match(t) and t.isupper() and len(t) > 1)]
+    if not core:
+        return False
+    for i, t in enumerate(tokens):
+        low = _low(t)
+        if not _NAME_TOKEN.match(t):
+            return False
+        if low in words.junk or low in words.collective or t.lower() in ("and", "the", "an", "in", "at", "of"):
+            return False
+        if t.lower() == "a" and (t == "a" or i > 0 or len(tokens) == 1):
+            return False
+        if (not t[:1].isupper() and t[:1] not in "\"“" and (low not in words.particles or i == 0)
+                and low not in words.suffixes and low + "." not in words.suffixes):
+            # lower case only in a name printed all in lower case, or hyphenated ("Bubba jo-bob Brain")
+            if strict or not (lower_ok or "-" in t):
+                return False
+    if all(_low(t) in words.particles for t in core):
+        return False
+    if _is_outlet(tokens):
+        return False
+    if len(core) == 1 and _low(core[0]) in words.role_vocab:
+        return False
+    return True
+
+
+def _role_split(tokens: list[str]) -> int | None:
+    """Index where a role glued to a name starts ("Adam Sherwin Media Correspondent" -> 2), 0 when the
+    chunk is a role, None when there is no role."""
+    words = _words()
+    lows = [_low(t) for t in tokens]
+    singular = [w[:-1] if w.endswith("s") and w[:-1] in words.role_heads else w for w in lows]
+    if not any(w in words.role_heads or w == "special" for w in singular):
+        return None
+    for i, w in enumerate(singular):
+        if w in words.role_vocab:
+            if i == 0:
+                return 0
+            # one name word and one role word is more likely a surname ("Tom Head") than a role
+            if i >= 2 or len(tokens) - i >= 2:
+                return i
+            return None
+    return None
+
+
+def _singular_role(role: str) -> str:
+    last = role.rsplit(" ", 1)
+    stem = last[-1]
+    if stem.lower().endswith("s") and stem.lower()[:-1] in _words().role_heads:
+        last[-1] = stem[:-1]
+    return " ".join(last)
+
+
+MAX_BYLINE_CHARS = 1000
+
+
+def _strip_prefixes(text: str) -> tuple[str, bool]:
+    """``text`` without its leading "By", "Interview by", "Author:"...; and whether it was a photo credit."""
+    words = _words()
+    photo = False
+    for _ in range(3):
+        m = words.photo.match(text)
+        if m:
+            photo, text = True, text[m.end() :]
+            continue
+        m = words.prefix.match(text) or words.colon_label.match(text)
+        if not m:
+            break
+        text = text[m.end() :].lstrip(" :-")
+    return text, photo
+
+
+def _analyse(text: str, *, strict: bool = False) -> _Parsed:
+    """The parts of one byline: authors with places and roles, outlets, a collective credit."""
+    words = _words()
+    # A byline is short; the cap keeps every pattern below cheap whatever the input.
+    text, edition = _clean(_SPACE.sub(" ", (text or "")[:MAX_BYLINE_CHARS]))
+    parsed = _Parsed(edition=edition)
+    text, photo = _strip_prefixes(text)
+    heading = _HEADING.match(text)
+    if heading and not any(c.islower() for c in heading["head"].replace("Mc", "")):
+        rest, _ = _strip_prefixes(heading["rest"])
+        first = _tokens(_chunks(rest)[0][1]) if _chunks(rest) else []
+        prose = sum(1 for w in rest.split() if w[:1].islower() and w not in words.lower_ok) >= 3
+        if rest != heading["rest"] or prose or (len(first) >= 2 and _name_ok(first, True) and _role_split(first) is None):
+            text = rest  # "REALPOLITIK: Trevor Royle", "FILM REVIEWS: By Demetrios Matheou": a column heading
+    # lower-case words are names only in a byline printed without mixed case ("by: jimmy and JOHN")
+    lower_ok = not any(_MIXED.match(t) for t in text.split())
+    group: list[_Draft] = []   # names since the last place: a place applies to all of them
+    placed: list[_Draft] = []  # the names the last place went to
+    since_role: list[_Draft] = []
+    seen: dict[str, _Draft] = {}
+    last_kind = ""
+    for segment, after_tail in _segments(text):
+        chunk_list = _chunks(segment)
+        for joiner, chunk in chunk_list:
+            place = None
+            m = words.prefix.match(chunk)
+            if m and chunk[m.end() :].strip():
+                chunk = chunk[m.end() :]  # "... claims Hillary. From Andrew Purcell in New York"
+            if not lower_ok and sum(1 for w in chunk.split() if w[:1].islower() and w not in _words().lower_ok) >= 2:
+                parsed.unknown += 1  # prose, not a credit
+                last_kind = "unknown"
+                continue
+            whole = " ".join(_low(t) for t in _tokens(chunk))
+            if whole in words.outlets:
+                parsed.outlets.append(chunk)
+                parsed.credit = parsed.credit or not parsed.authors
+                last_kind = "outlet"
+                continue
+            m = _REPORTS_FROM.match(chunk)
+            if m:
+                chunk, place = m["head"], m["place"]
+            bare = _BARE_IN.match(chunk)
+            if bare:
+                if group:
+                    for d in group:
+                        d.location = d.location or bare["place"]
+                    placed, group = group, []
+                    last_kind = "place"
+                continue
+            if place is None:
+                m = _IN.match(chunk)
+                if m and m["head"]:
+                    chunk, place = m["head"], m["place"]
+            if place and place.isupper():
+                place = " ".join(_natural_case(place.split()))
+            affil = affil_word = None
+            m = _AFFIL.match(chunk)
+            if m and m["head"]:
+                chunk, affil, affil_word = m["head"], m["rest"], m["word"]
+            tokens = _tokens(chunk)
+            if not tokens:
+                continue
+            for i, t in enumerate(tokens):
+                cm = _CAMEL.match(t)
+                if cm and _low(cm.group(2)) in words.role_vocab and i > 0:
+                    tokens = tokens[:i] + [cm.group(1), cm.group(2)] + tokens[i + 1 :]
+                    break
+            lows = [_low(t) for t in tokens]
+            if all(w in words.junk or _ROMAN.match(w) for w in lows):
+                continue
+            if photo:  # the first name after "Photo by" is the photographer's
+                photo = False
+                last_kind = "photo"
+                continue
+            if last_kind == "photo" and _role_split(tokens) == 0:
+                continue
+            split_at = _role_split(tokens)
+            role = None
+            if split_at is not None:
+                role = _ARTICLE_WORD.sub("", " ".join(tokens[split_at:]))
+                if affil and split_at == 0:
+                    role = f"{role} {affil_word} {affil}"
+                if split_at == 0 and joiner == "and" and lows[-1] in words.collective and lows[-1].endswith("s"):
+                    parsed.outlets.append(chunk)  # "A in Bishkek and IWPR correspondents in Osh": no person
+                    last_kind = "outlet"
+                    continue
+                if split_at == 0:
+                    if any(w in words.collective for w in lows) or _is_outlet(tokens[:1]):
+                        if not since_role:
+                            parsed.credit = True
+                    if since_role:
+                        plural = lows[-1].endswith("s") and lows[-1][:-1] in words.role_heads
+                        targets = [d for d in since_role if not d.role] if plural else since_role[-1:]
+                        for d in targets:
+                            d.role = _singular_role(role) if plural else role
+                            if place and not d.location:
+                                d.location = place
+                        since_role = []
+                    elif not parsed.authors:
+                        parsed.credit = parsed.credit or any(w in words.collective for w in lows)
+                    last_kind = "role"
+                    continue
+                tokens = tokens[:split_at]
+            if _is_outlet(tokens) or (after_tail and len(tokens) == 1) or (
+                    joiner == "," and parsed.authors and any(w in words.strong_outlet for w in lows)) or (
+                    parsed.authors and " ".join(lows) in words.outlets):
+                parsed.outlets.append(" ".join(tokens))
+                if not parsed.authors:
+                    parsed.credit = True
+                last_kind = "outlet"
+                continue
+            if (joiner == "," and len(tokens) == 1 and tokens[0][:1].isupper() and parsed.authors
+                    and (last_kind == "place" or (last_kind == "name" and len(parsed.authors[-1].name.split()) > 1))):
+                # "Adam Sage, Paris"; "Aidan Hartley in Kiambu, Kenya"
+                target = parsed.authors[-1]
+                if last_kind == "place" and placed:
+                    for d in placed:
+                        d.location = f"{d.location}, {tokens[0]}"
+                else:
+                    for d in group or [target]:
+                        d.location = d.location or tokens[0]
+                    placed, group = group or [target], []
+                last_kind = "place"
+                continue
+            if joiner == "and" and len(tokens) == 1 and last_kind == "place" and placed:
+                for d in placed:  # "in Bishkek and Osh": one place more, not a person
+                    d.location = f"{d.location} and {tokens[0]}"
+                continue
+            if parsed.credit and not parsed.authors and len(tokens) == 1 and last_kind in ("outlet", "role", "place"):
+                last_kind = "place"  # "Agencies, Tehran"; "Agencies in Johannesburg and Harare"
+                continue
+            if not _name_ok(tokens, strict, lower_ok):
+                if any(w in words.collective for w in lows) and not parsed.authors:
+                    parsed.credit = True
+                else:
+                    parsed.unknown += 1
+                last_kind = "unknown"
+                continue
+            name = " ".join(_natural_case(tokens))
+            key = name.casefold()
+            draft = seen.get(key)
+            if draft is None:
+                draft = _Draft(name)
+                seen[key] = draft
+                parsed.authors.append(draft)
+            group.append(draft)
+            since_role.append(draft)
+            last_kind = "name"
+            if role:
+                draft.role = draft.role or role
+                since_role = []
+            if affil:
+                parsed.outlets.append(affil)
+            if place:
+                for d in group:
+                    d.location = d.location or place
+                placed, group = group, []
+                last_kind = "place"
+    if parsed.authors:
+        parsed.credit = False
+    return parsed
+
+
+def parse_byline(text: str) -> list[Author]:
+    """The authors of a string known to be a byline, with or without "By".
+
+    >>> [a.name for a in parse_byline("By JANE DOE, Staff Writer")]
+    ['Jane Doe']
+    >>> [(a.name, a.location) for a in parse_byline("By A Bek in Almaty, Bo Li and Cy Ma in Osh")]
+    [('A Bek', 'Almaty'), ('Bo Li', 'Osh'), ('Cy Ma', 'Osh')]
+    >>> parse_byline("IWPR staff in Central Asia")
+    []
+    """
+    return [Author(d.name, d.location, d.role) for d in _analyse(text).authors]
+
+
+# --- bios -----------------------------------------------------------------------------------------------
+
+_PARAGRAPH_BREAK = LazyPattern(r"\n[ \t\r]*\n")
+_SENTENCE = LazyPattern(r"(?<=[.!?][\"”’)]?)\s+(?=[\"“]?\p{Lu})")
+# "X is an IWPR-trained journalist in Bishkek."; "X and Y are IWPR trained journalists in"
+_BIO = LazyPattern(
+    r"^(?P<names>\p{Lu}[^\s,]*(?:[ ,]+[^\s,]+){0,14}?)\s+(?P<verb>is|are|was|were)\s+(?P<rest>.{3,300})$", regex.S
+)
+_BIO_NAMES = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+_PSEUDONYM = LazyPattern(r"^(?:the|a|an)\s+pseudonyms?\s+(?:of|for|used\s+by)\s+", regex.I)
+_ARTICLE = LazyPattern(r"^(?:an?|the|one\s+of\s+the)\s+", regex.I)
+_BIO_PLACE = LazyPattern(r"\s+(?:in|based\s+in)\s+(?P<place>(?:the\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ,]+(?:and\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*){0,4})$")
+# "a journalist in Tetovo and a regular IWPR contributor"
+_BIO_PLACE_MID = LazyPattern(r"\s+in\s+(?P<place>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s\p{Lu}[\p{L}\p{M}'’.\-]*){0,2})(?=\s+and\s+(?:an?\s|the\s)|,)")
+_BIO_ORG = LazyPattern(r"\s+(?:at|with|for|of)\s+(?:the\s+)?(?P<org>\p{Lu}.*)$")
+_DANGLING_IN = LazyPattern(r"\s+(?:in|at|with|for|of|based)$", regex.I)
+
+
+@dataclass
+class _Bio:
+    names: list[str]
+    role: str | None
+    location: str | None
+    pseudonym: bool
+    sentence: str
+
+
+def _bio_words() -> frozenset[str]:
+    words = _words()
+    return words.role_heads | frozenset({"iwpr", "iwpr-trained", "freelance", "pseudonym", "author"})
+
+
+MAX_BIO_CHARS = 600
+
+
+def parse_bio(sentence: str) -> _Bio | None:
+    """A bio sentence's names, role, place and pseudonym flag; None when it is not a bio.
+
+    >>> b = parse_bio("Yulia Kuznetsova is a freelance journalist in Kazakstan.")
+    >>> (b.names, b.role, b.location, b.pseudonym)
+    (['Yulia Kuznetsova'], 'freelance journalist', 'Kazakstan', False)
+    """
+    sentence = _SPACE.sub(" ", sentence).strip()
+    if len(sentence) > MAX_BIO_CHARS:
+        return None
+    m = _BIO.match(sentence)
+    if not m:
+        return None
+    names = [n for n in _BIO_NAMES.split(m["names"]) if n]
+    if not names or not all(_name_ok(_tokens(n), True) and len(_tokens(n)) >= 2 for n in names):
+        return None
+    rest = m["rest"].rstrip(" .")
+    pseudonym = False
+    p = _PSEUDONYM.match(rest)
+    if p:
+        pseudonym, rest = True, rest[p.end() :]
+    rest = _DANGLING_IN.sub("", _ARTICLE.sub("", rest))  # a bio that lost its last line ends "... in"
+    place = None
+    pm = _BIO_PLACE.search(rest) or _BIO_PLACE_MID.search(rest)
+    if pm:
+        place, rest = pm["place"], rest[: pm.start()] + rest[pm.end() :]
+    om = _BIO_ORG.search(rest)
+    role = rest
+    if om:
+        role = f"{rest[: om.start()]}, {om['org']}"
+    lows = {w.lower().strip(",") for w in rest.split()}
+    if not (lows & _bio_words()) or len(rest.split()) > 25:
+        return None
+    if len(names) > 1 or m["verb"] in ("are", "were"):
+        head, _, tail = role.partition(",")
+        role = _singular_role(head) + ("," + tail if tail else "")
+    return _Bio([" ".join(_natural_case(_tokens(n))) for n in names], role or None, place, pseudonym, sentence)
+
+
+def find_bios(text: str | None, names: list[str] | None = None) -> list[_Bio]:
+    """Every bio sentence in end matter (paragraphs separated by blank lines); with ``names``, only
+    paragraphs that mention one of their last words are read (a whole raw document is mostly prose)."""
+    if not text:
+        return []
+    if names is not None:
+        keys = {n.split()[-1] for n in names if n.split()}
+        if not any(k in text for k in keys):
+            return []
+    bios = []
+    paras: list[str] = []
+    for para in _PARAGRAPH_BREAK.split(text):
+        para = para.strip()
+        if paras and para[:1].islower() and paras[-1][-1:] not in ".!?":
+            paras[-1] = f"{paras[-1]} {para}"  # a sentence broken by a blank line (double-spaced pages)
+        elif para:
+            paras.append(para)
+    for para in paras:
+        if names is not None and not any(k in para for k in keys):
+            continue
+        para = _SPACE.sub(" ", para)
+        if " is " not in para and " are " not in para and " was " not in para and " were " not in para:
+            continue
+        for sentence in _SENTENCE.split(para):
+            bio = parse_bio(sentence)
+            if bio:
+                bios.append(bio)
+    return bios
+
+
+def _same_person(a: str, b: str) -> bool:
+    a, b = a.casefold(), b.casefold()
+    return a == b or a.split()[-1:] == b.split()[-1:] and a.split()[:1] == b.split()[:1]
+
+
+def _attach(drafts: list[_Draft], bios: list[_Bio]) -> list[Author]:
+    authors = []
+    for d in drafts:
+        location, role, pseudonym, text = d.location, d.role, False, None
+        for bio in bios:
+            if any(_same_person(d.name, n) for n in bio.names):
+                location = location or bio.location  # the byline's place wins over the bio's
+                role = role or bio.role
+                pseudonym = pseudonym or bio.pseudonym
+                text = text or bio.sentence
+        authors.append(Author(d.name, location, role, pseudonym, text))
+    return authors
+
+
+# --- records --------------------------------------------------------------------------------------------
+
+
+def _credit_text(byline: str) -> str:
+    text, _ = _clean(byline)
+    m = regex.match(r"^(?i:by|from)(?:\s*:\s*|\s+)", text)
+    return text[m.end() :] if m else text
+
+
+def _fill_newsletter(record: dict[str, Any], edition: str | None) -> None:
+    if not edition:
+        return
+    from .editions import parse_edition_ref
+
+    ref = parse_edition_ref(edition)
+    if not ref:
+        return
+    current = record.get("newsletter")
+    if not isinstance(current, dict):
+        current = {"title": None, "issue": None, "date": None}
+    record["newsletter"] = {**current, **{k: v for k, v in ref.items() if current.get(k) is None and v is not None}}
+
+
+def bylines_record(record: dict[str, Any]) -> dict[str, Any]:
+    """Add ``authors`` (and ``credit``) to an article or document record; other kinds pass unchanged.
+
+    >>> r = bylines_record({"kind": "article", "byline": "By Jo Bek in Osh",
+    ...                     "notes": "Jo Bek is an IWPR contributor."})
+    >>> r["authors"][0]["name"], r["authors"][0]["location"], r["authors"][0]["role"]
+    ('Jo Bek', 'Osh', 'IWPR contributor')
+    """
+    kind = record.get("kind")
+    if kind == "document":
+        if not isinstance(record.get("text"), str):
+            raise BadInput("document record without a 'text' string")
+        return _document(record)
+    if kind != "article":
+        return record
+    if "byline" not in record:
+        raise BadInput("article record without a 'byline' field (is this split output?)")
+    byline = record["byline"]
+    if byline is not None and not isinstance(byline, str):
+        raise BadInput("'byline' is not a string")
+    notes = record.get("notes")
+    out = dict(record)
+    parsed = _analyse(byline) if byline else _Parsed()
+    out["authors"] = [a.as_dict() for a in _attach(parsed.authors, find_bios(notes if isinstance(notes, str) else None))]
+    out["credit"] = _credit_text(byline) if byline and parsed.credit else None
+    _fill_newsletter(out, parsed.edition)
+    return out
+
+
+# a byline standing at the start of a line, or after a sentence in a table-of-contents line
+_LINE_BY = LazyPattern(
+    r"(?:^|(?<=[.?!”\"][ \t]{2,}))[ \t]*(?P<line>(?:(?:Comment|Commentary|Interview|Compiled|Analysis|Reported|Written|Text)[ \t]+by|By|BY)\b[^\n]*)",
+    regex.M,
+)
+_CONTINUES = LazyPattern(r"(?:\b(?:and|in|By|BY)|[,&])[ \t]*$")
+
+
+def find_bylines(text: str) -> list[str]:
+    """The bylines of a raw text: "By ..." at a line start (or after a sentence in a contents line),
+    short and name-shaped; "by" inside a sentence is not a byline.
+
+    >>> find_bylines("Talks stall.\\n\\nBy Jo Bek in Osh\\n\\nThe vote was overshadowed by Ata-Jurt.")
+    ['By Jo Bek in Osh']
+    """
+    from .split import byline_text_ok
+
+    found: list[str] = []
+    for m in _LINE_BY.finditer(text):
+        line = m["line"].strip()
+        end = m.end()
+        if _CONTINUES.search(line):  # wrapped: "By Jo Bek and" / "Dan Oz in Osh"
+            nxt = regex.match(r"[ \t]*\n[ \t]*([^\n]+)", text[end:])
+            if nxt:
+                line = f"{line} {nxt.group(1).strip()}"
+        line = _SPACE.sub(" ", line)
+        if len(line) > 160 or not byline_text_ok(line):
+            continue
+        parsed = _analyse(line, strict=True)
+        if parsed.unknown or not (parsed.authors or parsed.credit):
+            continue
+        if line not in found:
+            found.append(line)
+    return found
+
+
+def _document(record: dict[str, Any]) -> dict[str, Any]:
+    text = record["text"]
+    found = find_bylines(text)
+    drafts: list[_Draft] = []
+    credit = None
+    edition = None
+    for line in found:
+        parsed = _analyse(line, strict=True)
+        edition = edition or parsed.edition
+        for d in parsed.authors:
+            if not any(d.name.casefold() == e.name.casefold() for e in drafts):
+                drafts.append(d)
+        if parsed.credit and credit is None:
+            credit = _credit_text(line)
+    bios = find_bios(text, [d.name for d in drafts]) if drafts else []
+    out = dict(record)
+    out["byline"] = "\n".join(found) or None
+    out["authors"] = [a.as_dict() for a in _attach(drafts, bios)]
+    out["credit"] = credit if not drafts else None
+    if edition:
+        _fill_newsletter(out, edition)
+    return out

@@ -1,0 +1,172 @@
+"""Newsletter edition data: titles, issue numbers and dates as IWPR prints them.
+
+Two places state an edition: an e-mail edition's header line ("REPORTING CENTRAL ASIA, No. 539,
+2 April, 2008") and a scraped page's byline ("(RCA No. 393, 06-Jul-05)").  Both give a
+``{"title", "issue", "date"}`` dict with an ISO date; what is not printed stays None.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from .datafiles import load_json
+from .textutil import LazyPattern
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+
+# "06-Jul-05", "6-July-2005"
+_DMY_DASHED = LazyPattern(rf"\b(\d{{1,2}})-({_MONTH})-(\d{{2}}|\d{{4}})\b", regex.I)
+# "2 April, 2008", "2 April 2008", "02 Apr 08"
+_DMY = LazyPattern(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", regex.I)
+# "April 2, 2008"
+_MDY = LazyPattern(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", regex.I)
+_ISO = LazyPattern(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+_LOWER_WORD = LazyPattern(r"\p{Ll}{3,}")
+_MONTH_WORD = LazyPattern(_MONTH, regex.I)
+# "(RCA No. 393, 06-Jul-05)"; also without parentheses or comma.
+_REF = LazyPattern(
+    r"\(?\s*(?P<abbr>\p{Lu}{2,5})\s+No\.?\s*(?P<issue>\d{1,5})\b\s*,?\s*(?P<date>[^()\n]{0,40}?)\s*\)",
+)
+# "REPORTING CENTRAL ASIA, No. 539, 2 April, 2008" (a whole line)
+_HEADER = LazyPattern(
+    r"^[ \t]*(?:IWPR['’]?S[ \t]+)?(?P<title>\p{Lu}[\p{Lu}&'’ \-]{2,60}?)[ \t]*[,:.]?[ \t]*(?:No|NO)\.?[ \t]*(?P<issue>\d{1,5})\b"
+    r"[ \t]*[,.:]?[ \t]*(?P<date>[^\n]{0,40}?)[ \t]*$",
+    regex.M,
+)
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[dict[str, str], dict[str, str]]:
+    data = load_json("newsletters.json")
+    by_abbr: dict[str, str] = {}
+    by_title: dict[str, str] = {}
+    for entry in data["newsletters"]:
+        by_title[entry["title"].upper()] = entry["title"]
+        for abbr in entry["abbreviations"]:
+            by_abbr[abbr] = entry["title"]
+    return by_abbr, by_title
+
+
+def canonical_title(printed: str) -> str:
+    """One title per newsletter, whether printed in capitals, as an abbreviation or in title case.
+
+    >>> canonical_title("REPORTING CENTRAL ASIA")
+    'Reporting Central Asia'
+    >>> canonical_title("RCA")
+    'Reporting Central Asia'
+    >>> canonical_title("WEEKLY BULLETIN")
+    'Weekly Bulletin'
+    """
+    by_abbr, by_title = _titles()
+    cleaned = " ".join(printed.replace("’", "'").split()).strip(" ,.:-")
+    if cleaned in by_abbr:
+        return by_abbr[cleaned]
+    if cleaned.upper() in by_title:
+        return by_title[cleaned.upper()]
+    if cleaned.isupper():
+        return " ".join(w.capitalize() if len(w) > 3 or i == 0 else w.lower()
+                        for i, w in enumerate(cleaned.split()))
+    return cleaned
+
+
+def known_title_in(text: str) -> str | None:
+    """The canonical title of a known newsletter named in capitals in ``text`` (a masthead), if any.
+
+    >>> known_title_in("REPORTING CENTRAL ASIA provides the international community...")
+    'Reporting Central Asia'
+    """
+    _, by_title = _titles()
+    for upper, title in by_title.items():
+        if upper in text:
+            return title
+    return None
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:  # IWPR started in 1991: two-digit years are 1990s or 2000s
+        year += 1900 if year >= 90 else 2000
+    return year
+
+
+def _safe_date(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> str | None:
+    """The first calendar date in ``text`` as ISO ``YYYY-MM-DD``, or None.
+
+    >>> parse_date("06-Jul-05"), parse_date("2 April, 2008"), parse_date("April 2, 2008")
+    ('2005-07-06', '2008-04-02', '2008-04-02')
+    >>> parse_date("no date here") is None
+    True
+    """
+    found = []
+    if m := _DMY_DASHED.search(text):
+        found.append((m.start(), _safe_date(_year(m[3]), MONTHS[m[2].lower().rstrip(".")], int(m[1]))))
+    if m := _DMY.search(text):
+        found.append((m.start(), _safe_date(int(m[3]), MONTHS[m[2].lower().rstrip(".")], int(m[1]))))
+    if m := _MDY.search(text):
+        found.append((m.start(), _safe_date(int(m[3]), MONTHS[m[1].lower().rstrip(".")], int(m[2]))))
+    if m := _ISO.search(text):
+        found.append((m.start(), _safe_date(int(m[1]), int(m[2]), int(m[3]))))
+    found = [f for f in found if f[1]]
+    return min(found)[1] if found else None
+
+
+def parse_edition_ref(text: str) -> dict[str, Any] | None:
+    """Edition data printed in a byline, e.g. "(RCA No. 393, 06-Jul-05)"; None if there is none.
+
+    >>> parse_edition_ref("By A and B in Almaty (RCA No. 393, 06-Jul-05)")
+    {'title': 'Reporting Central Asia', 'issue': 393, 'date': '2005-07-06'}
+    """
+    m = _REF.search(text)
+    if not m:
+        return None
+    return {"title": canonical_title(m["abbr"]), "issue": int(m["issue"]), "date": parse_date(m["date"])}
+
+
+def edition_ref_span(text: str) -> tuple[int, int] | None:
+    """Where the edition reference stands in ``text`` (to cut it off a byline)."""
+    m = _REF.search(text)
+    return (m.start(), m.end()) if m else None
+
+
+def parse_edition_header(line: str) -> dict[str, Any] | None:
+    """An e-mail edition's header line, e.g. "REPORTING CENTRAL ASIA, No. 539, 2 April, 2008".
+
+    >>> parse_edition_header("REPORTING CENTRAL ASIA, No. 539, 2 April, 2008")
+    {'title': 'Reporting Central Asia', 'issue': 539, 'date': '2008-04-02'}
+    >>> parse_edition_header("The vote, No. 5 in the series") is None
+    True
+    """
+    if "No" not in line and "NO" not in line:  # cheap test first: split asks this of every block
+        return None
+    m = _HEADER.match(line.strip("\r\n"))
+    if not m:
+        return None
+    date_text = m["date"]
+    iso = parse_date(date_text) if date_text else None
+    if date_text and iso is None and _LOWER_WORD.search(date_text) and not _MONTH_WORD.search(date_text):
+        return None  # prose after the number, not a date: not a header
+    return {"title": canonical_title(m["title"]), "issue": int(m["issue"]), "date": iso}

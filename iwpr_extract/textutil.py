@@ -1,0 +1,281 @@
+"""Text helpers shared by the stages: lines with offsets, blocks, letter case, joining wrapped lines."""
+
+from __future__ import annotations
+
+import re
+
+from typing import Iterator
+
+import regex
+
+class LazyPattern:
+    """A pattern compiled on first use: every ``iwpr`` process pays for the patterns it compiles at
+    import, and most runs need only some of them.  Methods are looked up once, then cached.
+
+    >>> DIGITS = LazyPattern(r"\\d+")
+    >>> DIGITS.findall("a1b22")
+    ['1', '22']
+    """
+
+    def __init__(self, pattern: str, flags: int = 0, *, engine: str = "regex") -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._engine = engine
+
+    def compiled(self):  # noqa: ANN201 - regex.Pattern or re.Pattern
+        return (regex if self._engine == "regex" else re).compile(self.pattern, self.flags)
+
+    def __getattr__(self, name: str):  # noqa: ANN204 - only called for attributes not yet cached
+        if name.startswith("__"):
+            raise AttributeError(name)
+        value = getattr(self.compiled(), name)
+        setattr(self, name, value)
+        return value
+
+
+_NEWLINE = LazyPattern(r"\r\n|\r|\n")
+_UPPER = LazyPattern(r"\p{Lu}")
+_LOWER = LazyPattern(r"\p{Ll}")
+_ALNUM_RUN = LazyPattern(r"[\p{L}\p{N}]+")
+_WORD = LazyPattern(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*")
+TERMINAL = frozenset(".?!…")
+CLOSERS = frozenset("\"'”’)]»")
+
+
+class Line:
+    """One line of a text: ``start``/``end`` bound its content (no line break), ``next`` is where the
+    following line starts, ``content`` is the line without trailing white space."""
+
+    __slots__ = ("start", "end", "next", "content")
+
+    def __init__(self, start: int, end: int, next: int, content: str) -> None:
+        self.start, self.end, self.next, self.content = start, end, next, content
+
+    def __repr__(self) -> str:
+        return f"Line({self.start}, {self.end}, {self.next}, {self.content!r})"
+
+    @property
+    def blank(self) -> bool:
+        return not self.content or self.content.isspace()
+
+
+def iter_lines(text: str) -> Iterator[Line]:
+    """Lines of ``text`` with offsets; CRLF, CR and LF all end a line.
+
+    >>> [(l.start, l.next, l.content) for l in iter_lines("a \\r\\nb\\n\\nc")]
+    [(0, 4, 'a'), (4, 6, 'b'), (6, 7, ''), (7, 8, 'c')]
+    """
+    if "\r" not in text:  # the common case, several times faster than a pattern
+        pos = 0
+        for raw in text.split("\n"):
+            end = pos + len(raw)
+            if end == len(text) and not raw:
+                break
+            yield Line(pos, end, min(end + 1, len(text)), raw.rstrip())
+            pos = end + 1
+        return
+    pos = 0
+    length = len(text)
+    for m in _NEWLINE.finditer(text):
+        yield Line(pos, m.start(), m.end(), text[pos : m.start()].rstrip())
+        pos = m.end()
+    if pos < length:
+        yield Line(pos, length, length, text[pos:].rstrip())
+
+
+class Block:
+    """A run of non-blank lines of ``source[start:end]``; ``gap_before`` counts the blank lines in
+    front of it.  Lines are split out only when asked for: most blocks are judged by their first line,
+    their size and their joined text."""
+
+    __slots__ = ("source", "start", "end", "gap_before", "_joined", "_lines", "_first", "_count", "__dict__")
+
+    def __init__(self, source: str, start: int, end: int, gap_before: int) -> None:
+        self.source = source
+        self.start = start
+        self.end = end
+        self.gap_before = gap_before
+        self._joined: str | None = None
+        self._lines: list[Line] | None = None
+        self._first: str | None = None
+        self._count = 0
+
+    @property
+    def raw(self) -> str:
+        return self.source[self.start : self.end]
+
+    @property
+    def lines(self) -> list[Line]:
+        if self._lines is None:
+            self._lines = [
+                Line(line.start + self.start, line.end + self.start, line.next + self.start, line.content)
+                for line in iter_lines(self.raw)
+            ]
+        return self._lines
+
+    @property
+    def first(self) -> str:
+        """The first line, stripped."""
+        if self._first is not None:
+            return self._first
+        raw = self.source
+        cut = raw.find("\n", self.start, self.end)
+        line = raw[self.start : cut if cut != -1 else self.end]
+        if "\r" in line:
+            line = line.split("\r", 1)[0]
+        self._first = line.strip()
+        return self._first
+
+    @property
+    def chars(self) -> int:
+        """Length of the block in the source, line breaks included."""
+        return self.end - self.start
+
+    @property
+    def joined(self) -> str:
+        """The lines joined as one line (see ``join_wrapped``)."""
+        if self._joined is None:
+            raw = self.raw
+            if "-\n" in raw or "-\r" in raw or "- \n" in raw or "-\t" in raw:
+                self._joined = join_wrapped([line.content for line in self.lines])
+            else:
+                self._joined = " ".join(raw.split())
+        return self._joined
+
+    def __len__(self) -> int:
+        if not self._count:
+            raw = self.raw
+            self._count = raw.count("\n") + (raw.count("\r") - raw.count("\r\n")) + 1
+        return self._count
+
+
+# Line breaks with blank lines between them: what separates two blocks.
+_SEPARATOR_LF = re.compile(r"\r?\n(?:[ \t\f\v]*\r?\n)+")
+_SEPARATOR_ANY = re.compile(r"(?:\r\n|\r|\n)(?:[ \t\f\v]*(?:\r\n|\r|\n))+")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def blocks_of(text: str) -> list[Block]:
+    """Split ``text`` into blocks of non-blank lines.
+
+    >>> [(b.joined, b.gap_before, len(b)) for b in blocks_of("a\\nb\\n\\n\\nc\\n")]
+    [('a b', 0, 2), ('c', 2, 1)]
+    >>> [(b.start, b.end, b.gap_before) for b in blocks_of(" \\r\\nx \\r\\n\\r\\ny")]
+    [(3, 4, 1), (9, 10, 1)]
+    """
+    # Lone CRs (old Mac files) need the slower pattern; CRLF and LF share the fast one.
+    separator = _SEPARATOR_ANY if "\r" in text and _has_lone_cr(text) else _SEPARATOR_LF
+    blocks: list[Block] = []
+    pos = 0
+    gap = 0
+    for m in separator.finditer(text):
+        if _add_block(blocks, text, pos, m.start(), gap):
+            gap = 0
+        else:
+            gap += 1  # the chunk was a blank line of its own (only at the start of the text)
+        gap += len(_LINE_BREAK.findall(m.group())) - 1
+        pos = m.end()
+    _add_block(blocks, text, pos, len(text), gap)
+    return blocks
+
+
+def _add_block(blocks: list[Block], text: str, start: int, end: int, gap: int) -> bool:
+    """Add ``text[start:end]`` as a block unless it is blank; say whether it was added."""
+    chunk = text[start:end]
+    if not chunk.strip():
+        return False
+    if chunk[:1].isspace():
+        # blank lines at the very start of the text come before the first block
+        first_break = _LINE_BREAK.search(chunk)
+        while first_break and not chunk[: first_break.start()].strip():
+            gap += 1
+            start += first_break.end()
+            chunk = text[start:end]
+            first_break = _LINE_BREAK.search(chunk)
+    blocks.append(Block(text, start, _trim_line_end(text, start, end), gap))
+    return True
+
+
+def _has_lone_cr(text: str) -> bool:
+    return text.count("\r") != text.count("\r\n")
+
+
+def _trim_line_end(text: str, start: int, end: int) -> int:
+    """Move ``end`` back over the line break(s) and trailing spaces that close a block."""
+    while end > start and text[end - 1] in " \t\f\v\r\n":
+        end -= 1
+    return end
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """Join hard-wrapped lines into one line: single spaces; a line ending in a hyphen after a letter
+    joins without a space (the hyphen is kept: "Ata-" + "Jurt" is a real hyphen more often than not).
+
+    >>> join_wrapped(["the  Ata-", "Jurt party ", " won"])
+    'the Ata-Jurt party won'
+    """
+    out = ""
+    for line in lines:
+        piece = " ".join(line.split())
+        if not piece:
+            continue
+        if not out:
+            out = piece
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha():
+            out += piece
+        else:
+            out += " " + piece
+    return out
+
+
+def words(text: str) -> list[str]:
+    """Word tokens (letters/digits with inner apostrophes, dots and hyphens).
+
+    >>> words("Ata-Jurt's 28 seats.")
+    ["Ata-Jurt's", '28', 'seats.']
+    """
+    return _WORD.findall(text)
+
+
+def letters_upper_ratio(text: str) -> float:
+    """Share of letters that are capitals (1.0 for "KYRGYZ TALKS", 0 when there are no letters).
+
+    >>> letters_upper_ratio("KYRGYZ kyrgyz")
+    0.5
+    """
+    upper = len(_UPPER.findall(text))
+    lower = len(_LOWER.findall(text))
+    total = upper + lower
+    return upper / total if total else 0.0
+
+
+def is_caps(text: str, threshold: float = 0.85) -> bool:
+    """Text set in capitals (at least four letters, nearly all upper case).
+
+    >>> is_caps("KYRGYZ COALITION TALKS"), is_caps("Kyrgyz talks"), is_caps("UN")
+    (True, False, False)
+    """
+    upper = len(_UPPER.findall(text))
+    lower = len(_LOWER.findall(text))
+    return upper + lower >= 4 and upper >= threshold * (upper + lower)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends like a sentence (terminal punctuation, maybe inside closing quotes).
+
+    >>> ends_sentence('he said.”'), ends_sentence("general economic")
+    (True, False)
+    """
+    stripped = text.rstrip()
+    while stripped and stripped[-1] in CLOSERS:
+        stripped = stripped[:-1]
+    return bool(stripped) and stripped[-1] in TERMINAL
+
+
+def normalize_for_match(text: str) -> str:
+    """Lower-case letters and digits only, single-spaced: for comparing the same text printed twice.
+
+    >>> normalize_for_match("Parties  struggle -- to forge.")
+    'parties struggle to forge'
+    """
+    return " ".join(_ALNUM_RUN.findall(text.lower()))

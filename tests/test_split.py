@@ -1,0 +1,286 @@
+"""`iwpr split`: the seeds' done-when figures, every layout variation, lossless --all."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings, strategies as st
+
+from iwpr_extract.cli import cli
+from iwpr_extract.split import byline_text_ok, parse_toc_entry, split_record, split_text
+from iwpr_extract.streams import decode_text
+
+from conftest import FIXTURES, jsonl, run_iwpr
+
+SPLIT = FIXTURES / "split"
+INPUTS = sorted(SPLIT.glob("*.txt"))
+
+
+def read(path: Path) -> str:
+    return decode_text(path.read_bytes(), path.name, warn=lambda e: None)
+
+
+def articles(name: str) -> list[dict]:
+    return [r for r in split_text(read(SPLIT / name), name) if r["kind"] == "article"]
+
+
+# --- the seeds ---------------------------------------------------------------------------------------
+
+
+def test_seed_email_edition_gives_four_articles_with_toc_headlines():
+    arts = articles("rca_email_edition.txt")
+    assert [a["headline"] for a in arts] == [
+        "KYRGYZ COALITION TALKS STRUGGLE ON",
+        "POVERTY DRIVES CHILD LABOUR IN KYRGYZSTAN",
+        None,  # the TOC entry lost its first lines: null, not guessed
+        None,
+    ]
+    assert [a["byline"] for a in arts] == [
+        "By Ainagul Abdrakhmanova",
+        "By Asyl Osmonalieva, Gulzat Abdurasulova",
+        "By Yulia Kuznetsova",
+        "By Andrei Grishin",
+    ]
+    assert arts[0]["standfirst"] == "Parties struggle to forge winning combination."
+    assert arts[2]["standfirst"].startswith("United Nations rapporteur says legislation")
+    assert arts[3]["standfirst"].startswith("Kazak authorities applying own rules")
+    assert arts[0]["body"].startswith("As the final results of the October 10 parliamentary election")
+    assert arts[0]["body"].endswith("towards external players,” Kuzmin said.")
+    assert arts[0]["notes"].startswith("Ainagul Abdrakhmanova is an IWPR-trained journalist in Bishkek.")
+    assert "Foreign Ministry of Norway" in arts[0]["notes"]
+    assert "Foreign Ministry of Norway" not in arts[0]["body"]
+    assert arts[1]["notes"].startswith("The names of some interviewees have been changed")
+    assert "are IWPR trained journalists in" in arts[1]["notes"]
+    # the Q&A interview keeps its turns as paragraphs
+    assert "\n\nManfred Nowak: It is all down to the political will" in arts[2]["body"]
+    assert arts[3]["notes"].startswith("Andrei Grishin is a staff member at the Kazakstan Bureau")
+    for art in arts:
+        assert "\n\n\n" not in art["body"] and " \n" not in art["body"]
+        assert art["newsletter"]["title"] == "Reporting Central Asia"  # named by the masthead
+        assert art["newsletter"]["issue"] is None and art["newsletter"]["date"] is None
+
+
+def test_seed_page_gives_one_article_without_site_title_or_related_links():
+    (art,) = articles("rca_article_page.txt")
+    assert art["headline"] == "Limited Refuge in Kazakstan"
+    assert art["standfirst"] == "Arrest of leading human rights activist highlights vulnerable position"
+    assert art["byline"] == "By Zamir Karajanov and Dilya Usmanova in Almaty (RCA No. 393, 06-Jul-05)"
+    assert art["newsletter"] == {"title": "Reporting Central Asia", "issue": 393, "date": "2005-07-06"}
+    assert "Giving Voice" not in art["body"] and "Global Voices" not in art["body"]
+    assert "Enguri" not in art["body"]
+    # double-spaced lines are joined into the paragraphs a reader sees
+    assert art["body"].startswith(
+        "Amidst growing concern about the treatment of refugees from Uzbekistan who fled to Kazakstan "
+        "following the Andijan uprising, a leading Uzbek human rights activist has been arrested by Kazak police.\n\n"
+    )
+    assert art["notes"].endswith("Dilya Usmanova is the pseudonym of an IWPR contributor in Uzbekistan.")
+
+
+# --- layouts -------------------------------------------------------------------------------------------
+
+
+def test_toc_sections_credits_without_by_and_wrapped_credits():
+    recs = split_text(read(SPLIT / "crs_edition_sections.txt"), all_segments=True)
+    (toc,) = [r for r in recs if r["kind"] == "toc"]
+    assert [(e["section"], e["byline"]) for e in toc["entries"]] == [
+        ("SPECIAL REPORT: WATER AND POWER", "By Nino Gerliani in Mestia"),
+        ("SPECIAL REPORT: WATER AND POWER", "Gayane Mkrtchyan reports from Yerevan"),
+        ("ELSEWHERE", "IWPR staff in Baku"),
+        ("ELSEWHERE", "Comment by Thomas de Waal"),
+    ]
+    arts = [r for r in recs if r["kind"] == "article"]
+    assert [a["headline"] for a in arts] == [
+        "GEORGIA: DAM PROJECT DIVIDES SVANETI",
+        "ARMENIA: SMALL PLANTS, BIG PROTESTS",
+        "AZERBAIJAN: VOTERS SHRUG AT REFERENDUM",
+        "NAGORNY KARABAKH: BORDER VILLAGES LIVE WITH SNIPER FIRE",
+    ]
+    assert arts[0]["captions"] == ["(Photo: Nino Gerliani)"]
+    assert "(Photo" not in arts[0]["body"]
+    assert arts[3]["notes"] == "Thomas de Waal is a senior associate at the Carnegie Endowment for International Peace."
+    assert all(a["newsletter"] == {"title": "Caucasus Reporting Service", "issue": 612, "date": "2011-10-14"} for a in arts)
+
+
+def test_two_editions_crlf_separate_lines_and_missing_toc_entries():
+    recs = split_text(read(SPLIT / "arr_two_editions_crlf.txt"), all_segments=True)
+    arts = [r for r in recs if r["kind"] == "article"]
+    assert [(a["headline"], a["newsletter"]["issue"]) for a in arts] == [
+        ("HELMAND FARMERS TURN BACK TO POPPY", 287),
+        ("KABUL TEACHERS WAIT MONTHS FOR PAY", 287),
+        (None, 288),  # an article with no TOC entry; the BALKH entry has no article
+    ]
+    assert arts[1]["byline"] == "By Hafizullah Gardesh and Jean MacKenzie in Kabul"  # wrapped over two lines
+    assert all("\r" not in (a["body"] + (a["notes"] or "")) for a in arts)
+    assert [r["kind"] for r in recs].count("footer") == 2
+
+
+def test_page_with_headline_and_standfirst_printed_twice_and_a_photo_caption():
+    (art,) = articles("icr_page_printed_twice.txt")
+    assert art["headline"] == "Iraq: Basra Fishermen Squeezed by Salt"
+    assert art["standfirst"].startswith("Rising salinity")
+    assert art["captions"] == ["Fishermen unload a thin catch at the port of Fao. (Photo: Ali Hussein/IWPR)"]
+    assert art["newsletter"] == {"title": "Iraq Crisis Report", "issue": 402, "date": "2012-09-12"}
+    assert "Related" not in art["body"] and "Support local journalists" not in art["body"]
+    assert art["text"].count("Iraq: Basra Fishermen Squeezed by Salt") == 2  # both copies stay in the span
+
+
+def test_repost_with_sentence_case_headline_and_title_in_byline():
+    (art,) = articles("bcr_repost_sentence_case.txt")
+    assert art["headline"] == "Reporters in Kosovo learn to check their sources"
+    assert art["byline"] == "By Jeta Xharra, IWPR Balkans editor"
+    assert "with the support of the Dutch government" in art["body"]
+
+
+def test_listing_page_gives_toc_entries_and_a_warning():
+    recs = split_text(read(SPLIT / "rca_listing_page.txt"))
+    assert [r["kind"] for r in recs] == ["toc"]
+    assert recs[0]["warnings"]
+    assert [e["headline"] for e in recs[0]["entries"]] == [
+        "Kyrgyz Coalition Talks Struggle On",
+        "Poverty Drives Child Labour in Kyrgyzstan",
+        "Kazakstan: Torture Reforms Incomplete",
+    ]
+
+
+def test_bare_text_is_one_article_with_a_warning_on_stderr():
+    result = run_iwpr("split", "fixtures/split/bare_article.txt")
+    assert result.returncode == 0
+    (art,) = jsonl(result.stdout)
+    assert art["kind"] == "article" and art["byline"] is None and art["body"].count("\n\n") == 2
+    assert b"warning" in result.stderr and b"no article structure" in result.stderr
+
+
+def test_prose_starting_with_by_is_not_a_byline():
+    text = ("Talks stall again.\n\nBy Jane Doe in Osh\n\nThe vote was close.\n\n"
+            "By contrast, many leading Social Democrats were closely involved in the\npost-Bakiev administration.\n\n"
+            "By the end of the week no coalition had emerged.\n")
+    (art,) = [r for r in split_text(text) if r["kind"] == "article"]
+    assert art["byline"] == "By Jane Doe in Osh"
+    assert "By contrast" in art["body"] and "By the end of the week" in art["body"]
+
+
+def test_toc_entry_parsing_layouts():
+    assert parse_toc_entry(["KYRGYZ TALKS  A new deal is near.  By Jo Doe"]) == {
+        "headline": "KYRGYZ TALKS", "standfirst": "A new deal is near.", "byline": "By Jo Doe"}
+    assert parse_toc_entry(["rules on asylum-seekers.  By", "Andrei Grishin"])["byline"] == "By Andrei Grishin"
+    assert parse_toc_entry(["GEORGIA: TALKS  Officials meet.  Nino Gerliani in Tbilisi"])["byline"] == "Nino Gerliani in Tbilisi"
+
+
+@pytest.mark.parametrize("text,ok", [
+    ("By Zamir Karajanov and Dilya Usmanova in Almaty (RCA No. 393, 06-Jul-05)", True),
+    ("Interview by Andrei Grishin", True),
+    ("By IWPR staff", True),
+    ("IWPR staff in Central Asia", True),
+    ("By Луиза Мендес-Ортега", True),
+    ("By the end of the week, nothing had changed.", False),
+    ("By contrast, many leading Social Democrats were closely involved in the", False),
+    ("Byrne Hobart said so", False),
+])
+def test_byline_shapes(text, ok):
+    assert byline_text_ok(text) is ok
+
+
+# --- the contract --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
+def test_all_segments_are_lossless_and_spans_index_the_text(path):
+    text = read(path)
+    recs = split_text(text, path.name, all_segments=True)
+    assert "".join(r["text"] for r in recs) == text
+    for n, rec in enumerate(recs):
+        start, end = rec["span"]
+        assert text[start:end] == rec["text"]
+        assert rec["index"] == n and rec["id"] == f"{path.name}#{n}"
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
+def test_article_ids_are_the_same_with_and_without_all(path):
+    text = read(path)
+    all_ids = {r["id"] for r in split_text(text, all_segments=True) if r["kind"] == "article"}
+    assert {r["id"] for r in split_text(text) if r["kind"] == "article"} == all_ids
+
+
+_LINES = st.sampled_from([
+    "", "", "By Jane Doe in Bishkek", "KYRGYZ TALKS  Parties talk.  By Jo Doe", "****", "*** http://iwpr.net ***",
+    "Parties struggle to forge a coalition.", "The vote was close, officials said.", "ISSN: 1477-7924",
+    "REPORTING CENTRAL ASIA, No. 5, 2 April, 2008", "Jane Doe is an IWPR-trained journalist in Osh.",
+    "More IWPR's Global Voices", "(Photo: A. Smith)", "  ", "\r", "by the way", "ELSEWHERE",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_LINES, st.text(max_size=40)), max_size=40), st.sampled_from(["\n", "\r\n", "\n\n"]))
+def test_property_lossless_on_random_text(lines, newline):
+    text = newline.join(lines)
+    recs = split_text(text, all_segments=True)
+    assert "".join(r["text"] for r in recs) == text
+    for rec in recs:
+        assert text[rec["span"][0]:rec["span"][1]] == rec["text"]
+        json.dumps(rec)
+
+
+def test_split_record_passes_other_kinds_and_copies_document_fields():
+    article = {"id": "x#1", "source": "x", "kind": "article", "text": "t"}
+    assert list(split_record(article)) == [article]
+    doc = {"id": "d", "source": "d.txt", "kind": "document", "text": "Talks.\n\nBy Jo Doe\n\nBody.", "email": {"subject": "s"}}
+    (rec,) = split_record(doc)
+    assert rec["email"] == {"subject": "s"} and rec["id"] == "d#0"
+
+
+# --- command line ---------------------------------------------------------------------------------------
+
+
+def test_cli_help_and_all_flag():
+    runner = CliRunner()
+    assert runner.invoke(cli, ["split", "--help"]).exit_code == 0
+    result = runner.invoke(cli, ["split", "--all", str(SPLIT / "rca_article_page.txt")])
+    assert result.exit_code == 0
+    assert [r["kind"] for r in jsonl(result.output)] == ["chrome", "article", "chrome"]
+
+
+def test_real_pipe_split_into_split_passes_records_through(tmp_path):
+    first = run_iwpr("split", "fixtures/split/rca_email_edition.txt")
+    second = run_iwpr("split", "-", input=first.stdout)
+    assert second.returncode == 0
+    assert second.stdout == first.stdout  # article records pass through split unchanged
+
+
+def test_output_is_byte_identical_run_to_run():
+    a = run_iwpr("split", "--all", "fixtures/split/crs_edition_sections.txt")
+    b = run_iwpr("split", "--all", "fixtures/split/crs_edition_sections.txt")
+    assert a.stdout == b.stdout and a.stdout
+
+
+def test_numbered_contents_without_credits_and_bare_separators():
+    recs = split_text(read(SPLIT / "bcr_numbered_contents.txt"), all_segments=True)
+    (toc,) = [r for r in recs if r["kind"] == "toc"]
+    assert [e["headline"] for e in toc["entries"]] == [
+        "1. MACEDONIA: ALBANIANS THREATEN BOYCOTT", "2. KOSOVO: SERBS FLEE PRESEVO VALLEY"]
+    assert [r["kind"] for r in recs] == ["header", "toc", "other", "article", "other", "article"]
+    arts = [r for r in recs if r["kind"] == "article"]
+    assert [a["headline"] for a in arts] == ["MACEDONIA: ALBANIANS THREATEN BOYCOTT", "KOSOVO: SERBS FLEE PRESEVO VALLEY"]
+    assert arts[1]["standfirst"] is None
+
+
+def test_byline_without_blank_lines_around_it_still_anchors_its_article():
+    text = ("Parties struggle to forge a coalition.\nBy Jane Doe in Bishkek\n"
+            "The vote was close, officials said, and the count went on into the night.\n"
+            "Observers reported few irregularities.\n\nJane Doe is an IWPR-trained journalist in Bishkek.\n")
+    recs = split_text(text, all_segments=True)
+    assert "".join(r["text"] for r in recs) == text
+    (art,) = recs
+    assert (art["standfirst"], art["byline"]) == ("Parties struggle to forge a coalition.", "By Jane Doe in Bishkek")
+    assert art["body"].startswith("The vote was close") and art["notes"].startswith("Jane Doe is")
+
+
+def test_end_notes_recognised_by_phrase_but_not_prose_that_mentions_funding():
+    text = ("Talks go on.\n\nBy Jo Doe in Osh\n\nThe vote was close.\n\n"
+            "The clinic was funded by the European Union until last year.\n\n"
+            "IWPR's Central Asia editor Saule Mukhametrakhimova contributed to this report.\n")
+    (art,) = split_text(text)
+    assert art["body"].endswith("funded by the European Union until last year.")
+    assert art["notes"] == "IWPR's Central Asia editor Saule Mukhametrakhimova contributed to this report."

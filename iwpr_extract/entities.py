@@ -356,6 +356,7 @@ def _joined(toks: list[tuple[int, int, str]], group: list[int]) -> bool:
     return group[0] > 0 and toks[group[0] - 1][2] in ("of", "for", "the", "on", "against", "in")
 
 
+_PLACE_PREFIX = frozenset(("Mount", "Mt", "Lake", "Cape", "Port", "Fort", "Saint", "St"))
 _COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
 _LOCALITY_AFTER = regex.compile(r"[ \t]*\n?[ \t]*(\p{Ll}+)")
 _LOCALITY_BEFORE = regex.compile(r"\b(?:village|villages|town|city|district|province|region|valley|river|"
@@ -389,6 +390,9 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
         out.append(_Span(start, end, "LOC"))  # "Gali district", "the village of Rukhi"
         return
     given = words[0] in g.first_names
+    if len(words) > 1 and words[0] in _PLACE_PREFIX:  # "Mount Darwin", "Lake Sarez"
+        out.append(_Span(start, end, "LOC"))
+        return
     if len(words) > 1:
         if len(words) <= 4 and (given or title_cue or not joined and not _title_case_line(text, start)
                                 and _DETERMINER_BEFORE.search(text, max(0, start - 12), start) is None):

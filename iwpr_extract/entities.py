@@ -115,7 +115,7 @@ _SKELETON_SUBS = (("kh", "k"), ("iy", "i"), ("yy", "y"), ("dzh", "j"), ("zh", "j
                   ("ye", "e"), ("-", " "), ("\u2019", "'"))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Span:
     start: int
     end: int
@@ -441,19 +441,28 @@ def _find(text: str) -> list[_Span]:
     taken = bytearray(len(text) + 1)
     _regex_spans(text, spans, taken)
     g = load()
+    names, stopwords, titles = g.names, g.stopwords, g.titles
     for m in _CHUNK.finditer(text):
-        start, end = m.span()
         word = m.group()
-        if _MULTI.search(word) is None:  # one word: most chunks, so a short path
-            if not taken[start]:
-                entry = g.names.get(name_key(word))
-                if entry is not None and _case_ok(word, entry[2]):
-                    if entry[0] != "NORP" or not _language(text, start, end):
-                        spans.append(_Span(start, end, entry[0], entry[1]))
-                elif word.casefold() not in g.stopwords and word.casefold() not in g.titles:
-                    _name_group(text, [(start, end, word)], [0], spans, False, g)
+        if word.isalpha() or _MULTI.search(word) is None:  # one word: most chunks, so a short path
+            start = m.start()
+            if taken[start]:
+                continue
+            key = word.casefold() if word.isalpha() else name_key(word)
+            if key in stopwords:  # checked first: "The", "But", "He" are the commonest chunks
+                entry = names.get(key)
+                if entry is None:
+                    continue
+            else:
+                entry = names.get(key)
+            end = m.end()
+            if entry is not None and _case_ok(word, entry[2]):
+                if entry[0] != "NORP" or not _language(text, start, end):
+                    spans.append(_Span(start, end, entry[0], entry[1]))
+            elif key not in stopwords and key not in titles:
+                _name_group(text, [(start, end, word)], [0], spans, False, g)
             continue
-        _resolve(text, start, end, spans, taken)
+        _resolve(text, m.start(), m.end(), spans, taken)
     spans.sort(key=lambda sp: sp.start)
     for sp in spans:
         sp.text = text[sp.start:sp.end]

@@ -96,7 +96,7 @@ _PHONE = regex.compile(
 # lower-case word that may join capitalised ones inside a name.
 _WORD = (r"(?:(?:al|el|ul|ud|ad|ash|as|ar|bin|ibn)-)?\p{Lu}[\p{L}\p{M}\d]*(?:['\u2019](?!s\b)\p{L}+)*"
          r"(?:[/&]\p{Lu}[\p{Lu}\d]*)*(?:(?<=s)['\u2019](?=[ \t]\p{Lu}))?")
-_CONNECT = r"(?:of|for|and|the|on|against|in|de|du|des|la|le|van|von|der|al|bin|ibn|&|e)"
+_CONNECT = r"(?:of|for|and|the|on|against|in|to|de|du|des|la|le|van|von|der|al|bin|ibn|&|e)"
 _GAP = r"(?:-|(?=[ \t\r\n])(?>[ \t]*(?:\r?\n[ \t]*){0,2}))"
 _CHUNK = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}\d])(?:{_WORD})(?:{_GAP}(?:{_CONNECT}{_GAP}){{0,2}}{_WORD}(?![\p{{Ll}}]))*"
@@ -326,7 +326,8 @@ def _org_run(toks: list[tuple[int, int, str]], i: int, caps: list[bool], g: Any)
                 head = j
             elif end > 0 and (j == end or not toks[j - 1][2][0].isupper()):
                 end = j + 1  # "... of Norway", "Forum for Ethnic Relations": the name goes on
-        elif word in ("in", "the", "e"):
+        elif word in ("in", "the", "e", "to") and (word != "to" or j + 1 >= stop or not toks[j + 1][2][0].isupper()
+                                                   or toks[j + 1][2].casefold() in g.stopwords):
             break
         j += 1
     return end, head
@@ -356,6 +357,8 @@ def _joined(toks: list[tuple[int, int, str]], group: list[int]) -> bool:
     return group[0] > 0 and toks[group[0] - 1][2] in ("of", "for", "the", "on", "against", "in")
 
 
+_AGENT_NOUN = regex.compile(r"(?:er|or|ist|ian|ant|ent|man|woman)\Z")
+_SENTENCE_START = regex.compile(r"(?:\A|[.!?]\s+|\n\s*)\Z")
 _PLACE_PREFIX = frozenset(("Mount", "Mt", "Lake", "Cape", "Port", "Fort", "Saint", "St"))
 _COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
 _LOCALITY_AFTER = regex.compile(r"[ \t]*\n?[ \t]*(\p{Ll}+)")
@@ -390,6 +393,12 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
         out.append(_Span(start, end, "LOC"))  # "Gali district", "the village of Rukhi"
         return
     given = words[0] in g.first_names
+    if (len(words) > 1 and not given and words[1] in g.first_names and _AGENT_NOUN.search(words[0])
+            and _SENTENCE_START.search(text, max(0, start - 4), start) is not None):
+        # "Shopkeeper Dilmurod said": a capitalised noun opening the sentence, then the name
+        words, group = words[1:], group[1:]
+        start = toks[group[0]][0]
+        given = True
     if len(words) > 1 and words[0] in _PLACE_PREFIX:  # "Mount Darwin", "Lake Sarez"
         out.append(_Span(start, end, "LOC"))
         return
@@ -440,6 +449,7 @@ def _find(text: str) -> list[_Span]:
         return spans
     taken = bytearray(len(text) + 1)
     _regex_spans(text, spans, taken)
+    n_rules = len(spans)
     g = load()
     names, stopwords, titles = g.names, g.stopwords, g.titles
     for m in _CHUNK.finditer(text):
@@ -463,6 +473,8 @@ def _find(text: str) -> list[_Span]:
                 _name_group(text, [(start, end, word)], [0], spans, False, g)
             continue
         _resolve(text, m.start(), m.end(), spans, taken)
+    # a name must not run into a date, amount or link found first ("Ahttp://...")
+    spans[n_rules:] = [sp for sp in spans[n_rules:] if taken.find(1, sp.start, sp.end) < 0]
     spans.sort(key=lambda sp: sp.start)
     for sp in spans:
         sp.text = text[sp.start:sp.end]

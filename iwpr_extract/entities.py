@@ -326,9 +326,14 @@ def _org_run(toks: list[tuple[int, int, str]], i: int, caps: list[bool], g: Any)
                 head = j
             elif end > 0 and (j == end or not toks[j - 1][2][0].isupper()):
                 end = j + 1  # "... of Norway", "Forum for Ethnic Relations": the name goes on
-        elif word in ("in", "the", "e", "to") and (word != "to" or j + 1 >= stop or not toks[j + 1][2][0].isupper()
-                                                   or toks[j + 1][2].casefold() in g.stopwords):
-            break
+        elif word in ("in", "e") or end < 0 and (word == "the" or word == "of" and names >= 2):
+            break  # "Dusan Janjic of the Forum ...": a person's name, then the organisation
+        elif word in ("the", "to"):
+            # "Council of the European Union", "Committee to Protect Journalists" go on; "X the Y" does not
+            nxt = toks[j + 1][2] if j + 1 < stop else ""
+            if (not nxt or not nxt[0].isupper() or nxt.casefold() in g.stopwords
+                    or word == "the" and toks[j - 1][2] not in ("of", "for", "on", "against")):
+                break
         j += 1
     return end, head
 
@@ -340,6 +345,9 @@ def _flush(text: str, toks: list[tuple[int, int, str]], pending: list[int], out:
     g = load()
     group: list[int] = []
     for k in pending + [-1]:
+        if k >= 0 and group and k == group[-1] + 1 and toks[k][2] in _PARTICLES:
+            group.append(k)  # "Osama bin Laden", "Hans van den Berg"
+            continue
         if k >= 0 and toks[k][2][0].isupper():
             if group and k != group[-1] + 1:  # a joining word in between: separate names
                 _name_group(text, toks, group, out, title_cue, g, _joined(toks, group))
@@ -358,6 +366,7 @@ def _joined(toks: list[tuple[int, int, str]], group: list[int]) -> bool:
 
 
 _AGENT_NOUN = regex.compile(r"(?:er|or|ist|ian|ant|ent|man|woman)\Z")
+_PARTICLES = frozenset(("bin", "ibn", "van", "von", "der", "den", "de", "da", "di", "du", "al", "el", "ul"))
 _SENTENCE_START = regex.compile(r"(?:\A|[.!?]\s+|\n\s*)\Z")
 _PLACE_PREFIX = frozenset(("Mount", "Mt", "Lake", "Cape", "Port", "Fort", "Saint", "St"))
 _COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
@@ -382,7 +391,7 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
     while words and not _name_word(words[0], g):
         words.pop(0)
         group = group[1:]
-    if not words or any(not _name_word(w, g) for w in words):
+    if not words or any(not _name_word(w, g) for w in words if w not in _PARTICLES):
         return
     start, end = toks[group[0]][0], toks[group[-1]][1]
     if text.endswith("'", start, end) or text.endswith("\u2019", start, end):

@@ -255,3 +255,16 @@ def test_golden_fixtures(name, monkeypatch):
     assert result.exit_code == 0, result.output
     expected = (FIXTURES / "entities" / name.replace(".txt", ".expected.jsonl")).read_text(encoding="utf-8")
     assert result.output == expected
+
+
+def test_particles_and_of_the_in_names():
+    found = spans("Osama bin Laden hid. The Council of the European Union met. Analyst Dusan Janjic of the "
+                  "Forum for Ethnic Relations and the Committee to Protect Journalists spoke.")
+    assert found == [("Osama bin Laden", "PERSON"), ("Council of the European Union", "ORG"),
+                     ("Dusan Janjic", "PERSON"), ("Forum for Ethnic Relations", "ORG"),
+                     ("Committee to Protect Journalists", "ORG")]
+
+
+def test_non_organisation_acronyms_and_place_prefixes():
+    assert spans("GDP fell and HIV spread near Mount Darwin and Lake Sarez.") == [
+        ("Mount Darwin", "LOC"), ("Lake Sarez", "LOC")]

@@ -411,12 +411,15 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
     if len(words) > 1 and words[0] in _PLACE_PREFIX:  # "Mount Darwin", "Lake Sarez"
         out.append(_Span(start, end, "LOC"))
         return
+    common = not given and all(w.casefold() in g.common for w in words if w not in _PARTICLES)
     if len(words) > 1:
-        if len(words) <= 4 and (given or title_cue or not joined and not _title_case_line(text, start)
+        # "Minimum Age", "Child Labour": only ordinary words, so a title unless a cue says otherwise
+        if len(words) <= 4 and (given or title_cue or not common and not joined
+                                and not _title_case_line(text, start)
                                 and _DETERMINER_BEFORE.search(text, max(0, start - 12), start) is None):
             out.append(_Span(start, end, "PERSON"))
         return
-    cued = title_cue or _cued(text, start, end, g)
+    cued = title_cue or not common and _cued(text, start, end, g)
     out.append(_Span(start, end, "PERSON", single=not (given or cued)))
 
 

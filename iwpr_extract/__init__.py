@@ -25,6 +25,7 @@ _LAZY = {
     "document_record": "records",
     "dumps": "records",
     "read_inputs": "streams",
+    "expand_inputs": "parallel",
     "IwprError": "errors",
     "find_entities": "entities",
     "entities_record": "entities",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import IO, Any, Callable, Iterable, Iterator
 
 from .errors import BadInput, IwprError, UnreadableInput
-from .records import document_record
+from .records import document_record, loads
 
 STDIN = "-"
 _BOM = codecs.BOM_UTF8
@@ -168,7 +168,7 @@ def _read_jsonl(
             text = raw.decode("utf-8")
             if number == 1 and text.startswith("\ufeff"):
                 text = text[1:]
-            record = json.loads(text)
+            record = loads(text)
         except (UnicodeDecodeError, ValueError) as exc:
             problem = BadInput(f"not a JSON record ({_short_reason(exc)})", source, number)
             _report(problem, skip_bad, warn, error)

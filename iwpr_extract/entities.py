@@ -153,7 +153,8 @@ def _near(pattern: Any, hints: tuple[str, ...], text: str, low: str) -> Iterable
     for hint in hints:
         at = low.find(hint)
         while at >= 0:
-            places.append(at)
+            if at == 0 or not low[at - 1].isalpha():  # "som" in "some" is no unit, "sum" in "summer" neither
+                places.append(at)
             at = low.find(hint, at + 1)
     places.sort()
     last = 0
@@ -428,12 +429,16 @@ def _title_case_line(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", max(0, pos - 200), pos) + 1 or max(0, pos - 200)
     line_end = text.find("\n", pos, pos + 200)
     line = text[line_start:line_end if line_end >= 0 else pos + 200]
-    if line.startswith("By "):  # a byline: names, each capitalised
+    # a byline names people, each capitalised; a line ending in punctuation is part of a sentence
+    if line.startswith("By ") or line.rstrip().endswith((".", ",", ";")):
         return False
+    return _title_words(line)
+
+
+@lru_cache(maxsize=2048)
+def _title_words(line: str) -> bool:
     words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
-    if len(words) < 2 or line.rstrip().endswith((".", ",", ";")):  # a wrapped line of a sentence
-        return False
-    return all(w[0].isupper() for w in words)
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
 def _cued(text: str, start: int, end: int, g: Any) -> bool:

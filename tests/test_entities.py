@@ -201,9 +201,10 @@ def test_invariants_on_any_text(text):
     "+1" + " 1" * 10000, "x@" + "a." * 10000, "June " * 10000, "Aa-" * 10000,
 ])
 def test_linear_time_on_hostile_input(hostile):
+    find_entities("warm up: Kazakstan")  # the gazetteers load once; not part of the measure
     start = time.perf_counter()
     find_entities(hostile)
-    assert time.perf_counter() - start < 2.0
+    assert time.perf_counter() - start < 3.0  # quadratic behaviour on 20-60 kB would take minutes
 
 
 def test_gazetteer_loads_fast_and_once():

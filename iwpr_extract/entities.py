@@ -96,7 +96,7 @@ _PHONE = regex.compile(
 # lower-case word that may join capitalised ones inside a name.
 _WORD = (r"(?:(?:al|el|ul|ud|ad|ash|as|ar|bin|ibn)-)?\p{Lu}[\p{L}\p{M}\d]*(?:['\u2019](?!s\b)\p{L}+)*"
          r"(?:[/&]\p{Lu}[\p{Lu}\d]*)*(?:(?<=s)['\u2019](?=[ \t]\p{Lu}))?")
-_CONNECT = r"(?:of|for|and|the|on|against|in|to|de|du|des|la|le|van|von|der|al|bin|ibn|&|e)"
+_CONNECT = r"(?:of|for|and|the|on|against|in|to|de|du|des|la|le|van|von|der|den|al|bin|ibn|&|e|i)"
 _GAP = r"(?:-|(?=[ \t\r\n])(?>[ \t]*(?:\r?\n[ \t]*){0,2}))"
 _CHUNK = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}\d])(?:{_WORD})(?:{_GAP}(?:{_CONNECT}{_GAP}){{0,2}}{_WORD}(?![\p{{Ll}}]))*"

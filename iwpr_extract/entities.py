@@ -94,7 +94,7 @@ _PHONE = regex.compile(
 
 # A capitalised word (hyphenated parts are words of their own; a possessive is not part of it), or a
 # lower-case word that may join capitalised ones inside a name.
-_WORD = (r"(?:(?:al|el|ul|ud|ad|ash|as|ar|bin|ibn)-)?\p{Lu}[\p{L}\p{M}\d]*(?:['\u2019](?!s\b)\p{L}+)*"
+_WORD = (r"(?:(?:al|el|ul|ud|ut|ad|ed|ez|es|et|az|at|ash|as|ar|an|bin|ibn)-)?\p{Lu}[\p{L}\p{M}\d]*(?:['\u2019](?!s\b)\p{L}+)*"
          r"(?:[/&]\p{Lu}[\p{Lu}\d]*)*(?:(?<=s)['\u2019](?=[ \t]\p{Lu}))?")
 _CONNECT = r"(?:of|for|and|the|on|against|in|to|de|du|des|la|le|van|von|der|den|al|bin|ibn|&|e|i)"
 _GAP = r"(?:-|(?=[ \t\r\n])(?>[ \t]*(?:\r?\n[ \t]*){0,2}))"
@@ -213,7 +213,7 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
     i = 0
     while i < n:
         s, e, word = toks[i]
-        if not word[0].isupper():  # a joining word: part of a pending name only
+        if not _capital(word):  # a joining word: part of a pending name only
             pending.append(i)
             i += 1
             continue
@@ -229,13 +229,17 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
         if most:
             for j in range(min(n, i + most), i, -1):
                 last = toks[j - 1][2]
-                if not last[0].isupper() and not last[0].isdigit():
+                if not _capital(last) and not last[0].isdigit():
                     continue
                 surface = text[s:toks[j - 1][1]]
                 entry = g.names.get(name_key(surface))
                 if entry is not None and _case_ok(surface, entry[2]):
                     hit = (j, entry)
                     break
+        if hit is None and word[0].islower():  # "al-Raqqa": the place without its article
+            entry = g.names.get(_bare(word).casefold())
+            if entry is not None and entry[0] == "LOC":
+                hit = (i + 1, entry)
         # 2. an organisation named by its head word: "Foreign Ministry of Norway", "Migration Committee"
         org_end, head = (-1, -1) if caps[i] or headline else _org_run(toks, i, caps, g)
         if org_end > 0 and (hit is None or org_end > hit[0] and (hit[1][0] != "ORG" or head >= hit[0])):
@@ -295,8 +299,19 @@ def _language(text: str, start: int, end: int) -> bool:
 _NOUN_AFTER = regex.compile(r"[ \t]+(?!(?:and|or|languages?)\b)\p{Ll}")
 
 
+def _capital(word: str) -> bool:
+    """Capitalised, allowing an Arabic article before the name: "Kabul", "al-Assad"."""
+    return word[0].isupper() or word[0].islower() and "-" in word and word[word.index("-") + 1:][:1].isupper()
+
+
+def _bare(word: str) -> str:
+    """The word without an "al-"-type article: "al-Assad" gives "Assad"."""
+    return word[word.index("-") + 1:] if word[0].islower() and "-" in word else word
+
+
 def _name_word(word: str, g: Any) -> bool:
     """Shaped like a word of a person's name: capitalised, then lower case (MacLeod, O'Brien allowed)."""
+    word = _bare(word)
     if len(word) < 2 or not word[0].isupper() or not word[1].islower():
         return False
     folded = word.casefold()
@@ -319,20 +334,20 @@ def _org_run(toks: list[tuple[int, int, str]], i: int, caps: list[bool], g: Any)
         word = toks[j][2]
         if caps[j]:
             break
-        if word[0].isupper():
+        if _capital(word):
             folded = word.casefold()
             names += 1
             if folded in g.orgwords and (names > 1 or j + 1 < len(toks) and toks[j + 1][2] in ("of", "for", "on")):
                 end = j + 1
                 head = j
-            elif end > 0 and (j == end or not toks[j - 1][2][0].isupper()):
+            elif end > 0 and (j == end or not _capital(toks[j - 1][2])):
                 end = j + 1  # "... of Norway", "Forum for Ethnic Relations": the name goes on
         elif word in ("in", "e") or end < 0 and (word == "the" or word == "of" and names >= 2):
             break  # "Dusan Janjic of the Forum ...": a person's name, then the organisation
         elif word in ("the", "to"):
             # "Council of the European Union", "Committee to Protect Journalists" go on; "X the Y" does not
             nxt = toks[j + 1][2] if j + 1 < stop else ""
-            if (not nxt or not nxt[0].isupper() or nxt.casefold() in g.stopwords
+            if (not nxt or not _capital(nxt) or nxt.casefold() in g.stopwords
                     or word == "the" and toks[j - 1][2] not in ("of", "for", "on", "against")):
                 break
         j += 1
@@ -349,7 +364,7 @@ def _flush(text: str, toks: list[tuple[int, int, str]], pending: list[int], out:
         if k >= 0 and group and k == group[-1] + 1 and toks[k][2] in _PARTICLES:
             group.append(k)  # "Osama bin Laden", "Hans van den Berg"
             continue
-        if k >= 0 and toks[k][2][0].isupper():
+        if k >= 0 and _capital(toks[k][2]):
             if group and k != group[-1] + 1:  # a joining word in between: separate names
                 _name_group(text, toks, group, out, title_cue, g, _joined(toks, group))
                 group, title_cue = [], False
@@ -518,6 +533,7 @@ def _assign_norms(spans: list[_Span]) -> None:
             persons.setdefault(skeleton(full), full)
             if len(parts) > 1:
                 surnames.setdefault(skeleton(parts[-1]), full)
+                surnames.setdefault(skeleton(_bare(parts[-1])), full)  # "Assad" for "Bashar al-Assad"
     kept = []
     for sp in spans:
         if sp.single:

@@ -269,3 +269,12 @@ def test_particles_and_of_the_in_names():
 def test_non_organisation_acronyms_and_place_prefixes():
     assert spans("GDP fell and HIV spread near Mount Darwin and Lake Sarez.") == [
         ("Mount Darwin", "LOC"), ("Lake Sarez", "LOC")]
+
+
+def test_arabic_articles_in_names():
+    found = find_entities("Forces loyal to Bashar al-Assad shelled al-Raqqa and Deir ez-Zor. President Assad "
+                          "blamed Jabhat al-Nusra and Ansar al-Sharia.")
+    assert [(e.text, e.label, e.norm) for e in found] == [
+        ("Bashar al-Assad", "PERSON", "Bashar al-Assad"), ("al-Raqqa", "LOC", "Raqqa"),
+        ("Deir ez-Zor", "LOC", "Deir ez-Zor"), ("Assad", "PERSON", "Bashar al-Assad"),
+        ("Jabhat al-Nusra", "ORG", "Jabhat al-Nusra"), ("Ansar al-Sharia", "ORG", "Ansar al-Sharia")]

@@ -16,6 +16,8 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
+import unicodedata
+
 import regex
 
 from . import errors
@@ -127,13 +129,21 @@ class _Span:
 
 
 @lru_cache(maxsize=4096)
+def _ascii(text: str) -> str:
+    """Latin letters without their diacritics: "Priština" gives "Pristina"."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=4096)
 def skeleton(name: str) -> str:
     """A spelling-insensitive key: Kazakstan and Kazakhstan, Bakiev and Bakiyev share one.
 
     >>> skeleton("Kazakhstan") == skeleton("Kazakstan"), skeleton("Bakiyev") == skeleton("Bakiev")
     (True, True)
+    >>> skeleton("Milošević") == skeleton("Milosevic")
+    True
     """
-    key = name.casefold()
+    key = _ascii(name).casefold()
     for old, new in _SKELETON_SUBS:
         key = key.replace(old, new)
     out = []
@@ -224,7 +234,8 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
             continue
         folded = word.casefold().replace("\u2019", "'")
         # 1. the longest gazetteer name starting here
-        most = g.max_words.get(first_word(folded), 0)
+        first = first_word(folded)
+        most = g.max_words.get(first, 0) or (0 if first.isascii() else g.max_words.get(_ascii(first), 0))
         hit = None
         if most:
             for j in range(min(n, i + most), i, -1):
@@ -232,7 +243,10 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
                 if not _capital(last) and not last[0].isdigit():
                     continue
                 surface = text[s:toks[j - 1][1]]
-                entry = g.names.get(name_key(surface))
+                key = name_key(surface)
+                entry = g.names.get(key)
+                if entry is None and not key.isascii():  # "Priština", "Mladić": the lists spell them plainly
+                    entry = g.names.get(_ascii(key))
                 if entry is not None and _case_ok(surface, entry[2]):
                     hit = (j, entry)
                     break
@@ -497,6 +511,8 @@ def _find(text: str) -> list[_Span]:
                     continue
             else:
                 entry = names.get(key)
+                if entry is None and not key.isascii():
+                    entry = names.get(_ascii(key))
             end = m.end()
             if entry is not None and _case_ok(word, entry[2]):
                 if entry[0] != "NORP" or not _language(text, start, end):

@@ -75,7 +75,7 @@ def load() -> Gazetteer:
             canonical = parts[2] if len(parts) > 2 and parts[2] else form
             # inline name_key(): this loop runs over every name at each start of ``iwpr entities``
             key = form.casefold() if " " not in form and "\u2019" not in form else name_key(form)
-            if key in names:  # the hand-kept files come first and win over generated names
+            if key in names or key.startswith("the "):  # hand-kept files win; "the" is never in a span
                 continue
             names[key] = (label, canonical, form)
             spaced = key.replace("-", " ")

@@ -278,3 +278,10 @@ def test_arabic_articles_in_names():
         ("Bashar al-Assad", "PERSON", "Bashar al-Assad"), ("al-Raqqa", "LOC", "Raqqa"),
         ("Deir ez-Zor", "LOC", "Deir ez-Zor"), ("Assad", "PERSON", "Bashar al-Assad"),
         ("Jabhat al-Nusra", "ORG", "Jabhat al-Nusra"), ("Ansar al-Sharia", "ORG", "Ansar al-Sharia")]
+
+
+def test_diacritics_and_leading_the_in_gazetteer_names():
+    found = find_entities("Slobodan Milošević died in The Hague. Milosevic had fled Priština.")
+    assert [(e.text, e.label, e.norm) for e in found] == [
+        ("Slobodan Milošević", "PERSON", "Slobodan Milošević"), ("Hague", "LOC", "Hague"),
+        ("Milosevic", "PERSON", "Slobodan Milošević"), ("Priština", "LOC", "Pristina")]

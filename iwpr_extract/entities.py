@@ -267,6 +267,8 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
             if (label in ("LOC", "NORP") and j == i + 1 and not caps[i] and (
                     pending and pending[-1] == i - 1 and toks[i - 1][2] in g.first_names
                     and _name_word(toks[i - 1][2], g)
+                    or len(pending) > 1 and pending[-1] == i - 1 and toks[i - 1][2] in _PARTICLES
+                    and toks[i - 2][2] in g.first_names
                     or title_cue and not pending and i + 1 < n and _name_word(toks[i + 1][2], g)
                     and text[e:toks[i + 1][0]] == " ")):
                 # "Babar Baloch", "Ron Redmond": a given name then a word also a place or people
@@ -402,7 +404,8 @@ _PLACE_PREFIX = frozenset(("Mount", "Mt", "Lake", "Cape", "Port", "Fort", "Saint
 _COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
 _LOCALITY_AFTER = regex.compile(r"[ \t]*\n?[ \t]*(\p{Ll}+)")
 _LOCALITY_BEFORE = regex.compile(r"\b(?:village|villages|town|city|district|province|region|valley|river|"
-                                 r"municipality|municipalities|settlement|outskirts|suburb)\s+of\s+\Z")
+                                 r"municipality|municipalities|settlement|outskirts|suburb|community|port|"
+                                 r"island|hamlet|area|county|governorate|oblast)\s+of\s+\Z")
 _ACRONYM = regex.compile(r"\p{Lu}{3,7}(?:/\p{Lu}{2,5})?")
 _DETERMINER_BEFORE = regex.compile(r"\b(?:the|a|an|its|their|our|his|her|this|that|against|or)\s+\Z", regex.IGNORECASE)
 

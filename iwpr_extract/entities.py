@@ -68,6 +68,7 @@ _DATE = regex.compile(
     rf"|(?:{_MONTHS_FULL}|(?:{_MONTHS_ABBR})\.?)\s{{1,3}}\d{{1,2}}(?!\d)"          # October 10
     rf"(?:\s?[-\u2013]\s?\d{{1,2}}(?!\d))?(?:,?\s{{1,3}}(?:1[6-9]|20)\d\d(?!\d))?"  # June 27-30, 2005
     rf"|\d{{1,2}}\s{{1,3}}(?:{_MONTHS_FULL})(?:,?\s{{1,3}}(?:1[6-9]|20)\d\d(?!\d))?"  # 10 October 2010
+    rf"|\d{{1,2}}\s(?:{_MONTHS_ABBR})\.?\s(?:1[6-9]|20)\d\d(?!\d)"                # 29 Jan 2004
     rf"|(?:{_MONTHS_FULL})\s{{1,3}}(?:1[6-9]|20)\d\d(?!\d)"                      # May 2009
     rf"|(?:{_MONTHS_FULL.replace('May|', '')})"                                  # June
     rf"|(?<=\b(?:in|since|until|till|by|of|early|late|mid-|this|last|next|on|from|to|the)\s)May"
@@ -255,7 +256,7 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
             if entry is not None and entry[0] == "LOC":
                 hit = (i + 1, entry)
         # 2. an organisation named by its head word: "Foreign Ministry of Norway", "Migration Committee"
-        org_end, head = (-1, -1) if caps[i] or headline else _org_run(toks, i, caps, g)
+        org_end, head = (-1, -1) if caps[i] or headline else _org_run(text, toks, i, caps, g)
         if org_end > 0 and (hit is None or org_end > hit[0] and (hit[1][0] != "ORG" or head >= hit[0])):
             _flush(text, toks, pending, out, title_cue)
             pending, title_cue = [], False
@@ -336,7 +337,7 @@ def _name_word(word: str, g: Any) -> bool:
     return word in g.first_names or _NOT_NAME_END.search(folded) is None
 
 
-def _org_run(toks: list[tuple[int, int, str]], i: int, caps: list[bool], g: Any) -> tuple[int, int]:
+def _org_run(text: str, toks: list[tuple[int, int, str]], i: int, caps: list[bool], g: Any) -> tuple[int, int]:
     """End (token index) of an organisation name starting at ``i`` and its last head word, or -1s."""
     first = toks[i][2].casefold()
     if first in g.stopwords and first not in g.namewords and first not in g.orgwords:
@@ -353,7 +354,8 @@ def _org_run(toks: list[tuple[int, int, str]], i: int, caps: list[bool], g: Any)
         if _capital(word):
             folded = word.casefold()
             names += 1
-            if folded in g.orgwords and (names > 1 or j + 1 < len(toks) and toks[j + 1][2] in ("of", "for", "on")):
+            if (folded in g.orgwords and (names > 1 or j + 1 < len(toks) and toks[j + 1][2] in ("of", "for", "on"))
+                    and not _title_case_line(text, toks[j][0])):  # "Basra Police Recruits Complain": a headline
                 end = j + 1
                 head = j
             elif end > 0 and (j == end or not _capital(toks[j - 1][2])):
@@ -419,6 +421,8 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
             out.append(_Span(toks[group[0]][0], toks[group[0]][1], "ORG"))
         return
     while words and not _name_word(words[-1], g):
+        if words[-1].casefold() in g.nonname and len(words) > 1:
+            return  # "Islington High Street", "Farmer Market": a place or thing named after its head
         words.pop()
         group = group[:-1]
     while words and not _name_word(words[0], g):

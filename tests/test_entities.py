@@ -285,3 +285,9 @@ def test_diacritics_and_leading_the_in_gazetteer_names():
     assert [(e.text, e.label, e.norm) for e in found] == [
         ("Slobodan Milošević", "PERSON", "Slobodan Milošević"), ("Hague", "LOC", "Hague"),
         ("Milosevic", "PERSON", "Slobodan Milošević"), ("Priština", "LOC", "Pristina")]
+
+
+def test_addresses_headline_lists_and_abbreviated_dates():
+    assert spans("Date: Thu, 29 Jan 2004 17:42 from 48 Islington High Street") == [("29 Jan 2004", "DATE")]
+    assert [label for _, label in spans("Related\nSouthern Iraq Power Cuts Anger Residents  Basra Police Recruits "
+                                        "Complain of Poor Training\n")] == ["LOC", "LOC"]

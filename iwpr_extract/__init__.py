@@ -23,6 +23,8 @@ _LAZY = {
     "bylines_record": "bylines",
     "Author": "bylines",
     "document_record": "records",
+    "require": "records",
+    "BadInput": "errors",
     "dumps": "records",
     "read_inputs": "streams",
     "expand_inputs": "parallel",

@@ -28,6 +28,7 @@ How it decides, in order:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from types import SimpleNamespace
 from functools import lru_cache
 from typing import Any, Iterator
@@ -36,7 +37,7 @@ import regex
 
 from .datafiles import load_json
 from .editions import _MONTH, edition_ref_span, known_title_in, parse_edition_header, parse_edition_ref
-from .records import empty_newsletter
+from .records import empty_newsletter, require
 from .textutil import Block, LazyPattern, blocks_of, ends_sentence, is_caps, join_wrapped, letters_upper_ratio, normalize_for_match
 
 # A byline of more lines than this, or longer, is prose that happens to start with "By".
@@ -93,7 +94,8 @@ class _Cues(SimpleNamespace):
 
     footer_line: re.Pattern  # a line starting with a footer phrase
     footer_anywhere: re.Pattern  # a footer phrase anywhere
-    footer_start_phrases: tuple[str, ...]
+    footer_line_scan: LazyPattern  # over a lower-cased view: "\n" then a footer phrase
+    byline_line_scan: LazyPattern  # over a lower-cased view: "\n" then a byline's first words
     footer_anywhere_phrases: tuple[str, ...]
     chrome_start: _Phrases
     note_start: _Phrases
@@ -140,13 +142,18 @@ def _cues() -> _Cues:
     return _Cues(
         footer_line=LazyPattern(rf"^[ \t*>•\-–—]{{0,4}}(?:{_words_alternation(data['footer_start'])})", re.I | re.M, engine="re"),
         footer_anywhere=LazyPattern(_words_alternation(data["footer_anywhere"]), re.I, engine="re"),
-        footer_start_phrases=_lowered(data["footer_start"]),
+        footer_line_scan=LazyPattern(
+            rf"\n[ \t*>•\-–—]{{0,4}}(?:{_words_alternation(list(_lowered(data['footer_start'])))})", engine="re"
+        ),
+        byline_line_scan=LazyPattern(
+            rf"\n[ \t]{{0,2}}(?:{_words_alternation(list(_lowered(data['byline_prefixes'])))})[ \t]", engine="re"
+        ),
         footer_anywhere_phrases=_lowered(data["footer_anywhere"]),
         chrome_start=_Phrases(_lowered(data["chrome_start"])),
         note_start=_Phrases(_lowered(data["note_start"])),
         source_line=_Phrases(_lowered(data["source_line_start"])),
         brief_headings=frozenset(h.upper() for h in data["brief_headings"]),
-        note_anywhere=LazyPattern(_words_alternation(data["note_anywhere"]), re.I, engine="re"),
+        note_anywhere=LazyPattern(_words_alternation(list(_lowered(data["note_anywhere"]))), engine="re"),
         # "Ainagul Abdrakhmanova is an IWPR-trained journalist", "A and B are IWPR trained journalists"
         bio=LazyPattern(
             rf"^{full}(?:(?:,[ \t]*|[ \t]+and[ \t]+){full}){{0,4}}[ \t]+(?:is|are|was|were|works|worked|writes|reports)\b"
@@ -262,18 +269,34 @@ def byline_text_ok(text: str) -> bool:
     return capitalised >= 1 and bad_lower <= 1 and capitalised * 2 >= len(tokens) - bad_lower
 
 
-def _separate_bylines(blocks: list[Block]) -> list[Block]:
+def _byline_line_starts(view: str | None) -> list[int] | None:
+    """Sorted offsets of the lines that start like a byline ("By ", "Comment by "...), from one scan of
+    the text (see ``_scan_view``); None when the view is not available: every block is looked at."""
+    if view is None:
+        return None
+    return [m.start() for m in _cues().byline_line_scan.finditer(view)]
+
+
+def _separate_bylines(blocks: list[Block], view: str | None = None) -> list[Block]:
     """A "By ..." line with no blank line between it and the body (or the standfirst) around it is
     made a block of its own, so that it can anchor its article.  Only where body text clearly follows
     it: a table-of-contents entry ends in a byline too, but another entry follows it, not a body."""
     out: list[Block] = []
     words = _byline_first_words()
     prefix = _cues().byline_prefix
+    byline_starts = _byline_line_starts(view)
+    k_start = 0
     for n, block in enumerate(blocks):
         count = len(block)
         if count < 2 or count > 400:
             out.append(block)
             continue
+        if byline_starts is not None:
+            # only blocks holding a line that starts like a byline need their lines looked at
+            k_start = bisect_left(byline_starts, block.start, k_start)
+            if k_start == len(byline_starts) or byline_starts[k_start] >= block.end:
+                out.append(block)
+                continue
         lines = block.lines
         contents = [line.content.strip() for line in lines]
         cuts: list[int] = []
@@ -365,33 +388,31 @@ def _is_end_note(text: str) -> bool:
     paragraph holding a note phrase ("... contributed to this report.")."""
     if _is_note(text):
         return True
-    return len(text) <= MAX_NOTE_CHARS and bool(_cues().note_anywhere.search(text))
+    return len(text) <= MAX_NOTE_CHARS and bool(_cues().note_anywhere.search(text.lower()))
 
 
 FOOTER_CUE_REACH = 300  # a footer phrase this far into a block marks it as footer matter
 
 
-def _mark_footer_cues(text: str, blocks: list[Block]) -> None:
-    """Find footer phrases in one pass per phrase over the whole text (``str.find`` on a lower-cased
-    copy), then mark the blocks that hold them: a per-block search was the most expensive step of
-    splitting a long edition, and a case-insensitive pattern over the whole text slower still."""
+def _scan_view(text: str) -> str | None:
+    """``"\\n" + text.lower()``, for whole-text scans of line starts: every line, the first included,
+    then starts after a "\\n", and index ``i`` of the view is index ``i - 1`` of the text.  None where
+    that does not hold (lone CRs; letters that change length when lower-cased)."""
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        return None
     lowered = text.lower()
-    if len(lowered) != len(text):  # a few letters change length when lower-cased: no shortcut
-        return
+    return "\n" + lowered if len(lowered) == len(text) else None
+
+
+def _mark_footer_cues(view: str | None, blocks: list[Block]) -> None:
+    """Find footer phrases in one scan of the whole text, then mark the blocks that hold them: a
+    per-block search was the most expensive step of splitting a long edition."""
+    if view is None:
+        return  # each block is then judged on its own (``_is_footer_block``)
     cues = _cues()
-    line_starts: set[int] = set()
-    for phrase in cues.footer_start_phrases:
-        for at in _find_all(lowered, phrase):
-            # at most four characters of decoration ("**** ", "> ") between line start and phrase
-            window = lowered[max(0, at - 5) : at]
-            cut = max(window.rfind("\n"), window.rfind("\r"))
-            if cut == -1 and at > 4:
-                continue
-            line_start = at - len(window) + cut + 1
-            if _word_ends(lowered, at, phrase) and not lowered[line_start:at].strip(" \t*>•-–—"):
-                line_starts.add(line_start)
-    anywhere = sorted(at for phrase in cues.footer_anywhere_phrases for at in _find_all(lowered, phrase)
-                      if _word_ends(lowered, at, phrase))
+    line_starts = {m.start() for m in cues.footer_line_scan.finditer(view)}
+    anywhere = sorted(at - 1 for phrase in cues.footer_anywhere_phrases for at in _find_all(view, phrase)
+                      if _word_ends(view, at, phrase))
     k = 0
     for block in blocks:
         while k < len(anywhere) and anywhere[k] < block.start:
@@ -504,8 +525,9 @@ def split_text(
     unmasked = _mask_soft_breaks(text)
     quoted_printable = unmasked is not text
     text = _mask_markup(unmasked)
-    blocks = _separate_bylines(blocks_of(text))
-    _mark_footer_cues(text, blocks)
+    view = _scan_view(text)
+    blocks = _separate_bylines(blocks_of(text), view)
+    _mark_footer_cues(view, blocks)
     segments = _segment(blocks)
     if text is not original or "&" in text and _ENTITY.search(text):
         for segment in segments:
@@ -640,13 +662,10 @@ def split_record(record: dict[str, Any], *, all_segments: bool = False) -> Itera
     if record.get("kind", "document") != "document":
         yield record
         return
-    if not isinstance(record.get("text"), str):
-        from .errors import BadInput
-
-        raise BadInput("record has no 'text' field to split")
+    text = require(record, "text")
     source = record.get("source", record.get("id", "-"))
     extra = {k: v for k, v in record.items() if k not in ("id", "source", "kind", "text")}
-    for out in split_text(record["text"], source, all_segments=all_segments, doc_id=record.get("id")):
+    for out in split_text(text, source, all_segments=all_segments, doc_id=record.get("id")):
         yield {**extra, **out}
 
 
@@ -742,6 +761,7 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
     return article
 
 
+@_per_block
 def _block_header(block: Block) -> dict[str, Any] | None:
     """The edition header a block states: on its first line, or over two of its first lines
     ("BALKAN CRISIS REPORT" / "No. 50, 21 June 1999", below an "Institute for War & Peace Reporting" line)."""

@@ -169,6 +169,7 @@ _ARTICLE_WORD = LazyPattern(r"^(?i:an?|the)\s+")
 _HEADING = LazyPattern(r"^(?P<head>[^:]{1,60}):\s*(?P<rest>.+)$")
 _MIXED = LazyPattern(r"^[\p{P}]*\p{Lu}[\p{L}\p{M}'’.\-]*\p{Ll}")
 _HAS_LETTER = LazyPattern(r"\p{L}")
+_NEXT_LINE = LazyPattern(r"[ \t]*\n[ \t]*([^\n]+)")
 
 
 def _segments(text: str) -> list[tuple[str, bool]]:
@@ -770,38 +771,48 @@ def find_bylines(text: str) -> list[str]:
     >>> find_bylines("Talks stall.\\n\\nBy Jo Bek in Osh\\n\\nThe vote was overshadowed by Ata-Jurt.")
     ['By Jo Bek in Osh']
     """
+    return [line for line, _ in _found_bylines(text)]
+
+
+def _found_bylines(text: str) -> list[tuple[str, Any]]:
+    """``find_bylines`` with each byline's analysis, so that it is not parsed twice."""
     from .split import byline_text_ok
 
-    found: list[str] = []
+    found: list[tuple[str, Any]] = []
+    seen: set[str] = set()
     for m in _LINE_BY.finditer(text):
         line = m["line"].strip()
         end = m.end()
         if _CONTINUES.search(line):  # wrapped: "By Jo Bek and" / "Dan Oz in Osh"
-            nxt = regex.match(r"[ \t]*\n[ \t]*([^\n]+)", text[end:])
+            nxt = _NEXT_LINE.match(text, end)  # at an offset: slicing the rest of the text is quadratic
             if nxt:
                 line = f"{line} {nxt.group(1).strip()}"
         line = _SPACE.sub(" ", line)
-        if len(line) > 160 or not byline_text_ok(line):
+        if line in seen or len(line) > 160:
+            continue
+        seen.add(line)
+        if not byline_text_ok(line):
             continue
         parsed = _analyse(line, strict=True)
         if parsed.unknown or not (parsed.authors or parsed.credit):
             continue
-        if line not in found:
-            found.append(line)
+        found.append((line, parsed))
     return found
 
 
 def _document(record: dict[str, Any]) -> dict[str, Any]:
     text = record["text"]
-    found = find_bylines(text)
+    pairs = _found_bylines(text)
+    found = [line for line, _ in pairs]
     drafts: list[_Draft] = []
+    names: set[str] = set()
     credit = None
     edition = None
-    for line in found:
-        parsed = _analyse(line, strict=True)
+    for line, parsed in pairs:
         edition = edition or parsed.edition
         for d in parsed.authors:
-            if not any(d.name.casefold() == e.name.casefold() for e in drafts):
+            if d.name.casefold() not in names:
+                names.add(d.name.casefold())
                 drafts.append(d)
         if parsed.credit and credit is None:
             credit = _credit_text(line)

@@ -65,6 +65,18 @@ def cli(ctx: click.Context, debug: bool) -> None:
 # --- shared option bundles -------------------------------------------------------------------------
 
 
+def _check_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An unknown --encoding is a usage error (exit 2), said once, not once per input."""
+    if value is not None:
+        import codecs
+
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding {value!r}") from None
+    return value
+
+
 def _store_jobs(ctx: click.Context, param: click.Parameter, value: int) -> int:
     # kept in ctx.meta so every command gets --jobs without a parameter of its own
     ctx.meta["iwpr.jobs"] = value
@@ -76,7 +88,8 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     for decorator in reversed(
         (
             click.argument("files", nargs=-1, type=click.Path(allow_dash=True, dir_okay=True)),
-            click.option("--encoding", metavar="NAME", help="Decode raw text inputs with NAME instead of UTF-8."),
+            click.option("--encoding", metavar="NAME", callback=_check_encoding,
+                         help="Decode raw text inputs with NAME instead of UTF-8."),
             click.option("--strict", is_flag=True, help="Undecodable bytes are an error, not a warning."),
             click.option("--skip-bad", is_flag=True, help="Skip malformed JSON Lines with a warning."),
             click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
@@ -109,7 +122,13 @@ class Reporter:
             from rich.text import Text
 
             style = "bold red" if level == "error" else "yellow"
-            Console(stderr=True, highlight=False).print(Text(line, style=style), soft_wrap=True)
+            terminal = Console(stderr=True, highlight=False)
+            # rendered, then written through sys.stderr: while a progress bar is live, rich has replaced
+            # sys.stderr with a proxy that prints above the bar
+            with terminal.capture() as captured:
+                terminal.print(Text(line, style=style), soft_wrap=True)
+            sys.stderr.write(captured.get())
+            sys.stderr.flush()
         else:
             sys.stderr.write(line + "\n")
             sys.stderr.flush()
@@ -155,11 +174,20 @@ class Output:
         self.write_data(self.encode(line + "\n"))
 
     def write_data(self, data: bytes) -> None:
-        """Write already encoded whole lines (from ``encode``)."""
-        if self._out is not None:
-            self._out.write(data)
-        else:  # click's CliRunner without a binary buffer
-            sys.stdout.write(data.decode("utf-8"))
+        """Write already encoded whole lines (from ``encode``); a Ctrl-C meanwhile waits until they are out."""
+        _SIGINT.writing = True
+        try:
+            if self._out is None:  # click's CliRunner without a binary buffer
+                sys.stdout.write(data.decode("utf-8"))
+                return
+            view = memoryview(data)
+            while view:  # unbuffered stdout (python -u) may write part of it
+                written = self._out.write(view)
+                view = view[written if written is not None else 0:]
+        finally:
+            _SIGINT.writing = False
+        if _SIGINT.pending:
+            raise _Interrupted()
 
     def flush(self) -> None:
         (self._out or sys.stdout).flush()
@@ -176,14 +204,11 @@ def apply_stage(item: Any, stage: Stage, reporter: Any, debug: bool) -> list[dic
     except (BrokenPipeError, KeyboardInterrupt):
         raise
     except Exception as exc:  # a bug: say where, keep going with the other records
-        if debug:
-            import traceback  # here, not at the top: it costs 2.5 ms of every start-up
-
-            traceback.print_exc()
+        _traceback_if(debug)
         where = f"{item.source}:{item.line}" if item.line else item.source
         reporter.error(
             f"{where}: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
-            code=errors.BAD_DATA,
+            code=errors.INTERNAL,
         )
     return None
 
@@ -257,10 +282,50 @@ def _stdout_identity() -> tuple[int, int] | None:
     return (st.st_dev, st.st_ino)
 
 
+class _Interrupted(BaseException):
+    """Ctrl-C, raised by our SIGINT handler: not a KeyboardInterrupt, which click would catch and answer
+    with a blank line on stderr."""
+
+
+class _SigintState:
+    """A Ctrl-C during a write is held until the write ends, so output always ends with a whole line;
+    a second Ctrl-C does not wait (a stalled reader must not make the tool unkillable)."""
+
+    writing = False
+    pending = False
+
+
+_SIGINT = _SigintState()
+
+
+def _on_sigint(signum: int, frame: Any) -> None:
+    if _SIGINT.writing and not _SIGINT.pending:
+        _SIGINT.pending = True
+        return
+    raise _Interrupted()
+
+
+def _command_name(argv: list[str]) -> str:
+    """The subcommand named in ``argv``, for error lines raised before it runs ("iwpr split: error: ...")."""
+    for arg in argv:
+        if arg in COMMANDS:
+            return f"iwpr {arg}"
+        if not arg.startswith("-"):
+            break
+    return "iwpr"
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: exit codes as documented, no traceback unless --debug."""
-    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    args = argv if argv is not None else sys.argv[1:]
+    debug = "--debug" in args
     stdout_before = _stdout_identity()
+    import signal
+
+    try:
+        signal.signal(signal.SIGINT, _on_sigint)
+    except ValueError:  # not the main thread (an embedding program): leave its handling alone
+        pass
     try:
         code = cli.main(args=argv, prog_name="iwpr", standalone_mode=False)
     except click.exceptions.Exit as exc:  # pragma: no cover - click returns these in non-standalone mode
@@ -275,21 +340,46 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as exc:
         exc.show()
         code = exc.exit_code
-    except (click.exceptions.Abort, KeyboardInterrupt):
-        sys.stderr.write("\n")
-        code = errors.INTERRUPTED
+    except (_Interrupted, click.exceptions.Abort, KeyboardInterrupt):
+        code = _interrupted()
     except BrokenPipeError:
         _quiet_stdout()
         code = errors.OK
+    except IwprError as exc:
+        _traceback_if(debug)
+        sys.stderr.write(f"{_command_name(args)}: error: {exc}\n")
+        code = exc.exit_code
     except OSError as exc:
-        if debug:
-            import traceback
-
-            traceback.print_exc()
-        sys.stderr.write(f"iwpr: error: {exc.strerror or exc}\n")
+        _traceback_if(debug)
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        sys.stderr.write(f"{_command_name(args)}: error: {where}{exc.strerror or exc}\n")
         code = errors.IO_ERROR
+    except Exception as exc:  # a bug: one line, and the traceback on request
+        _traceback_if(debug)
+        sys.stderr.write(f"{_command_name(args)}: error: internal error: {type(exc).__name__}: {exc} "
+                         "(run with --debug for details)\n")
+        code = errors.INTERNAL
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         _quiet_stdout()
+    except _Interrupted:
+        code = _interrupted()
     sys.exit(code or 0)
+
+
+def _traceback_if(debug: bool) -> None:
+    if debug:
+        import traceback  # here, not at the top: it costs 2.5 ms of every start-up
+
+        traceback.print_exc()
+
+
+def _interrupted() -> int:
+    """Ctrl-C: whole lines already written stay written; no message (a terminal has shown ^C)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the final flush
+    if sys.stderr is not None and sys.stderr.isatty():
+        sys.stderr.write("\n")
+    return errors.INTERRUPTED

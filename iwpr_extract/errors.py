@@ -12,6 +12,7 @@ USAGE = 2  # bad options, no input on a terminal
 BAD_DATA = 3  # an input was read but its content is unusable (malformed JSON, binary data, missing field)
 UNREADABLE = 4  # an input could not be opened or read (missing file, permission, directory)
 IO_ERROR = 5  # writing the output failed (disk full...); a closed pipe is not an error
+INTERNAL = 70  # a bug in iwpr (EX_SOFTWARE); --debug shows the traceback
 INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 EXIT_CODES = {
@@ -21,6 +22,7 @@ EXIT_CODES = {
     BAD_DATA: "bad input data (malformed JSON Lines, binary input, a missing field, undecodable text with --strict)",
     UNREADABLE: "an input could not be read (missing file, permission denied)",
     IO_ERROR: "output could not be written",
+    INTERNAL: "internal error (a bug in iwpr; --debug shows the traceback)",
     INTERRUPTED: "interrupted (Ctrl-C)",
 }
 

@@ -59,12 +59,41 @@ def document_record(text: str, source: str, doc_id: str | None = None) -> dict[s
     return {"id": doc_id if doc_id is not None else source, "source": source, "kind": "document", "text": text}
 
 
+_TYPE_NAMES = {str: "string", list: "list", dict: "object", int: "integer"}
+
+
+def require(record: dict[str, Any], field: str, kind: type = str) -> Any:
+    """``record[field]``, or ``errors.BadInput`` naming the field when it is missing or not a ``kind``.
+
+    Stages call this for the fields they need, so a record from the wrong step of a pipe gives one clear
+    error line (the runner adds the input name and line) instead of a ``KeyError``.
+
+    >>> require({"text": "Hi"}, "text")
+    'Hi'
+    >>> require({"id": "a"}, "text")
+    Traceback (most recent call last):
+    iwpr_extract.errors.BadInput: record has no 'text' field
+    >>> require({"text": None}, "text")
+    Traceback (most recent call last):
+    iwpr_extract.errors.BadInput: record's 'text' field is null, not a string
+    """
+    from .errors import BadInput
+
+    if field not in record:
+        raise BadInput(f"record has no {field!r} field")
+    value = record[field]
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        got = "null" if value is None else _TYPE_NAMES.get(type(value), type(value).__name__)
+        raise BadInput(f"record's {field!r} field is {got}, not a {_TYPE_NAMES.get(kind, kind.__name__)}")
+    return value
+
+
 def empty_newsletter() -> dict[str, Any]:
     """The ``newsletter`` value when an edition states nothing: every part null."""
     return {"title": None, "issue": None, "date": None}
 
 
-_LINE_SEPARATORS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029"})
+_LINE_SEPARATORS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
 _STDLIB_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 # orjson encodes our records 2-7x faster than the standard library (`python bench/run.py --json-only`),
@@ -104,9 +133,9 @@ def _fast() -> Any:
 def dumps(record: dict[str, Any]) -> str:
     """Encode one record as one line of JSON (no trailing newline), keys in contract order.
 
-    Raw UTF-8 (no ASCII escaping), compact separators; U+2028/U+2029 are escaped because some JSON Lines
-    readers split lines on them.  The text is ``json.dumps(record, ensure_ascii=False, separators=(",",
-    ":"))``'s whichever encoder wrote it, except for floats made by Python code (no stage makes any):
+    Raw UTF-8 (no ASCII escaping), compact separators; U+2028/U+2029 and U+0085 (NEL) are escaped because
+    some JSON Lines readers (Python's ``str.splitlines`` among them) split lines on them.  The text is
+    ``json.dumps(record, ensure_ascii=False, separators=(",", ":"))``'s whichever encoder wrote it, except for floats made by Python code (no stage makes any):
     orjson writes ``0.00001`` and ``null`` for NaN where the standard library writes ``1e-05`` and ``NaN``.
     Floats read by :func:`loads` are always written as the standard library writes them.
 
@@ -121,11 +150,12 @@ def dumps(record: dict[str, Any]) -> str:
         except TypeError:  # lone surrogates, integers beyond 64 bits, non-string keys, floats read from JSON
             pass
         else:
-            if b"\xe2\x80\xa8" in data or b"\xe2\x80\xa9" in data:
-                data = data.replace(b"\xe2\x80\xa8", b"\\u2028").replace(b"\xe2\x80\xa9", b"\\u2029")
+            if b"\xe2\x80\xa8" in data or b"\xe2\x80\xa9" in data or b"\xc2\x85" in data:
+                data = (data.replace(b"\xe2\x80\xa8", b"\\u2028").replace(b"\xe2\x80\xa9", b"\\u2029")
+                        .replace(b"\xc2\x85", b"\\u0085"))
             return data.decode("utf-8")
     line = _STDLIB_ENCODER.encode(ordered)
-    if "\u2028" in line or "\u2029" in line:
+    if "\u2028" in line or "\u2029" in line or "\x85" in line:
         line = line.translate(_LINE_SEPARATORS)
     return line
 

@@ -16,7 +16,11 @@ How it decides, in order:
    contents (entries parsed into headline, standfirst, byline), promo blocks between rules, footer.
 6. An e-mail article does not repeat its headline: it is taken from the table-of-contents entry whose
    standfirst and byline match (an entry that lost its first lines gives a null headline, not a guess).
-7. Every segment's span starts where the previous one ended, so with ``all_segments`` the records'
+7. Mail-archive leftovers do not change offsets: quoted-printable soft breaks become NUL marks of the
+   same length and HTML tags spaces, so blocks are what a reader sees; the fields are then decoded
+   ("=20", "=E2=80=99", "&amp;") and ``text`` is sliced from the input as given.  "IN BRIEF" items
+   (a capitals headline over a paragraph, no byline) are articles of their own.
+8. Every segment's span starts where the previous one ended, so with ``all_segments`` the records'
    ``text`` concatenated is exactly the input.  Text with no recognisable article is one article record
    with a warning.
 """
@@ -24,6 +28,7 @@ How it decides, in order:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from types import SimpleNamespace
 from functools import lru_cache
 from typing import Any, Iterator
@@ -31,8 +36,8 @@ from typing import Any, Iterator
 import regex
 
 from .datafiles import load_json
-from .editions import edition_ref_span, known_title_in, parse_edition_header, parse_edition_ref
-from .records import empty_newsletter
+from .editions import _MONTH, edition_ref_span, known_title_in, parse_edition_header, parse_edition_ref
+from .records import empty_newsletter, require
 from .textutil import Block, LazyPattern, blocks_of, ends_sentence, is_caps, join_wrapped, letters_upper_ratio, normalize_for_match
 
 # A byline of more lines than this, or longer, is prose that happens to start with "By".
@@ -89,10 +94,13 @@ class _Cues(SimpleNamespace):
 
     footer_line: re.Pattern  # a line starting with a footer phrase
     footer_anywhere: re.Pattern  # a footer phrase anywhere
-    footer_start_phrases: tuple[str, ...]
+    footer_line_scan: LazyPattern  # over a lower-cased view: "\n" then a footer phrase
+    byline_line_scan: LazyPattern  # over a lower-cased view: "\n" then a byline's first words
     footer_anywhere_phrases: tuple[str, ...]
     chrome_start: _Phrases
     note_start: _Phrases
+    source_line: _Phrases
+    brief_headings: frozenset[str]
     note_anywhere: re.Pattern
     bio: LazyPattern
     bio_roles: frozenset[str]
@@ -134,11 +142,18 @@ def _cues() -> _Cues:
     return _Cues(
         footer_line=LazyPattern(rf"^[ \t*>•\-–—]{{0,4}}(?:{_words_alternation(data['footer_start'])})", re.I | re.M, engine="re"),
         footer_anywhere=LazyPattern(_words_alternation(data["footer_anywhere"]), re.I, engine="re"),
-        footer_start_phrases=_lowered(data["footer_start"]),
+        footer_line_scan=LazyPattern(
+            rf"\n[ \t*>•\-–—]{{0,4}}(?:{_words_alternation(list(_lowered(data['footer_start'])))})", engine="re"
+        ),
+        byline_line_scan=LazyPattern(
+            rf"\n[ \t]{{0,2}}(?:{_words_alternation(list(_lowered(data['byline_prefixes'])))})[ \t]", engine="re"
+        ),
         footer_anywhere_phrases=_lowered(data["footer_anywhere"]),
         chrome_start=_Phrases(_lowered(data["chrome_start"])),
         note_start=_Phrases(_lowered(data["note_start"])),
-        note_anywhere=LazyPattern(_words_alternation(data["note_anywhere"]), re.I, engine="re"),
+        source_line=_Phrases(_lowered(data["source_line_start"])),
+        brief_headings=frozenset(h.upper() for h in data["brief_headings"]),
+        note_anywhere=LazyPattern(_words_alternation(list(_lowered(data["note_anywhere"]))), engine="re"),
         # "Ainagul Abdrakhmanova is an IWPR-trained journalist", "A and B are IWPR trained journalists"
         bio=LazyPattern(
             rf"^{full}(?:(?:,[ \t]*|[ \t]+and[ \t]+){full}){{0,4}}[ \t]+(?:is|are|was|were|works|worked|writes|reports)\b"
@@ -167,12 +182,32 @@ _PHOTO = LazyPattern(r"\((?:Photo|Picture|Image)s?(?: by)?[:\s][^)\n]{0,120}\)|^
 _SITE_TITLE = LazyPattern(r"^(?:Institute for War (?:and|&) Peace Reporting|IWPR)\b[^\n]{0,80}\|", regex.I)
 # "Home | News | Analysis": a site's navigation line at the top of a scraped page
 _NAV_LINE = LazyPattern(r"^[^|\n]{1,40}(?:\|[^|\n]{1,40}){2,12}$")
+# "Home > Africa > Zimbabwe", "You are here: Home » News": breadcrumbs
+_CRUMBS = LazyPattern(r"^(?:(?:You are here:?[ \t]*)?Home[ \t]*[>»]|[^>»\n]{1,40}[>»][^>»\n]{1,40}[>»])[^>»\n]{0,60}(?:[>»][^>»\n]{1,60}){0,8}$", regex.I)
 _SECTION = LazyPattern(r"^[\p{Lu}\p{N}][\p{Lu}\p{N} &'’:,\-/]{2,60}$")
 _NAME_TOKEN = LazyPattern(r"\p{L}[\p{L}'’.\-]*")
 _DANGLING_BY = LazyPattern(r"(?:^|\s)(?:By|BY)$")
 _SENTENCE_OR_GAP = LazyPattern(r"(?<=[.?!”\"])\s+|\s{2,}")
 
 _TWO_SPACES = LazyPattern(r"[ \t]{2,}")
+_MAIL_HEADER = LazyPattern(
+    r"^(?:From[ \t]+\S{1,80}@|From|To|Cc|Subject|Date|Sent|Reply-To|Sender|Message-ID|MIME-Version|Content-Type"
+    r"|Content-Transfer-Encoding|Received|Return-Path|Organization|Newsgroups|X-[A-Za-z\-]{1,40}):[ \t]",
+    regex.I,
+)
+# the second line of a header printed over two: "No. 50, 21 June 1999"
+_NUMBER_LINE = LazyPattern(r"^(?:No|NO)\.?[ \t]*\d{1,5}\b")
+# "1. MACEDONIA: ..." / "2) KOSOVO ...": the number of a contents entry is not part of its headline
+_NUMBERING = LazyPattern(r"^\d{1,3}[.)][ \t]+(?=\p{Lu}|[\"“‘'])")
+# a line that stops on a comma or a linking word carries on over the next: wrapped prose, not a headline
+_WRAPPED_ON = LazyPattern(r"(?:,|[ \t](?:and|or|the|of|by|to|for|with|a|an|in))$")
+# mail-archive and HTML leftovers after a full stop ("bank.&nbsp;", "end.</p>", "said.=20")
+_TRAILING_MARKUP = LazyPattern(r"(?:&nbsp;|&#160;|<br[ \t]?/?>|</p>|=20|[ \t\u00a0])+$", regex.I)
+# "KABUL, 12 March", "Basra, March 12, 2004": a dateline standing as a paragraph of its own
+_DATELINE = LazyPattern(
+    rf"^\p{{Lu}}[\p{{L}} .'’\-]{{1,40}},[ \t]+(?:\d{{1,2}}[ \t]+{_MONTH}|{_MONTH}\.?[ \t]+\d{{1,2}})"
+    rf"(?:,?[ \t]+\d{{4}})?$"
+)
 
 
 def _per_block(func):
@@ -234,18 +269,34 @@ def byline_text_ok(text: str) -> bool:
     return capitalised >= 1 and bad_lower <= 1 and capitalised * 2 >= len(tokens) - bad_lower
 
 
-def _separate_bylines(blocks: list[Block]) -> list[Block]:
+def _byline_line_starts(view: str | None) -> list[int] | None:
+    """Sorted offsets of the lines that start like a byline ("By ", "Comment by "...), from one scan of
+    the text (see ``_scan_view``); None when the view is not available: every block is looked at."""
+    if view is None:
+        return None
+    return [m.start() for m in _cues().byline_line_scan.finditer(view)]
+
+
+def _separate_bylines(blocks: list[Block], view: str | None = None) -> list[Block]:
     """A "By ..." line with no blank line between it and the body (or the standfirst) around it is
     made a block of its own, so that it can anchor its article.  Only where body text clearly follows
     it: a table-of-contents entry ends in a byline too, but another entry follows it, not a body."""
     out: list[Block] = []
     words = _byline_first_words()
     prefix = _cues().byline_prefix
+    byline_starts = _byline_line_starts(view)
+    k_start = 0
     for n, block in enumerate(blocks):
         count = len(block)
         if count < 2 or count > 400:
             out.append(block)
             continue
+        if byline_starts is not None:
+            # only blocks holding a line that starts like a byline need their lines looked at
+            k_start = bisect_left(byline_starts, block.start, k_start)
+            if k_start == len(byline_starts) or byline_starts[k_start] >= block.end:
+                out.append(block)
+                continue
         lines = block.lines
         contents = [line.content.strip() for line in lines]
         cuts: list[int] = []
@@ -260,7 +311,9 @@ def _separate_bylines(blocks: list[Block]) -> list[Block]:
                 body_follows = count - k - 1 >= 2 or len(contents[k + 1]) >= 150
             else:
                 nxt = blocks[n + 1] if n + 1 < len(blocks) else None
-                body_follows = nxt is not None and nxt.chars >= 200 and not _starts_entry_text(nxt.first)
+                # after another contents entry, only a long paragraph shows this one is an article
+                in_contents = n > 0 and (_looks_like_toc_entry(blocks[n - 1]) or _is_byline_block(blocks[n - 1]))
+                body_follows = nxt is not None and (nxt.chars >= 200 if in_contents else _body_block(nxt))
             if body_follows:
                 cuts.extend((k, k + 1))
         bounds = sorted({c for c in cuts if 0 < c < count})
@@ -273,6 +326,18 @@ def _separate_bylines(blocks: list[Block]) -> list[Block]:
             gap = block.gap_before if piece == 0 else 0
             out.append(Block(block.source, lines[a].start, lines[b - 1].end, gap))
     return out
+
+
+def _body_block(block: Block) -> bool:
+    """Body text after a byline that ends a block: a long paragraph, or one of two lines or more that
+    is not the next contents entry (capitals, an inline credit), a rule or a link."""
+    if _starts_entry_text(block.first) or _is_rule(block) or _is_footer_block(block):
+        return False
+    if block.chars >= 200:
+        return True
+    return (len(block) >= 2 and block.chars >= 80 and "://" not in block.raw
+            and not _looks_like_toc_entry(block) and not _is_byline_block(block)
+            and not _ends_with_credit(block.lines[-1].content.strip()))
 
 
 def _edition_span(text: str) -> tuple[int, int] | None:
@@ -323,33 +388,31 @@ def _is_end_note(text: str) -> bool:
     paragraph holding a note phrase ("... contributed to this report.")."""
     if _is_note(text):
         return True
-    return len(text) <= MAX_NOTE_CHARS and bool(_cues().note_anywhere.search(text))
+    return len(text) <= MAX_NOTE_CHARS and bool(_cues().note_anywhere.search(text.lower()))
 
 
 FOOTER_CUE_REACH = 300  # a footer phrase this far into a block marks it as footer matter
 
 
-def _mark_footer_cues(text: str, blocks: list[Block]) -> None:
-    """Find footer phrases in one pass per phrase over the whole text (``str.find`` on a lower-cased
-    copy), then mark the blocks that hold them: a per-block search was the most expensive step of
-    splitting a long edition, and a case-insensitive pattern over the whole text slower still."""
+def _scan_view(text: str) -> str | None:
+    """``"\\n" + text.lower()``, for whole-text scans of line starts: every line, the first included,
+    then starts after a "\\n", and index ``i`` of the view is index ``i - 1`` of the text.  None where
+    that does not hold (lone CRs; letters that change length when lower-cased)."""
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        return None
     lowered = text.lower()
-    if len(lowered) != len(text):  # a few letters change length when lower-cased: no shortcut
-        return
+    return "\n" + lowered if len(lowered) == len(text) else None
+
+
+def _mark_footer_cues(view: str | None, blocks: list[Block]) -> None:
+    """Find footer phrases in one scan of the whole text, then mark the blocks that hold them: a
+    per-block search was the most expensive step of splitting a long edition."""
+    if view is None:
+        return  # each block is then judged on its own (``_is_footer_block``)
     cues = _cues()
-    line_starts: set[int] = set()
-    for phrase in cues.footer_start_phrases:
-        for at in _find_all(lowered, phrase):
-            # at most four characters of decoration ("**** ", "> ") between line start and phrase
-            window = lowered[max(0, at - 5) : at]
-            cut = max(window.rfind("\n"), window.rfind("\r"))
-            if cut == -1 and at > 4:
-                continue
-            line_start = at - len(window) + cut + 1
-            if _word_ends(lowered, at, phrase) and not lowered[line_start:at].strip(" \t*>•-–—"):
-                line_starts.add(line_start)
-    anywhere = sorted(at for phrase in cues.footer_anywhere_phrases for at in _find_all(lowered, phrase)
-                      if _word_ends(lowered, at, phrase))
+    line_starts = {m.start() for m in cues.footer_line_scan.finditer(view)}
+    anywhere = sorted(at - 1 for phrase in cues.footer_anywhere_phrases for at in _find_all(view, phrase)
+                      if _word_ends(view, at, phrase))
     k = 0
     for block in blocks:
         while k < len(anywhere) and anywhere[k] < block.start:
@@ -380,11 +443,32 @@ def _is_footer_block(block: Block) -> bool:
 
 
 def _is_chrome_start(block: Block) -> bool:
-    return len(block) == 1 and len(block.first) <= 80 and _cues().chrome_start.heads_line(block.first)
+    if len(block) != 1:
+        return False
+    first = block.first
+    return len(first) <= 80 and _cues().chrome_start.heads_line(first) or _is_nav_line(first)
+
+
+def _is_nav_line(line: str) -> bool:
+    """Site navigation: "Print | Email | Share", "Home > Africa > Zimbabwe"."""
+    if len(line) > 200:
+        return False
+    if "|" in line and _NAV_LINE.match(line.strip()):
+        return True
+    return (">" in line or "»" in line) and bool(_CRUMBS.match(line.strip()))
+
+
+def _is_source_line(block: Block) -> bool:
+    """A repost's credit to where it first appeared ("Source: Institute for War & Peace Reporting")."""
+    return len(block) <= 2 and block.chars <= 200 and _cues().source_line.starts(block.first)
 
 
 def _is_caption(text: str) -> bool:
-    return len(text) <= 400 and bool(_PHOTO.search(text))
+    # the cheap test first: nearly every paragraph of a long edition is asked
+    if len(text) > 400 or not ("hoto" in text or "HOTO" in text or "icture" in text or "ICTURE" in text
+                               or "mage" in text or "MAGE" in text):
+        return False
+    return bool(_PHOTO.search(text))
 
 
 def _looks_like_headline(text: str) -> bool:
@@ -419,13 +503,14 @@ class _Article:
     """Block indices of an article: its byline (``anchor``), first and last block, headline, standfirst
     and captions."""
 
-    __slots__ = ("anchor", "start", "end", "headline", "standfirst", "captions")
+    __slots__ = ("anchor", "start", "end", "headline", "standfirst", "captions", "credits")
 
     def __init__(self, anchor: int, start: int) -> None:
         self.anchor, self.start, self.end = anchor, start, -1
         self.headline: int | None = None
         self.standfirst: int | None = None
         self.captions: list[int] = []
+        self.credits: list[int] = []  # "Source: ..." lines between standfirst and byline
 
 
 def split_text(
@@ -440,9 +525,18 @@ def split_text(
     [('Parties talk.', 'By Jane Doe in Bishkek', 'Body one.\\n\\nBody two.')]
     """
     base = doc_id if doc_id is not None else source
-    blocks = _separate_bylines(blocks_of(text))
-    _mark_footer_cues(text, blocks)
+    original = text
+    unmasked = _mask_soft_breaks(text)
+    quoted_printable = unmasked is not text
+    text = _mask_markup(unmasked)
+    view = _scan_view(text)
+    blocks = _separate_bylines(blocks_of(text), view)
+    _mark_footer_cues(view, blocks)
     segments = _segment(blocks)
+    if text is not original or "&" in text and _ENTITY.search(text):
+        for segment in segments:
+            segment.fields = _decode_fields(segment.fields, quoted_printable)
+    _attach_toc_headlines(segments)
     if not segments and text:
         segments = [_Segment("other", 0, -1)]
     records: list[dict[str, Any]] = []
@@ -467,9 +561,87 @@ def split_text(
                         newsletter[key] = value
             record["newsletter"] = newsletter
         record.update(segment.fields)
-        record["text"] = text[start:end]
+        record["text"] = original[start:end]
         records.append(record)
     return records
+
+
+# --- quoted-printable mail archives -----------------------------------------------------------------------
+
+_SOFT_BREAK = LazyPattern(r"(?<=[^=\r\n])=(\r?\n)")
+_QP_HEADER = LazyPattern(r"^Content-Transfer-Encoding:[ \t]*quoted-printable", regex.I | regex.M)
+_QP_ESCAPES = LazyPattern(r"(?:=[0-9A-F]{2})+")
+_SOFT_MARK = "\x00"
+MIN_SOFT_BREAKS = 3
+
+
+def _mask_soft_breaks(text: str) -> str:
+    """In a quoted-printable mail archive, each soft line break ("quic=" / "kly") becomes as many NUL
+    characters as it is long, so that the text keeps its length (spans stay offsets into the input) while
+    the two halves form one line; the fields drop the marks again (``_decode_fields``).  Text that is not
+    quoted-printable, or already holds a NUL, is returned unchanged (the same object).
+
+    >>> masked = _mask_soft_breaks("Content-Transfer-Encoding: quoted-printable\\n\\nquic=\\nkly")
+    >>> masked.endswith("quic\\x00\\x00kly")
+    True
+    """
+    if "=\n" not in text and "=\r\n" not in text or _SOFT_MARK in text:
+        return text
+    if not _QP_HEADER.search(text, 0, 20000):
+        breaks = _SOFT_BREAK.findall(text)
+        if len(breaks) < MIN_SOFT_BREAKS or not _QP_ESCAPES.search(text):
+            return text
+    return _SOFT_BREAK.sub(lambda m: _SOFT_MARK * (len(m[1]) + 1), text)
+
+
+_MARKUP_HINT = LazyPattern(r"</?(?:p|br|div)\b", regex.I)
+# tags that mail archives and scrapes leave in text; a bounded run of anything but brackets inside
+_TAG = LazyPattern(
+    r"</?(?:p|br|div|span|b|i|u|em|strong|a|font|li|ul|ol|h[1-6]|blockquote|img|table|tr|td|th|center)"
+    r"\b[^<>\n]{0,300}>",
+    regex.I,
+)
+_ENTITY = LazyPattern(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+
+
+def _mask_markup(text: str) -> str:
+    """HTML tags left in a scraped or archived text ("<p>", "<br />") become spaces of the same length,
+    so that paragraphs and lines are seen as a reader sees them and spans stay offsets into the input.
+    Text without paragraph or break tags is returned unchanged.
+
+    >>> _mask_markup("<p>One.</p>")
+    '   One.    '
+    """
+    if "<" not in text or not _MARKUP_HINT.search(text):
+        return text
+    return _TAG.sub(lambda m: " " * len(m[0]), text)
+
+
+def _decode_qp_bytes(match: regex.Match) -> str:
+    raw = bytes.fromhex(match[0].replace("=", ""))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def _decode_fields(fields: Any, quoted_printable: bool) -> Any:
+    """A record's fields from a quoted-printable text (soft-break marks dropped, "=20", "=E2=80=99"
+    decoded) or one with HTML entities ("&amp;", "&#8220;"); spaces the decoding doubled made single."""
+    if isinstance(fields, str):
+        out = fields
+        if quoted_printable:
+            out = _QP_ESCAPES.sub(_decode_qp_bytes, out.replace(_SOFT_MARK, ""))
+        if "&" in out:
+            import html  # only for texts with entities: its entity table is a cost at startup
+
+            out = _ENTITY.sub(lambda m: html.unescape(m[0]), out)
+        return "\n\n".join(" ".join(paragraph.split()) for paragraph in out.split("\n\n"))
+    if isinstance(fields, list):
+        return [_decode_fields(v, quoted_printable) for v in fields]
+    if isinstance(fields, dict):
+        return {k: _decode_fields(v, quoted_printable) for k, v in fields.items()}
+    return fields
 
 
 def _segment_bounds(segments: list[_Segment], blocks: list[Block], length: int) -> list[tuple[int, int]]:
@@ -494,13 +666,10 @@ def split_record(record: dict[str, Any], *, all_segments: bool = False) -> Itera
     if record.get("kind", "document") != "document":
         yield record
         return
-    if not isinstance(record.get("text"), str):
-        from .errors import BadInput
-
-        raise BadInput("record has no 'text' field to split")
+    text = require(record, "text")
     source = record.get("source", record.get("id", "-"))
     extra = {k: v for k, v in record.items() if k not in ("id", "source", "kind", "text")}
-    for out in split_text(record["text"], source, all_segments=all_segments, doc_id=record.get("id")):
+    for out in split_text(text, source, all_segments=all_segments, doc_id=record.get("id")):
         yield {**extra, **out}
 
 
@@ -525,7 +694,6 @@ def _segment(blocks: list[Block]) -> list[_Segment]:
         cursor = article.end + 1
     if cursor < len(blocks):
         segments.extend(_classify_gap(blocks, cursor, len(blocks) - 1))
-    _attach_toc_headlines(segments)
     return segments
 
 
@@ -555,9 +723,14 @@ def _find_articles(blocks: list[Block]) -> list[_Article]:
 def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
     article = _Article(anchor=anchor, start=anchor)
     i = anchor - 1
-    # Captions may sit between the standfirst and the byline.
-    while i >= floor and _is_caption(blocks[i].joined):
-        article.captions.insert(0, i)
+    # Captions and a repost's source line may sit between the standfirst and the byline.
+    while i >= floor:
+        if _is_caption(blocks[i].joined):
+            article.captions.insert(0, i)
+        elif _is_source_line(blocks[i]):
+            article.credits.insert(0, i)
+        else:
+            break
         i -= 1
     if i >= floor and not _is_rule(blocks[i]) and not _is_terminator(blocks[i]):
         text = blocks[i].joined
@@ -565,7 +738,7 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
             article.headline = i
         elif _looks_like_standfirst(blocks[i]) and not _is_byline_block(blocks[i]):
             article.standfirst = i
-            j = i - 1
+            j = i - 1 if _caps_first_line(blocks[i])[0] is None else floor - 1  # headline on its first line
             if j >= floor and normalize_for_match(blocks[j].joined) == normalize_for_match(text):
                 j -= 1  # a standfirst printed twice
             while j >= floor and _is_caption(blocks[j].joined):
@@ -575,6 +748,8 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
                 candidate = blocks[j].joined
                 if _looks_like_headline(candidate) and not _looks_like_toc_entry(blocks[j]):
                     article.headline = j
+    if article.headline is None and article.standfirst is not None and _title_line(blocks[article.standfirst]):
+        article.headline, article.standfirst = article.standfirst, None  # a page's headline, no standfirst
     if article.headline is not None:
         j = article.headline - 1
         if j >= floor and normalize_for_match(blocks[j].joined) == normalize_for_match(blocks[article.headline].joined):
@@ -585,8 +760,30 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
     if article.headline is not None:
         starts.append(article.headline)
     starts.extend(article.captions)
+    starts.extend(article.credits)
     article.start = min(starts)
     return article
+
+
+@_per_block
+def _block_header(block: Block) -> dict[str, Any] | None:
+    """The edition header a block states: on its first line, or over two of its first lines
+    ("BALKAN CRISIS REPORT" / "No. 50, 21 June 1999", below an "Institute for War & Peace Reporting" line)."""
+    first = block.first
+    # every header has its "No."; most blocks are spared the pattern
+    parsed = parse_edition_header(first) if "N" in first else None
+    if parsed is not None or len(block) < 2 or len(block) > 4:
+        return parsed
+    raw = block.raw
+    if "No" not in raw and "NO" not in raw:
+        return None
+    lines = [line.content.strip() for line in block.lines]
+    for k in range(len(lines) - 1):
+        if _NUMBER_LINE.match(lines[k + 1]):
+            parsed = parse_edition_header(f"{lines[k]} {lines[k + 1]}")
+            if parsed is not None:
+                return parsed
+    return None
 
 
 @_per_block
@@ -594,10 +791,12 @@ def _is_terminator(block: Block) -> bool:
     first = block.first
     return (
         _is_rule(block)
-        or parse_edition_header(first) is not None
+        or _block_header(block) is not None
         or _is_footer_block(block)
+        or _is_mail_headers(block)
+        or _is_brief_heading(block)
         or _is_chrome_start(block)
-        or bool(_SITE_TITLE.match(first))
+        or "|" in first and bool(_SITE_TITLE.match(first))
     )
 
 
@@ -649,14 +848,31 @@ def _article_fields(blocks: list[Block], article: _Article) -> dict[str, Any]:
     notes_from = len(paragraphs)
     while notes_from > 0 and _is_end_note(paragraphs[notes_from - 1]):
         notes_from -= 1
+    notes = [blocks[i].joined for i in article.credits] + paragraphs[notes_from:]
+    headline = blocks[article.headline].joined if article.headline is not None else None
+    standfirst = blocks[article.standfirst].joined if article.standfirst is not None else None
+    if headline is None and standfirst is not None:
+        headline, standfirst = _caps_first_line(blocks[article.standfirst])
     return {
-        "headline": blocks[article.headline].joined if article.headline is not None else None,
-        "standfirst": blocks[article.standfirst].joined if article.standfirst is not None else None,
+        "headline": headline,
+        "standfirst": standfirst,
         "byline": blocks[article.anchor].joined,
         "body": "\n\n".join(paragraphs[:notes_from]) or None,
-        "notes": "\n\n".join(paragraphs[notes_from:]) or None,
+        "notes": "\n\n".join(notes) or None,
         "captions": captions,
     }
+
+
+def _caps_first_line(block: Block) -> tuple[str | None, str]:
+    """A headline in capitals on the first line of the standfirst's block ("KOSOVO: THE LONG ROAD HOME" /
+    "Refugees stream back..."), split off it; otherwise no headline and the block as it is."""
+    lines = block.lines
+    if len(lines) >= 2:
+        first = lines[0].content.strip()
+        rest = join_wrapped([line.content for line in lines[1:]])
+        if is_caps(first) and len(first) <= MAX_HEADLINE_CHARS and not is_caps(rest):
+            return " ".join(first.split()), rest
+    return None, block.joined
 
 
 def _double_spaced(blocks: list[Block]) -> bool:
@@ -685,10 +901,14 @@ def _paragraph_groups(blocks: list[Block]) -> list[list[Block]]:
                 groups.append([block])
         return groups
     groups = []
+    alone = False  # the previous block stands alone
     for block in blocks:
+        was_alone, alone = alone, _stands_alone(block.joined)
         starts_new = (
             not groups
-            or ends_sentence(groups[-1][-1].joined)
+            or alone
+            or was_alone
+            or _ends_sentence_before_markup(groups[-1][-1].joined)
             or (block.gap_before >= 2 and not block.first[:1].islower())
             or len(block) > 1
             or len(groups[-1][-1]) > 1
@@ -698,6 +918,23 @@ def _paragraph_groups(blocks: list[Block]) -> list[list[Block]]:
         else:
             groups[-1].append(block)
     return groups
+
+
+def _ends_sentence_before_markup(text: str) -> bool:
+    if ends_sentence(text):
+        return True
+    return text[-1:] in (";", ">", "0") and ends_sentence(_TRAILING_MARKUP.sub("", text[-80:]))
+
+
+def _stands_alone(text: str) -> bool:
+    """A photo caption or a dateline line: a paragraph of its own even though no full stop ends it."""
+    if len(text) <= 64 and text[:1].isupper() and "," in text and _DATELINE.match(text):
+        return True
+    return (len(text) <= 400 and ("(" in text or text[:1] in "Pp")
+            and any(word in text for word in _CAPTION_WORDS) and _is_caption(text))
+
+
+_CAPTION_WORDS = ("hoto", "HOTO", "icture", "ICTURE", "mage", "MAGE")
 
 
 def _paragraphs(blocks: list[Block]) -> str:
@@ -726,8 +963,10 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
     for i in range(first, last + 1):
         block = blocks[i]
         text = block.joined
-        if parse_edition_header(block.first) is not None:
+        if _block_header(block) is not None:
             kind = "header"
+        elif _is_mail_headers(block):
+            kind = "other"
         elif i == 0 and len(block) == 1 and (_SITE_TITLE.match(block.first) or _NAV_LINE.match(block.first)):
             kind = "chrome"
         elif current == "footer":
@@ -759,13 +998,79 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
             segments[-1].last = i
         else:
             segments.append(_Segment(kind, i, i))
+    segments = [piece for segment in segments for piece in _brief_items(blocks, segment)]
     for segment in segments:
         if segment.kind == "toc":
             segment.fields = {"entries": _toc_entries(blocks[segment.first : segment.last + 1])}
         elif segment.kind == "promo" and all(_is_rule(blocks[i]) and len(blocks[i]) == 1
+                                             and not any(c.isalnum() for c in blocks[i].first)
                                              for i in range(segment.first, segment.last + 1)):
             segment.kind = "other"  # a bare separator between articles promotes nothing
     return segments
+
+
+_MAIL_HEADER_INITIALS = frozenset("FTCSDRMONXftcsdrmonx")
+
+
+def _is_brief_heading(block: Block) -> bool:
+    first = block.first
+    return len(first) <= 30 and len(block) == 1 and first.strip(" :*-").upper() in _cues().brief_headings
+
+
+def _brief_items(blocks: list[Block], segment: _Segment) -> list[_Segment]:
+    """A "NEWS IN BRIEF" section: each item (a headline in capitals over a paragraph or two, with no
+    byline) is an article of its own; the heading and what follows the items keep the segment's kind.
+    A segment without such a section is returned as it is."""
+    if segment.kind not in ("promo", "other", "toc"):
+        return [segment]
+    heading = next((i for i in range(segment.first, segment.last + 1) if _is_brief_heading(blocks[i])), None)
+    if heading is None:
+        return [segment]
+    items: list[list[int]] = []
+    for i in range(heading + 1, segment.last + 1):
+        block = blocks[i]
+        if _is_rule(block) or _is_footer_block(block) or _is_chrome_start(block):
+            break
+        first = block.first.strip()
+        if is_caps(first) and len(first) <= MAX_HEADLINE_CHARS and "://" not in first:
+            prose_follows = len(block) > 1 or (i + 1 <= segment.last and not is_caps(blocks[i + 1].first))
+            if not prose_follows:
+                break
+            items.append([i, i])
+        elif items and not is_caps(first) and "://" not in first:
+            items[-1][1] = i
+        else:
+            break
+    if not items:
+        return [segment]
+    pieces = [_Segment(segment.kind, segment.first, heading)]
+    for first, last in items:
+        pieces.append(_Segment("article", first, last, _brief_fields(blocks[first : last + 1])))
+    if items[-1][1] < segment.last:
+        pieces.append(_Segment(segment.kind, items[-1][1] + 1, segment.last))
+    return pieces
+
+
+def _brief_fields(item: list[Block]) -> dict[str, Any]:
+    head = item[0]
+    paragraphs = []
+    if len(head) > 1:
+        paragraphs.append(join_wrapped([line.content for line in head.lines[1:]]))
+    body = _paragraphs(item[1:])
+    if body:
+        paragraphs.append(body)
+    return {"headline": " ".join(head.first.split()), "standfirst": None, "byline": None,
+            "body": "\n\n".join(paragraphs) or None, "notes": None, "captions": []}
+
+
+def _is_mail_headers(block: Block) -> bool:
+    """A mail archive's message headers ("From: ...", "Subject: ..."): neither contents nor article,
+    though a subject line often repeats the edition header or a headline."""
+    first = block.first
+    if first[:1] not in _MAIL_HEADER_INITIALS or not _MAIL_HEADER.match(first):
+        return False
+    lines = block.lines
+    return sum(1 for line in lines if _MAIL_HEADER.match(line.content) or line.content[:1] in " \t") * 2 >= len(lines)
 
 
 def _is_contents_heading(line: str) -> bool:
@@ -915,8 +1220,8 @@ def parse_toc_entry(lines: list[str]) -> dict[str, Any]:
     if len(lines) >= 2 and not _TWO_SPACES.search(lines[0]) and not _has_by_credit(lines[0]):
         first = lines[0]
         if (is_caps(first) or (not ends_sentence(first) and len(first) <= 120 and first[:1].isupper()
-                               and _title_like(first))) and not first[:1].islower():
-            headline = first
+                               and _title_like(first) and not _WRAPPED_ON.search(first))) and not first[:1].islower():
+            headline = _NUMBERING.sub("", first)
             lines = lines[1:]
     text = " ".join(lines)
     byline = None
@@ -932,8 +1237,17 @@ def parse_toc_entry(lines: list[str]) -> dict[str, Any]:
     text = text.strip()
     if headline is None and text:
         headline, text = _split_caps_headline(text)
+        if headline:
+            headline = _NUMBERING.sub("", headline)
     standfirst = " ".join(text.split()) or None
     return {"headline": headline, "standfirst": standfirst, "byline": byline}
+
+
+def _title_line(block: Block) -> bool:
+    """One short line in title case with no full stop ("Zimbabwe Teachers Walk Out Over Pay")."""
+    text = block.first
+    return (len(block) == 1 and len(text) <= 120 and not ends_sentence(text) and text[:1].isupper()
+            and not is_caps(text) and _title_like(text) and _caps_first_line(block)[0] is None)
 
 
 def _title_like(text: str) -> bool:
@@ -1008,7 +1322,7 @@ def _edition_data(segments: list[_Segment], blocks: list[Block]) -> list[dict[st
     current = empty_newsletter()
     for segment in segments:
         if segment.kind == "header":
-            parsed = parse_edition_header(blocks[segment.first].first)
+            parsed = _block_header(blocks[segment.first])
             if parsed:
                 current = parsed
         result.append(current)

@@ -77,6 +77,8 @@ def decode_text(
     """
     if data.startswith(_BOM):
         data = data[len(_BOM) :]
+    elif encoding is None and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
     if encoding:
         try:
             return data.decode(encoding)
@@ -145,10 +147,103 @@ def read_stream(
         yield from _read_jsonl(head, stream, source, skip_bad=skip_bad, warn=warn, error=error)
         return
     data = head + stream.read()
-    if b"\x00" in data[:_SNIFF_BYTES] or b"\x00" in data:
-        raise BadInput("binary data (NUL bytes), not text; skipped", source)
+    _refuse_binary(data, source, nul_ok=encoding is not None)
+    kind = _mail_kind(data, source) if encoding is None else None
+    if kind:
+        yield from _read_mail(data, source, kind, strict=strict, warn=warn, error=error)
+        return
     text = decode_text(data, source, encoding=encoding, strict=strict, warn=warn)
     yield Item(document_record(text, source), source, None)
+
+
+# Leading bytes of binary formats found among scraped files and mail attachments.
+_MAGIC = (
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"PK\x03\x04", "a zip archive"),
+    (b"PK\x05\x06", "a zip archive"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7z archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\x7fELF", "an executable"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an MS Office document"),
+)
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _refuse_binary(data: bytes, source: str, *, nul_ok: bool = False) -> None:
+    """Raise ``BadInput`` for data that is not text: known binary formats, or NUL bytes.
+
+    UTF-16 text (which is full of NUL bytes) is recognised by its BOM and let through; with ``nul_ok``
+    (an ``--encoding`` was given, perhaps UTF-16 without a BOM) NUL bytes are the codec's business.
+
+    >>> _refuse_binary(b"\\x1f\\x8b\\x08\\x00", "a.gz")
+    Traceback (most recent call last):
+    iwpr_extract.errors.BadInput: a.gz: binary data (a gzip archive), not text; skipped
+    """
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise BadInput(f"binary data ({what}), not text; skipped", source)
+    if data[:3] == b"BZh" and data[3:4].isdigit() and data[4:10] == b"1AY&SY":
+        raise BadInput("binary data (a bzip2 archive), not text; skipped", source)
+    if nul_ok or data.startswith(_UTF16_BOMS):
+        return
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise BadInput(f"binary data (NUL byte at byte offset {nul}), not text; skipped", source)
+
+
+def _mail_kind(data: bytes, source: str) -> str | None:
+    """``"eml"``/``"mbox"`` for mail, else None: a file by its extension, stdin by its opening lines.
+
+    A text file that merely starts with headers (a saved mail archive, ``x.txt``) stays raw text: split
+    reads such archives as printed, so ``--all`` can give back the exact bytes.
+    """
+    lower = source.lower()
+    if lower.endswith(".mbox"):
+        return "mbox"
+    if source != STDIN and not lower.endswith(".eml"):
+        return None
+    from . import mail
+
+    sniffed = mail.sniff(data[: _SNIFF_BYTES * 8])
+    if sniffed is None and source != STDIN:
+        return "eml"
+    return sniffed
+
+
+def _read_mail(data: bytes, source: str, kind: str, *, strict: bool, warn: Warn | None,
+               error: Warn | None) -> Iterator[Item]:
+    """One ``document`` record per message, with its ``email`` metadata; an mbox's ids are SOURCE#N.
+
+    A body that needed guessing (stray bytes, unknown charset) is a warning, or with ``strict`` an error
+    that skips that message only.
+    """
+    from .mail import read_mail
+
+    for number, message in enumerate(read_mail(data, kind)):
+        line = message.line if kind == "mbox" else None
+        if strict and message.notes:
+            problem = BadInput(f"{message.notes[0]} (--strict); message skipped", source, line)
+            if error is None:
+                raise problem
+            error(problem)
+            continue
+        for note in message.notes:
+            if warn:
+                warn(BadInput(note, source, line))
+        if message.warning:
+            if warn:
+                warn(BadInput(f"{message.warning}; skipped", source, line))
+            continue
+        doc_id = f"{source}#{number}" if kind == "mbox" else source
+        record = document_record(message.text, source, doc_id)
+        record["email"] = message.meta
+        yield Item(record, source, line)
 
 
 def _read_jsonl(

@@ -164,16 +164,24 @@ def blocks_of(text: str) -> list[Block]:
     [(3, 4, 1), (9, 10, 1)]
     """
     # Lone CRs (old Mac files) need the slower pattern; CRLF and LF share the fast one.
-    separator = _SEPARATOR_ANY if "\r" in text and _has_lone_cr(text) else _SEPARATOR_LF
+    lone_cr = "\r" in text and _has_lone_cr(text)
+    separator = _SEPARATOR_ANY if lone_cr else _SEPARATOR_LF
     blocks: list[Block] = []
     pos = 0
     gap = 0
     for m in separator.finditer(text):
-        if _add_block(blocks, text, pos, m.start(), gap):
-            gap = 0
+        if pos == 0:
+            # only the first chunk can be blank or start with blank lines: separators are maximal, so
+            # every later chunk starts with a non-blank line
+            if _add_block(blocks, text, pos, m.start(), gap):
+                gap = 0
+            else:
+                gap += 1  # the chunk was a blank line of its own
         else:
-            gap += 1  # the chunk was a blank line of its own (only at the start of the text)
-        gap += len(_LINE_BREAK.findall(m.group())) - 1
+            blocks.append(Block(text, pos, _trim_line_end(text, pos, m.start()), gap))
+            gap = 0
+        found = m.group()
+        gap += (len(_LINE_BREAK.findall(found)) if lone_cr else found.count("\n")) - 1
         pos = m.end()
     _add_block(blocks, text, pos, len(text), gap)
     return blocks
@@ -249,12 +257,16 @@ def letters_upper_ratio(text: str) -> float:
     return upper / total if total else 0.0
 
 
+CAPS_SAMPLE = 400  # is_caps judges a long text by its start: a headline is short
+
+
 def is_caps(text: str, threshold: float = 0.85) -> bool:
     """Text set in capitals (at least four letters, nearly all upper case).
 
     >>> is_caps("KYRGYZ COALITION TALKS"), is_caps("Kyrgyz talks"), is_caps("UN")
     (True, False, False)
     """
+    text = text[:CAPS_SAMPLE]
     upper = len(_UPPER.findall(text))
     lower = len(_LOWER.findall(text))
     return upper + lower >= 4 and upper >= threshold * (upper + lower)

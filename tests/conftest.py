@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -29,6 +30,20 @@ def run_iwpr(*args: str, input: bytes | str | None = None, timeout: float = 60) 
         cwd=ROOT,
         timeout=timeout,
     )
+
+
+def read_pty(master: int) -> bytes:
+    """Everything written to a pseudo-terminal, read from its master side until the writer has gone."""
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the slave side is closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def jsonl(data: bytes | str) -> list[dict]:

@@ -21,7 +21,7 @@ def orjson_from_the_first_call(monkeypatch):
 
 def stdlib_dumps(record):
     line = json.dumps(records.order_record(record), ensure_ascii=False, separators=(",", ":"))
-    return line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085")
 
 
 def record_dicts(floats):

@@ -15,7 +15,7 @@ from hypothesis import given, settings, strategies as st
 from iwpr_extract.cli import cli
 from iwpr_extract.show import ENTITY_STYLES, entity_spans, highlight, render_record
 
-from conftest import FIXTURES, ROOT, run_iwpr
+from conftest import FIXTURES, ROOT, read_pty, run_iwpr
 
 SAMPLE = FIXTURES / "show" / "sample.jsonl"
 
@@ -131,18 +131,10 @@ def _on_a_terminal(args, env_extra, timeout=30):
     proc = subprocess.Popen([sys.executable, "-m", "iwpr_extract", *args], stdout=slave, stderr=subprocess.PIPE,
                             stdin=slave, cwd=ROOT, env=env)
     os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
+    output = read_pty(master)
     proc.wait(timeout=timeout)
     os.close(master)
-    return proc.returncode, b"".join(chunks).decode("utf-8", "replace")
+    return proc.returncode, output.decode("utf-8", "replace")
 
 
 def test_terminal_gets_colour_and_long_output_goes_through_the_pager(tmp_path):

@@ -1,0 +1,655 @@
+"""Named entities in IWPR text: people, organisations, places, groups, dates, amounts, links.
+
+A light recogniser, no model: regular expressions for dates, amounts, URLs, e-mail addresses and
+phones; then runs of capitalised words, resolved against gazetteers (``data/entities/``), name shape
+(given names, two or more capitalised words) and context cues (titles before a name, speech verbs
+around it, ``Name:`` speaker labels).  Conventions follow the gold annotation guide: the span is the
+name alone (no "the", possessive or title), the longest name wins, nothing nests.
+
+``find_entities`` works on one text; ``entities_record`` adds ``entities`` to a record, giving every
+mention of one entity in the record one ``norm``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from typing import Any, Iterable
+
+import unicodedata
+
+import regex
+
+from . import errors
+from .entities_gazetteer import first_word, load, name_key
+
+LABELS = ("PERSON", "ORG", "LOC", "NORP", "DATE", "MONEY", "PERCENT", "URL", "EMAIL", "PHONE")
+ARTICLE_FIELDS = ("headline", "standfirst", "body", "notes")
+DOCUMENT_FIELDS = ("text",)
+
+
+@dataclass
+class Entity:
+    """One mention: ``text == source[start:end]``; ``norm`` is its canonical form."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+    norm: str
+
+    def as_dict(self) -> dict[str, Any]:
+        """The mention as a plain dict.
+
+        >>> Entity("UN", "ORG", 0, 2, "United Nations").as_dict()
+        {'text': 'UN', 'label': 'ORG', 'start': 0, 'end': 2, 'norm': 'United Nations'}
+        """
+        return asdict(self)
+
+
+# --- patterns --------------------------------------------------------------------------------------------
+# Every pattern is linear: no quantified group repeats over text another quantifier could also take.
+
+_MONTHS_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_NUMWORD = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+            "fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a thousand|several|a few|dozens of")
+_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_NUMWORD}))"
+_SCALE = r"(?:\s{1,3}(?:thousand|million|billion|trillion|m|bn))?"
+_CURRENCY = (r"(?:US\s|(?:Iraqi|Afghan|Kyrgyz|Kazak|Kazakh|Uzbek|Tajik|Russian|Syrian|Jordanian|Zimbabwe|"
+             r"Zimbabwean|South\sAfrican|Serbian|Bosnian|Georgian|Armenian|Azerbaijani|Turkish|Sudanese|"
+             r"Ugandan|Kenyan)\s)?(?:dollars?|euros?|pounds?(?:\ssterling)?|soms?|tenge|somoni|manats?|lari|drams?|"
+             r"afghanis|dinars?|rubles?|roubles?|rands?|shillings?|francs?|sums?|liras?|riyals?|"
+             r"hryvnias?|marks?|dinar|US\sdollars)")
+
+_DATE = regex.compile(
+    rf"(?<![\w-])(?:"
+    rf"\d{{1,2}}-(?:{_MONTHS_ABBR})-\d{{2,4}}"                                   # 06-Jul-05
+    rf"|(?:{_MONTHS_FULL}|(?:{_MONTHS_ABBR})\.?)\s{{1,3}}\d{{1,2}}(?!\d)"          # October 10
+    rf"(?:\s?[-\u2013]\s?\d{{1,2}}(?!\d))?(?:,?\s{{1,3}}(?:1[6-9]|20)\d\d(?!\d))?"  # June 27-30, 2005
+    rf"|\d{{1,2}}\s{{1,3}}(?:{_MONTHS_FULL})(?:,?\s{{1,3}}(?:1[6-9]|20)\d\d(?!\d))?"  # 10 October 2010
+    rf"|\d{{1,2}}\s(?:{_MONTHS_ABBR})\.?\s(?:1[6-9]|20)\d\d(?!\d)"                # 29 Jan 2004
+    rf"|(?:{_MONTHS_FULL})\s{{1,3}}(?:1[6-9]|20)\d\d(?!\d)"                      # May 2009
+    rf"|(?:{_MONTHS_FULL.replace('May|', '')})"                                  # June
+    rf"|(?<=\b(?:in|since|until|till|by|of|early|late|mid-|this|last|next|on|from|to|the)\s)May"
+    rf"|(?:1[6-9]|20)\d\d(?:s|/\d\d)?"                                            # 2007, 1990s
+    rf"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf")(?![\w-]|,\d|\.\d)"
+)
+_MONEY = regex.compile(
+    rf"(?<![\w$£€])(?:(?:US\$|\$|£|€)\s?{_NUM}{_SCALE}"
+    rf"|{_NUM}(?:\s(?:or|to|and)\s{_NUM})?{_SCALE}\s{_CURRENCY})(?![\w-])",
+    regex.IGNORECASE,
+)
+_PERCENT = regex.compile(
+    rf"(?<![\w.])(?:{_NUM}(?:\s(?:or|to)\s{_NUM})?(?:\s?%|\sper\s?cent|\spercent))(?!\w)", regex.IGNORECASE
+)
+# words and signs without which there is no amount: found with str.find, far faster than a regex scan
+_MONEY_HINTS = ("$", "£", "€", "dollar", "euro", "pound", "som", "tenge", "manat", "lari", "dram", "afghanis",
+                "dinar", "ruble", "rouble", "rand", "shilling", "franc", "sum", "lira", "riyal", "hryvnia", "mark")
+_PERCENT_HINTS = ("%", "per cent", "percent", "per\ncent")
+_URL = regex.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+", regex.IGNORECASE)
+_EMAIL = regex.compile(r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*@[\w-]+(?:\.[\w-]+)+")
+_PHONE = regex.compile(
+    r"(?:(?<=\b(?:Tel|Telephone|Phone|Fax|Mob|Mobile)\.?:?\s{1,3})\+?\d{1,4}(?:[ .\-]\(?\d{1,5}\)?){1,6}"
+    r"|(?<![\w+])\+\d{1,3}(?:[ .\-]\(?\d{1,5}\)?){2,6})(?![\w])"
+)
+
+# A capitalised word (hyphenated parts are words of their own; a possessive is not part of it), or a
+# lower-case word that may join capitalised ones inside a name.
+_WORD = (r"(?:(?:al|el|ul|ud|ut|ad|ed|ez|es|et|az|at|ash|as|ar|an|bin|ibn)-)?\p{Lu}[\p{L}\p{M}\d]*(?:['\u2019](?!s\b)\p{L}+)*"
+         r"(?:[/&]\p{Lu}[\p{Lu}\d]*)*(?:(?<=s)['\u2019](?=[ \t]\p{Lu}))?")
+_CONNECT = r"(?:of|for|and|the|on|against|in|to|de|du|des|la|le|van|von|der|den|al|bin|ibn|&|e|i)"
+_GAP = r"(?:-|(?=[ \t\r\n])(?>[ \t]*(?:\r?\n[ \t]*){0,2}))"
+_CHUNK = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}\d])(?:{_WORD})(?:{_GAP}(?:{_CONNECT}{_GAP}){{0,2}}{_WORD}(?![\p{{Ll}}]))*"
+)
+_TOKEN = regex.compile(rf"{_WORD}|\b{_CONNECT}\b|&")
+_WS = regex.compile(r"\s+")
+_MULTI = regex.compile(r"[\s\-/&]")
+_LOWER = regex.compile(r"\p{Ll}")
+_WORD_BEFORE = regex.compile(r"([\p{L}'\u2019-]+)[ \t]*\n?[ \t]*,?[ \t]*\Z")
+_WORD_AFTER = regex.compile(r"\A,?[ \t]*\n?[ \t]*(?:has\s|had\s|also\s|then\s)?([\p{L}]+)")
+_APPOSITION = regex.compile(r"\A,\s{1,3}(?:a|an|the)\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)")
+_NOT_NAME_END = regex.compile(r"(?:tion|sion|ment|ness|ism|ity|ure|ship|hood|ings?|ists?|ers)\Z")
+_CONTRACTION = regex.compile(r"['\u2019](?:ve|ll|re|d|m|t)\Z")
+_SPEAKER = regex.compile(r"\A:[ \t]")
+_SKELETON_SUBS = (("kh", "k"), ("iy", "i"), ("yy", "y"), ("dzh", "j"), ("zh", "j"), ("ou", "u"),
+                  ("ye", "e"), ("-", " "), ("\u2019", "'"))
+
+
+@dataclass(slots=True)
+class _Span:
+    start: int
+    end: int
+    label: str
+    canon: str | None = None  # a gazetteer's canonical form
+    field: str = ""
+    text: str = ""
+    single: bool = False  # a lone capitalised word kept only if it turns out to be a known surname
+
+
+@lru_cache(maxsize=4096)
+def _ascii(text: str) -> str:
+    """Latin letters without their diacritics: "Priština" gives "Pristina"."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=4096)
+def skeleton(name: str) -> str:
+    """A spelling-insensitive key: Kazakstan and Kazakhstan, Bakiev and Bakiyev share one.
+
+    >>> skeleton("Kazakhstan") == skeleton("Kazakstan"), skeleton("Bakiyev") == skeleton("Bakiev")
+    (True, True)
+    >>> skeleton("Milošević") == skeleton("Milosevic")
+    True
+    """
+    key = _ascii(name).casefold()
+    for old, new in _SKELETON_SUBS:
+        key = key.replace(old, new)
+    out = []
+    for ch in key:  # doubled letters are a transliteration choice (Mukhammad/Muhammad aside)
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+# --- the recogniser --------------------------------------------------------------------------------------
+
+
+def _near(pattern: Any, hints: tuple[str, ...], text: str, low: str) -> Iterable[Any]:
+    """Matches of ``pattern`` in windows around the places its unit words occur: amounts are rare, and
+    scanning every position for a number word is slow."""
+    places = []
+    for hint in hints:
+        at = low.find(hint)
+        while at >= 0:
+            if at == 0 or not low[at - 1].isalpha():  # "som" in "some" is no unit, "sum" in "summer" neither
+                places.append(at)
+            at = low.find(hint, at + 1)
+    places.sort()
+    last = 0
+    for at in places:
+        if at + 30 <= last:
+            continue
+        for m in pattern.finditer(text, max(0, at - 60, last), min(len(text), at + 30)):
+            if m.start() >= last:
+                last = m.end()
+                yield m
+
+
+def _regex_spans(text: str, spans: list[_Span], taken: bytearray) -> None:
+    low = text.lower()
+    for matches, label in ((_URL.finditer(text) if "www" in text or "://" in text else (), "URL"),
+                           (_EMAIL.finditer(text) if "@" in text else (), "EMAIL"),
+                           (_PHONE.finditer(text), "PHONE"),
+                           (_near(_MONEY, _MONEY_HINTS, text, low), "MONEY"),
+                           (_near(_PERCENT, _PERCENT_HINTS, text, low), "PERCENT"),
+                           (_DATE.finditer(text), "DATE")):
+        for m in matches:
+            start, end = m.span()
+            if label == "URL":
+                while end > start and text[end - 1] in ".,;:!?":
+                    end -= 1
+            if taken[start] or taken[end - 1]:
+                continue
+            spans.append(_Span(start, end, label))
+            taken[start:end] = b"\x01" * (end - start)
+
+
+def _case_ok(surface: str, form: str) -> bool:
+    if form.isupper() and len(form) <= 7:  # an acronym matches only in its own case
+        return surface == form
+    return True
+
+
+def _caps_flags(toks: list[tuple[int, int, str]]) -> list[bool]:
+    """Which words stand in a run of two or more words in capitals (a CAPS headline or label)."""
+    upper = [len(w) > 1 and w.isupper() for _, _, w in toks]
+    flags = [False] * len(toks)
+    for k, up in enumerate(upper):
+        if up and (k > 0 and upper[k - 1] or k + 1 < len(toks) and upper[k + 1]):
+            flags[k] = True
+    return flags
+
+
+def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray) -> None:
+    g = load()
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    n = len(toks)
+    caps = _caps_flags(toks) if n > 1 else [False] * n
+    pending: list[int] = []
+    title_cue = False
+    headline = _title_case_line(text, start)
+    i = 0
+    while i < n:
+        s, e, word = toks[i]
+        if not _capital(word):  # a joining word: part of a pending name only
+            pending.append(i)
+            i += 1
+            continue
+        if taken[s]:
+            _flush(text, toks, pending, out, title_cue)
+            pending, title_cue = [], False
+            i += 1
+            continue
+        folded = word.casefold().replace("\u2019", "'")
+        # 1. the longest gazetteer name starting here
+        first = first_word(folded)
+        most = g.max_words.get(first, 0) or (0 if first.isascii() else g.max_words.get(_ascii(first), 0))
+        hit = None
+        if most:
+            for j in range(min(n, i + most), i, -1):
+                last = toks[j - 1][2]
+                if not _capital(last) and not last[0].isdigit():
+                    continue
+                surface = text[s:toks[j - 1][1]]
+                key = name_key(surface)
+                entry = g.names.get(key)
+                if entry is None and not key.isascii():  # "Priština", "Mladić": the lists spell them plainly
+                    entry = g.names.get(_ascii(key))
+                if entry is not None and _case_ok(surface, entry[2]):
+                    hit = (j, entry)
+                    break
+        if hit is None and word[0].islower():  # "al-Raqqa": the place without its article
+            entry = g.names.get(_bare(word).casefold())
+            if entry is not None and entry[0] == "LOC":
+                hit = (i + 1, entry)
+        # 2. an organisation named by its head word: "Foreign Ministry of Norway", "Migration Committee"
+        org_end, head = (-1, -1) if caps[i] or headline else _org_run(text, toks, i, caps, g)
+        if org_end > 0 and (hit is None or org_end > hit[0] and (hit[1][0] != "ORG" or head >= hit[0])):
+            _flush(text, toks, pending, out, title_cue)
+            pending, title_cue = [], False
+            out.append(_Span(s, toks[org_end - 1][1], "ORG"))
+            i = org_end
+            continue
+        if hit is not None:
+            j, (label, canon, _form) = hit
+            if (label in ("LOC", "NORP") and j == i + 1 and not caps[i] and (
+                    pending and pending[-1] == i - 1 and toks[i - 1][2] in g.first_names
+                    and _name_word(toks[i - 1][2], g)
+                    or len(pending) > 1 and pending[-1] == i - 1 and toks[i - 1][2] in _PARTICLES
+                    and toks[i - 2][2] in g.first_names
+                    or title_cue and not pending and i + 1 < n and _name_word(toks[i + 1][2], g)
+                    and text[e:toks[i + 1][0]] == " ")):
+                # "Babar Baloch", "Ron Redmond": a given name then a word also a place or people
+                pending.append(i)
+                i += 1
+                continue
+            if (label == "LOC" and pending and pending[-1] == i - 1 and not caps[i]
+                    and toks[i - 1][2].casefold() in _COMPASS):
+                s = toks[pending.pop()][0]
+                canon = None
+            _flush(text, toks, pending, out, title_cue)
+            pending, title_cue = [], False
+            if label != "NORP" or not _language(text, s, toks[j - 1][1]):
+                out.append(_Span(s, toks[j - 1][1], label, canon))
+            i = j
+            continue
+        if folded in _COMPASS and not caps[i]:
+            pending.append(i)  # may start "Eastern Ukraine"; alone it is no name (_name_word)
+            i += 1
+            continue
+        if caps[i] or folded in g.stopwords or folded in g.titles:
+            _flush(text, toks, pending, out, title_cue)
+            pending = []
+            title_cue = folded in g.titles
+            i += 1
+            continue
+        pending.append(i)
+        i += 1
+    _flush(text, toks, pending, out, title_cue)
+
+
+_LANGUAGE_BEFORE = regex.compile(r"\b(?:in|into|from|speak|speaks|spoke|speaking)\s+(?:[\p{L}]+\s+(?:and|or)\s+)?\Z")
+
+
+def _language(text: str, start: int, end: int) -> bool:
+    """A people's name used for its language: "in English and Russian", "Uzbek-language"."""
+    if text.startswith(("-language", " language"), end):
+        return True
+    if _NOUN_AFTER.match(text, end):  # "in Russian roubles": an adjective, the people's
+        return False
+    return _LANGUAGE_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
+_NOUN_AFTER = regex.compile(r"[ \t]+(?!(?:and|or|languages?)\b)\p{Ll}")
+
+
+def _capital(word: str) -> bool:
+    """Capitalised, allowing an Arabic article before the name: "Kabul", "al-Assad"."""
+    return word[0].isupper() or word[0].islower() and "-" in word and word[word.index("-") + 1:][:1].isupper()
+
+
+def _bare(word: str) -> str:
+    """The word without an "al-"-type article: "al-Assad" gives "Assad"."""
+    return word[word.index("-") + 1:] if word[0].islower() and "-" in word else word
+
+
+def _name_word(word: str, g: Any) -> bool:
+    """Shaped like a word of a person's name: capitalised, then lower case (MacLeod, O'Brien allowed)."""
+    word = _bare(word)
+    if len(word) < 2 or not word[0].isupper() or not word[1].islower():
+        return False
+    folded = word.casefold()
+    if folded in g.stopwords or folded in g.nonname or _CONTRACTION.search(word):
+        return False
+    return word in g.first_names or _NOT_NAME_END.search(folded) is None
+
+
+def _org_run(text: str, toks: list[tuple[int, int, str]], i: int, caps: list[bool], g: Any) -> tuple[int, int]:
+    """End (token index) of an organisation name starting at ``i`` and its last head word, or -1s."""
+    first = toks[i][2].casefold()
+    if first in g.stopwords and first not in g.namewords and first not in g.orgwords:
+        return -1, -1
+    end = head = -1
+    names = 0
+    j = i
+    # names are short: a bound keeps a run of thousands of capitalised words linear
+    stop = min(len(toks), i + 16)
+    while j < stop:
+        word = toks[j][2]
+        if caps[j]:
+            break
+        if _capital(word):
+            folded = word.casefold()
+            names += 1
+            if (folded in g.orgwords and (names > 1 or j + 1 < len(toks) and toks[j + 1][2] in ("of", "for", "on"))
+                    and not _title_case_line(text, toks[j][0])):  # "Basra Police Recruits Complain": a headline
+                end = j + 1
+                head = j
+            elif end > 0 and (j == end or not _capital(toks[j - 1][2])):
+                end = j + 1  # "... of Norway", "Forum for Ethnic Relations": the name goes on
+        elif word in ("in", "e") or end < 0 and (word == "the" or word == "of" and names >= 2):
+            break  # "Dusan Janjic of the Forum ...": a person's name, then the organisation
+        elif word in ("the", "to"):
+            # "Council of the European Union", "Committee to Protect Journalists" go on; "X the Y" does not
+            nxt = toks[j + 1][2] if j + 1 < stop else ""
+            if (not nxt or not _capital(nxt) or nxt.casefold() in g.stopwords
+                    or word == "the" and toks[j - 1][2] not in ("of", "for", "on", "against")):
+                break
+        j += 1
+    return end, head
+
+
+def _flush(text: str, toks: list[tuple[int, int, str]], pending: list[int], out: list[_Span],
+           title_cue: bool) -> None:
+    if not pending:
+        return
+    g = load()
+    group: list[int] = []
+    for k in pending + [-1]:
+        if k >= 0 and group and k == group[-1] + 1 and toks[k][2] in _PARTICLES:
+            group.append(k)  # "Osama bin Laden", "Hans van den Berg"
+            continue
+        if k >= 0 and _capital(toks[k][2]):
+            if group and k != group[-1] + 1:  # a joining word in between: separate names
+                _name_group(text, toks, group, out, title_cue, g, _joined(toks, group))
+                group, title_cue = [], False
+            group.append(k)
+            continue
+        if group:
+            _name_group(text, toks, group, out, title_cue, g, _joined(toks, group))
+            group, title_cue = [], False
+
+
+def _joined(toks: list[tuple[int, int, str]], group: list[int]) -> bool:
+    """The group follows "of", "for", "the"... inside a capitalised run: part of a title ("Worst Forms of
+    Child Labour"), seldom a person."""
+    return group[0] > 0 and toks[group[0] - 1][2] in ("of", "for", "the", "on", "against", "in")
+
+
+_AGENT_NOUN = regex.compile(r"(?:er|or|ist|ian|ant|ent|man|woman)\Z")
+_PARTICLES = frozenset(("bin", "ibn", "van", "von", "der", "den", "de", "da", "di", "du", "al", "el", "ul"))
+_SENTENCE_START = regex.compile(r"(?:\A|[.!?]\s+|\n\s*)\Z")
+_PLACE_PREFIX = frozenset(("Mount", "Mt", "Lake", "Cape", "Port", "Fort", "Saint", "St"))
+_COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
+_LOCALITY_AFTER = regex.compile(r"[ \t]*\n?[ \t]*(\p{Ll}+)")
+_LOCALITY_BEFORE = regex.compile(r"\b(?:village|villages|town|city|district|province|region|valley|river|"
+                                 r"municipality|municipalities|settlement|outskirts|suburb|community|port|"
+                                 r"island|hamlet|area|county|governorate|oblast)\s+of\s+\Z")
+_ACRONYM = regex.compile(r"\p{Lu}{3,7}(?:/\p{Lu}{2,5})?")
+_DETERMINER_BEFORE = regex.compile(r"\b(?:the|a|an|its|their|our|his|her|this|that|against|or)\s+\Z", regex.IGNORECASE)
+
+
+def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], out: list[_Span],
+                title_cue: bool, g: Any, joined: bool = False) -> None:
+    words = [toks[k][2] for k in group]
+    if len(words) == 1 and _ACRONYM.fullmatch(words[0]):
+        # an acronym alone names an organisation; "NGO" and compass points are words
+        if words[0].casefold() not in g.stopwords and words[0] not in ("NGO", "NGOS"):
+            out.append(_Span(toks[group[0]][0], toks[group[0]][1], "ORG"))
+        return
+    while words and not _name_word(words[-1], g):
+        if words[-1].casefold() in g.nonname and len(words) > 1:
+            return  # "Islington High Street", "Farmer Market": a place or thing named after its head
+        words.pop()
+        group = group[:-1]
+    while words and not _name_word(words[0], g):
+        words.pop(0)
+        group = group[1:]
+    if not words or any(not _name_word(w, g) for w in words if w not in _PARTICLES):
+        return
+    start, end = toks[group[0]][0], toks[group[-1]][1]
+    if text.endswith("'", start, end) or text.endswith("\u2019", start, end):
+        end -= 1
+    after = _LOCALITY_AFTER.match(text, end)
+    if (after is not None and after.group(1) in g.locwords
+            or _LOCALITY_BEFORE.search(text, max(0, start - 30), start) is not None):
+        out.append(_Span(start, end, "LOC"))  # "Gali district", "the village of Rukhi"
+        return
+    given = words[0] in g.first_names
+    if (len(words) > 1 and not given and words[1] in g.first_names and _AGENT_NOUN.search(words[0])
+            and _SENTENCE_START.search(text, max(0, start - 4), start) is not None):
+        # "Shopkeeper Dilmurod said": a capitalised noun opening the sentence, then the name
+        words, group = words[1:], group[1:]
+        start = toks[group[0]][0]
+        given = True
+    if len(words) > 1 and words[0] in _PLACE_PREFIX:  # "Mount Darwin", "Lake Sarez"
+        out.append(_Span(start, end, "LOC"))
+        return
+    common = not given and all(w.casefold() in g.common for w in words if w not in _PARTICLES)
+    if len(words) > 1:
+        # "Minimum Age", "Child Labour": only ordinary words, so a title unless a cue says otherwise
+        if len(words) <= 4 and (given or title_cue or not common and not joined
+                                and not _title_case_line(text, start)
+                                and _DETERMINER_BEFORE.search(text, max(0, start - 12), start) is None):
+            out.append(_Span(start, end, "PERSON"))
+        return
+    cued = title_cue or not common and _cued(text, start, end, g)
+    out.append(_Span(start, end, "PERSON", single=not (given or cued)))
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """The line around ``pos`` is a Title Case headline, where capitals say nothing about names."""
+    line_start = text.rfind("\n", max(0, pos - 200), pos) + 1 or max(0, pos - 200)
+    line_end = text.find("\n", pos, pos + 200)
+    line = text[line_start:line_end if line_end >= 0 else pos + 200]
+    # a byline names people, each capitalised; a line ending in punctuation is part of a sentence
+    if line.startswith("By ") or line.rstrip().endswith((".", ",", ";")):
+        return False
+    return _title_words(line)
+
+
+@lru_cache(maxsize=2048)
+def _title_words(line: str) -> bool:
+    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+def _cued(text: str, start: int, end: int, g: Any) -> bool:
+    """Context makes a lone capitalised word a person: a title or speech verb around it, a speaker label."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None:
+        prev = before.group(1).casefold()
+        if prev in g.titles or prev in g.speech:
+            return True
+    after = text[end:end + 60]
+    nxt = _WORD_AFTER.match(after)
+    if nxt is not None and nxt.group(1).casefold() in g.speech:
+        return True
+    appo = _APPOSITION.match(after)
+    if appo is not None and any(w.casefold() in g.titles for w in appo.group(1).split()):
+        return True
+    if _SPEAKER.match(after) and (start == 0 or text[start - 1] == "\n"):
+        return True
+    return False
+
+
+def _find(text: str) -> list[_Span]:
+    spans: list[_Span] = []
+    if not text:
+        return spans
+    taken = bytearray(len(text) + 1)
+    _regex_spans(text, spans, taken)
+    n_rules = len(spans)
+    g = load()
+    names, stopwords, titles = g.names, g.stopwords, g.titles
+    for m in _CHUNK.finditer(text):
+        word = m.group()
+        if word.isalpha() or _MULTI.search(word) is None:  # one word: most chunks, so a short path
+            start = m.start()
+            if taken[start]:
+                continue
+            key = word.casefold() if word.isalpha() else name_key(word)
+            if key in stopwords:  # checked first: "The", "But", "He" are the commonest chunks
+                entry = names.get(key)
+                if entry is None:
+                    continue
+            else:
+                entry = names.get(key)
+                if entry is None and not key.isascii():
+                    entry = names.get(_ascii(key))
+            end = m.end()
+            if entry is not None and _case_ok(word, entry[2]):
+                if entry[0] != "NORP" or not _language(text, start, end):
+                    spans.append(_Span(start, end, entry[0], entry[1]))
+            elif key not in stopwords and key not in titles:
+                _name_group(text, [(start, end, word)], [0], spans, False, g)
+            continue
+        _resolve(text, m.start(), m.end(), spans, taken)
+    # a name must not run into a date, amount or link found first ("Ahttp://...")
+    spans[n_rules:] = [sp for sp in spans[n_rules:] if taken.find(1, sp.start, sp.end) < 0]
+    spans.sort(key=lambda sp: sp.start)
+    for sp in spans:
+        sp.text = text[sp.start:sp.end]
+    return spans
+
+
+# --- norms -------------------------------------------------------------------------------------------------
+
+
+def _fold(surface: str) -> str:
+    """Line breaks and runs of spaces as one space; typographic apostrophes plain."""
+    return _WS.sub(" ", surface).replace("\u2019", "'").strip()
+
+
+def _assign_norms(spans: list[_Span]) -> None:
+    """Give every mention of one entity the same norm, and keep lone words that are known surnames."""
+    g = load()
+    persons: dict[str, str] = {}  # skeleton of a full name, its surname or given name -> the full name
+    surnames: dict[str, str] = {}
+    for sp in spans:
+        if sp.label == "PERSON" and not sp.single:
+            full = _fold(sp.text)
+            parts = full.split(" ")
+            persons.setdefault(skeleton(full), full)
+            if len(parts) > 1:
+                surnames.setdefault(skeleton(parts[-1]), full)
+                surnames.setdefault(skeleton(_bare(parts[-1])), full)  # "Assad" for "Bashar al-Assad"
+    kept = []
+    for sp in spans:
+        if sp.single:
+            key = skeleton(_fold(sp.text))
+            if key not in surnames and key not in persons:
+                continue
+            sp.single = False
+        kept.append(sp)
+    spans[:] = kept
+    # acronyms introduced with their expansion: "International Labour Organisation, ILO" / "(ILO)"
+    by_skeleton: dict[tuple[str, str], str] = {}
+    for sp in spans:
+        folded = _fold(sp.text)
+        if sp.label == "PERSON":
+            key = skeleton(folded)
+            norm = persons.get(key) or surnames.get(key) or folded
+            if " " not in norm and key in surnames:
+                norm = surnames[key]
+        elif sp.canon is not None:
+            norm = sp.canon
+        elif sp.label in ("ORG", "LOC", "NORP"):
+            norm = folded
+        else:
+            norm = folded
+        if sp.label in ("ORG", "LOC", "NORP", "PERSON"):
+            norm = by_skeleton.setdefault((sp.label, skeleton(norm)), norm)
+        sp.canon = norm
+    _link_acronyms(spans, g)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[0].isupper())
+
+
+def _link_acronyms(spans: list[_Span], g: Any) -> None:
+    expansions: dict[str, str] = {}
+    for sp in spans:
+        if sp.label == "ORG" and " " in (sp.canon or ""):
+            expansions.setdefault(_initials(sp.canon or ""), sp.canon or "")
+    for sp in spans:
+        if sp.label == "ORG" and sp.text.isupper() and " " not in sp.text:
+            full = expansions.get(sp.text)
+            if full is not None and (sp.canon == sp.text):
+                sp.canon = full
+
+
+# --- public API --------------------------------------------------------------------------------------------
+
+
+def find_entities(text: str) -> list[Entity]:
+    """Entities in ``text``, in text order, with norms shared across the mentions of one entity.
+
+    >>> [(e.text, e.label, e.norm) for e in find_entities("Kazakstan's president met Roza Otunbaeva in Bishkek.")]
+    [('Kazakstan', 'LOC', 'Kazakhstan'), ('Roza Otunbaeva', 'PERSON', 'Roza Otunbaeva'), ('Bishkek', 'LOC', 'Bishkek')]
+    """
+    spans = _find(text)
+    _assign_norms(spans)
+    return [Entity(sp.text, sp.label, sp.start, sp.end, sp.canon or sp.text) for sp in spans]
+
+
+def entities_record(record: dict[str, Any], *, labels: Iterable[str] | None = None) -> dict[str, Any]:
+    """``record`` with ``entities``: {text, label, field, start, end, norm} over its text fields.
+
+    Articles are searched in ``headline``, ``standfirst``, ``body``, ``notes``; documents and other
+    segments (``split --all``) in ``text``.
+    Offsets index the field, so ``record[field][start:end] == text``.
+
+    >>> r = entities_record({"id": "x", "kind": "document", "text": "Nowak said the UN ..."})
+    >>> [(e["text"], e["label"], e["field"]) for e in r["entities"]]
+    [('Nowak', 'PERSON', 'text'), ('UN', 'ORG', 'text')]
+    """
+    article = record.get("kind") == "article" or any(f in record for f in ("headline", "body"))
+    fields = ARTICLE_FIELDS if article else DOCUMENT_FIELDS
+    if not any(f in record for f in fields):
+        raise errors.BadInput(f"record has no text to search (no field {' or '.join(fields)})")
+    present = [f for f in fields if isinstance(record.get(f), str)]
+    wanted = None
+    if labels is not None:
+        wanted = {label.strip().upper() for label in labels if label.strip()}
+        unknown = wanted - set(LABELS)
+        if unknown:
+            raise errors.BadInput(f"unknown entity label(s): {', '.join(sorted(unknown))}")
+    spans: list[_Span] = []
+    for name in present:
+        for sp in _find(record[name]):
+            sp.field = name
+            spans.append(sp)
+    _assign_norms(spans)
+    out = dict(record)
+    out["entities"] = [
+        {"text": sp.text, "label": sp.label, "field": sp.field, "start": sp.start, "end": sp.end,
+         "norm": sp.canon or sp.text}
+        for sp in spans
+        if wanted is None or sp.label in wanted
+    ]
+    return out

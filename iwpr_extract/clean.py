@@ -704,7 +704,10 @@ def fix_signature(text: str, log: _Log) -> str:
     """
     lines = text.split("\n")
     for _ in range(4):
-        content = [i for i, x in enumerate(lines) if x.strip()]
+        # lines as the paragraph step will leave them: a line continuing a word hyphenated at the end of
+        # the line above is not a line of its own (so a second run counts the same lines)
+        content = [i for i, x in enumerate(lines) if x.strip()
+                   and not (i and _hyphen_end(lines[i - 1].rstrip()) and x.lstrip()[:1].isalpha())]
         if len(content) < 2:
             break
         first = content[0]
@@ -723,13 +726,12 @@ def fix_signature(text: str, log: _Log) -> str:
                 cut = groups[0][0]
         last = content[-1]
         last_line = lines[last].strip()
-        pos = len(content) - 1
+        k = last
         # judge the last line as the paragraph step will leave it: joined at its line-end hyphens
-        while pos >= 1 and content[pos - 1] == last - 1 and _hyphen_end(lines[last - 1].rstrip()):
-            pos -= 1
-            last = content[pos]
-            last_line = lines[last].strip()[:-1] + last_line
-        before_last = lines[content[pos - 1]] if pos >= 1 else ""
+        while k + 1 < len(lines) and _hyphen_end(lines[k].rstrip()) and lines[k + 1].lstrip()[:1].isalpha():
+            last_line = last_line[:-1] + lines[k + 1].strip()
+            k += 1
+        before_last = lines[content[-2]]
         if cut is None and _MOBILE.match(last_line) and len(last_line.split()) <= 16 and last > first:
             cut = last
             if len(content) >= 3 and _MOBILE.match(lines[content[-2]]) and content[-2] > first:
@@ -964,8 +966,8 @@ def _break_kind(a: str, b: str, width: int | None) -> str:
     if _LABEL.match(sb) and not (width and not _terminal(sa) and width - 8 <= len(sa) <= width + 2
                                  and len(sa) + 1 + _first_word_len(sb) > width):
         return "keep"  # a label or speaker turn; unless the line before is full and mid-sentence (wrapped)
-    if _BYLINE.match(sa) or _BYLINE.match(sb):
-        return "keep"
+    if _BYLINE.match(sa) or _BYLINE.match(sb) or _SIGNOFF.match(sa) or _MOBILE.match(sa):
+        return "keep"  # a byline, a sign-off or a device line is a line of its own
     hyphen = bool(_hyphen_end(sa)) and sb[:1].isalpha()
     lower_next = sb[:1].islower()
     if _BULLET.match(sb):

@@ -693,6 +693,15 @@ def _trailing_quote(lines: list[str], log: _Log) -> str:
     return "\n".join(lines)
 
 
+def _hyphen_chain(lines: list[str], i: int) -> str:
+    """Line ``i`` with the lines that continue a word hyphenated at its end joined on."""
+    text = lines[i].strip()
+    while i + 1 < len(lines) and _hyphen_end(lines[i].rstrip()) and lines[i + 1].lstrip()[:1].isalpha():
+        text = text[:-1] + lines[i + 1].strip()
+        i += 1
+    return text
+
+
 def fix_signature(text: str, log: _Log) -> str:
     """Remove a signature at the end of a message: after a lone "--" delimiter, a mobile "Sent from my
     ..." line, a "-Name" line, or a sign-off ("Regards,") followed only by a few short lines.
@@ -725,13 +734,9 @@ def fix_signature(text: str, log: _Log) -> str:
             if len(after) <= 10 and all(len(lines[i].strip()) <= 100 for i in after):
                 cut = groups[0][0]
         last = content[-1]
-        last_line = lines[last].strip()
-        k = last
-        # judge the last line as the paragraph step will leave it: joined at its line-end hyphens
-        while k + 1 < len(lines) and _hyphen_end(lines[k].rstrip()) and lines[k + 1].lstrip()[:1].isalpha():
-            last_line = last_line[:-1] + lines[k + 1].strip()
-            k += 1
-        before_last = lines[content[-2]]
+        # judge the last lines as the paragraph step will leave them: joined at line-end hyphens
+        last_line = _hyphen_chain(lines, last)
+        before_last = _hyphen_chain(lines, content[-2])
         if cut is None and _MOBILE.match(last_line) and len(last_line.split()) <= 16 and last > first:
             cut = last
             if len(content) >= 3 and _MOBILE.match(lines[content[-2]]) and content[-2] > first:

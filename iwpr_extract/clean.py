@@ -149,6 +149,19 @@ def _prefix_pattern() -> re.Pattern[str]:
     return re.compile(_alt(list(_boilerplate()["prefix"])), re.I)
 
 
+@lru_cache(maxsize=None)
+def _boilerplate_candidates() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Whole-text patterns finding every line ``fix_boilerplate`` may act on (and a few more): one over the
+    case-folded text for whole-line phrases, one over the text for prefixes and list-footer rules."""
+    bp = _boilerplate()
+    keys = "|".join(re.escape(k) for k in sorted({**bp["line"], **bp["section"]}, key=len, reverse=True))
+    # a line start spelled "\n" (the text gets one in front): a literal the engine skips to, where "^" with
+    # re.M would be tried at every character
+    whole = re.compile(rf"\n[^\S\n]*(?:{keys})[^\S\n]*(?=\n)")
+    starts = re.compile(rf"\n(?:[^\S\n]*(?:{_alt(list(bp['prefix']))})|_{{20}})", re.I)
+    return whole, starts
+
+
 # --- encoding fixers -------------------------------------------------------------------------------------
 
 _QP_SEQ = re.compile(r"=([0-9A-F]{2})")
@@ -282,6 +295,13 @@ _MOJIBAKE_LEADS = frozenset(
            "\u201a\u201b\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u00d7\u221a\u25ca")
     + [chr(c) for c in range(0x410, 0x450)] + ["\u0401", "\u0451"] + [chr(c) for c in range(0x2500, 0x2580)])
 _LONE_ODD_SPACE = re.compile("\t|[\u2000-\u200a\u202f\u205f\u3000]|(?<![\u00c2-\u00f4])\u00a0")
+# the same set as a pattern: one search in C instead of hashing every character of the text
+_LEAD_CLASS = "[" + "".join(sorted(re.escape(c) for c in _MOJIBAKE_LEADS)) + "]"
+_MOJIBAKE_LEAD = re.compile(_LEAD_CLASS)
+# every match of _MOJIBAKE starts with a match of this (a lead, then a non-ASCII character unless the lead
+# is a C1 control), which opens with one character class the engine skips to: _MOJIBAKE's alternation
+# is tried at every character
+_MOJIBAKE_ANY = re.compile(_LEAD_CLASS + "(?:(?<=[\x80-\x9f])|[^\x00-\x7f])")
 
 
 def fix_mojibake(text: str, log: _Log) -> str:
@@ -290,7 +310,11 @@ def fix_mojibake(text: str, log: _Log) -> str:
     >>> fix_mojibake("caf\\u00c3\\u00a9 \\u00e2\\u20ac\\u0153ok\\u00e2\\u20ac\\x9d", _Log())
     'café “ok”'
     """
-    if _MOJIBAKE_LEADS.isdisjoint(text):
+    if not _MOJIBAKE_LEAD.search(text):
+        return text
+    # the suspicious lines, found in one pass over the whole text
+    suspicious = sorted(set(_line_numbers(text, [m.start() for m in _MOJIBAKE_ANY.finditer(text)])))
+    if not suspicious:
         return text
     import ftfy  # lazy: slow to import and only needed for damaged text
 
@@ -301,9 +325,8 @@ def fix_mojibake(text: str, log: _Log) -> str:
     )
     lines = text.split("\n")
     count = 0
-    for i, line in enumerate(lines):
-        if _MOJIBAKE_LEADS.isdisjoint(line):
-            continue
+    for i in suspicious:
+        line = lines[i]
         # odd spaces become plain spaces later anyway; ftfy must see the line as a second run would
         # (except the NBSP of "Â\u00a0", which is half of a mojibake pair)
         seen = _LONE_ODD_SPACE.sub(" ", line).rstrip(" ")
@@ -320,7 +343,6 @@ def fix_mojibake(text: str, log: _Log) -> str:
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "ft", "\ufb06": "st"})
 _LIGATURE_RE = re.compile("[\ufb00-\ufb06]")
-_LIGATURE_CHARS = frozenset("\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
 
 
 def fix_ligatures(text: str, log: _Log) -> str:
@@ -329,7 +351,7 @@ def fix_ligatures(text: str, log: _Log) -> str:
     >>> fix_ligatures("The ﬁle, the cœur", _Log())
     'The file, the cœur'
     """
-    if _LIGATURE_CHARS.isdisjoint(text):
+    if not _LIGATURE_RE.search(text):
         return text
     n = len(_LIGATURE_RE.findall(text))
     log.fix("ligatures", n)
@@ -352,6 +374,9 @@ _CR = re.compile(r"\r\n?")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffc]")
 _ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _SPACE_RUN = re.compile(r"(?<=\S)  +(?=\S)")
+# every whole run of two spaces or more (never part of one: "+" is greedy and nothing follows it), with a
+# literal prefix the engine skips to; the caller tests what _SPACE_RUN's lookarounds would
+_SPACE_RUN_ANY = re.compile(r"  +")
 # two spaces after a sentence or an upper-case word, before a capital, are a field gap (in an e-mail
 # edition's contents, "HEADLINE  Standfirst.  By Name"), which split may rely on: kept
 _FIELD_GAP = re.compile(r"(?<=[.!?:A-Z0-9\"”’)])  (?=[A-Z\"“])")
@@ -395,23 +420,27 @@ def fix_spaces(text: str, log: _Log) -> str:
     'Item 1A and that\\n  kept'
     """
     new, n = _ODD_SPACE.subn(" ", text)
-    lines = new.split("\n")
-    stripped = [line.rstrip(" ") for line in lines]
-    n += sum(len(a) != len(b) for a, b in zip(lines, stripped))
-    new = "\n".join(stripped)
+    if " \n" in new or new.endswith(" "):
+        lines = new.split("\n")
+        stripped = [line.rstrip(" ") for line in lines]
+        n += sum(len(a) != len(b) for a, b in zip(lines, stripped))
+        new = "\n".join(stripped)
     if "  " in new:
         runs = 0
 
         def collapse(m: re.Match[str]) -> str:
             nonlocal runs
-            start = m.string.rfind("\n", 0, m.start()) + 1
+            string, end = m.string, m.end()
+            if not m.start() or string[m.start() - 1].isspace() or end == len(string) or string[end].isspace():
+                return m.group(0)  # not between two non-spaces: not a _SPACE_RUN
+            start = string.rfind("\n", 0, m.start()) + 1
             if m.string[start : m.start()].lstrip().startswith(">"):
                 return m.group(0)
             out = _space_run(m)
             runs += out != m.group(0)
             return out
 
-        new = _SPACE_RUN.sub(collapse, new)
+        new = _SPACE_RUN_ANY.sub(collapse, new)
         n += runs
     log.fix("spaces", n)
     return new
@@ -454,11 +483,13 @@ def _reply_header(lines: list[str], i: int) -> tuple[int, str] | None:
     s = line.strip()
     if not s:
         return None
-    if p["original"].match(s):
+    # each pattern needs a character the line may lack: test for it first (most lines reach here only
+    # because a line ending in ":" is near)
+    if "--" in s and p["original"].match(s):
         return i + 1, ""
-    if p["wrote_dashes"].match(s.strip()):
+    if s[:2] == "--" and p["wrote_dashes"].match(s):
         return i + 1, ""
-    m = p["midline_on"].match(s)
+    m = p["midline_on"].match(s) if s[-1] == ":" else None
     if m and (_HAS_TIME.search(m.group(2)) or _HAS_ADDR.search(m.group(2))):
         return i + 1, m.group(1).rstrip("-").rstrip()
     bare = s.strip("-").strip()
@@ -480,12 +511,12 @@ def _reply_header(lines: list[str], i: int) -> tuple[int, str] | None:
                 joined = joined + " " + nxt
             if len(joined) > 400:
                 break
-            if _is_wrote_header(joined):
+            if joined[-1:] == ":" and _is_wrote_header(joined):  # every form ends in ":"
                 return j + 1, ""
-    if _GMAIL_DATE.match(s) and i + 1 < len(lines) and any(_QUOTE.match(x) for x in lines[i + 1 : i + 3]):
+    if s[:1].isdigit() and _GMAIL_DATE.match(s) and i + 1 < len(lines) and any(_QUOTE.match(x) for x in lines[i + 1 : i + 3]):
         return i + 1, ""
     # Outlook-style block: From/Sent/To/Subject fields, at least two different ones, close together
-    fm = p["field"].match(line)
+    fm = p["field"].match(line) if ":" in line else None
     if fm and (fm.group("from") or fm.group("sent")):
         kinds = {fm.lastgroup}
         j = i + 1
@@ -522,7 +553,8 @@ def _is_wrote_header(joined: str) -> bool:
 def _forward_header(lines: list[str], i: int) -> int | None:
     """If a forwarded-message header starts at ``i``, the index of the first line after its fields."""
     p = _email_patterns()
-    if not p["forward"].match(lines[i]):
+    line = lines[i]
+    if (":" not in line and "--" not in line) or not p["forward"].match(line):
         return None
     j = i + 1
     last_field = None
@@ -799,7 +831,20 @@ def fix_boilerplate(text: str, log: _Log) -> str:
     i = 0
     n = len(lines)
     prefix = _prefix_pattern()
+    # only candidate lines need the tests below; every other line is kept as it is
+    whole, starts = _boilerplate_candidates()
+    folded = "\n" + text.casefold() + "\n"  # casefolding keeps the line breaks
+    cand = sorted(set(_line_numbers(folded, [m.start() for m in whole.finditer(folded)]))
+                  | set(_line_numbers("\n" + text, [m.start() for m in starts.finditer("\n" + text)])))
+    c = 0
     while i < n:
+        while c < len(cand) and cand[c] < i:
+            c += 1
+        nxt = cand[c] if c < len(cand) else n
+        if nxt > i:
+            out.extend(lines[i:nxt])
+            i = nxt
+            continue
         line = lines[i]
         key = line.strip().casefold()
         if not key:
@@ -835,6 +880,17 @@ def fix_boilerplate(text: str, log: _Log) -> str:
         out.append(line)
         i += 1
     return "\n".join(out)
+
+
+def _line_numbers(text: str, offsets: list[int]) -> list[int]:
+    """The line index (lines split at "\\n") of each offset, offsets in ascending order."""
+    out = []
+    line = pos = 0
+    for off in offsets:
+        line += text.count("\n", pos, off)
+        pos = off
+        out.append(line)
+    return out
 
 
 def _prefix_reason(line: str) -> str:
@@ -962,19 +1018,23 @@ def _is_structural(line: str) -> bool:
 def _break_kind(a: str, b: str, width: int | None) -> str:
     """Decide what separates line ``a`` from the next line ``b`` in one block: 'join' or 'keep'."""
     sa, sb = a.strip(), b.strip()
-    if _QUOTE.match(sa) or _QUOTE.match(sb) or _HTML_TAG.match(sa) or _HTML_TAG.match(sb):
+    # cheap tests before each pattern: on stripped lines, a quote starts with ">", a tag with "<", a label
+    # needs a ":", a byline starts with "By"
+    fa, fb = sa[:1], sb[:1]
+    if (fa == ">" or fb == ">" or (fa == "<" and _HTML_TAG.match(sa)) or (fb == "<" and _HTML_TAG.match(sb))):
         return "keep"
-    if sa[-2:-1].isdigit() and sa.endswith("-") and sb[:1].isdigit():
+    if sa[-2:-1].isdigit() and sa.endswith("-") and fb.isdigit():
         return "join"  # a number range or phone number wrapped at its hyphen
     if _letters_share(sb) < 0.5 or _letters_share(sa) < 0.5:
         return "keep"
-    if _LABEL.match(sb) and not (width and not _terminal(sa) and width - 8 <= len(sa) <= width + 2
+    if ":" in sb and _LABEL.match(sb) and not (width and not _terminal(sa) and width - 8 <= len(sa) <= width + 2
                                  and len(sa) + 1 + _first_word_len(sb) > width):
         return "keep"  # a label or speaker turn; unless the line before is full and mid-sentence (wrapped)
-    if _BYLINE.match(sa) or _BYLINE.match(sb) or _SIGNOFF.match(sa) or _MOBILE.match(sa):
+    if ((sa[:2] == "By" and _BYLINE.match(sa)) or (sb[:2] == "By" and _BYLINE.match(sb)) or _SIGNOFF.match(sa)
+            or _MOBILE.match(sa)):
         return "keep"  # a byline, a sign-off or a device line is a line of its own
-    hyphen = bool(_hyphen_end(sa)) and sb[:1].isalpha()
-    lower_next = sb[:1].islower()
+    hyphen = sa[-1] == "-" and fb.isalpha() and bool(_hyphen_end(sa))
+    lower_next = fb.islower()
     if _BULLET.match(sb):
         # a dash opening a wrapped line inside a sentence ("... refugees\n– we aren't ...") is prose
         if not (_DASH_CONT.match(sb) and not _terminal(sa) and not _BULLET.match(sa)):
@@ -1122,7 +1182,7 @@ def fix_paragraphs(text: str, log: _Log) -> str:
 _SALUTATION = re.compile(r"^(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening)|sehr\s+geehrte|liebe|lieber|hallo|"
                          r"bonjour|salut|chère|cher|hola|estimad[oa]s?|querid[oa]s?|cari?|gentile|beste|hej|"
                          r"уважаем\w*|здравствуйте)\b", re.I)
-_BLANK_RUN = re.compile(r"\n{3,}")
+_BLANK_RUN = re.compile(r"\n\n\n\n*")  # spelled so the engine skips to "\n\n\n"
 
 
 def fix_blank_lines(text: str, log: _Log) -> str:

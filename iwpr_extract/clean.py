@@ -157,7 +157,8 @@ def _boilerplate_candidates() -> tuple[re.Pattern[str], re.Pattern[str]]:
     keys = "|".join(re.escape(k) for k in sorted({**bp["line"], **bp["section"]}, key=len, reverse=True))
     # a line start spelled "\n" (the text gets one in front): a literal the engine skips to, where "^" with
     # re.M would be tried at every character
-    whole = re.compile(rf"\n[^\S\n]*(?:{keys})[^\S\n]*(?=\n)")
+    firsts = "".join(sorted({re.escape(k[0]) for k in {**bp["line"], **bp["section"]}}))
+    whole = re.compile(rf"\n[^\S\n]*(?=[{firsts}])(?:{keys})[^\S\n]*(?=\n)")
     starts = re.compile(rf"\n(?:[^\S\n]*(?:{_alt(list(bp['prefix']))})|_{{20}})", re.I)
     return whole, starts
 
@@ -455,6 +456,9 @@ _HAS_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _HAS_ADDR = re.compile(r"@|mailto:")
 _GMAIL_DATE = re.compile(r"^\s*\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b.{0,120}<[^<>@\s]+@[^<>\s]+>\s*:?\s*$")
 _SIG_DELIM = re.compile(r"^\s*(?:--|---|-- |__)\s*$")
+_SIG_DELIM_STARTS = ("--", "__")
+# a hyphen ending a line (the hyphen is a literal the engine skips to)
+_EOL_HYPHEN = re.compile(r"-[^\S\n]*(?=\n|\Z)")
 _DASH_NAME = re.compile(r"^\s*-\s?[^\W\d_][\w.'’]{0,20}(?:\s[A-ZÀ-ÖØ-Þ][\w.'’]{0,20})?\.?\s*$")
 _MOBILE = re.compile(
     r"^\s*(?:sent|envoyé|enviado|gesendet|inviato|verzonden|skickat|sendt|get)(?:\s+[\w-]+){0,2}?"
@@ -744,17 +748,19 @@ def fix_signature(text: str, log: _Log) -> str:
     'Test message\\n--\\nPart1\\n--\\nPart2'
     """
     lines = text.split("\n")
+    # the lines ending in a hyphen, found once (cutting the signature only shortens ``lines``)
+    hyphen_ends = {i + 1 for i in _line_numbers(text, [m.start() for m in _EOL_HYPHEN.finditer(text)])}
     for _ in range(4):
         # lines as the paragraph step will leave them: a line continuing a word hyphenated at the end of
         # the line above is not a line of its own (so a second run counts the same lines)
         content = [i for i, x in enumerate(lines) if x.strip()
-                   and not (i and _hyphen_end(lines[i - 1].rstrip()) and x.lstrip()[:1].isalpha())]
+                   and not (i in hyphen_ends and _hyphen_end(lines[i - 1].rstrip()) and x.lstrip()[:1].isalpha())]
         if len(content) < 2:
             break
         first = content[0]
         cut = None
         # a lone delimiter; several separated ones are section rules, not a signature
-        delims = [i for i in content if _SIG_DELIM.match(lines[i])]
+        delims = [i for i in content if lines[i].lstrip()[:2] in _SIG_DELIM_STARTS and _SIG_DELIM.match(lines[i])]
         groups = []
         for i in delims:
             if groups and all(not lines[k].strip() or _SIG_DELIM.match(lines[k]) for k in range(groups[-1][-1], i)):
@@ -903,9 +909,9 @@ def _prefix_reason(line: str) -> str:
 
 def _section_end(lines: list[str], i: int) -> int:
     """A related-links heading: to the end when what follows is short link lines; else its next block."""
-    rest = lines[i + 1 :]
-    if len(rest) <= 40 and all(len(x) <= 200 for x in rest):
-        return len(lines)
+    n = len(lines)
+    if n - i - 1 <= 40 and all(len(lines[k]) <= 200 for k in range(i + 1, n)):  # no copy of the rest
+        return n
     j = i + 1
     while j < len(lines) and not lines[j].strip():
         j += 1
@@ -1015,9 +1021,9 @@ def _is_structural(line: str) -> bool:
                 or _BYLINE.match(s) or _letters_share(s) < 0.5 or (" By " in s and _BYLINE_END.search(s)))
 
 
-def _break_kind(a: str, b: str, width: int | None) -> str:
-    """Decide what separates line ``a`` from the next line ``b`` in one block: 'join' or 'keep'."""
-    sa, sb = a.strip(), b.strip()
+def _break_kind(sa: str, sb: str, width: int | None) -> str:
+    """Decide what separates line ``sa`` from the next line ``sb`` in one block (both stripped and not
+    empty): 'join' or 'keep'."""
     # cheap tests before each pattern: on stripped lines, a quote starts with ">", a tag with "<", a label
     # needs a ":", a byline starts with "By"
     fa, fb = sa[:1], sb[:1]
@@ -1056,24 +1062,24 @@ def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool 
     ``forced``: the block was merged over a blank line inside a sentence, its lines go on with each other."""
     if len(block) == 1:
         return [block[0].strip()]
-    if not forced and all(" " not in x.strip() for x in block) and not any(_hyphen_end(x.strip()) for x in block[:-1]):
-        return [x.strip() for x in block]  # one word a line: a list, not wrapped prose
-    indents = [len(x) - len(x.lstrip()) for x in block]
-    if not forced and any(i > indents[0] for i in indents[1:]) and len(set(indents[1:])) >= 1 and indents[0] < min(indents[1:]) \
-            and not _hyphen_end(block[0].strip()):
-        return block  # a first line with indented lines under it: preformatted ("hello / there / world")
-    kinds = [_break_kind(block[k], block[k + 1], width) for k in range(len(block) - 1)]
-    out = [block[0].strip()]
+    stripped = [x.strip() for x in block]
+    if not forced and all(" " not in x for x in stripped) and not any(_hyphen_end(x) for x in stripped[:-1]):
+        return stripped  # one word a line: a list, not wrapped prose
+    # (only a second line that starts with a space can be indented deeper than the first)
+    if not forced and block[1][:1].isspace():
+        indents = [len(x) - len(x.lstrip()) for x in block]
+        if any(i > indents[0] for i in indents[1:]) and indents[0] < min(indents[1:]) and not _hyphen_end(stripped[0]):
+            return block  # a first line with indented lines under it: preformatted ("hello / there / world")
+    out = [stripped[0]]
     joined = 0
-    for k, kind in enumerate(kinds):
-        nxt = block[k + 1]
-        if kind == "join":
-            out[-1], fix = _join_pair(out[-1], nxt)
+    for k in range(len(block) - 1):
+        if _break_kind(stripped[k], stripped[k + 1], width) == "join":
+            out[-1], fix = _join_pair(out[-1], block[k + 1])
             joined += 1
             if fix:
                 log.fix(fix)
         else:
-            out.append(nxt.strip())
+            out.append(stripped[k + 1])
     log.fix("unwrap", joined)
     return out
 

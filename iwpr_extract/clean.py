@@ -14,18 +14,23 @@ spaces, then e-mail and web remnants (which need the original line structure), t
 
 from __future__ import annotations
 
-import gzip
-import html
+import os
 import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Callable
 
+from . import datafiles
 from .errors import BadInput
+from .textutil import LazyPattern
+
+
+def _re(pattern: str, flags: int = 0) -> LazyPattern:
+    """A stdlib ``re`` pattern compiled on first use (no pattern here needs the ``regex`` module)."""
+    return LazyPattern(pattern, flags, engine="re")
 
 
 # --- options and results ---------------------------------------------------------------------------------
@@ -94,13 +99,16 @@ def _options(options: dict[str, Any]) -> CleanOptions:
 
 
 def _data_lines(name: str) -> list[list[str]]:
-    text = resources.files("iwpr_extract").joinpath("data", "clean", name).read_text(encoding="utf-8")
+    text = datafiles.read_text(os.path.join("clean", name))
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 @lru_cache(maxsize=None)
 def _words() -> frozenset[str]:
-    data = resources.files("iwpr_extract").joinpath("data", "clean", "words.txt.gz").read_bytes()
+    import gzip  # lazy: only dehyphenation needs the word list
+
+    with open(datafiles.data_path(os.path.join("clean", "words.txt.gz")), "rb") as handle:
+        data = handle.read()
     return frozenset(gzip.decompress(data).decode("utf-8").split())
 
 
@@ -166,12 +174,12 @@ def _boilerplate_candidates() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 # --- encoding fixers -------------------------------------------------------------------------------------
 
-_QP_SEQ = re.compile(r"=([0-9A-F]{2})")
+_QP_SEQ = _re(r"=([0-9A-F]{2})")
 # what may stand between a soft-break "=" and the line end: spaces, and characters later steps delete or
 # turn into spaces (judged as a second run would see them)
 _QP_WS = "[ \t\u00a0\u1680\u2000-\u200f\u202a-\u202f\u205f-\u206f\u3000\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*"
-_QP_SOFT = re.compile(rf"={_QP_WS}\n")
-_QP_ANY_EQ = re.compile(rf"=(?![0-9A-F]{{2}}|{_QP_WS}\n|{_QP_WS}$)")
+_QP_SOFT = _re(rf"={_QP_WS}\n")
+_QP_ANY_EQ = _re(rf"=(?![0-9A-F]{{2}}|{_QP_WS}\n|{_QP_WS}$)")
 _QP_ALNUM = frozenset(range(0x30, 0x3A)) | frozenset(range(0x41, 0x5B)) | frozenset(range(0x61, 0x7B))
 
 
@@ -216,11 +224,12 @@ def fix_quoted_printable(text: str, log: _Log) -> str:
     return decoded
 
 
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});")
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,500})?/?>|<!--|<!DOCTYPE", re.I)
+_ENTITY = _re(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});")
+_HTML_TAG = _re(r"</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,500})?/?>|<!--|<!DOCTYPE", re.I)
 
 
 def _unescape_one(m: re.Match[str]) -> str:
+    import html  # lazy: its entity table is only needed for text with entities
     ent = m.group(0)
     body = ent[1:-1]
     if body[0] == "#":
@@ -280,7 +289,7 @@ def fix_html_entities(text: str, log: _Log) -> str:
 
 # A UTF-8 lead byte read as Windows-1252/Latin-1 followed by a continuation byte read the same way,
 # or a C1 control character: the signature of mojibake.  Only lines with one go to ftfy (slow).
-_MOJIBAKE = re.compile(
+_MOJIBAKE = _re(
     "[\u00c2-\u00f4\u0102\u0103\u0139\u013a\u0118\u0119\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0410-\u044f\u0401\u0451\u0192\u201a-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u00d7\u221a]"
     "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u02c7\u02d8\u02d9\u02db\u02dd\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u0104\u0105\u013d\u013e\u015a\u015b\u0164\u0165\u0179\u017a\u017b\u017c\u0141\u0142\u00a4\u00a6\u0131\u0143\u0144\u0147\u0148\u0150\u0151\u0158\u0159\u015e\u015f\u0162\u0163\u016e\u016f\u0170\u0171\u0402-\u040f\u0452-\u045f\u0490\u0491\u2116\u00b0-\u00bf\u02bf\u0401\u0451\u0404\u0454\u0406\u0456\u0407\u0457]"
     "|[\u0080-\u009f]"
@@ -296,14 +305,14 @@ _MOJIBAKE_LEADS = frozenset(
     + list("\u0102\u0103\u0139\u013a\u0118\u0119\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
            "\u201a\u201b\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u00d7\u221a\u25ca")
     + [chr(c) for c in range(0x410, 0x450)] + ["\u0401", "\u0451"] + [chr(c) for c in range(0x2500, 0x2580)])
-_LONE_ODD_SPACE = re.compile("\t|[\u2000-\u200a\u202f\u205f\u3000]|(?<![\u00c2-\u00f4])\u00a0")
+_LONE_ODD_SPACE = _re("\t|[\u2000-\u200a\u202f\u205f\u3000]|(?<![\u00c2-\u00f4])\u00a0")
 # the same set as a pattern: one search in C instead of hashing every character of the text
 _LEAD_CLASS = "[" + "".join(sorted(re.escape(c) for c in _MOJIBAKE_LEADS)) + "]"
-_MOJIBAKE_LEAD = re.compile(_LEAD_CLASS)
+_MOJIBAKE_LEAD = _re(_LEAD_CLASS)
 # every match of _MOJIBAKE starts with a match of this (a lead, then a non-ASCII character unless the lead
 # is a C1 control), which opens with one character class the engine skips to: _MOJIBAKE's alternation
 # is tried at every character
-_MOJIBAKE_ANY = re.compile(_LEAD_CLASS + "(?:(?<=[\x80-\x9f])|[^\x00-\x7f])")
+_MOJIBAKE_ANY = _re(_LEAD_CLASS + "(?:(?<=[\x80-\x9f])|[^\x00-\x7f])")
 
 
 def fix_mojibake(text: str, log: _Log) -> str:
@@ -344,7 +353,7 @@ def fix_mojibake(text: str, log: _Log) -> str:
 
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "ft", "\ufb06": "st"})
-_LIGATURE_RE = re.compile("[\ufb00-\ufb06]")
+_LIGATURE_RE = _re("[\ufb00-\ufb06]")
 
 
 def fix_ligatures(text: str, log: _Log) -> str:
@@ -370,19 +379,19 @@ def fix_unicode_nfc(text: str, log: _Log) -> str:
 
 # --- whitespace ------------------------------------------------------------------------------------------
 
-_CR = re.compile(r"\r\n?")
+_CR = _re(r"\r\n?")
 # C0/C1 controls except tab and newline, DEL, BOM, zero-width and bidi controls, object replacement.
 # U+200D (zero-width joiner) stays: it builds emoji and Indic conjuncts.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffc]")
-_ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_SPACE_RUN = re.compile(r"(?<=\S)  +(?=\S)")
+_CONTROL = _re("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffc]")
+_ODD_SPACE = _re("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_SPACE_RUN = _re(r"(?<=\S)  +(?=\S)")
 # every whole run of two spaces or more (never part of one: "+" is greedy and nothing follows it), with a
 # literal prefix the engine skips to; the caller tests what _SPACE_RUN's lookarounds would
-_SPACE_RUN_ANY = re.compile(r"  +")
+_SPACE_RUN_ANY = _re(r"  +")
 # two spaces after a sentence or an upper-case word, before a capital, are a field gap (in an e-mail
 # edition's contents, "HEADLINE  Standfirst.  By Name"), which split may rely on: kept
-_FIELD_GAP = re.compile(r"(?<=[.!?:A-Z0-9\"”’)])  (?=[A-Z\"“])")
-_TRAILING = re.compile(r"[ \t]+$", re.M)
+_FIELD_GAP = _re(r"(?<=[.!?:A-Z0-9\"”’)])  (?=[A-Z\"“])")
+_TRAILING = _re(r"[ \t]+$", re.M)
 
 
 def fix_line_endings(text: str, log: _Log) -> str:
@@ -450,24 +459,24 @@ def fix_spaces(text: str, log: _Log) -> str:
 
 # --- e-mail remnants -------------------------------------------------------------------------------------
 
-_QUOTE = re.compile(r"^\s*>")
-_QUOTE_MARK = re.compile(r"^[ \t]*(?:>[ \t]?)+")
-_HAS_DIGIT = re.compile(r"\d")
-_HAS_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
-_HAS_ADDR = re.compile(r"@|mailto:")
-_GMAIL_DATE = re.compile(r"^\s*\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b.{0,120}<[^<>@\s]+@[^<>\s]+>\s*:?\s*$")
-_SIG_DELIM = re.compile(r"^\s*(?:--|---|-- |__)\s*$")
+_QUOTE = _re(r"^\s*>")
+_QUOTE_MARK = _re(r"^[ \t]*(?:>[ \t]?)+")
+_HAS_DIGIT = _re(r"\d")
+_HAS_TIME = _re(r"\b\d{1,2}:\d{2}\b")
+_HAS_ADDR = _re(r"@|mailto:")
+_GMAIL_DATE = _re(r"^\s*\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b.{0,120}<[^<>@\s]+@[^<>\s]+>\s*:?\s*$")
+_SIG_DELIM = _re(r"^\s*(?:--|---|-- |__)\s*$")
 _SIG_DELIM_STARTS = ("--", "__")
 # a hyphen ending a line (the hyphen is a literal the engine skips to)
-_EOL_HYPHEN = re.compile(r"-[^\S\n]*(?=\n|\Z)")
-_DASH_NAME = re.compile(r"^\s*-\s?[^\W\d_][\w.'’]{0,20}(?:\s[A-ZÀ-ÖØ-Þ][\w.'’]{0,20})?\.?\s*$")
-_MOBILE = re.compile(
+_EOL_HYPHEN = _re(r"-[^\S\n]*(?=\n|\Z)")
+_DASH_NAME = _re(r"^\s*-\s?[^\W\d_][\w.'’]{0,20}(?:\s[A-ZÀ-ÖØ-Þ][\w.'’]{0,20})?\.?\s*$")
+_MOBILE = _re(
     r"^\s*(?:sent|envoyé|enviado|gesendet|inviato|verzonden|skickat|sendt|get)(?:\s+[\w-]+){0,2}?"
     r"\s+(?:from|with|via|using|de|desde|par|von|da|vanaf|från|fra|for)\s+(?:[^\s,]+\s+){0,4}?"
     r"(?:my\s+)?(?:iphone|ipad|ipod|android|blackberry|mobile|móvil|phone|smartphone|samsung|htc|galaxy|"
     r"mailbox|outlook|acompli|handy|sparrow|tablet|nokia|motorola|huawei|pixel|windows|ios|terminal)\b[^,]{0,60}$",
     re.I)
-_SIGNOFF = re.compile(
+_SIGNOFF = _re(
     r"^\s*(?:thanks(?:\s+(?:again|in\s+advance|a\s+lot|so\s+much))?|thank\s+you(?:\s+very\s+much)?|many\s+thanks|"
     r"(?:best|kind|warm|warmest|kindest)(?:\s+regards)?|regards|best\s+wishes|with\s+best\s+wishes|all\s+the\s+best|"
     r"cheers|sincerely|yours(?:\s+(?:sincerely|truly|faithfully))?|br|mit\s+freundlichen\s+grüßen|viele\s+grüße|"
@@ -576,12 +585,12 @@ def _forward_header(lines: list[str], i: int) -> int | None:
     return (last_field + 1 if last_field is not None and j == last_field + 1 else j) if last_field is not None else i + 1
 
 
-_RULE = re.compile(r"^\s*(?:-{5,}|_{5,}|={5,})\s*$")
+_RULE = _re(r"^\s*(?:-{5,}|_{5,}|={5,})\s*$")
 
 
 # what a header line carries (a colon, a dash pair, an address closing the line), and a line ending in ":"
-_HEADER_MARK = re.compile(r":|--|>(?=\n|\Z)")
-_COLON_END = re.compile(r": ?(?=\n|\Z)")
+_HEADER_MARK = _re(r":|--|>(?=\n|\Z)")
+_COLON_END = _re(r": ?(?=\n|\Z)")
 
 
 def _header_candidates(text: str) -> list[int]:
@@ -823,8 +832,8 @@ def fix_email(text: str, log: _Log) -> str:
 
 # --- boilerplate -----------------------------------------------------------------------------------------
 
-_MAILMAN_RULE = re.compile(r"^_{20,}\s*$")
-_MAILMAN_LIST = re.compile(r"mailing\s+list\s*$", re.I)
+_MAILMAN_RULE = _re(r"^_{20,}\s*$")
+_MAILMAN_LIST = _re(r"mailing\s+list\s*$", re.I)
 
 
 def fix_boilerplate(text: str, log: _Log) -> str:
@@ -924,19 +933,19 @@ def _section_end(lines: list[str], i: int) -> int:
 
 # --- paragraphs ------------------------------------------------------------------------------------------
 
-_BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣⁃●○■□➢►–—]\s|\d{1,3}[.)]\s|[a-zA-Z][.)]\s|\(\d{1,3}\)\s|\([a-z]\)\s)")
+_BULLET = _re(r"^\s*(?:[-*•·▪◦‣⁃●○■□➢►–—]\s|\d{1,3}[.)]\s|[a-zA-Z][.)]\s|\(\d{1,3}\)\s|\([a-z]\)\s)")
 # "Tel: ...", "IWPR: ...", "Nowak: ...": a label or speaker opening a line (at most four words before ":")
-_LABEL = re.compile(r"^\s*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’&-]{0,30}(?: [\w.'’&-]{1,30}){0,3} ?:(?:\s|$)")
+_LABEL = _re(r"^\s*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’&-]{0,30}(?: [\w.'’&-]{1,30}){0,3} ?:(?:\s|$)")
 # a byline line ("By Jane Doe in Almaty"): split relies on it standing alone
-_BYLINE = re.compile(r"^\s*By\s+[A-ZÀ-ÖØ-ÞА-ЯЁ]")
+_BYLINE = _re(r"^\s*By\s+[A-ZÀ-ÖØ-ÞА-ЯЁ]")
 _NAME = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’-]*"
 # a contents entry ending in its byline ("... winning combination.  By Ainagul Abdrakhmanova")
-_BYLINE_END = re.compile(rf"\sBy\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:(?:,|\s+and)\s+{_NAME}(?:\s+{_NAME}){{0,3}}){{0,4}}$")
+_BYLINE_END = _re(rf"\sBy\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:(?:,|\s+and)\s+{_NAME}(?:\s+{_NAME}){{0,3}}){{0,4}}$")
 # a dash opening a line, then a lower-case word: a parenthetical dash wrapped to the line start, not a bullet
-_DASH_CONT = re.compile(r"^\s*[–—]\s+[a-zà-öø-ÿа-я]")  # "-" is the common list marker: not taken
-_LETTER = re.compile(r"[^\W\d_]")
-_HYPHEN_END = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-$")
-_HYPHEN_START = re.compile(r"^([^\W\d_]+)")
+_DASH_CONT = _re(r"^\s*[–—]\s+[a-zà-öø-ÿа-я]")  # "-" is the common list marker: not taken
+_LETTER = _re(r"[^\W\d_]")
+_HYPHEN_END = _re(r"(?<![^\W\d_])([^\W\d_]+)-$")
+_HYPHEN_START = _re(r"^([^\W\d_]+)")
 # words that cannot end a sentence: a line ending in one was wrapped
 _CONTINUATION_WORDS = frozenset(
     "a an the of to in on at by for and or but with from that as is was were are be his her its their our into "
@@ -1191,10 +1200,10 @@ def fix_paragraphs(text: str, log: _Log) -> str:
     return "\n\n".join(paragraphs)
 
 
-_SALUTATION = re.compile(r"^(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening)|sehr\s+geehrte|liebe|lieber|hallo|"
+_SALUTATION = _re(r"^(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening)|sehr\s+geehrte|liebe|lieber|hallo|"
                          r"bonjour|salut|chère|cher|hola|estimad[oa]s?|querid[oa]s?|cari?|gentile|beste|hej|"
                          r"уважаем\w*|здравствуйте)\b", re.I)
-_BLANK_RUN = re.compile(r"\n\n\n\n*")  # spelled so the engine skips to "\n\n\n"
+_BLANK_RUN = _re(r"\n\n\n\n*")  # spelled so the engine skips to "\n\n\n"
 
 
 def fix_blank_lines(text: str, log: _Log) -> str:
@@ -1216,7 +1225,7 @@ _ASCII_PUNCT = str.maketrans({
     "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
     "–": "-", "—": "-", "―": "-", "‐": "-", "‑": "-", "−": "-", "…": "...",
 })
-_NON_ASCII_PUNCT = re.compile("[‘’‚‛′‹›“”„‟″«»–—―‐‑−…]")
+_NON_ASCII_PUNCT = _re("[‘’‚‛′‹›“”„‟″«»–—―‐‑−…]")
 
 
 def fix_ascii_punct(text: str, log: _Log) -> str:

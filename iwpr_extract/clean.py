@@ -1005,6 +1005,8 @@ def _join_pair(a: str, b: str) -> tuple[str, str | None]:
     """Join line ``b`` onto ``a``; returns (joined, fix name) with a word hyphenated at the break rejoined
     ("be-" + "tween") unless it is a real compound ("Ata-" + "Jurt", "well-" + "known")."""
     b = b.lstrip()
+    if a[-1:] != "-":
+        return a + " " + b, None  # the common case, spared the tests below
     m = _hyphen_end(a)
     if m:
         mb = _HYPHEN_START.match(b)
@@ -1074,7 +1076,7 @@ def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool 
     if len(block) == 1:
         return [block[0].strip()]
     stripped = [x.strip() for x in block]
-    if not forced and all(" " not in x for x in stripped) and not any(_hyphen_end(x) for x in stripped[:-1]):
+    if not forced and " " not in "\n".join(stripped) and not any(_hyphen_end(x) for x in stripped[:-1]):
         return stripped  # one word a line: a list, not wrapped prose
     # (only a second line that starts with a space can be indented deeper than the first)
     if not forced and block[1][:1].isspace():

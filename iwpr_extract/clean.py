@@ -850,7 +850,8 @@ def fix_boilerplate(text: str, log: _Log) -> str:
     prefix = _prefix_pattern()
     # only candidate lines need the tests below; every other line is kept as it is
     whole, starts = _boilerplate_candidates()
-    folded = "\n" + text.casefold() + "\n"  # casefolding keeps the line breaks
+    # casefolding keeps the line breaks; on ASCII it is lower(), which is several times faster
+    folded = "\n" + (text.lower() if text.isascii() else text.casefold()) + "\n"
     cand = sorted(set(_line_numbers(folded, [m.start() for m in whole.finditer(folded)]))
                   | set(_line_numbers("\n" + text, [m.start() for m in starts.finditer("\n" + text)])))
     c = 0

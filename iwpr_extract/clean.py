@@ -944,7 +944,8 @@ _NAME = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’-]*"
 _BYLINE_END = _re(rf"\sBy\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:(?:,|\s+and)\s+{_NAME}(?:\s+{_NAME}){{0,3}}){{0,4}}$")
 # a dash opening a line, then a lower-case word: a parenthetical dash wrapped to the line start, not a bullet
 _DASH_CONT = _re(r"^\s*[–—]\s+[a-zà-öø-ÿа-я]")  # "-" is the common list marker: not taken
-_LETTER = _re(r"[^\W\d_]")
+_LETTER_RUN = _re(r"[^\W\d_]+")
+_ASCII_LETTERS_GONE = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _HYPHEN_END = _re(r"(?<![^\W\d_])([^\W\d_]+)-$")
 _HYPHEN_START = _re(r"^([^\W\d_]+)")
 # words that cannot end a sentence: a line ending in one was wrapped
@@ -987,7 +988,12 @@ def _first_word_len(line: str) -> int:
 def _letters_share(line: str) -> float:
     if not line:
         return 0.0
-    return len(_LETTER.findall(line)) / len(line.replace(" ", "") or "x")
+    if line.isascii():
+        # the letters are A-Z and a-z: deleting them in C beats matching each one
+        letters = len(line) - len(line.translate(_ASCII_LETTERS_GONE))
+    else:
+        letters = sum(map(len, _LETTER_RUN.findall(line)))  # runs, not one match per letter
+    return letters / len(line.replace(" ", "") or "x")
 
 
 def _wrap_width(lines: list[str]) -> int | None:

@@ -589,7 +589,8 @@ _RULE = _re(r"^\s*(?:-{5,}|_{5,}|={5,})\s*$")
 
 
 # what a header line carries (a colon, a dash pair, an address closing the line), and a line ending in ":"
-_HEADER_MARK = _re(r":|--|>(?=\n|\Z)")
+# (a match runs on to the line end: one match a line is enough)
+_HEADER_MARK = _re(r":[^\n]*|--[^\n]*|>(?=\n|\Z)")
 _COLON_END = _re(r": ?(?=\n|\Z)")
 
 
@@ -726,6 +727,8 @@ def _trailing_quote(lines: list[str], log: _Log) -> str:
     while start < end and not lines[start].strip():
         start += 1
     quoted = lines[start:end]
+    if not quoted:
+        return "\n".join(lines)
     new = [x for x in lines[:start] if x.strip()]
     if quoted and len([x for x in quoted if x.strip()]) >= 2:
         if new and not _substance(new, quoted):
@@ -760,6 +763,7 @@ def fix_signature(text: str, log: _Log) -> str:
     """
     lines = text.split("\n")
     # the lines ending in a hyphen, found once (cutting the signature only shortens ``lines``)
+    may_delim = "--" in text or "__" in text  # every delimiter has one
     hyphen_ends = {i + 1 for i in _line_numbers(text, [m.start() for m in _EOL_HYPHEN.finditer(text)])}
     for _ in range(4):
         # lines as the paragraph step will leave them: a line continuing a word hyphenated at the end of
@@ -771,7 +775,8 @@ def fix_signature(text: str, log: _Log) -> str:
         first = content[0]
         cut = None
         # a lone delimiter; several separated ones are section rules, not a signature
-        delims = [i for i in content if lines[i].lstrip()[:2] in _SIG_DELIM_STARTS and _SIG_DELIM.match(lines[i])]
+        delims = [i for i in content if lines[i].lstrip()[:2] in _SIG_DELIM_STARTS
+                  and _SIG_DELIM.match(lines[i])] if may_delim else []
         groups = []
         for i in delims:
             if groups and all(not lines[k].strip() or _SIG_DELIM.match(lines[k]) for k in range(groups[-1][-1], i)):

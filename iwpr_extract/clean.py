@@ -460,7 +460,8 @@ def fix_spaces(text: str, log: _Log) -> str:
 # --- e-mail remnants -------------------------------------------------------------------------------------
 
 _QUOTE = _re(r"^\s*>")
-_QUOTE_MARK = _re(r"^[ \t]*(?:>[ \t]?)+")
+# leading white space as _QUOTE takes it (a line separator before ">" too, or a second run unquotes again)
+_QUOTE_MARK = _re(r"^\s*(?:>[ \t]?)+")
 _HAS_DIGIT = _re(r"\d")
 _HAS_TIME = _re(r"\b\d{1,2}:\d{2}\b")
 _HAS_ADDR = _re(r"@|mailto:")
@@ -960,6 +961,15 @@ _CONTINUATION_WORDS = frozenset(
 _CLOSERS = "'\"’”»)]"
 
 
+# what can open a match of _BULLET (a marker, a digit, "(") or stand second in one ("a) ", "b. "), and
+# the characters _SIGNOFF and _MOBILE can start with, case-insensitively as ``re`` matches them (the
+# Kelvin sign, long s, dotted and dotless i included): tests that spare most lines the patterns
+_BULLET_OPEN = frozenset("-*•·▪◦‣⁃●○■□➢►–—(")
+_BULLET_SECOND = frozenset(".)")
+_SIGNOFF_FIRST = frozenset("ABCGHKMPRSTUVWYabcghkmprstuvwy\u017f\u0421\u0441\u1c83\u212a")
+_MOBILE_FIRST = frozenset("EGISVegisv\u0130\u0131\u017f")
+
+
 def _terminal(line: str) -> bool:
     """Does the line end a sentence ("... hide.\"", "Why?")?"""
     t = line.rstrip(_CLOSERS)
@@ -1061,12 +1071,12 @@ def _break_kind(sa: str, sb: str, width: int | None) -> str:
     if ":" in sb and _LABEL.match(sb) and not (width and not _terminal(sa) and width - 8 <= len(sa) <= width + 2
                                  and len(sa) + 1 + _first_word_len(sb) > width):
         return "keep"  # a label or speaker turn; unless the line before is full and mid-sentence (wrapped)
-    if ((sa[:2] == "By" and _BYLINE.match(sa)) or (sb[:2] == "By" and _BYLINE.match(sb)) or _SIGNOFF.match(sa)
-            or _MOBILE.match(sa)):
+    if ((sa[:2] == "By" and _BYLINE.match(sa)) or (sb[:2] == "By" and _BYLINE.match(sb))
+            or (fa in _SIGNOFF_FIRST and _SIGNOFF.match(sa)) or (fa in _MOBILE_FIRST and _MOBILE.match(sa))):
         return "keep"  # a byline, a sign-off or a device line is a line of its own
     hyphen = sa[-1] == "-" and fb.isalpha() and bool(_hyphen_end(sa))
     lower_next = fb.islower()
-    if _BULLET.match(sb):
+    if (fb in _BULLET_OPEN or fb.isdecimal() or sb[1:2] in _BULLET_SECOND) and _BULLET.match(sb):
         # a dash opening a wrapped line inside a sentence ("... refugees\n– we aren't ...") is prose
         if not (_DASH_CONT.match(sb) and not _terminal(sa) and not _BULLET.match(sa)):
             return "keep"

@@ -396,3 +396,31 @@ def test_known_failure_double_spaced_heading_at_full_width():
              "Local officials say at least three people have drowned since spring."]
     out = clean_text("\n\n".join(lines))
     assert "here\n\nLocal officials" in out
+
+
+def test_quote_marker_after_a_line_separator_goes_in_one_run():
+    # found by hypothesis (test_faults): a second run used to unquote what the first left
+    once = clean_text("\u2028> ")
+    assert once == clean_text(once) == ""
+
+
+def test_first_character_sets_cover_every_match():
+    """The sets that spare lines the sign-off, device-line and bullet patterns miss no line those
+    patterns match (over the Basic Multilingual Plane, case-insensitively as ``re`` matches)."""
+    import iwpr_extract.clean as c
+
+    for ch in map(chr, range(0x10000)):
+        if c._SIGNOFF.match(ch + "hanks") or c._SIGNOFF.match(ch + "egards") or c._SIGNOFF.match(ch + " уважением"):
+            assert ch in c._SIGNOFF_FIRST, repr(ch)
+        if c._MOBILE.match(ch + "ent from my iPhone") or c._MOBILE.match(ch + "nviato da iPhone"):
+            assert ch in c._MOBILE_FIRST, repr(ch)
+    import re
+
+    # the letters the patterns' alternatives start with ("thanks", "many thanks", "best", "kind", ...)
+    for letters, firsts in (("tmbkwrcsygvauhpс", c._SIGNOFF_FIRST), ("segiv", c._MOBILE_FIRST)):
+        cased = re.compile(f"[{letters}]", re.I)
+        assert {ch for ch in map(chr, range(0x10000)) if cased.fullmatch(ch)} == firsts
+    for line in ["- item", "• item", "12. item", "a) item", "(3) item", "(b) item", "– we"]:
+        s = line.strip()
+        assert c._BULLET.match(s)
+        assert s[:1] in c._BULLET_OPEN or s[:1].isdecimal() or s[1:2] in c._BULLET_SECOND

@@ -87,6 +87,10 @@ _PERCENT = regex.compile(
 # words and signs without which there is no amount: found with str.find, far faster than a regex scan
 _MONEY_HINTS = ("$", "£", "€", "dollar", "euro", "pound", "som", "tenge", "manat", "lari", "dram", "afghanis",
                 "dinar", "ruble", "rouble", "rand", "shilling", "franc", "sum", "lira", "riyal", "hryvnia", "mark")
+# what may follow a unit word inside an amount's unit (_CURRENCY); "$" and the like need nothing
+_UNIT_SUFFIXES = {hint: ("", "s") for hint in _MONEY_HINTS if hint.isalpha()}
+_UNIT_SUFFIXES["som"] = ("", "s", "oni")
+_UNIT_SUFFIXES["afghanis"] = ("",)
 _PERCENT_HINTS = ("%", "per cent", "percent", "per\ncent")
 _URL = regex.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+", regex.IGNORECASE)
 _EMAIL = regex.compile(r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*@[\w-]+(?:\.[\w-]+)+")
@@ -97,13 +101,16 @@ _PHONE = regex.compile(
 
 # A capitalised word (hyphenated parts are words of their own; a possessive is not part of it), or a
 # lower-case word that may join capitalised ones inside a name.
-_WORD = (r"(?:(?:al|el|ul|ud|ut|ad|ed|ez|es|et|az|at|ash|as|ar|an|bin|ibn)-)?\p{Lu}[\p{L}\p{M}\d]*(?:['\u2019](?!s\b)\p{L}+)*"
+_PREFIXES = "al|el|ul|ud|ut|ad|ed|ez|es|et|az|at|ash|as|ar|an|bin|ibn"  # 2 or 3 letters: see _chunks()
+_WORD = (f"(?:(?:{_PREFIXES})-)?" r"\p{Lu}[\p{L}\p{M}\d]*(?:['\u2019](?!s\b)\p{L}+)*"
          r"(?:[/&]\p{Lu}[\p{Lu}\d]*)*(?:(?<=s)['\u2019](?=[ \t]\p{Lu}))?")
 _CONNECT = r"(?:of|for|and|the|on|against|in|to|de|du|des|la|le|van|von|der|den|al|bin|ibn|&|e|i)"
 _GAP = r"(?:-|(?=[ \t\r\n])(?>[ \t]*(?:\r?\n[ \t]*){0,2}))"
 _CHUNK = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}\d])(?:{_WORD})(?:{_GAP}(?:{_CONNECT}{_GAP}){{0,2}}{_WORD}(?![\p{{Ll}}]))*"
 )
+_CAPITAL = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}")
+_ARTICLES = frozenset(_PREFIXES.split("|"))
 _TOKEN = regex.compile(rf"{_WORD}|\b{_CONNECT}\b|&")
 _WS = regex.compile(r"\s+")
 _MULTI = regex.compile(r"[\s\-/&]")
@@ -163,8 +170,11 @@ def _near(pattern: Any, hints: tuple[str, ...], text: str, low: str) -> Iterable
     places = []
     for hint in hints:
         at = low.find(hint)
+        suffixes = _UNIT_SUFFIXES.get(hint)
         while at >= 0:
-            if at == 0 or not low[at - 1].isalpha():  # "som" in "some" is no unit, "sum" in "summer" neither
+            # "som" in "some" is no unit, "sum" in "summer" neither, "euro" in "European" neither
+            if (at == 0 or not low[at - 1].isalpha()) and (suffixes is None or _unit_ends(low, at + len(hint),
+                                                                                          suffixes)):
                 places.append(at)
             at = low.find(hint, at + 1)
     places.sort()
@@ -178,11 +188,26 @@ def _near(pattern: Any, hints: tuple[str, ...], text: str, low: str) -> Iterable
                 yield m
 
 
+def _unit_ends(low: str, at: int, suffixes: tuple[str, ...]) -> bool:
+    """A unit word ends at ``at``, perhaps after a plural suffix: the money pattern ends ``(?![\w-])``."""
+    for suffix in suffixes:
+        end = at + len(suffix)
+        if low.startswith(suffix, at) and (end >= len(low) or not (
+                low[end].isalpha() or low[end].isdecimal() or low[end] in "-_")):
+            return True
+    return False
+
+
+def _phone_hint(text: str) -> bool:
+    """A phone number is written after "+" or a label (Tel, Phone, Fax, Mob): without one, no scan."""
+    return "+" in text or "Tel" in text or "Phone" in text or "Fax" in text or "Mob" in text
+
+
 def _regex_spans(text: str, spans: list[_Span], taken: bytearray) -> None:
     low = text.lower()
     for matches, label in ((_URL.finditer(text) if "www" in text or "://" in text else (), "URL"),
                            (_EMAIL.finditer(text) if "@" in text else (), "EMAIL"),
-                           (_PHONE.finditer(text), "PHONE"),
+                           (_PHONE.finditer(text) if _phone_hint(text) else (), "PHONE"),
                            (_near(_MONEY, _MONEY_HINTS, text, low), "MONEY"),
                            (_near(_PERCENT, _PERCENT_HINTS, text, low), "PERCENT"),
                            (_DATE.finditer(text), "DATE")):
@@ -460,21 +485,38 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
     out.append(_Span(start, end, "PERSON", single=not (given or cued)))
 
 
+# (text, {(line start, line end): verdict}): a text's lines are asked about once per name in them; the
+# text itself is the key, so a thread working on another text only replaces the cache, never misreads it
+_LINE_CACHE: tuple[str, dict[tuple[int, int], bool]] = ("", {})
+
+
 def _title_case_line(text: str, pos: int) -> bool:
     """The line around ``pos`` is a Title Case headline, where capitals say nothing about names."""
+    global _LINE_CACHE
     line_start = text.rfind("\n", max(0, pos - 200), pos) + 1 or max(0, pos - 200)
     line_end = text.find("\n", pos, pos + 200)
-    line = text[line_start:line_end if line_end >= 0 else pos + 200]
+    if line_end < 0:
+        line_end = pos + 200
+    cache = _LINE_CACHE
+    if cache[0] is not text:
+        cache = _LINE_CACHE = (text, {})
+    verdict = cache[1].get((line_start, line_end))
+    if verdict is None:
+        verdict = cache[1][line_start, line_end] = _title_line(text[line_start:line_end])
+    return verdict
+
+
+def _title_line(line: str) -> bool:
     # a byline names people, each capitalised; a line ending in punctuation is part of a sentence
     if line.startswith("By ") or line.rstrip().endswith((".", ",", ";")):
         return False
-    return _title_words(line)
-
-
-@lru_cache(maxsize=2048)
-def _title_words(line: str) -> bool:
-    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
-    return len(words) >= 2 and all(w[0].isupper() for w in words)
+    words = 0
+    for w in line.split():  # most lines are prose: the first lower-case word settles it
+        if len(w) > 3 and w[0].isalpha():
+            if not w[0].isupper():
+                return False
+            words += 1
+    return words >= 2
 
 
 def _cued(text: str, start: int, end: int, g: Any) -> bool:
@@ -496,6 +538,29 @@ def _cued(text: str, start: int, end: int, g: Any) -> bool:
     return False
 
 
+def _chunks(text: str) -> Iterable[Any]:
+    """``_CHUNK.finditer(text)``, faster: a chunk starts at a capital (or an "al-" before one), found by a
+    cheap scan; the full pattern is tried only there, instead of at every position of the text."""
+    last = 0
+    match = _CHUNK.match
+    for cap in _CAPITAL.finditer(text):
+        p = cap.start()
+        if p < last:
+            continue
+        m = None
+        if p > 2 and text[p - 1] == "-":  # "al-Assad", "ibn-Sina": the chunk starts at the article
+            for q in (p - 4, p - 3):
+                if q >= last and text[q:p - 1] in _ARTICLES:
+                    m = match(text, q)
+                    if m is not None:
+                        break
+        if m is None:
+            m = match(text, p)
+        if m is not None:
+            last = m.end()
+            yield m
+
+
 def _find(text: str) -> list[_Span]:
     spans: list[_Span] = []
     if not text:
@@ -505,7 +570,7 @@ def _find(text: str) -> list[_Span]:
     n_rules = len(spans)
     g = load()
     names, stopwords, titles = g.names, g.stopwords, g.titles
-    for m in _CHUNK.finditer(text):
+    for m in _chunks(text):
         word = m.group()
         if word.isalpha() or _MULTI.search(word) is None:  # one word: most chunks, so a short path
             start = m.start()
@@ -541,6 +606,8 @@ def _find(text: str) -> list[_Span]:
 
 def _fold(surface: str) -> str:
     """Line breaks and runs of spaces as one space; typographic apostrophes plain."""
+    if surface.isalnum():  # one plain word, most mentions: nothing to fold
+        return surface
     return _WS.sub(" ", surface).replace("\u2019", "'").strip()
 
 

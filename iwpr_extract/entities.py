@@ -118,8 +118,9 @@ _LOWER = regex.compile(r"\p{Ll}")
 _WORD_BEFORE = regex.compile(r"([\p{L}'\u2019-]+)[ \t]*\n?[ \t]*,?[ \t]*\Z")
 _WORD_AFTER = regex.compile(r"\A,?[ \t]*\n?[ \t]*(?:has\s|had\s|also\s|then\s)?([\p{L}]+)")
 _APPOSITION = regex.compile(r"\A,\s{1,3}(?:a|an|the)\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)")
-_NOT_NAME_END = regex.compile(r"(?:tion|sion|ment|ness|ism|ity|ure|ship|hood|ings?|ists?|ers)\Z")
-_CONTRACTION = regex.compile(r"['\u2019](?:ve|ll|re|d|m|t)\Z")
+_NOT_NAME_END = ("tion", "sion", "ment", "ness", "ism", "ity", "ure", "ship", "hood", "ing", "ings", "ist", "ists",
+                 "ers")  # endings of nouns, not of names
+_CONTRACTION = tuple(q + end for q in "'\u2019" for end in ("ve", "ll", "re", "d", "m", "t"))
 _SPEAKER = regex.compile(r"\A:[ \t]")
 _SKELETON_SUBS = (("kh", "k"), ("iy", "i"), ("yy", "y"), ("dzh", "j"), ("zh", "j"), ("ou", "u"),
                   ("ye", "e"), ("-", " "), ("\u2019", "'"))
@@ -238,11 +239,53 @@ def _caps_flags(toks: list[tuple[int, int, str]]) -> list[bool]:
     return flags
 
 
-def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray) -> None:
+@lru_cache(maxsize=16384)
+def _plan(chunk: str) -> tuple[tuple[tuple[int, int, str], ...], list[bool], tuple[str, ...],
+                               tuple[tuple[int, tuple[str, str, str]] | None, ...]]:
+    """What a capitalised run says without its context, worked out once per distinct run (names recur):
+    its words (offsets into the run), which stand in a CAPS run, their folded forms, and the longest
+    gazetteer name starting at each word (token index after it, entry)."""
     g = load()
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    toks = tuple((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(chunk))
     n = len(toks)
     caps = _caps_flags(toks) if n > 1 else [False] * n
+    folds = []
+    hits: list[tuple[int, tuple[str, str, str]] | None] = []
+    for i, (s, _e, word) in enumerate(toks):
+        folded = word.casefold().replace("\u2019", "'")
+        folds.append(folded)
+        hit = None
+        if not _capital(word):
+            hits.append(hit)
+            continue
+        first = first_word(folded)
+        most = g.max_words.get(first, 0) or (0 if first.isascii() else g.max_words.get(_ascii(first), 0))
+        if most:
+            for j in range(min(n, i + most), i, -1):
+                last = toks[j - 1][2]
+                if not _capital(last) and not last[0].isdigit():
+                    continue
+                surface = chunk[s:toks[j - 1][1]]
+                key = name_key(surface)
+                entry = g.names.get(key)
+                if entry is None and not key.isascii():  # "Priština", "Mladić": the lists spell them plainly
+                    entry = g.names.get(_ascii(key))
+                if entry is not None and _case_ok(surface, entry[2]):
+                    hit = (j, entry)
+                    break
+        if hit is None and word[0].islower():  # "al-Raqqa": the place without its article
+            entry = g.names.get(_bare(word).casefold())
+            if entry is not None and entry[0] == "LOC":
+                hit = (i + 1, entry)
+        hits.append(hit)
+    return toks, caps, tuple(folds), tuple(hits)
+
+
+def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray) -> None:
+    g = load()
+    rel, caps, folds, hits = _plan(text[start:end])
+    toks = [(s + start, e + start, word) for s, e, word in rel]
+    n = len(toks)
     pending: list[int] = []
     title_cue = False
     headline = _title_case_line(text, start)
@@ -258,28 +301,8 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
             pending, title_cue = [], False
             i += 1
             continue
-        folded = word.casefold().replace("\u2019", "'")
-        # 1. the longest gazetteer name starting here
-        first = first_word(folded)
-        most = g.max_words.get(first, 0) or (0 if first.isascii() else g.max_words.get(_ascii(first), 0))
-        hit = None
-        if most:
-            for j in range(min(n, i + most), i, -1):
-                last = toks[j - 1][2]
-                if not _capital(last) and not last[0].isdigit():
-                    continue
-                surface = text[s:toks[j - 1][1]]
-                key = name_key(surface)
-                entry = g.names.get(key)
-                if entry is None and not key.isascii():  # "Priština", "Mladić": the lists spell them plainly
-                    entry = g.names.get(_ascii(key))
-                if entry is not None and _case_ok(surface, entry[2]):
-                    hit = (j, entry)
-                    break
-        if hit is None and word[0].islower():  # "al-Raqqa": the place without its article
-            entry = g.names.get(_bare(word).casefold())
-            if entry is not None and entry[0] == "LOC":
-                hit = (i + 1, entry)
+        folded = folds[i]
+        hit = hits[i]  # 1. the longest gazetteer name starting here
         # 2. an organisation named by its head word: "Foreign Ministry of Norway", "Migration Committee"
         org_end, head = (-1, -1) if caps[i] or headline else _org_run(text, toks, i, caps, g)
         if org_end > 0 and (hit is None or org_end > hit[0] and (hit[1][0] != "ORG" or head >= hit[0])):
@@ -292,10 +315,10 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
             j, (label, canon, _form) = hit
             if (label in ("LOC", "NORP") and j == i + 1 and not caps[i] and (
                     pending and pending[-1] == i - 1 and toks[i - 1][2] in g.first_names
-                    and _name_word(toks[i - 1][2], g)
+                    and _name_word(toks[i - 1][2])
                     or len(pending) > 1 and pending[-1] == i - 1 and toks[i - 1][2] in _PARTICLES
                     and toks[i - 2][2] in g.first_names
-                    or title_cue and not pending and i + 1 < n and _name_word(toks[i + 1][2], g)
+                    or title_cue and not pending and i + 1 < n and _name_word(toks[i + 1][2])
                     and text[e:toks[i + 1][0]] == " ")):
                 # "Babar Baloch", "Ron Redmond": a given name then a word also a place or people
                 pending.append(i)
@@ -351,15 +374,17 @@ def _bare(word: str) -> str:
     return word[word.index("-") + 1:] if word[0].islower() and "-" in word else word
 
 
-def _name_word(word: str, g: Any) -> bool:
+@lru_cache(maxsize=65536)
+def _name_word(word: str) -> bool:
     """Shaped like a word of a person's name: capitalised, then lower case (MacLeod, O'Brien allowed)."""
+    g = load()
     word = _bare(word)
     if len(word) < 2 or not word[0].isupper() or not word[1].islower():
         return False
     folded = word.casefold()
-    if folded in g.stopwords or folded in g.nonname or _CONTRACTION.search(word):
+    if folded in g.stopwords or folded in g.nonname or word.endswith(_CONTRACTION):
         return False
-    return word in g.first_names or _NOT_NAME_END.search(folded) is None
+    return word in g.first_names or not folded.endswith(_NOT_NAME_END)
 
 
 def _org_run(text: str, toks: list[tuple[int, int, str]], i: int, caps: list[bool], g: Any) -> tuple[int, int]:
@@ -445,15 +470,15 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
         if words[0].casefold() not in g.stopwords and words[0] not in ("NGO", "NGOS"):
             out.append(_Span(toks[group[0]][0], toks[group[0]][1], "ORG"))
         return
-    while words and not _name_word(words[-1], g):
+    while words and not _name_word(words[-1]):
         if words[-1].casefold() in g.nonname and len(words) > 1:
             return  # "Islington High Street", "Farmer Market": a place or thing named after its head
         words.pop()
         group = group[:-1]
-    while words and not _name_word(words[0], g):
+    while words and not _name_word(words[0]):
         words.pop(0)
         group = group[1:]
-    if not words or any(not _name_word(w, g) for w in words if w not in _PARTICLES):
+    if not words or any(not _name_word(w) for w in words if w not in _PARTICLES):
         return
     start, end = toks[group[0]][0], toks[group[-1]][1]
     if text.endswith("'", start, end) or text.endswith("\u2019", start, end):

@@ -248,10 +248,11 @@ def _caps_flags(toks: list[tuple[int, int, str]]) -> list[bool]:
 
 @lru_cache(maxsize=16384)
 def _plan(chunk: str) -> tuple[tuple[tuple[int, int, str], ...], list[bool], tuple[str, ...],
-                               tuple[tuple[int, tuple[str, str, str]] | None, ...]]:
+                               tuple[tuple[int, tuple[str, str, str]] | None, ...], tuple[int, ...]]:
     """What a capitalised run says without its context, worked out once per distinct run (names recur):
-    its words (offsets into the run), which stand in a CAPS run, their folded forms, and the longest
-    gazetteer name starting at each word (token index after it, entry)."""
+    its words (offsets into the run), which stand in a CAPS run, their folded forms, the longest
+    gazetteer name starting at each word (token index after it, entry) and the next organisation head
+    word from each word on."""
     g = load()
     toks = tuple((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(chunk))
     n = len(toks)
@@ -285,17 +286,25 @@ def _plan(chunk: str) -> tuple[tuple[tuple[int, int, str], ...], list[bool], tup
             if entry is not None and entry[0] == "LOC":
                 hit = (i + 1, entry)
         hits.append(hit)
-    return toks, caps, tuple(folds), tuple(hits)
+    # where the next head word of an organisation stands (n + _ORG_REACH: none); without one within
+    # _org_run's reach of a word, no organisation starts there and the line need not be looked at
+    org_at = n + _ORG_REACH
+    next_org = [0] * n
+    for i in range(n - 1, -1, -1):
+        if _capital(toks[i][2]) and toks[i][2].casefold() in g.orgwords:
+            org_at = i
+        next_org[i] = org_at
+    return toks, caps, tuple(folds), tuple(hits), tuple(next_org)
 
 
 def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray) -> None:
     g = load()
-    rel, caps, folds, hits = _plan(text[start:end])
+    rel, caps, folds, hits, next_org = _plan(text[start:end])
     toks = [(s + start, e + start, word) for s, e, word in rel]
     n = len(toks)
     pending: list[int] = []
     title_cue = False
-    headline = _title_case_line(text, start)
+    headline = None
     i = 0
     while i < n:
         s, e, word = toks[i]
@@ -311,7 +320,12 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
         folded = folds[i]
         hit = hits[i]  # 1. the longest gazetteer name starting here
         # 2. an organisation named by its head word: "Foreign Ministry of Norway", "Migration Committee"
-        org_end, head = (-1, -1) if caps[i] or headline else _org_run(text, toks, i, caps, g)
+        if caps[i] or next_org[i] >= i + _ORG_REACH:
+            org_end = head = -1
+        else:
+            if headline is None:
+                headline = _title_case_line(text, start)
+            org_end, head = (-1, -1) if headline else _org_run(text, toks, i, caps, g)
         if org_end > 0 and (hit is None or org_end > hit[0] and (hit[1][0] != "ORG" or head >= hit[0])):
             _flush(text, toks, pending, out, title_cue)
             pending, title_cue = [], False
@@ -394,6 +408,9 @@ def _name_word(word: str) -> bool:
     return word in g.first_names or not folded.endswith(_NOT_NAME_END)
 
 
+_ORG_REACH = 16  # words an organisation's name may run to from its first word
+
+
 def _org_run(text: str, toks: list[tuple[int, int, str]], i: int, caps: list[bool], g: Any) -> tuple[int, int]:
     """End (token index) of an organisation name starting at ``i`` and its last head word, or -1s."""
     first = toks[i][2].casefold()
@@ -403,7 +420,7 @@ def _org_run(text: str, toks: list[tuple[int, int, str]], i: int, caps: list[boo
     names = 0
     j = i
     # names are short: a bound keeps a run of thousands of capitalised words linear
-    stop = min(len(toks), i + 16)
+    stop = min(len(toks), i + _ORG_REACH)
     while j < stop:
         word = toks[j][2]
         if caps[j]:

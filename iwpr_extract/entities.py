@@ -118,7 +118,6 @@ _TOKEN = regex.compile(rf"{_WORD}|\b{_CONNECT}\b|&")
 _WS = regex.compile(r"\s+")
 _MULTI = regex.compile(r"[\s\-/&]")
 _LOWER = regex.compile(r"\p{Ll}")
-_WORD_BEFORE = regex.compile(r"([\p{L}'\u2019-]+)[ \t]*\n?[ \t]*,?[ \t]*\Z")
 _WORD_AFTER = regex.compile(r"\A,?[ \t]*\n?[ \t]*(?:has\s|had\s|also\s|then\s)?([\p{L}]+)")
 _APPOSITION = regex.compile(r"\A,\s{1,3}(?:a|an|the)\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)")
 _NOT_NAME_END = ("tion", "sion", "ment", "ness", "ism", "ity", "ure", "ship", "hood", "ing", "ings", "ist", "ists",
@@ -489,7 +488,7 @@ _DETERMINER_BEFORE = regex.compile(r"\b(?:the|a|an|its|their|our|his|her|this|th
 def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], out: list[_Span],
                 title_cue: bool, g: Any, joined: bool = False) -> None:
     words = [toks[k][2] for k in group]
-    if len(words) == 1 and _ACRONYM.fullmatch(words[0]):
+    if len(words) == 1 and len(words[0]) > 2 and words[0][1].isupper() and _ACRONYM.fullmatch(words[0]):
         # an acronym alone names an organisation; "NGO" and compass points are words
         if words[0].casefold() not in g.stopwords and words[0] not in ("NGO", "NGOS"):
             out.append(_Span(toks[group[0]][0], toks[group[0]][1], "ORG"))
@@ -509,7 +508,8 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
         end -= 1
     after = _LOCALITY_AFTER.match(text, end)
     if (after is not None and after.group(1) in g.locwords
-            or _LOCALITY_BEFORE.search(text, max(0, start - 30), start) is not None):
+            or text.find("of", max(0, start - 30), start) >= 0  # cheap: the pattern ends "of "
+            and _LOCALITY_BEFORE.search(text, max(0, start - 30), start) is not None):
         out.append(_Span(start, end, "LOC"))  # "Gali district", "the village of Rukhi"
         return
     given = words[0] in g.first_names
@@ -568,11 +568,38 @@ def _title_line(line: str) -> bool:
     return words >= 2
 
 
+def _word_before(text: str, start: int) -> str | None:
+    r"""The word just before ``start`` within 40 characters, across spaces, one line break and a comma.
+
+    What the regex ``([\p{L}'\u2019-]+)[ \t]*\n?[ \t]*,?[ \t]*\Z`` finds searched in that window, read
+    backwards in one pass instead: the regex search tries every start in the window (~30 µs a call).
+
+    >>> _word_before("said Nowak", 5), _word_before("minister\n  Nowak", 11), _word_before("x", 0)
+    ('said', 'minister', None)
+    """
+    low = max(0, start - 40)
+    j = start
+    while j > low and text[j - 1] in " \t":
+        j -= 1
+    if j > low and text[j - 1] == ",":
+        j -= 1
+        while j > low and text[j - 1] in " \t":
+            j -= 1
+    if j > low and text[j - 1] == "\n":
+        j -= 1
+        while j > low and text[j - 1] in " \t":
+            j -= 1
+    k = j
+    while k > low and (text[k - 1].isalpha() or text[k - 1] in "'\u2019-"):
+        k -= 1
+    return text[k:j] if k < j else None
+
+
 def _cued(text: str, start: int, end: int, g: Any) -> bool:
     """Context makes a lone capitalised word a person: a title or speech verb around it, a speaker label."""
-    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    if before is not None:
-        prev = before.group(1).casefold()
+    prev = _word_before(text, start)
+    if prev is not None:
+        prev = prev.casefold()
         if prev in g.titles or prev in g.speech:
             return True
     after = text[end:end + 60]
@@ -653,6 +680,7 @@ def _find(text: str) -> list[_Span]:
 # --- norms -------------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def _fold(surface: str) -> str:
     """Line breaks and runs of spaces as one space; typographic apostrophes plain."""
     if surface.isalnum():  # one plain word, most mentions: nothing to fold

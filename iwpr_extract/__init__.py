@@ -19,6 +19,10 @@ __version__ = "0.1.0"
 _LAZY = {
     "split_text": "split",
     "split_record": "split",
+    "clean_text": "clean",
+    "clean_record": "clean",
+    "explain_text": "clean",
+    "CleanOptions": "clean",
     "parse_byline": "bylines",
     "bylines_record": "bylines",
     "Author": "bylines",

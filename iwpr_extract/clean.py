@@ -1,0 +1,1271 @@
+"""``clean``: scraped text repaired (encoding, whitespace, wrapping, e-mail and web remnants), nothing lost
+silently.
+
+Each repair is a small named fixer; ``explain_text`` runs them in order and reports how often each one
+changed something (``fixes``) and every piece of text it took out (``removed``, with a reason).  Removal is
+conservative: ambiguous text is kept, because losing article prose is worse than keeping chrome.
+
+Order matters: transfer encodings first (quoted-printable, HTML entities, mojibake), then characters and
+spaces, then e-mail and web remnants (which need the original line structure), then paragraphs.
+
+>>> clean_text("The big red fox\\nis walking down the lane.\\n\\n\\nIt caf\\u00c3\\u00a9 be-\\ntween us.")
+'The big red fox is walking down the lane.\\n\\nIt café between us.'
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Callable
+
+from .errors import BadInput
+
+
+# --- options and results ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CleanOptions:
+    """What ``clean_text`` repairs; every repair is on by default except ``ascii_punct``.
+
+    - ``encoding``: quoted-printable leftovers, HTML entities, mojibake, C1 controls, ligatures, NFC.
+    - ``whitespace``: line endings, control and zero-width characters, odd spaces, space runs, trailing
+      spaces, runs of blank lines.
+    - ``email``: reply quotes with their "On ... wrote:" lines, "Original Message" and Outlook header
+      blocks, forwarded-message headers, signatures (removed); quote markers of a quoted part that is the
+      substance of the message (removed, text kept).
+    - ``boilerplate``: web chrome lines, related-links sections, legal disclaimers, mailing-list footers.
+    - ``paragraphs``: hard-wrapped lines joined, words hyphenated at a line end rejoined, double-spaced
+      scrapes regrouped into paragraphs; structured lines (lists, addresses, Q&A turns) kept.
+    - ``ascii_punct``: curly quotes, dashes and ellipses to ASCII.
+    """
+
+    encoding: bool = True
+    whitespace: bool = True
+    email: bool = True
+    boilerplate: bool = True
+    paragraphs: bool = True
+    ascii_punct: bool = False
+
+
+@dataclass
+class CleanResult:
+    """The cleaned text, how often each fixer fired, and what was removed (``{text, reason}``)."""
+
+    text: str
+    fixes: dict[str, int] = field(default_factory=dict)
+    removed: list[dict[str, str]] = field(default_factory=list)
+
+
+class _Log:
+    __slots__ = ("fixes", "removed")
+
+    def __init__(self) -> None:
+        self.fixes: Counter[str] = Counter()
+        self.removed: list[dict[str, str]] = []
+
+    def fix(self, name: str, count: int = 1) -> None:
+        if count:
+            self.fixes[name] += count
+
+    def remove(self, text: str, reason: str) -> None:
+        text = text.strip("\n")
+        if text.strip():
+            self.removed.append({"text": text, "reason": reason})
+            self.fixes[reason] += 1
+
+
+def _options(options: dict[str, Any]) -> CleanOptions:
+    known = {f.name for f in fields(CleanOptions)}
+    unknown = sorted(set(options) - known)
+    if unknown:
+        raise TypeError(f"unknown clean option(s): {', '.join(unknown)}")
+    return CleanOptions(**options)
+
+
+# --- data ------------------------------------------------------------------------------------------------
+
+
+def _data_lines(name: str) -> list[list[str]]:
+    text = resources.files("iwpr_extract").joinpath("data", "clean", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=None)
+def _words() -> frozenset[str]:
+    data = resources.files("iwpr_extract").joinpath("data", "clean", "words.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(data).decode("utf-8").split())
+
+
+@lru_cache(maxsize=None)
+def _markers() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for kind, phrase in _data_lines("email_markers.tsv"):
+        out.setdefault(kind, []).append(phrase)
+    return out
+
+
+def _alt(phrases: list[str]) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _email_patterns() -> dict[str, re.Pattern[str]]:
+    m = _markers()
+    field_names = {k: _alt(m[k]) for k in ("from", "sent", "to", "subject", "cc")}
+    return {
+        # "On DATE, NAME <addr> wrote:" and its translations; the verb ends the header (Dutch "schreef"
+        # and Gmail's "DATE NAME <addr>:" put the colon after the address instead).
+        "wrote_end": re.compile(rf"(?:\b(?:{_alt(m['wrote'])})\s*:|>\s*:|\)\s*:)\s*$", re.I),
+        "wrote_verb_end": re.compile(rf"\b(?:{_alt(m['wrote'])})\s*:\s*$", re.I),
+        "wrote_verb": re.compile(rf"\b(?:{_alt(m['wrote'])})\b", re.I),
+        "wrote_dashes": re.compile(rf"^-{{2,}}\s*(.{{1,160}}?)\s(?:{_alt(m['wrote'])})\s*-{{2,}}\s*$", re.I),
+        "midline_on": re.compile(rf"^(.*?\S)(?:\s+|-{{2,}}\s*)(On\s.{{5,250}}?\b(?:{_alt(m['wrote'])})\s*:)\s*$"),
+        "original": re.compile(rf"^\s*-{{2,}}\s*(?:{_alt(m['original'])})\s*-{{2,}}\s*$", re.I),
+        "forward": re.compile(rf"^\s*(?:>\s*)?(?:-{{2,}}\s*(?:{_alt(m['forward'])})\s*-{{2,}}|(?:{_alt(m['forward'])})\s*:)\s*$", re.I),
+        "field": re.compile(
+            rf"^\s*(?:>\s*)?\*?(?:(?P<from>{field_names['from']})|(?P<sent>{field_names['sent']})"
+            rf"|(?P<to>{field_names['to']})|(?P<subject>{field_names['subject']})|(?P<cc>{field_names['cc']}))"
+            rf"\*?\s?:\*?(?:\s|$)", re.I),
+    }
+
+
+@lru_cache(maxsize=None)
+def _boilerplate() -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {"line": {}, "prefix": {}, "section": {}}
+    for reason, how, phrase in _data_lines("boilerplate.tsv"):
+        out[how][phrase.strip().casefold()] = reason
+    return out
+
+
+@lru_cache(maxsize=None)
+def _prefix_pattern() -> re.Pattern[str]:
+    return re.compile(_alt(list(_boilerplate()["prefix"])), re.I)
+
+
+# --- encoding fixers -------------------------------------------------------------------------------------
+
+_QP_SEQ = re.compile(r"=([0-9A-F]{2})")
+# what may stand between a soft-break "=" and the line end: spaces, and characters later steps delete or
+# turn into spaces (judged as a second run would see them)
+_QP_WS = "[ \t\u00a0\u1680\u2000-\u200f\u202a-\u202f\u205f-\u206f\u3000\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*"
+_QP_SOFT = re.compile(rf"={_QP_WS}\n")
+_QP_ANY_EQ = re.compile(rf"=(?![0-9A-F]{{2}}|{_QP_WS}\n|{_QP_WS}$)")
+_QP_ALNUM = frozenset(range(0x30, 0x3A)) | frozenset(range(0x41, 0x5B)) | frozenset(range(0x61, 0x7B))
+
+
+def _looks_qp(text: str) -> bool:
+    if "=" not in text or _QP_ANY_EQ.search(text):
+        # a bare "=" that is neither "=XX" nor a soft break: not quoted-printable ("A=1,B=A ==> A+B==2")
+        return False
+    if _QP_SOFT.search(text):
+        return True
+    # encoders never escape letters or digits: "=30" in prose is "x=30", not quoted-printable
+    return any(int(h, 16) not in _QP_ALNUM for h in _QP_SEQ.findall(text))
+
+
+def _qp_decode(text: str) -> str:
+    text = _QP_SOFT.sub("", text)
+    raw = _QP_SEQ.sub(lambda m: "\x00" + m.group(1), text)
+    out = bytearray()
+    for i, part in enumerate(raw.split("\x00")):
+        if i:
+            out.append(int(part[:2], 16))
+            part = part[2:]
+        out += part.encode("utf-8")
+    try:
+        return out.decode("utf-8")
+    except UnicodeDecodeError:
+        return out.decode("cp1252", errors="replace")
+
+
+def fix_quoted_printable(text: str, log: _Log) -> str:
+    """Decode quoted-printable only where the whole text is valid and clearly is QP.
+
+    >>> fix_quoted_printable("5 w=E2=80=99s", _Log()), fix_quoted_printable("A=1,B=A ==> A+B==2", _Log())
+    ('5 w’s', 'A=1,B=A ==> A+B==2')
+    """
+    if "=" not in text or not _looks_qp(text):
+        return text
+    decoded = _qp_decode(text)
+    if _looks_qp(decoded):
+        # still QP-looking after one decoding: ambiguous (and decoding again would not be idempotent)
+        return text
+    log.fix("quoted-printable", len(_QP_SEQ.findall(text)) + len(_QP_SOFT.findall(text)))
+    return decoded
+
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,500})?/?>|<!--|<!DOCTYPE", re.I)
+
+
+def _unescape_one(m: re.Match[str]) -> str:
+    ent = m.group(0)
+    body = ent[1:-1]
+    if body[0] == "#":
+        num = int(body[2:], 16) if body[1] in "xX" else int(body[1:])
+        if 0x80 <= num <= 0x9F:
+            # numeric references to C1 code points are almost always Windows-1252 bytes (&#x80; is €)
+            try:
+                return bytes([num]).decode("cp1252")
+            except UnicodeDecodeError:
+                return chr(num)
+        if num > 0x10FFFF:
+            return "\ufffd"
+        if (num & 0xFFFE) == 0xFFFE or 0xD800 <= num <= 0xDFFF:
+            return ""
+        return chr(num)
+    out = html.unescape(ent)
+    if out == ent and body != body.lower():
+        # upper-case entity names ("&EURO;", "&SACUTE;") from systems that upper-case whole pages
+        low = html.unescape(ent.lower())
+        if low != ent.lower():
+            return low.upper() if body.isupper() and len(low) == 1 else low
+        cap = "&" + body[0] + body[1:].lower() + ";"
+        out2 = html.unescape(cap)
+        if out2 != cap:
+            return out2
+    return out
+
+
+def _looks_html(text: str) -> bool:
+    """Markup, not text that mentions a tag: at least three tags."""
+    found = 0
+    for _ in _HTML_TAG.finditer(text):
+        found += 1
+        if found >= 3:
+            return True
+    return False
+
+
+def fix_html_entities(text: str, log: _Log) -> str:
+    """Decode HTML entities, unless the text is itself HTML markup (then they are the markup's business).
+
+    >>> fix_html_entities("Tom &amp;amp; Jerry &#8217;s &EURO;", _Log())
+    'Tom & Jerry ’s €'
+    """
+    if "&" not in text or _looks_html(text):
+        return text
+    count = 0
+    for _ in range(4):  # "&amp;amp;" decodes in layers
+        new, n = _ENTITY.subn(_unescape_one, text)
+        if new == text:
+            break
+        count += n
+        text = new
+    log.fix("html-entities", count)
+    return text
+
+
+# A UTF-8 lead byte read as Windows-1252/Latin-1 followed by a continuation byte read the same way,
+# or a C1 control character: the signature of mojibake.  Only lines with one go to ftfy (slow).
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00f4\u0102\u0103\u0139\u013a\u0118\u0119\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0410-\u044f\u0401\u0451\u0192\u201a-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u00d7\u221a]"
+    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u02c7\u02d8\u02d9\u02db\u02dd\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u0104\u0105\u013d\u013e\u015a\u015b\u0164\u0165\u0179\u017a\u017b\u017c\u0141\u0142\u00a4\u00a6\u0131\u0143\u0144\u0147\u0148\u0150\u0151\u0158\u0159\u015e\u015f\u0162\u0163\u016e\u016f\u0170\u0171\u0402-\u040f\u0452-\u045f\u0490\u0491\u2116\u00b0-\u00bf\u02bf\u0401\u0451\u0404\u0454\u0406\u0456\u0407\u0457]"
+    "|[\u0080-\u009f]"
+    # MacRoman, DOS code pages and lost bytes: "wei√ü", "─îe┼ítina", "SlovenÄ\ufffdina".  ("voilÃ le",
+    # whose lost NBSP left a plain space, is not taken: joining lines makes "Ã" + space out of nothing.)
+    "|[\u221a\u25ca\u2500-\u257f][^\x00-\x7f]|[\u00c2-\u00f4]\ufffd"
+)
+
+
+# every character that can start a match of _MOJIBAKE: a set test is far faster than the regex
+_MOJIBAKE_LEADS = frozenset(
+    [chr(c) for c in range(0x80, 0xA0)] + [chr(c) for c in range(0xC2, 0xF5)]
+    + list("\u0102\u0103\u0139\u013a\u0118\u0119\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+           "\u201a\u201b\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u00d7\u221a\u25ca")
+    + [chr(c) for c in range(0x410, 0x450)] + ["\u0401", "\u0451"] + [chr(c) for c in range(0x2500, 0x2580)])
+_LONE_ODD_SPACE = re.compile("\t|[\u2000-\u200a\u202f\u205f\u3000]|(?<![\u00c2-\u00f4])\u00a0")
+
+
+def fix_mojibake(text: str, log: _Log) -> str:
+    """Repair UTF-8 read as Windows-1252/Latin-1 (and similar) with ftfy, line by line where suspicious.
+
+    >>> fix_mojibake("caf\\u00c3\\u00a9 \\u00e2\\u20ac\\u0153ok\\u00e2\\u20ac\\x9d", _Log())
+    'café “ok”'
+    """
+    if _MOJIBAKE_LEADS.isdisjoint(text):
+        return text
+    import ftfy  # lazy: slow to import and only needed for damaged text
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False,
+        fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False,
+        fix_surrogates=True, remove_control_chars=False, normalization=None, explain=False,
+    )
+    lines = text.split("\n")
+    count = 0
+    for i, line in enumerate(lines):
+        if _MOJIBAKE_LEADS.isdisjoint(line):
+            continue
+        # odd spaces become plain spaces later anyway; ftfy must see the line as a second run would
+        # (except the NBSP of "Â\u00a0", which is half of a mojibake pair)
+        seen = _LONE_ODD_SPACE.sub(" ", line).rstrip(" ")
+        if _MOJIBAKE.search(seen):
+            body = seen.lstrip(" ")  # ftfy's choice may depend on the line's edges: give it what stays
+            fixed = seen[: len(seen) - len(body)] + ftfy.fix_text(body, config)
+            if fixed != seen:
+                lines[i] = fixed
+                count += 1
+    log.fix("mojibake", count)
+    return "\n".join(lines) if count else text
+
+
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\ufb05": "ft", "\ufb06": "st"})
+_LIGATURE_RE = re.compile("[\ufb00-\ufb06]")
+_LIGATURE_CHARS = frozenset("\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
+
+
+def fix_ligatures(text: str, log: _Log) -> str:
+    """Typographic Latin ligatures (ﬁ, ﬂ, ﬀ ...) to letters; æ and œ are letters and stay.
+
+    >>> fix_ligatures("The ﬁle, the cœur", _Log())
+    'The file, the cœur'
+    """
+    if _LIGATURE_CHARS.isdisjoint(text):
+        return text
+    n = len(_LIGATURE_RE.findall(text))
+    log.fix("ligatures", n)
+    return text.translate(_LIGATURES)
+
+
+def fix_unicode_nfc(text: str, log: _Log) -> str:
+    """Compose combining sequences (NFC), so "A" + U+0308 matches "Ä"."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    log.fix("unicode-nfc")
+    return unicodedata.normalize("NFC", text)
+
+
+# --- whitespace ------------------------------------------------------------------------------------------
+
+_CR = re.compile(r"\r\n?")
+# C0/C1 controls except tab and newline, DEL, BOM, zero-width and bidi controls, object replacement.
+# U+200D (zero-width joiner) stays: it builds emoji and Indic conjuncts.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffc]")
+_ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_SPACE_RUN = re.compile(r"(?<=\S)  +(?=\S)")
+# two spaces after a sentence or an upper-case word, before a capital, are a field gap (in an e-mail
+# edition's contents, "HEADLINE  Standfirst.  By Name"), which split may rely on: kept
+_FIELD_GAP = re.compile(r"(?<=[.!?:A-Z0-9\"”’)])  (?=[A-Z\"“])")
+_TRAILING = re.compile(r"[ \t]+$", re.M)
+
+
+def fix_line_endings(text: str, log: _Log) -> str:
+    """CRLF and lone CR to LF.
+
+    >>> fix_line_endings("a\\r\\nb\\rc", _Log())
+    'a\\nb\\nc'
+    """
+    if "\r" not in text:
+        return text
+    new, n = _CR.subn("\n", text)
+    log.fix("line-endings", n)
+    return new
+
+
+def fix_control_chars(text: str, log: _Log) -> str:
+    """Remove control, zero-width and bidi-control characters (keeps tab, newline, ZWJ and tag letters).
+
+    >>> fix_control_chars("Hello\\u200b\\u200b, world\\ufeff!", _Log())
+    'Hello, world!'
+    """
+    new, n = _CONTROL.subn("", text)
+    log.fix("control-chars", n)
+    return new
+
+
+def _space_run(m: re.Match[str]) -> str:
+    return m.group(0) if _FIELD_GAP.match(m.string, m.start()) and len(m.group(0)) == 2 else " "
+
+
+def fix_spaces(text: str, log: _Log) -> str:
+    """Tabs, NBSP and other spaces to plain spaces; runs of spaces inside a line to one; no trailing spaces.
+
+    Leading indentation is kept (it carries structure); quote-marked lines keep their spacing.
+
+    >>> fix_spaces("Item\\u00a01A  and\\tthat   \\n  kept", _Log())
+    'Item 1A and that\\n  kept'
+    """
+    new, n = _ODD_SPACE.subn(" ", text)
+    lines = new.split("\n")
+    stripped = [line.rstrip(" ") for line in lines]
+    n += sum(len(a) != len(b) for a, b in zip(lines, stripped))
+    new = "\n".join(stripped)
+    if "  " in new:
+        runs = 0
+
+        def collapse(m: re.Match[str]) -> str:
+            nonlocal runs
+            start = m.string.rfind("\n", 0, m.start()) + 1
+            if m.string[start : m.start()].lstrip().startswith(">"):
+                return m.group(0)
+            out = _space_run(m)
+            runs += out != m.group(0)
+            return out
+
+        new = _SPACE_RUN.sub(collapse, new)
+        n += runs
+    log.fix("spaces", n)
+    return new
+
+
+# --- e-mail remnants -------------------------------------------------------------------------------------
+
+_QUOTE = re.compile(r"^\s*>")
+_QUOTE_MARK = re.compile(r"^[ \t]*(?:>[ \t]?)+")
+_HAS_DIGIT = re.compile(r"\d")
+_HAS_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+_HAS_ADDR = re.compile(r"@|mailto:")
+_GMAIL_DATE = re.compile(r"^\s*\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b.{0,120}<[^<>@\s]+@[^<>\s]+>\s*:?\s*$")
+_SIG_DELIM = re.compile(r"^\s*(?:--|---|-- |__)\s*$")
+_DASH_NAME = re.compile(r"^\s*-\s?[^\W\d_][\w.'’]{0,20}(?:\s[A-ZÀ-ÖØ-Þ][\w.'’]{0,20})?\.?\s*$")
+_MOBILE = re.compile(
+    r"^\s*(?:sent|envoyé|enviado|gesendet|inviato|verzonden|skickat|sendt|get)(?:\s+[\w-]+){0,2}?"
+    r"\s+(?:from|with|via|using|de|desde|par|von|da|vanaf|från|fra|for)\s+(?:[^\s,]+\s+){0,4}?"
+    r"(?:my\s+)?(?:iphone|ipad|ipod|android|blackberry|mobile|móvil|phone|smartphone|samsung|htc|galaxy|"
+    r"mailbox|outlook|acompli|handy|sparrow|tablet|nokia|motorola|huawei|pixel|windows|ios|terminal)\b[^,]{0,60}$",
+    re.I)
+_SIGNOFF = re.compile(
+    r"^\s*(?:thanks(?:\s+(?:again|in\s+advance|a\s+lot|so\s+much))?|thank\s+you(?:\s+very\s+much)?|many\s+thanks|"
+    r"(?:best|kind|warm|warmest|kindest)(?:\s+regards)?|regards|best\s+wishes|with\s+best\s+wishes|all\s+the\s+best|"
+    r"cheers|sincerely|yours(?:\s+(?:sincerely|truly|faithfully))?|br|mit\s+freundlichen\s+grüßen|viele\s+grüße|"
+    r"gruß|grüße|cordialement|bien\s+à\s+vous|saludos|un\s+saludo|atentamente|cordiali\s+saluti|saluti|"
+    r"met\s+vriendelijke\s+groet(?:en)?|groeten|med\s+vänlig\s+hälsning|hälsningar|mvh|pozdrawiam|"
+    r"с\s+уважением)\s*[,.!]*\s*$", re.I)
+
+
+def _words_in(lines: list[str]) -> int:
+    return sum(len(line.split()) for line in lines)
+
+
+def _reply_header(lines: list[str], i: int) -> tuple[int, str] | None:
+    """If a reply header ("On ... wrote:", "-----Original Message-----", Outlook fields) starts at line
+    ``i``, return (index of the first line after it, text of the line kept before it on line ``i``)."""
+    p = _email_patterns()
+    line = lines[i]
+    s = line.strip()
+    if not s:
+        return None
+    if p["original"].match(s):
+        return i + 1, ""
+    if p["wrote_dashes"].match(s.strip()):
+        return i + 1, ""
+    m = p["midline_on"].match(s)
+    if m and (_HAS_TIME.search(m.group(2)) or _HAS_ADDR.search(m.group(2))):
+        return i + 1, m.group(1).rstrip("-").rstrip()
+    bare = s.strip("-").strip()
+    # an "On ... wrote:" header may be wrapped over a few lines (address on its own line, "wrote:" alone);
+    # its first line carries the date (or, on one line, at least an address)
+    if len(bare) <= 300 and not _QUOTE.match(line) and not _terminal(bare):
+        joined = bare
+        blanks = 0
+        for j in range(i, min(i + 6, len(lines))):
+            if j > i:
+                if not _HAS_DIGIT.search(bare):
+                    break
+                nxt = lines[j].strip()
+                if not nxt:
+                    blanks += 1
+                    if blanks > 1 or joined.endswith(":"):
+                        break
+                    continue
+                joined = joined + " " + nxt
+            if len(joined) > 400:
+                break
+            if _is_wrote_header(joined):
+                return j + 1, ""
+    if _GMAIL_DATE.match(s) and i + 1 < len(lines) and any(_QUOTE.match(x) for x in lines[i + 1 : i + 3]):
+        return i + 1, ""
+    # Outlook-style block: From/Sent/To/Subject fields, at least two different ones, close together
+    fm = p["field"].match(line)
+    if fm and (fm.group("from") or fm.group("sent")):
+        kinds = {fm.lastgroup}
+        j = i + 1
+        gap = 0
+        while j < len(lines) and gap <= 2:
+            nm = p["field"].match(lines[j])
+            if nm:
+                kinds.add(nm.lastgroup)
+                gap = 0
+            elif not lines[j].strip():
+                if len(kinds) >= 2:
+                    break
+                gap += 1
+            else:
+                gap += 1
+            j += 1
+        if len(kinds) >= 2 and ("to" in kinds or "subject" in kinds or ("from" in kinds and "sent" in kinds)):
+            return j, ""
+    return None
+
+
+def _is_wrote_header(joined: str) -> bool:
+    p = _email_patterns()
+    if not p["wrote_end"].search(joined) or joined.endswith("::"):
+        return False
+    if p["wrote_verb_end"].search(joined):
+        # mail clients put a time or an address in the line; prose ("On 5 May the minister wrote:") has neither
+        return bool(_HAS_TIME.search(joined) or _HAS_ADDR.search(joined))
+    # "DATE NAME <addr>:" (Gmail) and "Op DATE schreef NAME <addr>:" (the verb before the name)
+    return bool(_HAS_DIGIT.search(joined) and _HAS_ADDR.search(joined)
+                and (joined[:1].isdigit() or p["wrote_verb"].search(joined)))
+
+
+def _forward_header(lines: list[str], i: int) -> int | None:
+    """If a forwarded-message header starts at ``i``, the index of the first line after its fields."""
+    p = _email_patterns()
+    if not p["forward"].match(lines[i]):
+        return None
+    j = i + 1
+    last_field = None
+    while j < len(lines):
+        s = lines[j]
+        if p["field"].match(s):
+            last_field = j
+        elif not s.strip() or _QUOTE_MARK.sub("", s).strip() == "":
+            if last_field is not None:
+                break
+        elif last_field is None or j > last_field + 1:
+            break  # a field value may wrap onto one more line ("Subject: Two / line subject")
+        j += 1
+    return (last_field + 1 if last_field is not None and j == last_field + 1 else j) if last_field is not None else i + 1
+
+
+_RULE = re.compile(r"^\s*(?:-{5,}|_{5,}|={5,})\s*$")
+
+
+def _colon_lines(lines: list[str]) -> list[int]:
+    """For each line, the index of the next line (itself included) ending in ":" (len(lines) if none)."""
+    nxt = len(lines)
+    out = [nxt] * len(lines)
+    for k in range(len(lines) - 1, -1, -1):
+        line = lines[k]
+        if line.endswith(":") or line.endswith(": "):
+            nxt = k
+        out[k] = nxt
+    return out
+
+
+def _maybe_header(line: str, i: int, colon_at: list[int]) -> bool:
+    """Cheap test before the expensive ones: can a reply or forward header start at this line?"""
+    if not line or line[0] == ">":
+        return False
+    return "--" in line or ":" in line or colon_at[i] - i <= 5 or line.endswith(">")
+
+
+def _unquote(lines: list[str]) -> list[str]:
+    # quote lines kept their spacing; unquoted, they get the same space rule as any other line
+    return [_SPACE_RUN.sub(_space_run, _QUOTE_MARK.sub("", line)) for line in lines]
+
+
+def _substance(new: list[str], quoted: list[str]) -> bool:
+    """Is the quoted or forwarded part the substance of the message (a forwarded newsletter) rather than
+    an earlier message under a reply?"""
+    return _words_in(new) < 25 and _words_in(quoted) >= 100
+
+
+def fix_replies(text: str, log: _Log) -> str:
+    """Remove quoted earlier messages under new text with their headers; forwarded-message headers go,
+    forwarded text stays; a quoted part that is the substance keeps its text and loses its "> " markers.
+
+    >>> fix_replies("Test reply\\n\\nOn 04/19/2011 07:10 AM, Roman wrote:\\n\\n> Test\\n> Roman", _Log())
+    'Test reply\\n'
+    """
+    if ">" not in text and ":" not in text and "--" not in text and "wrote" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    n = len(lines)
+    colon_at = _colon_lines(lines)
+    while i < n:
+        line = lines[i]
+        if not _maybe_header(line, i, colon_at):
+            out.append(line)
+            i += 1
+            continue
+        fwd = _forward_header(lines, i)
+        if fwd is not None:
+            log.remove("\n".join(lines[i:fwd]), "forward-header")
+            rest = lines[fwd:]
+            if rest and all(_QUOTE.match(x) or not x.strip() for x in rest) and any(x.strip() for x in rest):
+                log.fix("unquote", sum(1 for x in rest if x.strip()))
+                rest = _unquote(rest)
+            lines = lines[:i] + rest
+            n = len(lines)
+            colon_at = _colon_lines(lines)
+            continue
+        hdr = _reply_header(lines, i)
+        if hdr is not None:
+            end, keep = hdr
+            before = out + ([keep] if keep else [])
+            k = end
+            while k < n and not lines[k].strip():
+                k += 1
+            quoted_follow = k < n and _QUOTE.match(lines[k])
+            if quoted_follow:
+                q_end = k
+                # a quote runs on over blank lines and over a wrapped line sandwiched between quoted lines
+                while q_end < n and (_QUOTE.match(lines[q_end]) or (q_end + 1 < n and _QUOTE.match(lines[q_end + 1])
+                                                                     and (not lines[q_end].strip()
+                                                                          or _QUOTE.match(lines[q_end - 1])))):
+                    q_end += 1
+                tail_start = q_end
+            else:
+                q_end = n
+                tail_start = n
+            body = lines[end:q_end]
+            header_text = "\n".join(([lines[i][len(lines[i]) - len(lines[i].lstrip()):]] if not keep else
+                                     [lines[i].strip()[len(keep):].strip(" -")]) + lines[i + 1 : end])
+            new_words = [x for x in before if x.strip()]
+            is_outlook_top = not new_words and _email_patterns()["field"].match(line) and not quoted_follow
+            if is_outlook_top:
+                out.append(line)  # the message's own header block, not a quote
+                i += 1
+                continue
+            if not new_words or _substance(new_words, body):
+                if not any(x.strip() for x in body) and not new_words:
+                    out.append(line)
+                    i += 1
+                    continue
+                if keep:
+                    out.append(keep)
+                if not new_words and quoted_follow and tail_start < n and _words_in(body) < 100:
+                    # "On ... wrote: > quote" above the reply: the reply is the text after the quote
+                    log.remove("\n".join([header_text] + body), "reply-quote")
+                    i = q_end
+                    continue
+                log.remove(header_text, "reply-header")
+                if quoted_follow:
+                    log.fix("unquote", sum(1 for x in body if x.strip()))
+                    body = _unquote(body)
+                # go on scanning the kept text: a later header in it is handled on its own
+                lines = lines[:end] + body + lines[q_end:]
+                n = len(lines)
+                colon_at = _colon_lines(lines)
+                i = end
+                continue
+            if keep:
+                out.append(keep)
+            rule: list[str] = []
+            while out and (not out[-1].strip() or _RULE.match(out[-1])) and any(_RULE.match(x) for x in out):
+                rule.insert(0, out.pop())  # the separator line Outlook puts above its header goes with it
+            while rule and not rule[0].strip():
+                out.append(rule.pop(0))
+            log.remove("\n".join(rule + [header_text] + body), "reply-quote")
+            i = tail_start
+            continue
+        out.append(line)
+        i += 1
+    return _trailing_quote(out, log)
+
+
+def _trailing_quote(lines: list[str], log: _Log) -> str:
+    """A block of "> " lines at the end, under new text and without a header: an earlier message."""
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    start = end
+    while start and (_QUOTE.match(lines[start - 1]) or not lines[start - 1].strip()):
+        start -= 1
+    while start < end and not lines[start].strip():
+        start += 1
+    quoted = lines[start:end]
+    new = [x for x in lines[:start] if x.strip()]
+    if quoted and len([x for x in quoted if x.strip()]) >= 2:
+        if new and not _substance(new, quoted):
+            log.remove("\n".join(quoted), "reply-quote")
+            return "\n".join(lines[:start])
+        if not new or _substance(new, quoted):
+            log.fix("unquote", sum(1 for x in quoted if x.strip()))
+            lines = lines[:start] + _unquote(quoted) + lines[end:]
+    elif quoted and not new:
+        log.fix("unquote", 1)
+        lines = lines[:start] + _unquote(quoted) + lines[end:]
+    return "\n".join(lines)
+
+
+def _hyphen_chain(lines: list[str], i: int) -> str:
+    """Line ``i`` with the lines that continue a word hyphenated at its end joined on."""
+    text = lines[i].strip()
+    while i + 1 < len(lines) and _hyphen_end(lines[i].rstrip()) and lines[i + 1].lstrip()[:1].isalpha():
+        text = text[:-1] + lines[i + 1].strip()
+        i += 1
+    return text
+
+
+def fix_signature(text: str, log: _Log) -> str:
+    """Remove a signature at the end of a message: after a lone "--" delimiter, a mobile "Sent from my
+    ..." line, a "-Name" line, or a sign-off ("Regards,") followed only by a few short lines.
+
+    >>> fix_signature("Wow. Awesome!\\n--\\nBob Smith", _Log())
+    'Wow. Awesome!'
+    >>> fix_signature("Test message\\n--\\nPart1\\n--\\nPart2", _Log())
+    'Test message\\n--\\nPart1\\n--\\nPart2'
+    """
+    lines = text.split("\n")
+    for _ in range(4):
+        # lines as the paragraph step will leave them: a line continuing a word hyphenated at the end of
+        # the line above is not a line of its own (so a second run counts the same lines)
+        content = [i for i, x in enumerate(lines) if x.strip()
+                   and not (i and _hyphen_end(lines[i - 1].rstrip()) and x.lstrip()[:1].isalpha())]
+        if len(content) < 2:
+            break
+        first = content[0]
+        cut = None
+        # a lone delimiter; several separated ones are section rules, not a signature
+        delims = [i for i in content if _SIG_DELIM.match(lines[i])]
+        groups = []
+        for i in delims:
+            if groups and all(not lines[k].strip() or _SIG_DELIM.match(lines[k]) for k in range(groups[-1][-1], i)):
+                groups[-1].append(i)
+            else:
+                groups.append([i])
+        if len(groups) == 1 and groups[0][0] > first:
+            after = [i for i in content if i > groups[0][-1]]
+            if len(after) <= 10 and all(len(lines[i].strip()) <= 100 for i in after):
+                cut = groups[0][0]
+        last = content[-1]
+        # judge the last lines as the paragraph step will leave them: joined at line-end hyphens
+        last_line = _hyphen_chain(lines, last)
+        before_last = _hyphen_chain(lines, content[-2])
+        if cut is None and _MOBILE.match(last_line) and len(last_line.split()) <= 16 and last > first:
+            cut = last
+            if len(content) >= 3 and _MOBILE.match(lines[content[-2]]) and content[-2] > first:
+                cut = content[-2]
+        if (cut is None and last > first and _DASH_NAME.match(last_line) and not _SIG_DELIM.match(last_line)
+                and not _BULLET.match(before_last)  # not the last item of a list
+                and (not lines[last - 1].strip() or _terminal(before_last.strip()))):
+            cut = last
+        if cut is None:
+            for pos in range(len(content) - 2, max(len(content) - 7, 0), -1):
+                i = content[pos]
+                if i > first and _SIGNOFF.match(lines[i]):
+                    after = content[pos + 1 :]
+                    before = lines[i - 1].strip()
+                    # the sign-off opens its own block or follows a finished sentence; under it only short
+                    # lines (name, title, phone), not sentences
+                    if (1 <= len(after) <= 4 and (not before or _terminal(before) or before.endswith(","))
+                            and all(len(lines[k].strip()) <= 60 and (len(lines[k].split()) <= 2
+                                                                   or not _terminal(lines[k])) for k in after)):
+                        cut = i
+                    break
+        if cut is None:
+            break
+        log.remove("\n".join(lines[cut:]), "signature")
+        lines = lines[:cut]
+        while lines and not lines[-1].strip():
+            lines.pop()
+    return "\n".join(lines)
+
+
+def fix_email(text: str, log: _Log) -> str:
+    """Reply quotes, then signatures, until neither finds more (a signature can hide a quote's end).
+
+    >>> fix_email("Thanks!\\n--\\nBob\\n\\n> old\\n> text", _Log())
+    'Thanks!'
+    """
+    for _ in range(3):
+        new = fix_signature(fix_replies(text, log), log)
+        if new == text:
+            break
+        text = new
+    return text
+
+
+# --- boilerplate -----------------------------------------------------------------------------------------
+
+_MAILMAN_RULE = re.compile(r"^_{20,}\s*$")
+_MAILMAN_LIST = re.compile(r"mailing\s+list\s*$", re.I)
+
+
+def fix_boilerplate(text: str, log: _Log) -> str:
+    """Remove web chrome lines, trailing related-links sections, legal disclaimers and list footers.
+
+    >>> fix_boilerplate("Skip to main content\\nReal text.\\n\\nThis e-mail and any attachments are private.", _Log())
+    'Real text.\\n'
+    """
+    bp = _boilerplate()
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    n = len(lines)
+    prefix = _prefix_pattern()
+    while i < n:
+        line = lines[i]
+        key = line.strip().casefold()
+        if not key:
+            out.append(line)
+            i += 1
+            continue
+        reason = bp["line"].get(key)
+        if reason:
+            log.remove(line, reason)
+            i += 1
+            continue
+        reason = bp["section"].get(key)
+        if reason:
+            end = _section_end(lines, i)
+            log.remove("\n".join(lines[i:end]), reason)
+            i = end
+            continue
+        if (not out or not out[-1].strip()) and prefix.match(line.strip()):
+            reason = bp["prefix"][prefix.match(line.strip()).group(0).casefold()] if prefix.match(line.strip()).group(0).casefold() in bp["prefix"] else _prefix_reason(line.strip())
+            end = i
+            while end < n and lines[end].strip():
+                end += 1
+            log.remove("\n".join(lines[i:end]), reason)
+            i = end
+            continue
+        if _MAILMAN_RULE.match(line) and i + 1 < n and _MAILMAN_LIST.search(lines[i + 1]):
+            end = i
+            while end < n and lines[end].strip():
+                end += 1
+            log.remove("\n".join(lines[i:end]), "list-footer")
+            i = end
+            continue
+        out.append(line)
+        i += 1
+    return "\n".join(out)
+
+
+def _prefix_reason(line: str) -> str:
+    folded = line.casefold()
+    for phrase, reason in _boilerplate()["prefix"].items():
+        if re.sub(r"\s+", " ", folded).startswith(phrase):
+            return reason
+    return "boilerplate"
+
+
+def _section_end(lines: list[str], i: int) -> int:
+    """A related-links heading: to the end when what follows is short link lines; else its next block."""
+    rest = lines[i + 1 :]
+    if len(rest) <= 40 and all(len(x) <= 200 for x in rest):
+        return len(lines)
+    j = i + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    while j < len(lines) and lines[j].strip():
+        j += 1
+    return j
+
+
+# --- paragraphs ------------------------------------------------------------------------------------------
+
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣⁃●○■□➢►–—]\s|\d{1,3}[.)]\s|[a-zA-Z][.)]\s|\(\d{1,3}\)\s|\([a-z]\)\s)")
+# "Tel: ...", "IWPR: ...", "Nowak: ...": a label or speaker opening a line (at most four words before ":")
+_LABEL = re.compile(r"^\s*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’&-]{0,30}(?: [\w.'’&-]{1,30}){0,3} ?:(?:\s|$)")
+# a byline line ("By Jane Doe in Almaty"): split relies on it standing alone
+_BYLINE = re.compile(r"^\s*By\s+[A-ZÀ-ÖØ-ÞА-ЯЁ]")
+_NAME = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’-]*"
+# a contents entry ending in its byline ("... winning combination.  By Ainagul Abdrakhmanova")
+_BYLINE_END = re.compile(rf"\sBy\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:(?:,|\s+and)\s+{_NAME}(?:\s+{_NAME}){{0,3}}){{0,4}}$")
+# a dash opening a line, then a lower-case word: a parenthetical dash wrapped to the line start, not a bullet
+_DASH_CONT = re.compile(r"^\s*[–—]\s+[a-zà-öø-ÿа-я]")  # "-" is the common list marker: not taken
+_LETTER = re.compile(r"[^\W\d_]")
+_HYPHEN_END = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-$")
+_HYPHEN_START = re.compile(r"^([^\W\d_]+)")
+# words that cannot end a sentence: a line ending in one was wrapped
+_CONTINUATION_WORDS = frozenset(
+    "a an the of to in on at by for and or but with from that as is was were are be his her its their our into "
+    "than who which whose has have had not will would could should".split())
+_CLOSERS = "'\"’”»)]"
+
+
+def _terminal(line: str) -> bool:
+    """Does the line end a sentence ("... hide.\"", "Why?")?"""
+    t = line.rstrip(_CLOSERS)
+    return bool(t) and t[-1] in ".!?…"
+
+
+def _hyphen_end(line: str) -> re.Match[str] | None:
+    """The word before a hyphen ending the line ("be-"), if any (not "--", not "555-")."""
+    if not line.endswith("-"):
+        return None
+    tail = line[-40:]
+    m = _HYPHEN_END.search(tail)
+    if m and m.start() == 0 and len(line) > len(tail) and line[-41].isalpha():
+        return None  # the word is longer than the window: no real word, leave it
+    return m
+
+
+def _continuation_end(line: str) -> bool:
+    if line[-1:] in ",;":
+        return True
+    return line.rsplit(" ", 1)[-1].lower() in _CONTINUATION_WORDS
+
+
+def _first_word_len(line: str) -> int:
+    s = line.lstrip()
+    k = s.find(" ")
+    return len(s) if k < 0 else k
+
+
+@lru_cache(maxsize=8192)
+def _letters_share(line: str) -> float:
+    if not line:
+        return 0.0
+    return len(_LETTER.findall(line)) / len(line.replace(" ", "") or "x")
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a text was hard-wrapped at, if it was: most multi-line-block lines end near one width."""
+    lengths = sorted(len(x.strip()) for x in lines if len(x.strip()) >= 20)
+    if len(lengths) < 6:
+        return None
+    w = lengths[int(len(lengths) * 0.9) - 1] if len(lengths) >= 10 else lengths[-2]
+    if w > 100 or w < 30:
+        return None
+    near = sum(1 for x in lengths if w - 15 <= x <= w + 2)
+    return w if near >= len(lengths) * 0.4 else None
+
+
+def _join_pair(a: str, b: str) -> tuple[str, str | None]:
+    """Join line ``b`` onto ``a``; returns (joined, fix name) with a word hyphenated at the break rejoined
+    ("be-" + "tween") unless it is a real compound ("Ata-" + "Jurt", "well-" + "known")."""
+    b = b.lstrip()
+    m = _hyphen_end(a)
+    if m:
+        mb = _HYPHEN_START.match(b)
+        if mb:
+            left, right = m.group(1), mb.group(1)
+            if right[0].isupper() or not right[0].isalpha():
+                return a + b, None  # "Ata-" + "Jurt": a hyphenated name
+            words = _words()
+            joined = (left + right).lower()
+            # a right part of three letters or fewer is taken for a syllable ("outfit-" + "ter's"): short
+            # words in the list are too often abbreviations to show a compound
+            if joined in words or not (left.lower() in words and right.lower() in words and len(left) > 1
+                                       and len(right) > 3):
+                return a[:-1] + b, "dehyphenate"
+            return a + b, None  # "well-" + "known": both parts are words, the joined form is not
+    if a.endswith("-") and b[:1].isdigit() and a[-2:-1].isdigit():
+        return a + b, None  # "555-" + "1234"
+    return a + " " + b, None
+
+
+@lru_cache(maxsize=16384)
+def _is_structural(line: str) -> bool:
+    s = line.strip()
+    return bool(_QUOTE.match(s) or _HTML_TAG.match(s) or (_BULLET.match(s) and not _DASH_CONT.match(s)) or _LABEL.match(s)
+                or _BYLINE.match(s) or _letters_share(s) < 0.5 or (" By " in s and _BYLINE_END.search(s)))
+
+
+def _break_kind(a: str, b: str, width: int | None) -> str:
+    """Decide what separates line ``a`` from the next line ``b`` in one block: 'join' or 'keep'."""
+    sa, sb = a.strip(), b.strip()
+    if _QUOTE.match(sa) or _QUOTE.match(sb) or _HTML_TAG.match(sa) or _HTML_TAG.match(sb):
+        return "keep"
+    if sa[-2:-1].isdigit() and sa.endswith("-") and sb[:1].isdigit():
+        return "join"  # a number range or phone number wrapped at its hyphen
+    if _letters_share(sb) < 0.5 or _letters_share(sa) < 0.5:
+        return "keep"
+    if _LABEL.match(sb) and not (width and not _terminal(sa) and width - 8 <= len(sa) <= width + 2
+                                 and len(sa) + 1 + _first_word_len(sb) > width):
+        return "keep"  # a label or speaker turn; unless the line before is full and mid-sentence (wrapped)
+    if _BYLINE.match(sa) or _BYLINE.match(sb) or _SIGNOFF.match(sa) or _MOBILE.match(sa):
+        return "keep"  # a byline, a sign-off or a device line is a line of its own
+    hyphen = bool(_hyphen_end(sa)) and sb[:1].isalpha()
+    lower_next = sb[:1].islower()
+    if _BULLET.match(sb):
+        # a dash opening a wrapped line inside a sentence ("... refugees\n– we aren't ...") is prose
+        if not (_DASH_CONT.match(sb) and not _terminal(sa) and not _BULLET.match(sa)):
+            return "keep"
+    if hyphen:
+        return "join"
+    if (lower_next and not sa.endswith(":")) or (_continuation_end(sa) and not sa.isupper()):
+        return "join"  # the sentence goes on
+    # only a text hard-wrapped at a known width says more: there a line the next word would not have fit
+    # on was wrapped (a block's own longest line is no measure: joining changes it, and a second run would
+    # decide otherwise)
+    if width is not None and width < len(sa) + 1 + _first_word_len(sb) and len(sa) <= width + 8:
+        return "join"
+    return "keep"
+
+
+def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool = False) -> list[str]:
+    """Join the wrapped lines of one block (lines between blank lines); keep structured lines.
+    ``forced``: the block was merged over a blank line inside a sentence, its lines go on with each other."""
+    if len(block) == 1:
+        return [block[0].strip()]
+    if not forced and all(" " not in x.strip() for x in block) and not any(_hyphen_end(x.strip()) for x in block[:-1]):
+        return [x.strip() for x in block]  # one word a line: a list, not wrapped prose
+    indents = [len(x) - len(x.lstrip()) for x in block]
+    if not forced and any(i > indents[0] for i in indents[1:]) and len(set(indents[1:])) >= 1 and indents[0] < min(indents[1:]) \
+            and not _hyphen_end(block[0].strip()):
+        return block  # a first line with indented lines under it: preformatted ("hello / there / world")
+    kinds = [_break_kind(block[k], block[k + 1], width) for k in range(len(block) - 1)]
+    out = [block[0].strip()]
+    joined = 0
+    for k, kind in enumerate(kinds):
+        nxt = block[k + 1]
+        if kind == "join":
+            out[-1], fix = _join_pair(out[-1], nxt)
+            joined += 1
+            if fix:
+                log.fix(fix)
+        else:
+            out.append(nxt.strip())
+    log.fix("unwrap", joined)
+    return out
+
+
+def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
+    """Split lines into (blank lines before, block lines)."""
+    out: list[tuple[int, list[str]]] = []
+    blank = 0
+    cur: list[str] = []
+    for line in lines:
+        if line.strip():
+            cur.append(line)
+        else:
+            if cur:
+                out.append((blank, cur))
+                cur = []
+                blank = 0
+            blank += 1
+    if cur:
+        out.append((blank, cur))
+    return out
+
+
+def _double_spaced(blocks: list[tuple[int, list[str]]], width: int | None) -> bool:
+    """Every line followed by one blank line, lines wrapped at one width: a double-spaced scrape."""
+    singles = [b for _, b in blocks if len(b) == 1]
+    if width is None or len(singles) < 6 or len(singles) < 0.7 * len(blocks):
+        return False
+    gaps = cont = lower = 0
+    for (ga, a), (gb, b) in zip(blocks, blocks[1:]):
+        if gb == 1 and len(a) == 1 and len(b) == 1:
+            gaps += 1
+            if _gap_joins(a[0], b[0], width):
+                cont += 1
+                if b[0].lstrip()[:1].islower():
+                    lower += 1
+    # lower-case continuations across a gap are what a cleaned text never has: without several of them,
+    # paragraphs separated by blank lines (this function's own output) are not taken for a scrape
+    return gaps >= 5 and cont >= 0.4 * gaps and lower >= max(3, 0.2 * gaps)
+
+
+@lru_cache(maxsize=16384)
+def _gap_joins(a: str, b: str, width: int) -> bool:
+    sa, sb = a.strip(), b.strip()
+    if _is_structural(sb) or _is_structural(sa):
+        return False
+    if _hyphen_end(sa) and sb[:1].isalpha():
+        return True
+    if _terminal(sa):
+        return False
+    if sb[:1].islower() or _DASH_CONT.match(sb) or _continuation_end(sa):
+        return True
+    return width - 8 <= len(sa) <= width + 2 and len(sa) + 1 + _first_word_len(sb) > width
+
+
+def _sentence_continues(a: str, b: str) -> bool:
+    """Does line ``b``, after a gap, go on with the sentence line ``a`` left unfinished?"""
+    sa, sb = a.strip(), b.strip()
+    if not sb[:1].islower() or _is_structural(sb) or _is_structural(sa) or _SALUTATION.match(sa):
+        return False
+    if _MOBILE.match(sa) or _SIGNOFF.match(sa) or _DASH_NAME.match(sa):
+        return False  # a signature line the e-mail step left (not at the end) stays a line of its own
+    return (sa[-1:].isalpha() and not _terminal(sa)) or sa[-1:] in ",;:" or sa.endswith("--")
+
+
+def fix_paragraphs(text: str, log: _Log) -> str:
+    """Regroup lines into paragraphs separated by one blank line.
+
+    Hard-wrapped lines are joined; a double-spaced scrape (a blank line after every line) is regrouped,
+    a double gap (a lost line) ending a paragraph; a blank line inside a sentence ("The captain\\n\\nordered")
+    is closed; lists, labels ("Tel:", "IWPR:"), quote lines and short deliberate lines keep their lines.
+
+    >>> fix_paragraphs("The great ship\\n\\nsailed into the harbor.\\n\\n\\nIWPR: Why?\\nNowak: Because.", _Log())
+    'The great ship sailed into the harbor.\\n\\nIWPR: Why?\\nNowak: Because.'
+    """
+    lines = text.split("\n")
+    blocks = _blocks(lines)
+    if not blocks:
+        return ""
+    # the wrap width of a double-spaced scrape shows in its one-line blocks; that of a hard-wrapped text
+    # in the lines that have another line of their paragraph after them (a paragraph's last line is
+    # short, and a cleaned text has no such lines left but those of lists and addresses)
+    width = _wrap_width([b[0] for _, b in blocks if len(b) == 1])
+    double = _double_spaced(blocks, width)
+    if not double:
+        width = _wrap_width([x for _, b in blocks for x in b[:-1]])
+    merged: list[tuple[int, list[str], bool]] = []
+    for gap, b in blocks:
+        if merged:
+            a = merged[-1][1][-1]
+            if double and gap == 1 and len(b) == 1 and _gap_joins(a, b[0], width or 0):
+                merged[-1][1].append(b[0])
+                log.fix("double-spaced")
+                continue
+            if _sentence_continues(a, b[0]):
+                # a blank line (or a lost line) inside a sentence: "His colour\n\nmounted; he ..."
+                merged[-1][1].extend(b)
+                merged[-1] = (merged[-1][0], merged[-1][1], True)
+                log.fix("blank-in-sentence")
+                continue
+        merged.append((gap, list(b), False))
+    paragraphs = ["\n".join(_regroup_block(b, width, log, forced)) for _, b, forced in merged]
+    return "\n\n".join(paragraphs)
+
+
+_SALUTATION = re.compile(r"^(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening)|sehr\s+geehrte|liebe|lieber|hallo|"
+                         r"bonjour|salut|chère|cher|hola|estimad[oa]s?|querid[oa]s?|cari?|gentile|beste|hej|"
+                         r"уважаем\w*|здравствуйте)\b", re.I)
+_BLANK_RUN = re.compile(r"\n{3,}")
+
+
+def fix_blank_lines(text: str, log: _Log) -> str:
+    """Runs of blank lines to one; no blank lines at the start or end.
+
+    >>> fix_blank_lines("\\n\\na\\n\\n\\n\\nb\\n\\n", _Log())
+    'a\\n\\nb'
+    """
+    new, n = _BLANK_RUN.subn("\n\n", text)
+    stripped = new.strip("\n")
+    log.fix("blank-lines", n + (stripped != new))
+    return stripped
+
+
+# --- ASCII punctuation -----------------------------------------------------------------------------------
+
+_ASCII_PUNCT = str.maketrans({
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "‹": "'", "›": "'",
+    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
+    "–": "-", "—": "-", "―": "-", "‐": "-", "‑": "-", "−": "-", "…": "...",
+})
+_NON_ASCII_PUNCT = re.compile("[‘’‚‛′‹›“”„‟″«»–—―‐‑−…]")
+
+
+def fix_ascii_punct(text: str, log: _Log) -> str:
+    """Curly quotes, dashes and ellipses to ASCII (only with ``ascii_punct``).
+
+    >>> fix_ascii_punct("“It’s — fine…”", _Log())
+    '"It\\'s - fine..."'
+    """
+    n = len(_NON_ASCII_PUNCT.findall(text))
+    log.fix("ascii-punct", n)
+    return text.translate(_ASCII_PUNCT) if n else text
+
+
+# --- the pipeline ----------------------------------------------------------------------------------------
+
+Fixer = Callable[[str, _Log], str]
+
+PIPELINE: tuple[tuple[str, str, Fixer], ...] = (
+    ("whitespace", "line-endings", fix_line_endings),
+    ("encoding", "quoted-printable", fix_quoted_printable),
+    ("encoding", "html-entities", fix_html_entities),
+    ("encoding", "mojibake", fix_mojibake),
+    ("whitespace", "control-chars", fix_control_chars),
+    ("encoding", "ligatures", fix_ligatures),
+    ("encoding", "unicode-nfc", fix_unicode_nfc),
+    ("whitespace", "spaces", fix_spaces),
+    ("boilerplate", "boilerplate", fix_boilerplate),
+    ("email", "email", fix_email),
+    ("paragraphs", "paragraphs", fix_paragraphs),
+    ("whitespace", "blank-lines", fix_blank_lines),
+    ("ascii_punct", "ascii-punct", fix_ascii_punct),
+)
+"""(option that enables it, name, fixer), in the order they run."""
+
+
+_REMOVALS = ("boilerplate", "email")
+
+
+def _removals(text: str, log: _Log, opts: CleanOptions) -> str:
+    """Boilerplate and e-mail removals until neither finds more: unquoting a forwarded part can reveal
+    chrome, and removing trailing chrome can leave a signature at the end."""
+    for _ in range(4):
+        new = text
+        if opts.boilerplate:
+            new = fix_boilerplate(new, log)
+        if opts.email:
+            new = fix_email(new, log)
+        if new == text:
+            break
+        text = new
+    return text
+
+
+def explain_text(text: str, **options: Any) -> CleanResult:
+    """Clean ``text`` and say what was done: ``fixes`` {fixer: count} and ``removed`` [{text, reason}].
+
+    >>> r = explain_text("Hi there.\\n\\nSent from my iPhone")
+    >>> r.text, r.fixes, r.removed
+    ('Hi there.', {'signature': 1}, [{'text': 'Sent from my iPhone', 'reason': 'signature'}])
+    """
+    opts = _options(options)
+    log = _Log()
+    split = next(i for i, step in enumerate(PIPELINE) if step[1] == "paragraphs")
+    # character repairs and removals again after a removal: what a removal leaves can look different
+    # (a stray "=a" under a signature kept quoted-printable from being decoded)
+    for _ in range(3):
+        before = text
+        for option, name, fixer in PIPELINE[:split]:
+            if name in _REMOVALS:
+                if name == "boilerplate":
+                    text = _removals(text, log, opts)
+            elif getattr(opts, option):
+                text = fixer(text, log)
+        if not log.removed or text == before:
+            break
+        # only quoted-printable and entity decoding judge the whole text: if they see nothing new in what
+        # the removals left, nothing else will either
+        probe = _Log()
+        if not (opts.encoding and fix_html_entities(fix_quoted_printable(text, probe), probe) != text):
+            break
+    for option, _name, fixer in PIPELINE[split:]:
+        if getattr(opts, option):
+            text = fixer(text, log)
+    return CleanResult(text, dict(sorted(log.fixes.items())), log.removed)
+
+
+def clean_text(text: str, **options: Any) -> str:
+    """The cleaned text (options: see ``CleanOptions``).
+
+    >>> clean_text("Caf\\u00c3\\u00a9 &amp; bar\\r\\nopen   late")
+    'Café & bar open late'
+    """
+    return explain_text(text, **options).text
+
+
+ARTICLE_FIELDS = ("headline", "standfirst", "byline", "body", "notes")
+
+
+def clean_record(record: dict[str, Any], *, ascii_punct: bool = False) -> dict[str, Any]:
+    """Clean a record: a ``document``'s ``text``; an ``article``'s headline, standfirst, byline, body and
+    notes (its ``text`` and ``span`` stay the exact input slice).  Adds ``fixes`` and ``removed``.
+
+    >>> clean_record({"id": "a", "source": "a", "kind": "document", "text": "x\\u00a0y"})["text"]
+    'x y'
+    """
+    kind = record.get("kind", "document")
+    out = dict(record)
+    log_fixes: Counter[str] = Counter(record.get("fixes") or {})
+    removed = list(record.get("removed") or [])
+    if kind == "document":
+        if not isinstance(record.get("text"), str):
+            raise BadInput("document record has no string 'text' field")
+        targets: tuple[str, ...] = ("text",)
+    else:
+        targets = tuple(f for f in ARTICLE_FIELDS if isinstance(record.get(f), str))
+    for name in targets:
+        result = explain_text(record[name], ascii_punct=ascii_punct)
+        out[name] = result.text if result.text or name == "text" else None
+        log_fixes.update(result.fixes)
+        for item in result.removed:
+            removed.append(item if kind == "document" else {**item, "field": name})
+    out["fixes"] = dict(sorted(log_fixes.items()))
+    out["removed"] = removed
+    return out

@@ -205,6 +205,27 @@ def _unit_ends(low: str, at: int, suffixes: tuple[str, ...]) -> bool:
     return False
 
 
+def _urls(text: str, low: str) -> Iterable[Any]:
+    """``_URL.finditer(text)``, trying the pattern only where "http" or "www." stands (case-insensitive)
+    rather than at every position."""
+    if len(low) != len(text):  # a capital whose lower case is longer ("İ"): offsets differ, scan it all
+        yield from _URL.finditer(text)
+        return
+    starts = []
+    for head in ("http", "www."):
+        at = low.find(head)
+        while at >= 0:
+            starts.append(at)
+            at = low.find(head, at + 1)
+    last = 0
+    for at in sorted(starts):
+        if at >= last:
+            m = _URL.match(text, at)
+            if m is not None:
+                last = m.end()
+                yield m
+
+
 def _phone_hint(text: str) -> bool:
     """A phone number is written after "+" or a label (Tel, Phone, Fax, Mob): without one, no scan."""
     return "+" in text or "Tel" in text or "Phone" in text or "Fax" in text or "Mob" in text
@@ -212,7 +233,7 @@ def _phone_hint(text: str) -> bool:
 
 def _regex_spans(text: str, spans: list[_Span], taken: bytearray) -> None:
     low = text.lower()
-    for matches, label in ((_URL.finditer(text) if "www" in text or "://" in text else (), "URL"),
+    for matches, label in ((_urls(text, low) if "www" in text or "://" in text else (), "URL"),
                            (_EMAIL.finditer(text) if "@" in text else (), "EMAIL"),
                            (_PHONE.finditer(text) if _phone_hint(text) else (), "PHONE"),
                            (_near(_MONEY, _MONEY_HINTS, text, low), "MONEY"),

@@ -40,6 +40,16 @@ def test_amount_windows_find_what_a_full_scan_finds(text):
         assert [m.span() for m in E._near(pattern, hints, text, low)] == full
 
 
+URL_PIECES = ["http://", "https://", "HTTP://", "www.", "WWW.", "iwpr.net", "/", "a", "İ", "ſ", " ", ".", ")", "\n",
+              "httpx", "ww", "w"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(URL_PIECES), max_size=20).map("".join))
+def test_urls_equal_a_full_scan(text):
+    assert [m.span() for m in E._urls(text, text.lower())] == [m.span() for m in E._URL.finditer(text)]
+
+
 WORD_BEFORE = regex.compile(r"([\p{L}'\u2019-]+)[ \t]*\n?[ \t]*,?[ \t]*\Z")
 
 

@@ -88,3 +88,9 @@ def test_stale_or_broken_compiled_gazetteer_is_ignored(tmp_path, monkeypatch):
             assert G.load().names["kazakstan"][:2] == ("LOC", "Kazakhstan")
         finally:
             G.load.cache_clear()
+
+
+def test_a_false_unit_word_does_not_cut_an_amount_short():
+    # "sum" of "summer" once opened a window ending after "$5", and "$5" was kept
+    amounts = [e.text for e in E.find_entities("in the summer the government paid $5 million.") if e.label == "MONEY"]
+    assert amounts == ["$5 million"]

@@ -361,10 +361,8 @@ def test_property_idempotent_on_hostile_text(text):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(scraped(double_spacing=False))
+@given(scraped())
 def test_property_split_finds_the_same_articles_and_bylines(case):
-    # Double-spaced scrapes are left out: split reads their raw form (a blank line after every line) as
-    # a list of contents entries, and cleaning is what turns them into an article.
     raw = case[0]
     before = [(r["kind"], r.get("byline")) for r in split_text(raw)]
     after = [(r["kind"], r.get("byline")) for r in split_text(clean_text(raw))]

@@ -176,8 +176,9 @@ def _near(pattern: str, hints: tuple[str, ...], text: str, low: str) -> Iterable
         suffixes = _UNIT_SUFFIXES.get(hint)
         while at >= 0:
             # "som" in "some" is no unit, "sum" in "summer" neither, "euro" in "European" neither
-            if (at == 0 or not low[at - 1].isalpha()) and (suffixes is None or _unit_ends(low, at + len(hint),
-                                                                                          suffixes)):
+            # a symbol ("$" in "US$5") needs no word boundary before it
+            if (at == 0 or not hint[0].isalpha() or not low[at - 1].isalpha()) and (
+                    suffixes is None or _unit_ends(low, at + len(hint), suffixes)):
                 places.append(at)
             at = low.find(hint, at + 1)
     if not places:

@@ -94,3 +94,11 @@ def test_a_false_unit_word_does_not_cut_an_amount_short():
     # "sum" of "summer" once opened a window ending after "$5", and "$5" was kept
     amounts = [e.text for e in E.find_entities("in the summer the government paid $5 million.") if e.label == "MONEY"]
     assert amounts == ["$5 million"]
+
+
+def test_currency_symbol_glued_to_a_country_prefix_still_opens_an_amount_window():
+    # found by the property above: the "$" of "US$" follows a letter, unlike a unit word
+    from iwpr_extract.entities import find_entities
+
+    assert [(e.text, e.label) for e in find_entities("They paid US$twenty, then US$5 million.")] == [
+        ("US$twenty", "MONEY"), ("US$5 million", "MONEY")]

@@ -76,17 +76,24 @@ _DATE = regex.compile(
     rf"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     rf")(?![\w-]|,\d|\.\d)"
 )
-_MONEY = regex.compile(
-    rf"(?<![\w$£€])(?:(?:US\$|\$|£|€)\s?{_NUM}{_SCALE}"
-    rf"|{_NUM}(?:\s(?:or|to|and)\s{_NUM})?{_SCALE}\s{_CURRENCY})(?![\w-])",
-    regex.IGNORECASE,
-)
-_PERCENT = regex.compile(
-    rf"(?<![\w.])(?:{_NUM}(?:\s(?:or|to)\s{_NUM})?(?:\s?%|\sper\s?cent|\spercent))(?!\w)", regex.IGNORECASE
-)
+# amounts are rare: their patterns (a third of the compile time at start-up) are compiled at the first hint
+_MONEY = (rf"(?<![\w$£€])(?:(?:US\$|\$|£|€)\s?{_NUM}{_SCALE}"
+          rf"|{_NUM}(?:\s(?:or|to|and)\s{_NUM})?{_SCALE}\s{_CURRENCY})(?![\w-])")
+_PERCENT = rf"(?<![\w.])(?:{_NUM}(?:\s(?:or|to)\s{_NUM})?(?:\s?%|\sper\s?cent|\spercent))(?!\w)"
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> Any:
+    return regex.compile(pattern, regex.IGNORECASE)
+
+
 # words and signs without which there is no amount: found with str.find, far faster than a regex scan
 _MONEY_HINTS = ("$", "£", "€", "dollar", "euro", "pound", "som", "tenge", "manat", "lari", "dram", "afghanis",
                 "dinar", "ruble", "rouble", "rand", "shilling", "franc", "sum", "lira", "riyal", "hryvnia", "mark")
+# what may follow a unit word inside an amount's unit (_CURRENCY); "$" and the like need nothing
+_UNIT_SUFFIXES = {hint: ("", "s") for hint in _MONEY_HINTS if hint.isalpha()}
+_UNIT_SUFFIXES["som"] = ("", "s", "oni")
+_UNIT_SUFFIXES["afghanis"] = ("",)
 _PERCENT_HINTS = ("%", "per cent", "percent", "per\ncent")
 _URL = regex.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+", regex.IGNORECASE)
 _EMAIL = regex.compile(r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*@[\w-]+(?:\.[\w-]+)+")
@@ -97,22 +104,25 @@ _PHONE = regex.compile(
 
 # A capitalised word (hyphenated parts are words of their own; a possessive is not part of it), or a
 # lower-case word that may join capitalised ones inside a name.
-_WORD = (r"(?:(?:al|el|ul|ud|ut|ad|ed|ez|es|et|az|at|ash|as|ar|an|bin|ibn)-)?\p{Lu}[\p{L}\p{M}\d]*(?:['\u2019](?!s\b)\p{L}+)*"
+_PREFIXES = "al|el|ul|ud|ut|ad|ed|ez|es|et|az|at|ash|as|ar|an|bin|ibn"  # 2 or 3 letters: see _chunks()
+_WORD = (f"(?:(?:{_PREFIXES})-)?" r"\p{Lu}[\p{L}\p{M}\d]*(?:['\u2019](?!s\b)\p{L}+)*"
          r"(?:[/&]\p{Lu}[\p{Lu}\d]*)*(?:(?<=s)['\u2019](?=[ \t]\p{Lu}))?")
 _CONNECT = r"(?:of|for|and|the|on|against|in|to|de|du|des|la|le|van|von|der|den|al|bin|ibn|&|e|i)"
 _GAP = r"(?:-|(?=[ \t\r\n])(?>[ \t]*(?:\r?\n[ \t]*){0,2}))"
 _CHUNK = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}\d])(?:{_WORD})(?:{_GAP}(?:{_CONNECT}{_GAP}){{0,2}}{_WORD}(?![\p{{Ll}}]))*"
 )
+_CAPITAL = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}")
+_ARTICLES = frozenset(_PREFIXES.split("|"))
 _TOKEN = regex.compile(rf"{_WORD}|\b{_CONNECT}\b|&")
 _WS = regex.compile(r"\s+")
 _MULTI = regex.compile(r"[\s\-/&]")
 _LOWER = regex.compile(r"\p{Ll}")
-_WORD_BEFORE = regex.compile(r"([\p{L}'\u2019-]+)[ \t]*\n?[ \t]*,?[ \t]*\Z")
 _WORD_AFTER = regex.compile(r"\A,?[ \t]*\n?[ \t]*(?:has\s|had\s|also\s|then\s)?([\p{L}]+)")
 _APPOSITION = regex.compile(r"\A,\s{1,3}(?:a|an|the)\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)")
-_NOT_NAME_END = regex.compile(r"(?:tion|sion|ment|ness|ism|ity|ure|ship|hood|ings?|ists?|ers)\Z")
-_CONTRACTION = regex.compile(r"['\u2019](?:ve|ll|re|d|m|t)\Z")
+_NOT_NAME_END = ("tion", "sion", "ment", "ness", "ism", "ity", "ure", "ship", "hood", "ing", "ings", "ist", "ists",
+                 "ers")  # endings of nouns, not of names
+_CONTRACTION = tuple(q + end for q in "'\u2019" for end in ("ve", "ll", "re", "d", "m", "t"))
 _SPEAKER = regex.compile(r"\A:[ \t]")
 _SKELETON_SUBS = (("kh", "k"), ("iy", "i"), ("yy", "y"), ("dzh", "j"), ("zh", "j"), ("ou", "u"),
                   ("ye", "e"), ("-", " "), ("\u2019", "'"))
@@ -157,32 +167,76 @@ def skeleton(name: str) -> str:
 # --- the recogniser --------------------------------------------------------------------------------------
 
 
-def _near(pattern: Any, hints: tuple[str, ...], text: str, low: str) -> Iterable[Any]:
-    """Matches of ``pattern`` in windows around the places its unit words occur: amounts are rare, and
+def _near(pattern: str, hints: tuple[str, ...], text: str, low: str) -> Iterable[Any]:
+    """Matches of ``pattern`` (case-insensitive) in windows around the places its unit words occur: amounts are rare, and
     scanning every position for a number word is slow."""
     places = []
     for hint in hints:
         at = low.find(hint)
+        suffixes = _UNIT_SUFFIXES.get(hint)
         while at >= 0:
-            if at == 0 or not low[at - 1].isalpha():  # "som" in "some" is no unit, "sum" in "summer" neither
+            # "som" in "some" is no unit, "sum" in "summer" neither, "euro" in "European" neither
+            # a symbol ("$" in "US$5") needs no word boundary before it
+            if (at == 0 or not hint[0].isalpha() or not low[at - 1].isalpha()) and (
+                    suffixes is None or _unit_ends(low, at + len(hint), suffixes)):
                 places.append(at)
             at = low.find(hint, at + 1)
+    if not places:
+        return
     places.sort()
+    finditer = _compiled(pattern).finditer
     last = 0
     for at in places:
         if at + 30 <= last:
             continue
-        for m in pattern.finditer(text, max(0, at - 60, last), min(len(text), at + 30)):
+        for m in finditer(text, max(0, at - 60, last), min(len(text), at + 30)):
             if m.start() >= last:
                 last = m.end()
                 yield m
 
 
+def _unit_ends(low: str, at: int, suffixes: tuple[str, ...]) -> bool:
+    """A unit word ends at ``at``, perhaps after a plural suffix: no letter, digit, "-" or "_" follows
+    (the money pattern ends with a lookahead for those)."""
+    for suffix in suffixes:
+        end = at + len(suffix)
+        if low.startswith(suffix, at) and (end >= len(low) or not (
+                low[end].isalpha() or low[end].isdecimal() or low[end] in "-_")):
+            return True
+    return False
+
+
+def _urls(text: str, low: str) -> Iterable[Any]:
+    """``_URL.finditer(text)``, trying the pattern only where "http" or "www." stands (case-insensitive)
+    rather than at every position."""
+    if len(low) != len(text):  # a capital whose lower case is longer ("İ"): offsets differ, scan it all
+        yield from _URL.finditer(text)
+        return
+    starts = []
+    for head in ("http", "www."):
+        at = low.find(head)
+        while at >= 0:
+            starts.append(at)
+            at = low.find(head, at + 1)
+    last = 0
+    for at in sorted(starts):
+        if at >= last:
+            m = _URL.match(text, at)
+            if m is not None:
+                last = m.end()
+                yield m
+
+
+def _phone_hint(text: str) -> bool:
+    """A phone number is written after "+" or a label (Tel, Phone, Fax, Mob): without one, no scan."""
+    return "+" in text or "Tel" in text or "Phone" in text or "Fax" in text or "Mob" in text
+
+
 def _regex_spans(text: str, spans: list[_Span], taken: bytearray) -> None:
     low = text.lower()
-    for matches, label in ((_URL.finditer(text) if "www" in text or "://" in text else (), "URL"),
+    for matches, label in ((_urls(text, low) if "www" in text or "://" in text else (), "URL"),
                            (_EMAIL.finditer(text) if "@" in text else (), "EMAIL"),
-                           (_PHONE.finditer(text), "PHONE"),
+                           (_PHONE.finditer(text) if _phone_hint(text) else (), "PHONE"),
                            (_near(_MONEY, _MONEY_HINTS, text, low), "MONEY"),
                            (_near(_PERCENT, _PERCENT_HINTS, text, low), "PERCENT"),
                            (_DATE.finditer(text), "DATE")):
@@ -213,14 +267,65 @@ def _caps_flags(toks: list[tuple[int, int, str]]) -> list[bool]:
     return flags
 
 
-def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray) -> None:
+@lru_cache(maxsize=16384)
+def _plan(chunk: str) -> tuple[tuple[tuple[int, int, str], ...], list[bool], tuple[str, ...],
+                               tuple[tuple[int, tuple[str, str, str]] | None, ...], tuple[int, ...]]:
+    """What a capitalised run says without its context, worked out once per distinct run (names recur):
+    its words (offsets into the run), which stand in a CAPS run, their folded forms, the longest
+    gazetteer name starting at each word (token index after it, entry) and the next organisation head
+    word from each word on."""
     g = load()
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    toks = tuple((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(chunk))
     n = len(toks)
     caps = _caps_flags(toks) if n > 1 else [False] * n
+    folds = []
+    hits: list[tuple[int, tuple[str, str, str]] | None] = []
+    for i, (s, _e, word) in enumerate(toks):
+        folded = word.casefold().replace("\u2019", "'")
+        folds.append(folded)
+        hit = None
+        if not _capital(word):
+            hits.append(hit)
+            continue
+        first = first_word(folded)
+        most = g.max_words.get(first, 0) or (0 if first.isascii() else g.max_words.get(_ascii(first), 0))
+        if most:
+            for j in range(min(n, i + most), i, -1):
+                last = toks[j - 1][2]
+                if not _capital(last) and not last[0].isdigit():
+                    continue
+                surface = chunk[s:toks[j - 1][1]]
+                key = name_key(surface)
+                entry = g.names.get(key)
+                if entry is None and not key.isascii():  # "Priština", "Mladić": the lists spell them plainly
+                    entry = g.names.get(_ascii(key))
+                if entry is not None and _case_ok(surface, entry[2]):
+                    hit = (j, entry)
+                    break
+        if hit is None and word[0].islower():  # "al-Raqqa": the place without its article
+            entry = g.names.get(_bare(word).casefold())
+            if entry is not None and entry[0] == "LOC":
+                hit = (i + 1, entry)
+        hits.append(hit)
+    # where the next head word of an organisation stands (n + _ORG_REACH: none); without one within
+    # _org_run's reach of a word, no organisation starts there and the line need not be looked at
+    org_at = n + _ORG_REACH
+    next_org = [0] * n
+    for i in range(n - 1, -1, -1):
+        if _capital(toks[i][2]) and toks[i][2].casefold() in g.orgwords:
+            org_at = i
+        next_org[i] = org_at
+    return toks, caps, tuple(folds), tuple(hits), tuple(next_org)
+
+
+def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray) -> None:
+    g = load()
+    rel, caps, folds, hits, next_org = _plan(text[start:end])
+    toks = [(s + start, e + start, word) for s, e, word in rel]
+    n = len(toks)
     pending: list[int] = []
     title_cue = False
-    headline = _title_case_line(text, start)
+    headline = None
     i = 0
     while i < n:
         s, e, word = toks[i]
@@ -233,30 +338,15 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
             pending, title_cue = [], False
             i += 1
             continue
-        folded = word.casefold().replace("\u2019", "'")
-        # 1. the longest gazetteer name starting here
-        first = first_word(folded)
-        most = g.max_words.get(first, 0) or (0 if first.isascii() else g.max_words.get(_ascii(first), 0))
-        hit = None
-        if most:
-            for j in range(min(n, i + most), i, -1):
-                last = toks[j - 1][2]
-                if not _capital(last) and not last[0].isdigit():
-                    continue
-                surface = text[s:toks[j - 1][1]]
-                key = name_key(surface)
-                entry = g.names.get(key)
-                if entry is None and not key.isascii():  # "Priština", "Mladić": the lists spell them plainly
-                    entry = g.names.get(_ascii(key))
-                if entry is not None and _case_ok(surface, entry[2]):
-                    hit = (j, entry)
-                    break
-        if hit is None and word[0].islower():  # "al-Raqqa": the place without its article
-            entry = g.names.get(_bare(word).casefold())
-            if entry is not None and entry[0] == "LOC":
-                hit = (i + 1, entry)
+        folded = folds[i]
+        hit = hits[i]  # 1. the longest gazetteer name starting here
         # 2. an organisation named by its head word: "Foreign Ministry of Norway", "Migration Committee"
-        org_end, head = (-1, -1) if caps[i] or headline else _org_run(text, toks, i, caps, g)
+        if caps[i] or next_org[i] >= i + _ORG_REACH:
+            org_end = head = -1
+        else:
+            if headline is None:
+                headline = _title_case_line(text, start)
+            org_end, head = (-1, -1) if headline else _org_run(text, toks, i, caps, g)
         if org_end > 0 and (hit is None or org_end > hit[0] and (hit[1][0] != "ORG" or head >= hit[0])):
             _flush(text, toks, pending, out, title_cue)
             pending, title_cue = [], False
@@ -267,10 +357,10 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
             j, (label, canon, _form) = hit
             if (label in ("LOC", "NORP") and j == i + 1 and not caps[i] and (
                     pending and pending[-1] == i - 1 and toks[i - 1][2] in g.first_names
-                    and _name_word(toks[i - 1][2], g)
+                    and _name_word(toks[i - 1][2])
                     or len(pending) > 1 and pending[-1] == i - 1 and toks[i - 1][2] in _PARTICLES
                     and toks[i - 2][2] in g.first_names
-                    or title_cue and not pending and i + 1 < n and _name_word(toks[i + 1][2], g)
+                    or title_cue and not pending and i + 1 < n and _name_word(toks[i + 1][2])
                     and text[e:toks[i + 1][0]] == " ")):
                 # "Babar Baloch", "Ron Redmond": a given name then a word also a place or people
                 pending.append(i)
@@ -326,15 +416,20 @@ def _bare(word: str) -> str:
     return word[word.index("-") + 1:] if word[0].islower() and "-" in word else word
 
 
-def _name_word(word: str, g: Any) -> bool:
+@lru_cache(maxsize=65536)
+def _name_word(word: str) -> bool:
     """Shaped like a word of a person's name: capitalised, then lower case (MacLeod, O'Brien allowed)."""
+    g = load()
     word = _bare(word)
     if len(word) < 2 or not word[0].isupper() or not word[1].islower():
         return False
     folded = word.casefold()
-    if folded in g.stopwords or folded in g.nonname or _CONTRACTION.search(word):
+    if folded in g.stopwords or folded in g.nonname or word.endswith(_CONTRACTION):
         return False
-    return word in g.first_names or _NOT_NAME_END.search(folded) is None
+    return word in g.first_names or not folded.endswith(_NOT_NAME_END)
+
+
+_ORG_REACH = 16  # words an organisation's name may run to from its first word
 
 
 def _org_run(text: str, toks: list[tuple[int, int, str]], i: int, caps: list[bool], g: Any) -> tuple[int, int]:
@@ -346,7 +441,7 @@ def _org_run(text: str, toks: list[tuple[int, int, str]], i: int, caps: list[boo
     names = 0
     j = i
     # names are short: a bound keeps a run of thousands of capitalised words linear
-    stop = min(len(toks), i + 16)
+    stop = min(len(toks), i + _ORG_REACH)
     while j < stop:
         word = toks[j][2]
         if caps[j]:
@@ -415,27 +510,28 @@ _DETERMINER_BEFORE = regex.compile(r"\b(?:the|a|an|its|their|our|his|her|this|th
 def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], out: list[_Span],
                 title_cue: bool, g: Any, joined: bool = False) -> None:
     words = [toks[k][2] for k in group]
-    if len(words) == 1 and _ACRONYM.fullmatch(words[0]):
+    if len(words) == 1 and len(words[0]) > 2 and words[0][1].isupper() and _ACRONYM.fullmatch(words[0]):
         # an acronym alone names an organisation; "NGO" and compass points are words
         if words[0].casefold() not in g.stopwords and words[0] not in ("NGO", "NGOS"):
             out.append(_Span(toks[group[0]][0], toks[group[0]][1], "ORG"))
         return
-    while words and not _name_word(words[-1], g):
+    while words and not _name_word(words[-1]):
         if words[-1].casefold() in g.nonname and len(words) > 1:
             return  # "Islington High Street", "Farmer Market": a place or thing named after its head
         words.pop()
         group = group[:-1]
-    while words and not _name_word(words[0], g):
+    while words and not _name_word(words[0]):
         words.pop(0)
         group = group[1:]
-    if not words or any(not _name_word(w, g) for w in words if w not in _PARTICLES):
+    if not words or any(not _name_word(w) for w in words if w not in _PARTICLES):
         return
     start, end = toks[group[0]][0], toks[group[-1]][1]
     if text.endswith("'", start, end) or text.endswith("\u2019", start, end):
         end -= 1
     after = _LOCALITY_AFTER.match(text, end)
     if (after is not None and after.group(1) in g.locwords
-            or _LOCALITY_BEFORE.search(text, max(0, start - 30), start) is not None):
+            or text.find("of", max(0, start - 30), start) >= 0  # cheap: the pattern ends "of "
+            and _LOCALITY_BEFORE.search(text, max(0, start - 30), start) is not None):
         out.append(_Span(start, end, "LOC"))  # "Gali district", "the village of Rukhi"
         return
     given = words[0] in g.first_names
@@ -460,28 +556,72 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
     out.append(_Span(start, end, "PERSON", single=not (given or cued)))
 
 
+# (text, {(line start, line end): verdict}): a text's lines are asked about once per name in them; the
+# text itself is the key, so a thread working on another text only replaces the cache, never misreads it
+_LINE_CACHE: tuple[str, dict[tuple[int, int], bool]] = ("", {})
+
+
 def _title_case_line(text: str, pos: int) -> bool:
     """The line around ``pos`` is a Title Case headline, where capitals say nothing about names."""
+    global _LINE_CACHE
     line_start = text.rfind("\n", max(0, pos - 200), pos) + 1 or max(0, pos - 200)
     line_end = text.find("\n", pos, pos + 200)
-    line = text[line_start:line_end if line_end >= 0 else pos + 200]
+    if line_end < 0:
+        line_end = pos + 200
+    cache = _LINE_CACHE
+    if cache[0] is not text:
+        cache = _LINE_CACHE = (text, {})
+    verdict = cache[1].get((line_start, line_end))
+    if verdict is None:
+        verdict = cache[1][line_start, line_end] = _title_line(text[line_start:line_end])
+    return verdict
+
+
+def _title_line(line: str) -> bool:
     # a byline names people, each capitalised; a line ending in punctuation is part of a sentence
     if line.startswith("By ") or line.rstrip().endswith((".", ",", ";")):
         return False
-    return _title_words(line)
+    words = 0
+    for w in line.split():  # most lines are prose: the first lower-case word settles it
+        if len(w) > 3 and w[0].isalpha():
+            if not w[0].isupper():
+                return False
+            words += 1
+    return words >= 2
 
 
-@lru_cache(maxsize=2048)
-def _title_words(line: str) -> bool:
-    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
-    return len(words) >= 2 and all(w[0].isupper() for w in words)
+def _word_before(text: str, start: int) -> str | None:
+    r"""The word just before ``start`` within 40 characters, across spaces, one line break and a comma.
+
+    What the regex ``([\p{L}'\u2019-]+)[ \t]*\n?[ \t]*,?[ \t]*\Z`` finds searched in that window, read
+    backwards in one pass instead: the regex search tries every start in the window (~30 µs a call).
+
+    >>> _word_before("said Nowak", 5), _word_before("minister\n  Nowak", 11), _word_before("x", 0)
+    ('said', 'minister', None)
+    """
+    low = max(0, start - 40)
+    j = start
+    while j > low and text[j - 1] in " \t":
+        j -= 1
+    if j > low and text[j - 1] == ",":
+        j -= 1
+        while j > low and text[j - 1] in " \t":
+            j -= 1
+    if j > low and text[j - 1] == "\n":
+        j -= 1
+        while j > low and text[j - 1] in " \t":
+            j -= 1
+    k = j
+    while k > low and (text[k - 1].isalpha() or text[k - 1] in "'\u2019-"):
+        k -= 1
+    return text[k:j] if k < j else None
 
 
 def _cued(text: str, start: int, end: int, g: Any) -> bool:
     """Context makes a lone capitalised word a person: a title or speech verb around it, a speaker label."""
-    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    if before is not None:
-        prev = before.group(1).casefold()
+    prev = _word_before(text, start)
+    if prev is not None:
+        prev = prev.casefold()
         if prev in g.titles or prev in g.speech:
             return True
     after = text[end:end + 60]
@@ -496,6 +636,29 @@ def _cued(text: str, start: int, end: int, g: Any) -> bool:
     return False
 
 
+def _chunks(text: str) -> Iterable[Any]:
+    """``_CHUNK.finditer(text)``, faster: a chunk starts at a capital (or an "al-" before one), found by a
+    cheap scan; the full pattern is tried only there, instead of at every position of the text."""
+    last = 0
+    match = _CHUNK.match
+    for cap in _CAPITAL.finditer(text):
+        p = cap.start()
+        if p < last:
+            continue
+        m = None
+        if p > 2 and text[p - 1] == "-":  # "al-Assad", "ibn-Sina": the chunk starts at the article
+            for q in (p - 4, p - 3):
+                if q >= last and text[q:p - 1] in _ARTICLES:
+                    m = match(text, q)
+                    if m is not None:
+                        break
+        if m is None:
+            m = match(text, p)
+        if m is not None:
+            last = m.end()
+            yield m
+
+
 def _find(text: str) -> list[_Span]:
     spans: list[_Span] = []
     if not text:
@@ -505,7 +668,7 @@ def _find(text: str) -> list[_Span]:
     n_rules = len(spans)
     g = load()
     names, stopwords, titles = g.names, g.stopwords, g.titles
-    for m in _CHUNK.finditer(text):
+    for m in _chunks(text):
         word = m.group()
         if word.isalpha() or _MULTI.search(word) is None:  # one word: most chunks, so a short path
             start = m.start()
@@ -539,8 +702,11 @@ def _find(text: str) -> list[_Span]:
 # --- norms -------------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def _fold(surface: str) -> str:
     """Line breaks and runs of spaces as one space; typographic apostrophes plain."""
+    if surface.isalnum():  # one plain word, most mentions: nothing to fold
+        return surface
     return _WS.sub(" ", surface).replace("\u2019", "'").strip()
 
 

@@ -185,6 +185,8 @@ _NAV_LINE = LazyPattern(r"^[^|\n]{1,40}(?:\|[^|\n]{1,40}){2,12}$")
 # "Home > Africa > Zimbabwe", "You are here: Home » News": breadcrumbs
 _CRUMBS = LazyPattern(r"^(?:(?:You are here:?[ \t]*)?Home[ \t]*[>»]|[^>»\n]{1,40}[>»][^>»\n]{1,40}[>»])[^>»\n]{0,60}(?:[>»][^>»\n]{1,60}){0,8}$", regex.I)
 _SECTION = LazyPattern(r"^[\p{Lu}\p{N}][\p{Lu}\p{N} &'’:,\-/]{2,60}$")
+_ARTICLES = frozenset(("the", "a", "an"))
+_ARTICLE_OPENERS = frozenset(("for", "of", "at", "with", "from", "in", "and", "on"))
 _NAME_TOKEN = LazyPattern(r"\p{L}[\p{L}'’.\-]*")
 _DANGLING_BY = LazyPattern(r"(?:^|\s)(?:By|BY)$")
 _SENTENCE_OR_GAP = LazyPattern(r"(?<=[.?!”\"])\s+|\s{2,}")
@@ -261,11 +263,23 @@ def byline_text_ok(text: str) -> bool:
         return False
     if ends_sentence(rest) and not rest.rstrip().endswith((".)", "Jr.", "Sr.")) and len(rest.split()) > 6:
         return False
-    tokens = _NAME_TOKEN.findall(rest)
-    if not tokens:
+    matches = list(_NAME_TOKEN.finditer(rest))
+    if not matches:
         return False
+    tokens = [m.group() for m in matches]
     capitalised = sum(1 for t in tokens if t[0].isupper())
-    bad_lower = sum(1 for t in tokens if t[0].islower() and t.lower().rstrip(".,") not in cues.lower_ok)
+    bad_lower = 0
+    for n, token in enumerate(tokens):
+        if not token[0].islower():
+            continue
+        word = token.lower().rstrip(".,")
+        if word not in cues.lower_ok:
+            bad_lower += 1
+        elif word in _ARTICLES and n:
+            # "By X, a journalist", "for the BBC"; but not "By May the ..." (a sentence)
+            after_comma = rest[: matches[n].start()].rstrip().endswith(",")
+            if not after_comma and tokens[n - 1].lower() not in _ARTICLE_OPENERS:
+                bad_lower += 1
     return capitalised >= 1 and bad_lower <= 1 and capitalised * 2 >= len(tokens) - bad_lower
 
 

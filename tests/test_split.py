@@ -435,3 +435,9 @@ def test_listing_entries_in_blocks_are_not_taken_for_an_article_and_its_body():
     (toc,) = split_text(text, all_segments=True)
     assert toc["kind"] == "toc" and [e["byline"] for e in toc["entries"]] == [
         "By Asyl Osmonalieva", "Ainagul Abdrakhmanova in Bishkek"]
+
+
+def test_a_sentence_starting_with_by_and_a_capital_is_not_a_byline():
+    # found by the clean/split property: "the" after a name, with no comma, is a sentence
+    assert not byline_text_ok("By May the was Kazakstan")
+    assert byline_text_ok("By Jane Doe, the IWPR editor") and byline_text_ok("By Jane Doe for the BBC")

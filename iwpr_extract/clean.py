@@ -432,10 +432,8 @@ def fix_spaces(text: str, log: _Log) -> str:
     """
     new, n = _ODD_SPACE.subn(" ", text)
     if " \n" in new or new.endswith(" "):
-        lines = new.split("\n")
-        stripped = [line.rstrip(" ") for line in lines]
-        n += sum(len(a) != len(b) for a, b in zip(lines, stripped))
-        new = "\n".join(stripped)
+        n += new.count(" \n") + new.endswith(" ")  # one for each line that ends in a space
+        new = "\n".join([line.rstrip(" ") for line in new.split("\n")])
     if "  " in new:
         runs = 0
 

@@ -6,8 +6,6 @@ import re
 
 from typing import Iterator
 
-import regex
-
 class LazyPattern:
     """A pattern compiled on first use: every ``iwpr`` process pays for the patterns it compiles at
     import, and most runs need only some of them.  Methods are looked up once, then cached.
@@ -23,7 +21,11 @@ class LazyPattern:
         self._engine = engine
 
     def compiled(self):  # noqa: ANN201 - regex.Pattern or re.Pattern
-        return (regex if self._engine == "regex" else re).compile(self.pattern, self.flags)
+        if self._engine == "regex":
+            import regex  # lazy: a stage whose patterns all use ``re`` (clean) never pays for it
+
+            return regex.compile(self.pattern, self.flags)
+        return re.compile(self.pattern, self.flags)
 
     def __getattr__(self, name: str):  # noqa: ANN204 - only called for attributes not yet cached
         if name.startswith("__"):

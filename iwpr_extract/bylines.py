@@ -114,7 +114,7 @@ _DATE = LazyPattern(
 # a trailing month abbreviation with its day lost ("... and Jonathan Gitlin Sept"); short forms only,
 # "May" and "June" are given names
 _TRAILING_MONTH = LazyPattern(r"\s+(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s*$")
-_SYMBOLS = LazyPattern(r"[\p{So}\p{Sk}\p{Cs}\p{Co}\uFE0E\uFE0F\u200B-\u200D*#^~=+<>{}\[\]]+")
+_SYMBOLS = LazyPattern(r"[\p{So}\p{Sk}\p{Cs}\p{Co}\uFE0E\uFE0F\u200B-\u200D*#^~=+<>@{}\[\]]+")
 _SPACE = LazyPattern(r"\s+")
 _EDITION = LazyPattern(r"\(\s*\p{Lu}{2,5}\s+No\.?\s*\d{1,5}[^()]{0,40}\)")
 

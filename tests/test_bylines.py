@@ -284,3 +284,8 @@ def test_hostile_input_is_fast(hostile):
     bylines_record(article(hostile, hostile))
     bylines_record({"id": "d", "kind": "document", "text": hostile})
     assert time.perf_counter() - start < 2
+
+
+def test_a_stray_at_sign_inside_quotes_is_not_kept_in_a_name():
+    # found by the property test above
+    assert all("@" not in a.name for a in parse_byline('aa<"a@"'))

@@ -312,7 +312,11 @@ _MOJIBAKE_LEAD = _re(_LEAD_CLASS)
 # every match of _MOJIBAKE starts with a match of this (a lead, then a non-ASCII character unless the lead
 # is a C1 control), which opens with one character class the engine skips to: _MOJIBAKE's alternation
 # is tried at every character
-_MOJIBAKE_ANY = _re(_LEAD_CLASS + "(?:(?<=[\x80-\x9f])|[^\x00-\x7f])")
+# characters the control-character step deletes later, C1 controls apart (they are mojibake's evidence):
+# a line is judged without them, as a second run sees it ("ä\x08¡" is "ä¡" then)
+_GONE_LATER = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffc]"
+_GONE_LATER_RE = _re(_GONE_LATER)
+_MOJIBAKE_ANY = _re(_LEAD_CLASS + "(?:(?<=[\x80-\x9f])|" + _GONE_LATER + "*[^\x00-\x7f])")
 
 
 def fix_mojibake(text: str, log: _Log) -> str:
@@ -340,7 +344,7 @@ def fix_mojibake(text: str, log: _Log) -> str:
         line = lines[i]
         # odd spaces become plain spaces later anyway; ftfy must see the line as a second run would
         # (except the NBSP of "Â\u00a0", which is half of a mojibake pair)
-        seen = _LONE_ODD_SPACE.sub(" ", line).rstrip(" ")
+        seen = _LONE_ODD_SPACE.sub(" ", _GONE_LATER_RE.sub("", line)).rstrip(" ")
         if _MOJIBAKE.search(seen):
             body = seen.lstrip(" ")  # ftfy's choice may depend on the line's edges: give it what stays
             fixed = seen[: len(seen) - len(body)] + ftfy.fix_text(body, config)

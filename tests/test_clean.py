@@ -424,3 +424,11 @@ def test_first_character_sets_cover_every_match():
         s = line.strip()
         assert c._BULLET.match(s)
         assert s[:1] in c._BULLET_OPEN or s[:1].isdecimal() or s[1:2] in c._BULLET_SECOND
+
+
+def test_mojibake_judged_without_the_controls_a_later_step_deletes():
+    # found by hypothesis (test_faults, CI profile): "ä\x08¡Æ" became "ä¡Æ", which a second run repaired
+    for text in ["ä\x08¡Æ", "×\x08\x98"]:
+        once = clean_text(text)
+        assert clean_text(once) == once
+    assert clean_text("ä\x08¡Æ") == "䡯"

@@ -696,7 +696,7 @@ def _segment(blocks: list[Block]) -> list[_Segment]:
     articles = _find_articles(blocks)
     if not articles:
         listing = _classify_gap(blocks, 0, len(blocks) - 1)
-        if any(s.kind == "toc" and s.fields.get("entries") for s in listing):
+        if _is_listing(listing):
             return listing  # a listing page or a table of contents with no article bodies
         return [_Segment("article", 0, len(blocks) - 1, _fallback_fields(blocks))]
     segments: list[_Segment] = []
@@ -709,6 +709,20 @@ def _segment(blocks: list[Block]) -> list[_Segment]:
     if cursor < len(blocks):
         segments.extend(_classify_gap(blocks, cursor, len(blocks) - 1))
     return segments
+
+
+def _is_listing(segments: list[_Segment]) -> bool:
+    """Text with no article is a listing when its contents entries are a list: two or more credited
+    entries, one complete entry (headline, standfirst, byline), or a bare list of headlines.  One
+    credit-shaped line in prose ("... By May the") is not."""
+    entries = [e for s in segments if s.kind == "toc" for e in s.fields.get("entries", [])]
+    credited = [e for e in entries if e.get("byline")]
+    if len(credited) >= 2:
+        return True
+    if len(credited) == 1:
+        return all(credited[0].get(k) for k in ("headline", "standfirst"))
+    # a bare list of headlines ("1. MACEDONIA: ...", "2. KOSOVO: ...")
+    return len(entries) >= 2 and all(e.get("headline") and not e.get("standfirst") for e in entries)
 
 
 def _find_articles(blocks: list[Block]) -> list[_Article]:

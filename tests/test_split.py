@@ -441,3 +441,11 @@ def test_a_sentence_starting_with_by_and_a_capital_is_not_a_byline():
     # found by the clean/split property: "the" after a name, with no comma, is a sentence
     assert not byline_text_ok("By May the was Kazakstan")
     assert byline_text_ok("By Jane Doe, the IWPR editor") and byline_text_ok("By Jane Doe for the BBC")
+
+
+def test_one_credit_shaped_line_in_prose_does_not_make_a_listing():
+    # found by the clean/split property: without articles, one weak "entry" is not a table of contents
+    text = ("The the the the authorities long-established. By May the\n\nIWPR the the.\n\n"
+            "More prose follows here, as in any bare article.\n")
+    assert [r["kind"] for r in split_text(text)] == ["article"]
+    assert [r["kind"] for r in split_text(read(SPLIT / "rca_listing_page.txt"))] == ["toc"]

@@ -748,6 +748,19 @@ def _find_articles(blocks: list[Block]) -> list[_Article]:
     return articles
 
 
+def _gap_parts(blocks: list[Block], i: int, anchor: int, floor: int) -> bool:
+    """Whether the widest gap lies between block ``i`` and the byline after it: editions set articles
+    apart with more blank lines than paragraphs, so a paragraph before such a gap, right after other
+    paragraphs, ends the previous article (whose standfirst was lost) rather than opening this one."""
+    gap = blocks[anchor].gap_before if i == anchor - 1 else 0
+    if gap < 2 or i <= floor or blocks[i].gap_before >= gap:
+        return False
+    before = blocks[i - 1]
+    # the block before is a paragraph of that article (a headline over a standfirst is short)
+    return (before.gap_before < gap and before.chars > 100 and ends_sentence(before.joined)
+            and not _is_rule(before) and not _is_terminator(before))
+
+
 def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
     article = _Article(anchor=anchor, start=anchor)
     i = anchor - 1
@@ -764,7 +777,8 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
         text = blocks[i].joined
         if len(text) <= MAX_HEADLINE_CHARS and is_caps(text) and _looks_like_headline(text):
             article.headline = i
-        elif _looks_like_standfirst(blocks[i]) and not _is_byline_block(blocks[i]):
+        elif (_looks_like_standfirst(blocks[i]) and not _is_byline_block(blocks[i])
+              and not _gap_parts(blocks, i, anchor, floor)):
             article.standfirst = i
             j = i - 1 if _caps_first_line(blocks[i])[0] is None else floor - 1  # headline on its first line
             if j >= floor and normalize_for_match(blocks[j].joined) == normalize_for_match(text):

@@ -449,3 +449,18 @@ def test_one_credit_shaped_line_in_prose_does_not_make_a_listing():
             "More prose follows here, as in any bare article.\n")
     assert [r["kind"] for r in split_text(text)] == ["article"]
     assert [r["kind"] for r in split_text(read(SPLIT / "rca_listing_page.txt"))] == ["toc"]
+
+
+def test_an_article_that_lost_its_standfirst_does_not_take_the_last_paragraph_before_it():
+    # editions set articles apart with more blank lines than paragraphs: the widest gap decides
+    text = ("Talks stall.\n\nBy Jo Doe in Osh\n\nThe vote was close, and the count went on late into the night "
+            "while observers watched the boxes being opened.\n\nObservers said little.\n\n\n\n"
+            "By Jane Roe in Bishkek\n\nA second article body, without its standfirst.\n\nMore of it.\n")
+    first, second = split_text(text)
+    assert first["body"].endswith("Observers said little.")
+    assert second["standfirst"] is None and second["byline"] == "By Jane Roe in Bishkek"
+    # a headline over a standfirst over a wider gap is still a preamble
+    text = ("First standfirst.\n\nBy Jo Doe\n\nBody one is long enough to be a paragraph of an article.\n\n"
+            "HEADLINE TWO\n\nSecond standfirst here.\n\n\nBy Jane Roe\n\nBody two.\n")
+    assert [(r["headline"], r["standfirst"]) for r in split_text(text)] == [
+        (None, "First standfirst."), ("HEADLINE TWO", "Second standfirst here.")]

@@ -728,7 +728,8 @@ def _fill_newsletter(record: dict[str, Any], edition: str | None) -> None:
 
 
 def bylines_record(record: dict[str, Any]) -> dict[str, Any]:
-    """Add ``authors`` (and ``credit``) to an article or document record; other kinds pass unchanged.
+    """Add ``authors`` (and ``credit``) to an article or document record, and to each credited entry of
+    a table of contents; other kinds pass unchanged.
 
     >>> r = bylines_record({"kind": "article", "byline": "By Jo Bek in Osh",
     ...                     "notes": "Jo Bek is an IWPR contributor."})
@@ -740,6 +741,8 @@ def bylines_record(record: dict[str, Any]) -> dict[str, Any]:
         if not isinstance(record.get("text"), str):
             raise BadInput("document record without a 'text' string")
         return _document(record)
+    if kind == "toc":
+        return _toc(record)
     if kind != "article":
         return record
     if "byline" not in record:
@@ -753,6 +756,24 @@ def bylines_record(record: dict[str, Any]) -> dict[str, Any]:
     out["authors"] = [a.as_dict() for a in _attach(parsed.authors, find_bios(notes if isinstance(notes, str) else None))]
     out["credit"] = _credit_text(byline) if byline and parsed.credit else None
     _fill_newsletter(out, parsed.edition)
+    return out
+
+
+def _toc(record: dict[str, Any]) -> dict[str, Any]:
+    """Table-of-contents entries get ``authors`` (and ``credit``) from their credit, as articles do."""
+    entries = record.get("entries")
+    if not isinstance(entries, list) or not any(isinstance(e, dict) and e.get("byline") for e in entries):
+        return record  # nothing credited: the record passes unchanged
+    out = dict(record)
+    out["entries"] = []
+    for entry in entries:
+        byline = entry.get("byline") if isinstance(entry, dict) else None
+        if not isinstance(byline, str) or not byline:
+            out["entries"].append(entry)
+            continue
+        parsed = _analyse(byline)
+        out["entries"].append({**entry, "authors": [a.as_dict() for a in _attach(parsed.authors, [])],
+                               "credit": _credit_text(byline) if parsed.credit else None})
     return out
 
 

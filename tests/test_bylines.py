@@ -289,3 +289,18 @@ def test_hostile_input_is_fast(hostile):
 def test_a_stray_at_sign_inside_quotes_is_not_kept_in_a_name():
     # found by the property test above
     assert all("@" not in a.name for a in parse_byline('aa<"a@"'))
+
+
+def test_table_of_contents_entries_get_their_authors():
+    from iwpr_extract.bylines import bylines_record
+
+    toc = {"id": "x#1", "source": "x", "kind": "toc", "entries": [
+        {"headline": "H", "standfirst": "S.", "byline": "Gayane Mkrtchyan reports from Yerevan", "section": None},
+        {"headline": "H2", "standfirst": "S2.", "byline": "IWPR staff in Baku", "section": None},
+        {"headline": "SECTION ONLY", "standfirst": None, "byline": None, "section": None}]}
+    out = bylines_record(toc)
+    first, second, third = out["entries"]
+    assert [(a["name"], a["location"]) for a in first["authors"]] == [("Gayane Mkrtchyan", "Yerevan")]
+    assert second["authors"] == [] and second["credit"] == "IWPR staff in Baku"
+    assert "authors" not in third
+    assert toc["entries"][0].get("authors") is None  # the input record is not changed

@@ -22,6 +22,7 @@ import regex
 
 from .datafiles import load_json
 from .errors import BadInput
+from .editions import MONTH_PATTERN as _MONTH, edition_ref_span
 from .textutil import LazyPattern
 
 
@@ -96,7 +97,6 @@ def _words() -> _Words:
 
 # --- cleaning -------------------------------------------------------------------------------------------
 
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _TAG = LazyPattern(r"<[^<>]{0,200}>")
 _EMAIL = LazyPattern(r"\(?\s*(?:mailto:)?[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\s*\)?")
 _URL = LazyPattern(r"(?:https?://|www\.)\S*|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|edu|gov|co\.uk|org\.uk|io|info)\b", regex.I)
@@ -116,7 +116,6 @@ _DATE = LazyPattern(
 _TRAILING_MONTH = LazyPattern(r"\s+(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s*$")
 _SYMBOLS = LazyPattern(r"[\p{So}\p{Sk}\p{Cs}\p{Co}\uFE0E\uFE0F\u200B-\u200D*#^~=+<>@{}\[\]]+")
 _SPACE = LazyPattern(r"\s+")
-_EDITION = LazyPattern(r"\(\s*\p{Lu}{2,5}\s+No\.?\s*\d{1,5}[^()]{0,40}\)")
 
 
 def _clean(text: str) -> tuple[str, str | None]:
@@ -126,10 +125,10 @@ def _clean(text: str) -> tuple[str, str | None]:
     if "<" in text:
         text = _TAG.sub(" ", text)
     edition = None
-    m = _EDITION.search(text)
-    if m:
-        edition = m.group(0)
-        text = text[: m.start()] + " " + text[m.end() :]
+    span = edition_ref_span(text)
+    if span:
+        edition = text[span[0] : span[1]]
+        text = text[: span[0]] + " " + text[span[1] :]
     text = _EMAIL.sub(" , ", text)
     text = _URL.sub(" ", text)
     text = _SITE_STUB.sub(" ", text)

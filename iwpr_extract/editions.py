@@ -28,18 +28,19 @@ MONTHS = {
     )
     for name in names
 }
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+# month names as printed in dates and bylines (split and bylines build on it too)
+MONTH_PATTERN = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 
 # "06-Jul-05", "6-July-2005"
-_DMY_DASHED = LazyPattern(rf"\b(\d{{1,2}})-({_MONTH})-(\d{{2}}|\d{{4}})\b", regex.I)
+_DMY_DASHED = LazyPattern(rf"\b(\d{{1,2}})-({MONTH_PATTERN})-(\d{{2}}|\d{{4}})\b", regex.I)
 # "2 April, 2008", "2 April 2008", "02 Apr 08"
-_DMY = LazyPattern(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", regex.I)
+_DMY = LazyPattern(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_PATTERN})\.?,?\s+(\d{{4}})\b", regex.I)
 # "April 2, 2008"
-_MDY = LazyPattern(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", regex.I)
+_MDY = LazyPattern(rf"\b({MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", regex.I)
 _ISO = LazyPattern(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 _LOWER_WORD = LazyPattern(r"\p{Ll}{3,}")
-_MONTH_WORD = LazyPattern(_MONTH, regex.I)
+_MONTH_WORD = LazyPattern(MONTH_PATTERN, regex.I)
 # "(RCA No. 393, 06-Jul-05)"; also without parentheses or comma.
 _REF = LazyPattern(
     r"\(?\s*(?P<abbr>\p{Lu}{2,5})\s+No\.?\s*(?P<issue>\d{1,5})\b\s*,?\s*(?P<date>[^()\n]{0,40}?)\s*\)",

@@ -36,7 +36,7 @@ from typing import Any, Iterator
 import regex
 
 from .datafiles import load_json
-from .editions import _MONTH, edition_ref_span, known_title_in, parse_edition_header, parse_edition_ref
+from .editions import MONTH_PATTERN as _MONTH, edition_ref_span, known_title_in, parse_edition_header, parse_edition_ref
 from .records import empty_newsletter, require
 from .textutil import Block, LazyPattern, blocks_of, ends_sentence, is_caps, join_wrapped, letters_upper_ratio, normalize_for_match
 
@@ -249,7 +249,7 @@ def byline_text_ok(text: str) -> bool:
     text = " ".join(text.split())
     if not text or len(text) > MAX_BYLINE_CHARS:
         return False
-    span = _edition_span(text)
+    span = edition_ref_span(text)
     if span:
         text = (text[: span[0]] + text[span[1] :]).strip()
     prefix = cues.byline_prefix.match(text)
@@ -352,10 +352,6 @@ def _body_block(block: Block) -> bool:
     return (len(block) >= 2 and block.chars >= 80 and "://" not in block.raw
             and not _looks_like_toc_entry(block) and not _is_byline_block(block)
             and not _ends_with_credit(block.lines[-1].content.strip()))
-
-
-def _edition_span(text: str) -> tuple[int, int] | None:
-    return edition_ref_span(text)
 
 
 @_per_block
@@ -1348,7 +1344,7 @@ def _attach_toc_headlines(segments: list[_Segment]) -> None:
 def _byline_key(byline: str | None) -> str:
     if not byline:
         return ""
-    span = _edition_span(byline)
+    span = edition_ref_span(byline)
     if span:
         byline = byline[: span[0]] + byline[span[1] :]
     return normalize_for_match(_cues().byline_prefix.sub("", byline.strip()))

@@ -39,7 +39,6 @@ _NEWLINE = LazyPattern(r"\r\n|\r|\n")
 _UPPER = LazyPattern(r"\p{Lu}")
 _LOWER = LazyPattern(r"\p{Ll}")
 _ALNUM_RUN = LazyPattern(r"[\p{L}\p{N}]+")
-_WORD = LazyPattern(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*")
 TERMINAL = frozenset(".?!…")
 CLOSERS = frozenset("\"'”’)]»")
 
@@ -238,13 +237,9 @@ def join_wrapped(lines: list[str]) -> str:
     return out
 
 
-def words(text: str) -> list[str]:
-    """Word tokens (letters/digits with inner apostrophes, dots and hyphens).
-
-    >>> words("Ata-Jurt's 28 seats.")
-    ["Ata-Jurt's", '28', 'seats.']
-    """
-    return _WORD.findall(text)
+def _case_counts(text: str) -> tuple[int, int]:
+    """(capital letters, small letters) in ``text``."""
+    return len(_UPPER.findall(text)), len(_LOWER.findall(text))
 
 
 def letters_upper_ratio(text: str) -> float:
@@ -253,10 +248,8 @@ def letters_upper_ratio(text: str) -> float:
     >>> letters_upper_ratio("KYRGYZ kyrgyz")
     0.5
     """
-    upper = len(_UPPER.findall(text))
-    lower = len(_LOWER.findall(text))
-    total = upper + lower
-    return upper / total if total else 0.0
+    upper, lower = _case_counts(text)
+    return upper / (upper + lower) if upper + lower else 0.0
 
 
 CAPS_SAMPLE = 400  # is_caps judges a long text by its start: a headline is short
@@ -268,9 +261,7 @@ def is_caps(text: str, threshold: float = 0.85) -> bool:
     >>> is_caps("KYRGYZ COALITION TALKS"), is_caps("Kyrgyz talks"), is_caps("UN")
     (True, False, False)
     """
-    text = text[:CAPS_SAMPLE]
-    upper = len(_UPPER.findall(text))
-    lower = len(_LOWER.findall(text))
+    upper, lower = _case_counts(text[:CAPS_SAMPLE])
     return upper + lower >= 4 and upper >= threshold * (upper + lower)
 
 

@@ -306,12 +306,12 @@ def article_paragraphs(draw):
 
 
 @st.composite
-def scraped(draw, double_spacing=True):
+def scraped(draw):
     """Article paragraphs laid out as scrapes are: hard-wrapped or not, double-spaced or not, with chrome,
     a CRLF or two and a reply quote around them.  Returns (raw text, paragraphs)."""
     paragraphs = draw(article_paragraphs())
     width = draw(st.sampled_from([None, 60, 70, 78]))
-    double = double_spacing and width is not None and draw(st.booleans())
+    double = width is not None and draw(st.booleans())
     blocks = []
     for p in paragraphs:
         lines = textwrap.wrap(p, width, break_on_hyphens=False, break_long_words=False) if width else [p]

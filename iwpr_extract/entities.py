@@ -79,6 +79,13 @@ _DATE = regex.compile(
 # amounts are rare: their patterns (a third of the compile time at start-up) are compiled at the first hint
 _MONEY = (rf"(?<![\w$£€])(?:(?:US\$|\$|£|€)\s?{_NUM}{_SCALE}"
           rf"|{_NUM}(?:\s(?:or|to|and)\s{_NUM})?{_SCALE}\s{_CURRENCY})(?![\w-])")
+# a military unit named by its number: "1st Cavalry Division", "Second Army" (the ordinal is part of the name)
+_ORDINAL = ("First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth")
+_UNIT = regex.compile(
+    rf"(?<![\w-])(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL})(?:[ \t]{{1,3}}\n?[ \t]*\p{{Lu}}\p{{Ll}}+){{0,2}}?"
+    r"[ \t]{1,3}\n?[ \t]*(?:Army|Corps|Brigade|Division|Battalion|Regiment|Fleet)(?![\w-])"
+)
+_UNIT_HINTS = ("Army", "Corps", "Brigade", "Division", "Battalion", "Regiment", "Fleet")
 _PERCENT = rf"(?<![\w.])(?:{_NUM}(?:\s(?:or|to)\s{_NUM})?(?:\s?%|\sper\s?cent|\spercent))(?!\w)"
 
 
@@ -239,7 +246,8 @@ def _regex_spans(text: str, spans: list[_Span], taken: bytearray) -> None:
                            (_PHONE.finditer(text) if _phone_hint(text) else (), "PHONE"),
                            (_near(_MONEY, _MONEY_HINTS, text, low), "MONEY"),
                            (_near(_PERCENT, _PERCENT_HINTS, text, low), "PERCENT"),
-                           (_DATE.finditer(text), "DATE")):
+                           (_DATE.finditer(text), "DATE"),
+                           (_UNIT.finditer(text) if any(h in text for h in _UNIT_HINTS) else (), "ORG")):
         for m in matches:
             start, end = m.span()
             if label == "URL":
@@ -380,10 +388,18 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
             pending.append(i)  # may start "Eastern Ukraine"; alone it is no name (_name_word)
             i += 1
             continue
-        if caps[i] or folded in g.stopwords or folded in g.titles:
+        if (folded in _SURNAME_WORDS and pending and pending[-1] == i - 1 and toks[i - 1][2] in g.first_names
+                and text[toks[i - 1][1]:s] == " " and not caps[i]):
+            pending.append(i)  # "Judge Richard May": a given name, then a word that is also a surname
+            i += 1
+            continue
+        if caps[i] and hit is None and len(word) > 3 and word.isalpha() and folded not in g.common:
+            # a word in a CAPS headline: a person only if the text names them elsewhere ("MILOSEVIC")
+            out.append(_Span(s, e, "PERSON", single=True))
+        if caps[i] or folded in g.stopwords or _is_title(folded, g.titles):
             _flush(text, toks, pending, out, title_cue)
             pending = []
-            title_cue = folded in g.titles
+            title_cue = folded in g.titles  # a plural ("Residents Count Cost") cues no one
             i += 1
             continue
         pending.append(i)
@@ -404,6 +420,15 @@ def _language(text: str, start: int, end: int) -> bool:
 
 
 _NOUN_AFTER = regex.compile(r"[ \t]+(?!(?:and|or|languages?)\b)\p{Ll}")
+
+
+def _is_title(folded: str, titles: frozenset[str]) -> bool:
+    """A title or role word, or its plural: "Prosecutors say" names no one.
+
+    >>> _is_title("prosecutors", frozenset({"prosecutor"})), _is_title("nowak", frozenset({"prosecutor"}))
+    (True, False)
+    """
+    return folded in titles or folded.endswith("s") and folded[:-1] in titles
 
 
 def _capital(word: str) -> bool:
@@ -429,6 +454,8 @@ def _name_word(word: str) -> bool:
     return word in g.first_names or not folded.endswith(_NOT_NAME_END)
 
 
+_MEDIA_BEFORE = frozenset(("weekly", "daily", "newspaper", "magazine", "fortnightly", "monthly", "tabloid"))
+_IN_HEADS = frozenset(("mission", "centre", "center"))
 _ORG_REACH = 16  # words an organisation's name may run to from its first word
 
 
@@ -455,6 +482,9 @@ def _org_run(text: str, toks: list[tuple[int, int, str]], i: int, caps: list[boo
                 head = j
             elif end > 0 and (j == end or not _capital(toks[j - 1][2])):
                 end = j + 1  # "... of Norway", "Forum for Ethnic Relations": the name goes on
+        elif (word == "in" and end == j and toks[j - 1][2].casefold() in _IN_HEADS and j + 1 < stop
+              and _capital(toks[j + 1][2])):
+            pass  # "United Nations Mission in Kosovo", "OSCE Centre in Bishkek": the place is in the name
         elif word in ("in", "e") or end < 0 and (word == "the" or word == "of" and names >= 2):
             break  # "Dusan Janjic of the Forum ...": a person's name, then the organisation
         elif word in ("the", "to"):
@@ -495,7 +525,10 @@ def _joined(toks: list[tuple[int, int, str]], group: list[int]) -> bool:
 
 
 _AGENT_NOUN = regex.compile(r"(?:er|or|ist|ian|ant|ent|man|woman)\Z")
-_PARTICLES = frozenset(("bin", "ibn", "van", "von", "der", "den", "de", "da", "di", "du", "al", "el", "ul"))
+_PARTICLES = frozenset(("bin", "ibn", "van", "von", "der", "den", "de", "da", "di", "du", "al", "el", "ul", "e", "dos",
+                        "das", "do"))
+# capitalised words that are also surnames ("Richard May", "John Major"): after a given name, part of the name
+_SURNAME_WORDS = frozenset(("may", "major", "king", "lord", "bishop", "marshal"))
 _SENTENCE_START = regex.compile(r"(?:\A|[.!?]\s+|\n\s*)\Z")
 _PLACE_PREFIX = frozenset(("Mount", "Mt", "Lake", "Cape", "Port", "Fort", "Saint", "St"))
 _COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
@@ -515,7 +548,8 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
         if words[0].casefold() not in g.stopwords and words[0] not in ("NGO", "NGOS"):
             out.append(_Span(toks[group[0]][0], toks[group[0]][1], "ORG"))
         return
-    while words and not _name_word(words[-1]):
+    surname_word = (len(words) > 1 and words[-1].casefold() in _SURNAME_WORDS and words[-2] in g.first_names)
+    while words and not surname_word and not _name_word(words[-1]):
         if words[-1].casefold() in g.nonname and len(words) > 1:
             return  # "Islington High Street", "Farmer Market": a place or thing named after its head
         words.pop()
@@ -523,9 +557,12 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
     while words and not _name_word(words[0]):
         words.pop(0)
         group = group[1:]
-    if not words or any(not _name_word(w) for w in words if w not in _PARTICLES):
+    if not words or any(not _name_word(w) for w in words[:-1 if surname_word else None] if w not in _PARTICLES):
         return
     start, end = toks[group[0]][0], toks[group[-1]][1]
+    if _word_before(text, start) in _MEDIA_BEFORE and text[start - 1] == " ":
+        out.append(_Span(start, end, "ORG"))  # "the Podgorica weekly Monitor", "the daily Vijesti"
+        return
     if text.endswith("'", start, end) or text.endswith("\u2019", start, end):
         end -= 1
     after = _LOCALITY_AFTER.match(text, end)
@@ -547,7 +584,7 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
     common = not given and all(w.casefold() in g.common for w in words if w not in _PARTICLES)
     if len(words) > 1:
         # "Minimum Age", "Child Labour": only ordinary words, so a title unless a cue says otherwise
-        if len(words) <= 4 and (given or title_cue or not common and not joined
+        if sum(w not in _PARTICLES for w in words) <= 4 and (given or title_cue or not common and not joined
                                 and not _title_case_line(text, start)
                                 and _DETERMINER_BEFORE.search(text, max(0, start - 12), start) is None):
             out.append(_Span(start, end, "PERSON"))
@@ -577,9 +614,13 @@ def _title_case_line(text: str, pos: int) -> bool:
     return verdict
 
 
+# "By X", "Comment by X", "Interview by X", also indented under a contents entry
+_BYLINE_LINE = regex.compile(r"[ \t]*(?:\p{Lu}\p{Ll}+[ \t]+by|By)[ \t]")
+
+
 def _title_line(line: str) -> bool:
     # a byline names people, each capitalised; a line ending in punctuation is part of a sentence
-    if line.startswith("By ") or line.rstrip().endswith((".", ",", ";")):
+    if _BYLINE_LINE.match(line) is not None or line.rstrip().endswith((".", ",", ";")):
         return False
     words = 0
     for w in line.split():  # most lines are prose: the first lower-case word settles it
@@ -687,7 +728,7 @@ def _find(text: str) -> list[_Span]:
             if entry is not None and _case_ok(word, entry[2]):
                 if entry[0] != "NORP" or not _language(text, start, end):
                     spans.append(_Span(start, end, entry[0], entry[1]))
-            elif key not in stopwords and key not in titles:
+            elif key not in stopwords and not _is_title(key, titles):
                 _name_group(text, [(start, end, word)], [0], spans, False, g)
             continue
         _resolve(text, m.start(), m.end(), spans, taken)

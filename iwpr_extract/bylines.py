@@ -65,6 +65,7 @@ class _Words:
     junk: frozenset[str]
     protected: regex.Pattern
     lower_ok: frozenset[str]
+    work_roles: frozenset[str]  # roles that need their work after them: "author of Taliban"
 
 
 def _phrases(items: list[str]) -> str:
@@ -89,6 +90,7 @@ def _words() -> _Words:
         suffixes=frozenset(data["suffixes"]),
         titles=frozenset(data["titles"]),
         junk=frozenset(data["junk"]),
+        work_roles=frozenset(data["work_roles"]),
         lower_ok=heads | frozenset(data["role_modifiers"]) | frozenset(data["particles"]) | frozenset(data["suffixes"])
         | frozenset(data["connectors"]),
         protected=regex.compile(rf"\b(?:{_phrases(data['protected_phrases'])})\b", regex.I),
@@ -116,6 +118,9 @@ _DATE = LazyPattern(
 _TRAILING_MONTH = LazyPattern(r"\s+(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s*$")
 _SYMBOLS = LazyPattern(r"[\p{So}\p{Sk}\p{Cs}\p{Co}\uFE0E\uFE0F\u200B-\u200D*#^~=+<>@{}\[\]]+")
 _SPACE = LazyPattern(r"\s+")
+# "(name withheld)", "name withheld for security reasons": an author IWPR does not name, so a credit, no person
+_WITHHELD = LazyPattern(r"\(?\b(?:(?:the\s+)?(?:author'?s?\s+)?names?|identity)\s+(?:(?:is|are|being|has\s+been)\s+)?"
+                        r"withheld\b[^()]{0,60}\)?", regex.I)
 
 
 def _clean(text: str) -> tuple[str, str | None]:
@@ -411,6 +416,9 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
     text, edition = _clean(_SPACE.sub(" ", (text or "")[:MAX_BYLINE_CHARS]))
     parsed = _Parsed(edition=edition)
     text, photo = _strip_prefixes(text)
+    withheld = "ithheld" in text and _WITHHELD.search(text)
+    if withheld:
+        text = (text[: withheld.start()] + " " + text[withheld.end() :]).strip(" ,;")
     heading = _HEADING.match(text)
     if heading and not any(c.islower() for c in heading["head"].replace("Mc", "")):
         rest, _ = _strip_prefixes(heading["rest"])
@@ -472,6 +480,11 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
                     tokens = tokens[:i] + [cm.group(1), cm.group(2)] + tokens[i + 1 :]
                     break
             lows = [_low(t) for t in tokens]
+            if affil and len(lows) == 1 and lows[0] in words.work_roles and since_role and not since_role[-1].role:
+                since_role[-1].role = f"{tokens[0]} {affil_word} {affil}"  # "By X, author of Taliban"
+                since_role = []
+                last_kind = "role"
+                continue
             if all(w in words.junk or _ROMAN.match(w) for w in lows):
                 continue
             if photo:  # the first name after "Photo by" is the photographer's
@@ -564,6 +577,8 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
                 last_kind = "place"
     if parsed.authors:
         parsed.credit = False
+    elif withheld:
+        parsed.credit = True
     return parsed
 
 
@@ -589,7 +604,7 @@ _BIO = LazyPattern(
     r"^(?P<names>\p{Lu}[^\s,]*(?:[ ,]+[^\s,]+){0,14}?)\s+(?P<verb>is|are|was|were)\s+(?P<rest>.{3,300})$", regex.S
 )
 _BIO_NAMES = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
-_PSEUDONYM = LazyPattern(r"^(?:the|a|an)\s+pseudonyms?\s+(?:of|for|used\s+by)\s+", regex.I)
+_PSEUDONYM = LazyPattern(r"^(?:the|a|an)\s+pseudonyms?(?:\s+(?:of|for|used\s+by)\s+|$)", regex.I)
 _ARTICLE = LazyPattern(r"^(?:an?|the|one\s+of\s+the)\s+", regex.I)
 _BIO_PLACE = LazyPattern(r"\s+(?:in|based\s+in)\s+(?P<place>(?:the\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ,]+(?:and\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*){0,4})$")
 # "a journalist in Tetovo and a regular IWPR contributor"
@@ -636,6 +651,8 @@ def parse_bio(sentence: str) -> _Bio | None:
     p = _PSEUDONYM.match(rest)
     if p:
         pseudonym, rest = True, rest[p.end() :]
+        if not rest:  # "X is a pseudonym."
+            return _Bio([" ".join(_natural_case(_tokens(n))) for n in names], None, None, True, sentence)
     rest = _DANGLING_IN.sub("", _ARTICLE.sub("", rest))  # a bio that lost its last line ends "... in"
     place = None
     pm = _BIO_PLACE.search(rest) or _BIO_PLACE_MID.search(rest)

@@ -191,13 +191,18 @@ def _near(pattern: str, hints: tuple[str, ...], text: str, low: str) -> Iterable
     if not places:
         return
     places.sort()
-    finditer = _compiled(pattern).finditer
+    compiled = _compiled(pattern)
     last = 0
     for at in places:
         if at + 30 <= last:
             continue
-        for m in finditer(text, max(0, at - 60, last), min(len(text), at + 30)):
+        stop = min(len(text), at + 30)
+        for m in compiled.finditer(text, max(0, at - 60, last), stop):
             if m.start() >= last:
+                if m.end() == stop < len(text):  # cut by the window ("51,000 euro|s"): search on past it
+                    m = compiled.search(text, m.start(), min(len(text), stop + 100))
+                    if m is None:
+                        break
                 last = m.end()
                 yield m
 

@@ -1,0 +1,52 @@
+"""Bylines as the other IWPR newsletters printed them (tests/data/bylines_heldout.jsonl, written by hand before
+the tool first ran on them; scripts/eval_bylines.py prints the figures)."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from conftest import ROOT
+from iwpr_extract.bylines import bylines_record, parse_bio, parse_byline
+
+
+@pytest.fixture(scope="module")
+def evaluation():
+    spec = importlib.util.spec_from_file_location("eval_bylines", ROOT / "scripts" / "eval_bylines.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.evaluate()
+
+
+def test_every_held_out_byline_right(evaluation):
+    figures, wrong = evaluation
+    assert figures["cases"] >= 50
+    assert [case["byline"] for case, _ in wrong] == []
+    assert figures["authors (name+location)"]["f1"] == 1.0
+
+
+def test_a_pseudonym_bio_without_a_role():
+    bio = parse_bio("Bakhtiyor Rasulov is a pseudonym.")
+    assert (bio.names, bio.role, bio.location, bio.pseudonym) == (["Bakhtiyor Rasulov"], None, None, True)
+    r = bylines_record({"kind": "article", "byline": "By Bakhtiyor Rasulov in Bishkek",
+                        "notes": "Bakhtiyor Rasulov is a pseudonym."})
+    assert r["authors"][0]["pseudonym"] is True and r["authors"][0]["role"] is None
+
+
+@pytest.mark.parametrize("byline", ["(name withheld)", "By a journalist in Tashkent (name withheld)",
+                                    "By our correspondent in Andijan, name withheld for security reasons"])
+def test_withheld_names_give_a_credit_and_no_person(byline):
+    assert parse_byline(byline) == []
+    r = bylines_record({"kind": "article", "byline": byline, "notes": None})
+    assert r["authors"] == [] and r["credit"]
+
+
+def test_a_named_author_keeps_the_name_beside_a_withheld_note():
+    assert [a.name for a in parse_byline("By Jane Doe (name withheld on request)")] == ["Jane Doe"]
+
+
+def test_author_of_a_work_is_a_role():
+    [a] = parse_byline("By Ahmed Rashid, author of Taliban")
+    assert (a.name, a.role) == ("Ahmed Rashid", "author of Taliban")
+    assert [a.name for a in parse_byline("AUTHOR NAME")] == ["Author Name"]

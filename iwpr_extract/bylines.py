@@ -118,6 +118,7 @@ _DATE = LazyPattern(
 _TRAILING_MONTH = LazyPattern(r"\s+(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s*$")
 _SYMBOLS = LazyPattern(r"[\p{So}\p{Sk}\p{Cs}\p{Co}\uFE0E\uFE0F\u200B-\u200D*#^~=+<>@{}\[\]]+")
 _SPACE = LazyPattern(r"\s+")
+_PAREN_OUTLET = LazyPattern(r"\s*\((?P<outlet>\p{Lu}[\p{L}\p{N}.&'\- ]{0,39})\)$")
 # "(name withheld)", "name withheld for security reasons": an author IWPR does not name, so a credit, no person
 _WITHHELD = LazyPattern(r"\(?\b(?:(?:the\s+)?(?:author'?s?\s+)?names?|identity)\s+(?:(?:is|are|being|has\s+been)\s+)?"
                         r"withheld\b[^()]{0,60}\)?", regex.I)
@@ -372,7 +373,7 @@ def _role_split(tokens: list[str]) -> int | None:
     if not any(w in words.role_heads or w == "special" for w in singular):
         return None
     for i, w in enumerate(singular):
-        if w in words.role_vocab:
+        if w in words.role_vocab or w.endswith("-based") and i + 1 < len(singular):  # "Bishkek-based journalist"
             if i == 0:
                 return 0
             # one name word and one role word is more likely a surname ("Tom Head") than a role
@@ -419,6 +420,10 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
     withheld = "ithheld" in text and _WITHHELD.search(text)
     if withheld:
         text = (text[: withheld.start()] + " " + text[withheld.end() :]).strip(" ,;")
+    tail = _PAREN_OUTLET.search(text) if text.endswith(")") else None
+    if tail and tail.start() > 0 and _role_split(_tokens(tail["outlet"])) is None:
+        text = text[: tail.start()]  # "... in Sarajevo (BIRN)", "Jane Doe (Reuters)": an outlet, not a place or name
+        parsed.outlets.append(tail["outlet"])
     heading = _HEADING.match(text)
     if heading and not any(c.islower() for c in heading["head"].replace("Mc", "")):
         rest, _ = _strip_prefixes(heading["rest"])

@@ -21,7 +21,7 @@ import unicodedata
 import regex
 
 from . import errors
-from .entities_gazetteer import first_word, load, name_key
+from .entities_gazetteer import JOINING_WORDS, first_word, load, name_key
 
 LABELS = ("PERSON", "ORG", "LOC", "NORP", "DATE", "MONEY", "PERCENT", "URL", "EMAIL", "PHONE")
 ARTICLE_FIELDS = ("headline", "standfirst", "body", "notes")
@@ -113,8 +113,8 @@ _PHONE = regex.compile(
 # lower-case word that may join capitalised ones inside a name.
 _PREFIXES = "al|el|ul|ud|ut|ad|ed|ez|es|et|az|at|ash|as|ar|an|bin|ibn"  # 2 or 3 letters: see _chunks()
 _WORD = (f"(?:(?:{_PREFIXES})-)?" r"\p{Lu}[\p{L}\p{M}\d]*(?:['\u2019](?!s\b)\p{L}+)*"
-         r"(?:[/&]\p{Lu}[\p{Lu}\d]*)*(?:(?<=s)['\u2019](?=[ \t]\p{Lu}))?")
-_CONNECT = r"(?:of|for|and|the|on|against|in|to|de|du|des|la|le|van|von|der|den|al|bin|ibn|&|e|i)"
+         r"(?:[/&]\p{Lu}[\p{Lu}\d]*)*(?:-\d{1,3}(?![\p{L}\d-]))?(?:(?<=s)['\u2019](?=[ \t]\p{Lu}))?")
+_CONNECT = f"(?:{JOINING_WORDS})"
 _GAP = r"(?:-|(?=[ \t\r\n])(?>[ \t]*(?:\r?\n[ \t]*){0,2}))"
 _CHUNK = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}\d])(?:{_WORD})(?:{_GAP}(?:{_CONNECT}{_GAP}){{0,2}}{_WORD}(?![\p{{Ll}}]))*"
@@ -239,6 +239,52 @@ def _urls(text: str, low: str) -> Iterable[Any]:
                 yield m
 
 
+@lru_cache(maxsize=1)
+def _phrase_pattern() -> tuple[Any, tuple[str, ...]]:
+    """One pattern for the gazetteer names a capitalised run cannot reach, and the lower-case words without
+    which none of them can occur (checked with ``in`` first: most texts have none)."""
+    g = load()
+    if not g.phrases:
+        return None, ()
+    joining = frozenset(JOINING_WORDS.split("|"))
+    hints = set()
+    for form in g.phrases:
+        for w in form.split():
+            if w[0].islower() and w not in joining:
+                hints.add(f" {w} ")
+            hints.update(f"-{part}" for part in w.split("-")[1:] if part[:1].islower())
+    alternatives = sorted((r"\s+".join(regex.escape(w) for w in form.split()) for form in g.phrases), key=len, reverse=True)
+    return regex.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", regex.IGNORECASE), tuple(sorted(hints))
+
+
+def _around(pattern: Any, hints: tuple[str, ...], text: str, before: int, after: int) -> Iterable[Any]:
+    """Matches of ``pattern`` that contain one of ``hints`` (case-sensitive words without which it cannot
+    match), each searched for in a window of ``before``/``after`` characters around the hint: a full scan
+    tries every position of the text."""
+    places = []
+    for hint in hints:
+        at = text.find(hint)
+        while at >= 0:
+            places.append(at)
+            at = text.find(hint, at + 1)
+    last = 0
+    for at in sorted(places):
+        if at < last:
+            continue
+        m = pattern.search(text, max(last, at - before), min(len(text), at + after))
+        if m is not None and m.start() <= at < m.end():
+            last = m.end()
+            yield m
+
+
+def _phrases(text: str) -> Iterable[Any]:
+    pattern, hints = _phrase_pattern()
+    if pattern is None:
+        return ()
+    # a phrase runs at most this far on either side of its lower-case word (" former ")
+    return _around(pattern, hints, text, 80, 80)
+
+
 def _phone_hint(text: str) -> bool:
     """A phone number is written after "+" or a label (Tel, Phone, Fax, Mob): without one, no scan."""
     return "+" in text or "Tel" in text or "Phone" in text or "Fax" in text or "Mob" in text
@@ -252,13 +298,19 @@ def _regex_spans(text: str, spans: list[_Span], taken: bytearray) -> None:
                            (_near(_MONEY, _MONEY_HINTS, text, low), "MONEY"),
                            (_near(_PERCENT, _PERCENT_HINTS, text, low), "PERCENT"),
                            (_DATE.finditer(text), "DATE"),
-                           (_UNIT.finditer(text) if any(h in text for h in _UNIT_HINTS) else (), "ORG")):
+                           (_around(_UNIT, _UNIT_HINTS, text, 60, 12), "ORG"),
+                           (_phrases(text), "")):
         for m in matches:
             start, end = m.span()
             if label == "URL":
                 while end > start and text[end - 1] in ".,;:!?":
                     end -= 1
             if taken[start] or taken[end - 1]:
+                continue
+            if not label:  # a gazetteer name with a lower-case word in it
+                entry = load().names[name_key(m.group())]
+                spans.append(_Span(start, end, entry[0], entry[1]))
+                taken[start:end] = b"\x01" * (end - start)
                 continue
             spans.append(_Span(start, end, label))
             taken[start:end] = b"\x01" * (end - start)
@@ -360,9 +412,18 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
             if headline is None:
                 headline = _title_case_line(text, start)
             org_end, head = (-1, -1) if headline else _org_run(text, toks, i, caps, g)
-        if org_end > 0 and (hit is None or org_end > hit[0] and (hit[1][0] != "ORG" or head >= hit[0])):
+        if org_end > 0 and (hit is None or org_end > hit[0] and (
+                hit[1][0] != "ORG" or head >= hit[0] or toks[hit[0]][2] == "of")):  # "Democratic Party of Albanians"
             _flush(text, toks, pending, out, title_cue)
             pending, title_cue = [], False
+            after = hits[i + 1] if i + 1 < n else None
+            if (hit is not None and hit[1][0] == "NORP" and hit[0] == i + 1 and after is not None
+                    and after[1][0] == "ORG" and after[0] == org_end):
+                # "the ethnic Albanian National Liberation Army": a people's adjective, then a known name
+                out.append(_Span(s, e, "NORP", hit[1][1]))
+                out.append(_Span(toks[i + 1][0], toks[org_end - 1][1], "ORG", after[1][1]))
+                i = org_end
+                continue
             out.append(_Span(s, toks[org_end - 1][1], "ORG"))
             i = org_end
             continue
@@ -459,6 +520,7 @@ def _name_word(word: str) -> bool:
     return word in g.first_names or not folded.endswith(_NOT_NAME_END)
 
 
+_MEDIA_AFTER = frozenset(("newspaper", "magazine", "weekly", "daily", "television", "radio", "tabloid"))
 _MEDIA_BEFORE = frozenset(("weekly", "daily", "newspaper", "magazine", "fortnightly", "monthly", "tabloid"))
 _IN_HEADS = frozenset(("mission", "centre", "center"))
 _ORG_REACH = 16  # words an organisation's name may run to from its first word
@@ -571,6 +633,9 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
     if text.endswith("'", start, end) or text.endswith("\u2019", start, end):
         end -= 1
     after = _LOCALITY_AFTER.match(text, end)
+    if after is not None and after.group(1) in _MEDIA_AFTER:
+        out.append(_Span(start, end, "ORG"))  # "the Batumelebi newspaper", "Forum magazine"
+        return
     if (after is not None and after.group(1) in g.locwords
             or text.find("of", max(0, start - 30), start) >= 0  # cheap: the pattern ends "of "
             and _LOCALITY_BEFORE.search(text, max(0, start - 30), start) is not None):

@@ -3,9 +3,10 @@
     python scripts/eval_bylines.py            # figures
     python scripts/eval_bylines.py --errors   # every case that differs, with what came out
 
-Cases: ``tests/data/bylines_heldout.jsonl``, one per line ``{byline, notes, authors, credit}``, written
-by hand from IWPR's newsletters (Afghan Recovery Report, Iraqi Crisis Report, Balkan Crisis Report,
-Tribunal Update, Caucasus Reporting Service, Reporting Central Asia) before the tool was run on them.
+Cases: ``tests/data/bylines_heldout*.jsonl`` (two batches, the second written after the first was fixed),
+one per line ``{byline, notes, authors, credit}``, written by hand from IWPR's newsletters (Afghan Recovery
+Report, Iraqi Crisis Report, Balkan Crisis Report, Tribunal Update, Caucasus Reporting Service, Reporting
+Central Asia) before the tool was run on them.
 Each case becomes one article record.  Figures: author precision/recall/F1 on names, on name+location,
 pseudonym flags right, roles right (exact, where the case gives one), credits kept where the byline
 names nobody, and whole cases right (names, places and pseudonym flags).
@@ -23,11 +24,12 @@ sys.path.insert(0, str(ROOT))
 
 from iwpr_extract.bylines import bylines_record  # noqa: E402
 
-CASES = ROOT / "tests" / "data" / "bylines_heldout.jsonl"
+CASES = sorted((ROOT / "tests" / "data").glob("bylines_heldout*.jsonl"))
 
 
-def load_cases(path: Path = CASES) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def load_cases(paths: list[Path] | None = None) -> list[dict]:
+    return [json.loads(line) for path in (CASES if paths is None else paths)
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def run(case: dict) -> dict:

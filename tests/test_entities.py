@@ -353,3 +353,22 @@ def test_new_rules_linear_on_hostile_input(hostile):
     start = time.perf_counter()
     find_entities(hostile)
     assert time.perf_counter() - start < 3.0
+
+
+def test_names_with_inner_lower_case_words_and_numbered_brands():
+    found = spans("before the International Criminal Tribunal for the former Yugoslavia, ICTY, "
+                  "Rustavi-2 television said, and in Dar es Salaam.")
+    assert found == [("International Criminal Tribunal for the former Yugoslavia", "ORG"), ("ICTY", "ORG"),
+                     ("Rustavi-2", "ORG"), ("Dar es Salaam", "LOC")]
+    assert spans("I am sure they do not know.") == []
+
+
+def test_people_adjective_before_a_known_organisation_and_party_of_a_people():
+    assert spans("fighting the ethnic Albanian\nNational Liberation Army, NLA.") == [
+        ("Albanian", "NORP"), ("National Liberation Army", "ORG"), ("NLA", "ORG")]
+    assert ("Democratic Party of Albanians", "ORG") in spans("Arben Xhaferi of the Democratic Party of Albanians said")
+
+
+def test_publication_named_before_newspaper_or_magazine():
+    assert ("Batumelebi", "ORG") in spans("He is a journalist with the Batumelebi newspaper.")
+    assert ("Forum", "ORG") in spans("Saso Ordanoski is editor of Forum magazine in Skopje.")

@@ -113,7 +113,7 @@ _PHONE = regex.compile(
 # lower-case word that may join capitalised ones inside a name.
 _PREFIXES = "al|el|ul|ud|ut|ad|ed|ez|es|et|az|at|ash|as|ar|an|bin|ibn"  # 2 or 3 letters: see _chunks()
 _WORD = (f"(?:(?:{_PREFIXES})-)?" r"\p{Lu}[\p{L}\p{M}\d]*(?:['\u2019](?!s\b)\p{L}+)*"
-         r"(?:[/&]\p{Lu}[\p{Lu}\d]*)*(?:-\d{1,3}(?![\p{L}\d-]))?(?:(?<=s)['\u2019](?=[ \t]\p{Lu}))?")
+         r"(?:(?<=\p{Lu})[/&]\p{Lu}[\p{Lu}\d]*)*(?:-\d{1,3}(?![\p{L}\d-]))?(?:(?<=s)['\u2019](?=[ \t]\p{Lu}))?")
 _CONNECT = f"(?:{JOINING_WORDS})"
 _GAP = r"(?:-|(?=[ \t\r\n])(?>[ \t]*(?:\r?\n[ \t]*){0,2}))"
 _CHUNK = regex.compile(
@@ -435,8 +435,11 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
                     or len(pending) > 1 and pending[-1] == i - 1 and toks[i - 1][2] in _PARTICLES
                     and toks[i - 2][2] in g.first_names
                     or title_cue and not pending and i + 1 < n and _name_word(toks[i + 1][2])
-                    and text[e:toks[i + 1][0]] == " ")):
-                # "Babar Baloch", "Ron Redmond": a given name then a word also a place or people
+                    and text[e:toks[i + 1][0]] == " "
+                    or pending and pending[-1] == i - 1 and _name_word(toks[i - 1][2])
+                    and text.endswith(("By ", "by "), 0, toks[pending[0]][0]))):
+                # "Babar Baloch", "Ron Redmond": a given name then a word also a place or people; in a
+                # byline any name word before it ("By Peta Moyo in Bulawayo")
                 pending.append(i)
                 i += 1
                 continue

@@ -372,3 +372,10 @@ def test_people_adjective_before_a_known_organisation_and_party_of_a_people():
 def test_publication_named_before_newspaper_or_magazine():
     assert ("Batumelebi", "ORG") in spans("He is a journalist with the Batumelebi newspaper.")
     assert ("Forum", "ORG") in spans("Saso Ordanoski is editor of Forum magazine in Skopje.")
+
+
+def test_photo_credit_slash_and_byline_names_that_are_also_places():
+    assert spans("(Photo: Ali Hussein/IWPR)") == [("Ali Hussein", "PERSON"), ("IWPR", "ORG")]
+    assert spans("RFE/RL reported it.") == [("RFE/RL", "ORG")]
+    assert spans("By Peta Moyo in Bulawayo") == [("Peta Moyo", "PERSON"), ("Bulawayo", "LOC")]
+    assert spans("The region, by Georgia and Armenia, is poor.") == [("Georgia", "LOC"), ("Armenia", "LOC")]

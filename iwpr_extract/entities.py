@@ -64,7 +64,7 @@ _CURRENCY = (r"(?:US\s|(?:Iraqi|Afghan|Kyrgyz|Kazak|Kazakh|Uzbek|Tajik|Russian|S
 
 _DATE = regex.compile(
     rf"(?<![\w-])(?:"
-    rf"\d{{1,2}}-(?:{_MONTHS_ABBR})-\d{{2,4}}"                                   # 06-Jul-05
+    rf"\d{{1,2}}-(?:{_MONTHS_ABBR}|May)-\d{{2,4}}"                               # 06-Jul-05, 15-May-08
     rf"|(?:{_MONTHS_FULL}|(?:{_MONTHS_ABBR})\.?)\s{{1,3}}\d{{1,2}}(?!\d)"          # October 10
     rf"(?:\s?[-\u2013]\s?\d{{1,2}}(?!\d))?(?:,?\s{{1,3}}(?:1[6-9]|20)\d\d(?!\d))?"  # June 27-30, 2005
     rf"|\d{{1,2}}\s{{1,3}}(?:{_MONTHS_FULL})(?:,?\s{{1,3}}(?:1[6-9]|20)\d\d(?!\d))?"  # 10 October 2010
@@ -113,6 +113,7 @@ _PHONE = regex.compile(
 # lower-case word that may join capitalised ones inside a name.
 _PREFIXES = "al|el|ul|ud|ut|ad|ed|ez|es|et|az|at|ash|as|ar|an|bin|ibn"  # 2 or 3 letters: see _chunks()
 _WORD = (f"(?:(?:{_PREFIXES})-)?" r"\p{Lu}[\p{L}\p{M}\d]*(?:['\u2019](?!s\b)\p{L}+)*"
+         r"(?:(?<=\b(?:People|Women|Children|Workers|Citizens|Soldiers|Mothers|Veterans))['\u2019]s(?=[ \t]\p{Lu}))?"
          r"(?:(?<=\p{Lu})[/&]\p{Lu}[\p{Lu}\d]*)*(?:-\d{1,3}(?![\p{L}\d-]))?(?:(?<=s)['\u2019](?=[ \t]\p{Lu}))?")
 _CONNECT = f"(?:{JOINING_WORDS})"
 _GAP = r"(?:-|(?=[ \t\r\n])(?>[ \t]*(?:\r?\n[ \t]*){0,2}))"
@@ -560,7 +561,7 @@ def _org_run(text: str, toks: list[tuple[int, int, str]], i: int, caps: list[boo
         elif word in ("the", "to"):
             # "Council of the European Union", "Committee to Protect Journalists" go on; "X the Y" does not
             nxt = toks[j + 1][2] if j + 1 < stop else ""
-            if (not nxt or not _capital(nxt) or nxt.casefold() in g.stopwords
+            if (not nxt or not _capital(nxt) or nxt.casefold() in g.stopwords and nxt.casefold() not in g.orgwords
                     or word == "the" and toks[j - 1][2] not in ("of", "for", "on", "against")):
                 break
         j += 1
@@ -773,6 +774,29 @@ def _chunks(text: str) -> Iterable[Any]:
             yield m
 
 
+# lower-case words after a name that say it names an organisation: "the Women of Srebrenica association"
+_ORG_AFTER = frozenset(("association", "party", "movement", "union", "bloc", "alliance", "coalition", "foundation",
+                        "organisation", "organization", "society", "network", "group", "front", "newspaper",
+                        "magazine", "weekly", "daily", "television", "radio"))
+
+
+def _named_by_kind(text: str, m: Any, spans: list[_Span], taken: bytearray) -> bool:
+    """A run of two or more words followed by what kind of organisation it names is that organisation,
+    unless it opens with a place or people ("the Kyrgyz opposition party", "Bishkek city council")."""
+    after = _LOCALITY_AFTER.match(text, m.end())
+    if after is None or after.group(1) not in _ORG_AFTER or taken[m.start()]:
+        return False
+    _toks, caps, _folds, hits, _next = _plan(m.group())
+    g = load()
+    if (len(_toks) < 2 or caps[0] or _folds[0] in g.stopwords or _is_title(_folds[0], g.titles)
+            or _toks[0][2] in g.first_names or hits[0] is not None and hits[0][1][0] in ("LOC", "NORP", "PERSON")):
+        return False
+    if hits[0] is not None and hits[0][0] == len(_toks):
+        return False  # a known name as a whole: the gazetteer says what it is
+    spans.append(_Span(m.start(), m.end(), "ORG"))
+    return True
+
+
 def _find(text: str) -> list[_Span]:
     spans: list[_Span] = []
     if not text:
@@ -804,7 +828,8 @@ def _find(text: str) -> list[_Span]:
             elif key not in stopwords and not _is_title(key, titles):
                 _name_group(text, [(start, end, word)], [0], spans, False, g)
             continue
-        _resolve(text, m.start(), m.end(), spans, taken)
+        if not _named_by_kind(text, m, spans, taken):
+            _resolve(text, m.start(), m.end(), spans, taken)
     # a name must not run into a date, amount or link found first ("Ahttp://...")
     spans[n_rules:] = [sp for sp in spans[n_rules:] if taken.find(1, sp.start, sp.end) < 0]
     spans.sort(key=lambda sp: sp.start)

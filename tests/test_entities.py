@@ -379,3 +379,18 @@ def test_photo_credit_slash_and_byline_names_that_are_also_places():
     assert spans("RFE/RL reported it.") == [("RFE/RL", "ORG")]
     assert spans("By Peta Moyo in Bulawayo") == [("Peta Moyo", "PERSON"), ("Bulawayo", "LOC")]
     assert spans("The region, by Georgia and Armenia, is poor.") == [("Georgia", "LOC"), ("Armenia", "LOC")]
+
+
+def test_organisations_named_by_their_kind_and_long_assembly_names():
+    assert ("Women of Srebrenica", "ORG") in spans("Hajra Catic, who heads the Women of Srebrenica association, said")
+    assert ("Butun Kyrgyzstan", "ORG") in spans("the Butun Kyrgyzstan party, which failed to pass")
+    assert spans("the Kyrgyz Communist party") == [("Kyrgyz", "NORP"), ("Communist", "NORP")]
+    assert ("Parliamentary Assembly of\nthe Council of Europe", "ORG") in spans(
+        "Lord Judd, who reports on Chechnya to the Parliamentary Assembly of\nthe Council of Europe, PACE, visited")
+    assert ("Judd", "PERSON") in spans("Lord Judd, who reports on Chechnya, visited")
+    assert ("People's Movement of Kyrgyzstan", "ORG") in spans("head of the People's Movement of Kyrgyzstan, told IWPR")
+    assert ("Kyrgyzstan", "LOC") in spans("Kyrgyzstan's President Bakiev spoke.")
+
+
+def test_edition_date_with_may():
+    assert ("15-May-08", "DATE") in spans("By Ali Abu Iraq in Basra (ICR No. 254, 15-May-08)")

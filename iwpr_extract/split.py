@@ -178,6 +178,7 @@ def _cues() -> _Cues:
 # --- line and block patterns -------------------------------------------------------------------------------
 
 _RULE = LazyPattern(r"^[ \t]*(?:\*{3,}|(?:[-=_~#*][ \t]?){5,}$)")
+_RULE_STARTS = frozenset("*-=_~#")  # a rule line starts with one of these
 _PHOTO = LazyPattern(r"\((?:Photo|Picture|Image)s?(?: by)?[:\s][^)\n]{0,120}\)|^(?:Photo|Picture)s?(?: by)?:", regex.I | regex.M)
 _SITE_TITLE = LazyPattern(r"^(?:Institute for War (?:and|&) Peace Reporting|IWPR)\b[^\n]{0,80}\|", regex.I)
 # "Home | News | Analysis": a site's navigation line at the top of a scraped page
@@ -231,7 +232,7 @@ def _per_block(func):
 @_per_block
 def _is_rule(block: Block) -> bool:
     first = block.first
-    return first[:1] in ("*", "-", "=", "_", "~", "#") and bool(_RULE.match(first))
+    return first[:1] in _RULE_STARTS and bool(_RULE.match(first))
 
 
 def byline_text_ok(text: str) -> bool:
@@ -356,7 +357,8 @@ def _body_block(block: Block) -> bool:
 
 @_per_block
 def _is_byline_block(block: Block) -> bool:
-    if len(block) > MAX_BYLINE_LINES or block.chars > MAX_BYLINE_CHARS + 10:
+    # the size first: counting lines costs more than a subtraction
+    if block.end - block.start > MAX_BYLINE_CHARS + 10 or len(block) > MAX_BYLINE_LINES:
         return False
     first = block.first
     if not first[:1].isupper():
@@ -810,10 +812,10 @@ def _block_header(block: Block) -> dict[str, Any] | None:
     first = block.first
     # every header has its "No."; most blocks are spared the pattern
     parsed = parse_edition_header(first) if "N" in first else None
-    if parsed is not None or len(block) < 2 or len(block) > 4:
+    if parsed is not None:
         return parsed
-    raw = block.raw
-    if "No" not in raw and "NO" not in raw:
+    source, start, end = block.source, block.start, block.end
+    if source.find("No", start, end) == -1 and source.find("NO", start, end) == -1 or not 2 <= len(block) <= 4:
         return None
     lines = [line.content.strip() for line in block.lines]
     for k in range(len(lines) - 1):
@@ -826,16 +828,20 @@ def _block_header(block: Block) -> dict[str, Any] | None:
 
 @_per_block
 def _is_terminator(block: Block) -> bool:
+    """A block that ends the article before it: a rule, an edition header, footer matter, mail headers,
+    a "NEWS IN BRIEF" heading, web chrome or a site title.  Asked of nearly every block: the cheap
+    string tests that each cue needs (a one-line block, a bar, a colon) come before its pattern."""
     first = block.first
-    return (
-        _is_rule(block)
-        or _block_header(block) is not None
-        or _is_footer_block(block)
-        or _is_mail_headers(block)
-        or _is_brief_heading(block)
-        or _is_chrome_start(block)
-        or "|" in first and bool(_SITE_TITLE.match(first))
-    )
+    if first[:1] in _RULE_STARTS and _is_rule(block):
+        return True
+    # brief headings and web chrome stand on a line of their own; a site title has a bar
+    if (len(block) == 1 or "|" in first) and (
+        _is_brief_heading(block) or _is_chrome_start(block) or "|" in first and bool(_SITE_TITLE.match(first))
+    ):
+        return True
+    if ":" in first and _is_mail_headers(block):  # "From: ...", "Subject: ..."
+        return True
+    return _is_footer_block(block) or _block_header(block) is not None
 
 
 def _content_end(blocks: list[Block], anchor: int, limit: int) -> int | None:

@@ -826,22 +826,48 @@ def _block_header(block: Block) -> dict[str, Any] | None:
     return None
 
 
+# a later line of a block starting with "No": the second line of an edition header printed over two
+_LATER_LINE_NO = LazyPattern(r"[\n\r][^\S\n\r]*N[oO]", engine="re")
+
+
+def _may_terminate(block: Block) -> bool:
+    """What a block must hold for any terminator cue to fire (``_terminator_cue``): the first character
+    of a rule; a bar or arrow on the first line (site title, navigation, breadcrumbs); a colon after a
+    mail header's initial; an edition header's "No" on the first line or starting a later one (in a
+    block of four lines at most); a short line on its own (brief heading, web chrome phrase); a footer
+    cue.  Plain string tests first: nearly every body paragraph fails them all at once."""
+    first = block.first
+    if first[:1] in _RULE_STARTS or "|" in first or ">" in first or "»" in first:
+        return True
+    if ":" in first and first[:1] in _MAIL_HEADER_INITIALS or "No" in first or "NO" in first:
+        return True
+    source, start, end = block.source, block.start, block.end
+    if len(first) <= 80 and source.find("\n", start, end) == -1 and source.find("\r", start, end) == -1:
+        if len(first) <= 30 or first.rstrip(":").lower()[:2] in _cues().chrome_start.by_first:
+            return True
+    elif _LATER_LINE_NO.search(source, start, end) and len(block) <= 4:
+        return True
+    return _is_footer_block(block)
+
+
 @_per_block
 def _is_terminator(block: Block) -> bool:
     """A block that ends the article before it: a rule, an edition header, footer matter, mail headers,
-    a "NEWS IN BRIEF" heading, web chrome or a site title.  Asked of nearly every block: the cheap
-    string tests that each cue needs (a one-line block, a bar, a colon) come before its pattern."""
+    a "NEWS IN BRIEF" heading, web chrome or a site title."""
+    return _may_terminate(block) and _terminator_cue(block)
+
+
+def _terminator_cue(block: Block) -> bool:
     first = block.first
-    if first[:1] in _RULE_STARTS and _is_rule(block):
-        return True
-    # brief headings and web chrome stand on a line of their own; a site title has a bar
-    if (len(block) == 1 or "|" in first) and (
-        _is_brief_heading(block) or _is_chrome_start(block) or "|" in first and bool(_SITE_TITLE.match(first))
-    ):
-        return True
-    if ":" in first and _is_mail_headers(block):  # "From: ...", "Subject: ..."
-        return True
-    return _is_footer_block(block) or _block_header(block) is not None
+    return (
+        _is_rule(block)
+        or _block_header(block) is not None
+        or _is_footer_block(block)
+        or _is_mail_headers(block)
+        or _is_brief_heading(block)
+        or _is_chrome_start(block)
+        or "|" in first and bool(_SITE_TITLE.match(first))
+    )
 
 
 def _content_end(blocks: list[Block], anchor: int, limit: int) -> int | None:

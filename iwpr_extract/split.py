@@ -892,11 +892,16 @@ def _content_end(blocks: list[Block], anchor: int, limit: int) -> int | None:
 @_per_block
 def _looks_like_toc_entry(block: Block) -> bool:
     text = block.joined
-    return bool(_cues().inline_by.search(text)) and byline_text_ok(text[_last_by(text):])
+    by = _last_by(text)
+    return by is not None and byline_text_ok(text[by:])
 
 
-def _last_by(text: str) -> int:
-    last = 0
+def _last_by(text: str) -> int | None:
+    """Where the last credit in ``text`` starts ("... combination.  By Ainagul ..."), None if none.
+    Every credit holds a "by" in some case: texts without one are spared the pattern."""
+    if "by" not in text and "By" not in text and "BY" not in text and "bY" not in text:
+        return None
+    last = None
     for m in _cues().inline_by.finditer(text):
         last = m.start()
     return last
@@ -910,8 +915,8 @@ def _article_fields(blocks: list[Block], article: _Article) -> dict[str, Any]:
     captions = [blocks[i].joined for i in article.captions]
     paragraphs: list[str] = []
     for group in groups:
-        text = join_wrapped([b.joined for b in group])
-        if _is_caption(text) and len(text) < 300:
+        text = _group_text(group)
+        if len(text) < 300 and _is_caption(text):
             captions.append(text)
         else:
             paragraphs.append(text)
@@ -950,9 +955,14 @@ def _double_spaced(blocks: list[Block]) -> bool:
     of those stop mid-sentence."""
     if len(blocks) < 4:
         return False
+    most_multi = 0.2 * len(blocks)  # more blocks of several lines than this: not double-spaced
+    multi = 0
+    for block in blocks:
+        if len(block) > 1:
+            multi += 1
+            if multi > most_multi:
+                return False
     single = [b for b in blocks if len(b) == 1]
-    if len(single) < 0.8 * len(blocks):
-        return False
     unfinished = sum(1 for b in single if not ends_sentence(b.first))
     return unfinished >= 0.3 * len(single)
 
@@ -965,7 +975,8 @@ def _paragraph_groups(blocks: list[Block]) -> list[list[Block]]:
         groups = []
         for block in blocks:
             # A line break doubled by accident: the sentence carries on in lower case.
-            if groups and block.gap_before == 1 and block.first[:1].islower() and not ends_sentence(groups[-1][-1].joined):
+            if (groups and block.gap_before == 1 and block.joined[:1].islower() and block.first[:1].islower()
+                    and not ends_sentence(groups[-1][-1].joined)):
                 groups[-1].append(block)
             else:
                 groups.append([block])
@@ -978,10 +989,10 @@ def _paragraph_groups(blocks: list[Block]) -> list[list[Block]]:
             not groups
             or alone
             or was_alone
-            or _ends_sentence_before_markup(groups[-1][-1].joined)
-            or (block.gap_before >= 2 and not block.first[:1].islower())
             or len(block) > 1
             or len(groups[-1][-1]) > 1
+            or (block.gap_before >= 2 and not block.first[:1].islower())
+            or _ends_sentence_before_markup(groups[-1][-1].joined)
         )
         if starts_new:
             groups.append([block])
@@ -1009,7 +1020,12 @@ _CAPTION_WORDS = ("hoto", "HOTO", "icture", "ICTURE", "mage", "MAGE")
 
 def _paragraphs(blocks: list[Block]) -> str:
     """Body text: paragraphs separated by one blank line, wrapped lines joined."""
-    return "\n\n".join(join_wrapped([b.joined for b in group]) for group in _paragraph_groups(blocks))
+    return "\n\n".join(_group_text(group) for group in _paragraph_groups(blocks))
+
+
+def _group_text(group: list[Block]) -> str:
+    """A paragraph's text from its blocks (a block's own text is already joined)."""
+    return group[0].joined if len(group) == 1 else join_wrapped([b.joined for b in group])
 
 
 def _fallback_fields(blocks: list[Block]) -> dict[str, Any]:
@@ -1221,7 +1237,7 @@ def _credit_continues(line: str, following: str | None) -> bool:
     """Whether a credit at the end of ``line`` goes on over the next line ("By Nino" / "Gerliani in Mestia")."""
     if not following or _starts_entry_text(following):
         return False
-    by = _last_by(line) if _cues().inline_by.search(line) else None
+    by = _last_by(line)
     credit = line[by:] if by is not None else (_credit_tail(line) or "")
     return bool(credit) and byline_text_ok(f"{credit} {following}")
 
@@ -1251,14 +1267,14 @@ def _entry_continues(content: list[Block], n: int) -> bool:
 
 
 def _has_by_credit(line: str) -> bool:
-    by = _last_by(line) if _cues().inline_by.search(line) else None
+    by = _last_by(line)
     return by is not None and byline_text_ok(line[by:])
 
 
 def _ends_with_credit(line: str) -> bool:
     if not line:
         return False
-    by = _last_by(line) if _cues().inline_by.search(line) else None
+    by = _last_by(line)
     if by is not None and byline_text_ok(line[by:]):
         return True
     tail = _credit_tail(line)
@@ -1295,7 +1311,7 @@ def parse_toc_entry(lines: list[str]) -> dict[str, Any]:
             lines = lines[1:]
     text = " ".join(lines)
     byline = None
-    by = _last_by(text) if _cues().inline_by.search(text) else None
+    by = _last_by(text)
     if by is not None and byline_text_ok(text[by:]):
         byline = " ".join(text[by:].split())
         text = text[:by]

@@ -528,19 +528,14 @@ class _Scan:
         def where(positions: Iterable[int], cue: Callable[[Block], bool]) -> set[int]:
             return {i for i in _blocks_at(blocks, positions, starts) if cue(blocks[i])}
 
-        found = where((m.start() for m in _RULE_LINE_SCAN.finditer(view)), _is_rule)
-        found |= where((m.start() for m in _short_line_cue_scan().finditer(view)),
-                       lambda b: _is_brief_heading(b) or _is_chrome_start(b))
+        # cues that start a block's first line: one pattern tried at each block's start
+        line_cue = _line_cue_pattern().match
+        found = {i for i, start in enumerate(starts) if line_cue(view, start + 1) and _line_cue(blocks[i])}
         found |= where((at for needle in ("|", ">", "»") for at in _find_all(text, needle)), _bar_cue)
-        found |= where((m.start() for m in _mail_header_scan().finditer(view)), _is_mail_headers)
         found |= where((at for needle in ("No", "NO") for at in _find_all(text, needle)),
                        lambda b: _block_header(b) is not None)
         found.update(bisect_left(starts, start) for start in self.footer_starts or ())
         return sorted(found)
-
-
-# a line starting (after spaces) with a rule's first character, over the view
-_RULE_LINE_SCAN = LazyPattern(r"\n[^\S\n]*[*\-=_~#]", engine="re")
 
 
 @lru_cache(maxsize=1)
@@ -551,22 +546,22 @@ def _byline_word_scan() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _mail_header_scan() -> re.Pattern:
-    """Over the view: a line starting with a mail header's name ("from", "subject", "x-")."""
-    words = sorted((name.lower() for name in (*_MAIL_HEADER_NAMES, "X-")), key=len, reverse=True)
-    return re.compile(rf"\n[^\S\n]*(?:{'|'.join(map(re.escape, words))})")
-
-
-@lru_cache(maxsize=1)
-def _short_line_cue_scan() -> re.Pattern:
-    """Over the view: a line starting with a brief heading ("news in brief") or a web chrome phrase
-    ("related", "tags"), the cues of a terminator that stands alone on a short line."""
+def _line_cue_pattern() -> re.Pattern:
+    """Over the view, from a line's start: what the terminators that start a block's first line need
+    (see ``_line_cue``): a rule's first character, a mail header's name, a brief heading ("news in
+    brief", after dashes or stars) or a web chrome phrase ("related", "tags")."""
     cues = _cues()
+    mail = sorted((name.lower() for name in (*_MAIL_HEADER_NAMES, "X-")), key=len, reverse=True)
     headings = sorted((h.lower() for h in cues.brief_headings), key=len, reverse=True)
     chrome = sorted({p.rstrip(":") for p in cues.chrome_start.phrases}, key=len, reverse=True)
     return re.compile(
-        rf"\n[^\S\n]*(?:[ :*\-]*(?:{'|'.join(map(re.escape, headings))})|{'|'.join(map(re.escape, chrome))})"
+        rf"[^\S\n]*(?:[*\-=_~#]|{'|'.join(map(re.escape, mail))}|{'|'.join(map(re.escape, chrome))}"
+        rf"|[ :*\-]*(?:{'|'.join(map(re.escape, headings))}))"
     )
+
+
+def _line_cue(block: Block) -> bool:
+    return _is_rule(block) or _is_mail_headers(block) or _is_brief_heading(block) or _is_chrome_start(block)
 
 
 def _is_chrome_start(block: Block) -> bool:

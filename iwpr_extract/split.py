@@ -383,6 +383,13 @@ def _is_byline_block(block: Block) -> bool:
         # a credit without "By" is short: "Ainagul Abdrakhmanova in Bishkek", "IWPR staff"
         if chars > PLAIN_CREDIT_MAX_CHARS or not (" in " in first or " from " in first or "IWPR" in first):
             return False
+        text = block.joined
+        # ... and ends on a place's name; a short line of prose seldom does.  (The edition reference
+        # that may follow it has a "No"; "IWPR staff" need not name a place.)
+        last = text.rstrip(".").rsplit(" ", 1)[-1]
+        if (not last[:1].isupper() and "No" not in text and "IWPR" not in text
+                and not _cues().byline_prefix.match(text)):
+            return False
     return len(block) <= MAX_BYLINE_LINES and byline_text_ok(block.joined)
 
 
@@ -1092,7 +1099,8 @@ def _double_spaced(blocks: list[Block]) -> bool:
             if multi > most_multi:
                 return False
     single = [b for b in blocks if len(b) == 1]
-    unfinished = sum(1 for b in single if not ends_sentence(b.first))
+    # a one-line block's joined text ends as its line does (and is needed for the body anyway)
+    unfinished = sum(1 for b in single if not ends_sentence(b.joined))
     return unfinished >= 0.3 * len(single)
 
 
@@ -1371,6 +1379,7 @@ def _credit_continues(line: str, following: str | None) -> bool:
     return bool(credit) and byline_text_ok(f"{credit} {following}")
 
 
+@lru_cache(maxsize=4096)  # a contents line is asked several times over
 def _starts_entry_text(first: str) -> bool:
     return is_caps(first) or _split_caps_headline(first)[0] is not None
 
@@ -1395,11 +1404,13 @@ def _entry_continues(content: list[Block], n: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)  # a contents line is asked several times over
 def _has_by_credit(line: str) -> bool:
     by = _last_by(line)
     return by is not None and byline_text_ok(line[by:])
 
 
+@lru_cache(maxsize=4096)  # a contents line is asked several times over
 def _ends_with_credit(line: str) -> bool:
     if not line:
         return False

@@ -1047,11 +1047,13 @@ def _last_by(text: str) -> int | None:
 
 
 def _article_fields(blocks: list[Block], article: _Article) -> dict[str, Any]:
-    groups = _paragraph_groups(blocks[article.anchor + 1 : article.end + 1])
+    body = blocks[article.anchor + 1 : article.end + 1]
     captions = [blocks[i].joined for i in article.captions]
+    texts = _plain_paragraphs(body)
+    if texts is None:
+        texts = [_group_text(group) for group in _paragraph_groups(body)]
     paragraphs: list[str] = []
-    for group in groups:
-        text = _group_text(group)
+    for text in texts:
         if len(text) < 300 and _is_caption(text):
             captions.append(text)
         else:
@@ -1072,6 +1074,36 @@ def _article_fields(blocks: list[Block], article: _Article) -> dict[str, Any]:
         "notes": "\n\n".join(notes) or None,
         "captions": captions,
     }
+
+
+def _plain_paragraphs(body: list[Block]) -> list[str] | None:
+    """The paragraph texts of a body set as plainly as most are (blank lines between paragraphs, single
+    spaces, maybe one space ending a line, line feeds only, not double-spaced), taken from the whole
+    span at once; None otherwise: the blocks are then grouped one by one (``_paragraph_groups``), which
+    gives the same texts for a plain body.  Sparing every block this way matters in a long edition."""
+    if not body:
+        return []
+    span = body[0].source[body[0].start : body[-1].end]
+    if " \n" in span:
+        span = span.replace(" \n", "\n")
+    if "  " in span or " \n" in span or "\n " in span or "\r" in span or span[:1].isspace():
+        return None
+    pieces = _PARAGRAPH_BREAK.split(span)
+    if len(pieces) != len(body):  # a block cut without a blank line (``_separate_bylines``)
+        return None
+    # a line ending in a hyphen joins the next as ``Block.joined`` does
+    paragraphs = [join_wrapped(piece.split("\n")) if "-\n" in piece else piece.replace("\n", " ") for piece in pieces]
+    # any other space or control character (tab, CR, no-break space...) is not printable
+    if not all(p.isprintable() for p in paragraphs) or any(p[:1].islower() for p in paragraphs[1:]):
+        return None  # odd spaces; a paragraph that may carry on the one before
+    if len(pieces) >= 4:  # double-spaced (``_double_spaced``): every line a paragraph of its own
+        single = [piece for piece in pieces if "\n" not in piece]
+        if len(single) >= 0.8 * len(pieces) and sum(1 for p in single if not ends_sentence(p)) >= 0.3 * len(single):
+            return None
+    return paragraphs
+
+
+_PARAGRAPH_BREAK = LazyPattern(r"\n\n+", engine="re")
 
 
 def _caps_first_line(block: Block) -> tuple[str | None, str]:

@@ -1078,12 +1078,14 @@ def _article_fields(blocks: list[Block], article: _Article) -> dict[str, Any]:
 
 def _plain_paragraphs(body: list[Block]) -> list[str] | None:
     """The paragraph texts of a body set as plainly as most are (blank lines between paragraphs, single
-    spaces, maybe one space ending a line, line feeds only, not double-spaced), taken from the whole
+    spaces, maybe one space ending a line, no lone CR, not double-spaced), taken from the whole
     span at once; None otherwise: the blocks are then grouped one by one (``_paragraph_groups``), which
     gives the same texts for a plain body.  Sparing every block this way matters in a long edition."""
     if not body:
         return []
     span = body[0].source[body[0].start : body[-1].end]
+    if "\r" in span:
+        span = span.replace("\r\n", "\n")  # CRLF reads as LF; a lone CR is left to fail the test below
     if " \n" in span:
         span = span.replace(" \n", "\n")
     if "  " in span or " \n" in span or "\n " in span or "\r" in span or span[:1].isspace():
@@ -1180,11 +1182,7 @@ def _stands_alone(text: str) -> bool:
     """A photo caption or a dateline line: a paragraph of its own even though no full stop ends it."""
     if len(text) <= 64 and text[:1].isupper() and "," in text and _DATELINE.match(text):
         return True
-    return (len(text) <= 400 and ("(" in text or text[:1] in "Pp")
-            and any(word in text for word in _CAPTION_WORDS) and _is_caption(text))
-
-
-_CAPTION_WORDS = ("hoto", "HOTO", "icture", "ICTURE", "mage", "MAGE")
+    return (len(text) <= 400 and ("(" in text or text[:1] in "Pp") and _is_caption(text))
 
 
 def _paragraphs(blocks: list[Block]) -> str:

@@ -430,13 +430,16 @@ FOOTER_CUE_REACH = 300  # a footer phrase this far into a block marks it as foot
 
 
 def _scan_view(text: str) -> str | None:
-    """``"\\n" + text.lower()``, for whole-text scans of line starts: every line, the first included,
-    then starts after a "\\n", and index ``i`` of the view is index ``i - 1`` of the text.  None where
-    that does not hold (lone CRs; letters that change length when lower-cased)."""
+    """``"\\n" + text`` with ASCII letters in lower case, for whole-text scans of line starts: every line,
+    the first included, then starts after a "\\n", and index ``i`` of the view is index ``i - 1`` of the
+    text.  The scans look for ASCII phrases, so the view finds what ``text.lower()`` would; lowering the
+    UTF-8 bytes is three times faster.  None where that does not hold: lone CRs, and the two letters
+    that lower-case to ASCII ("İ", the Kelvin sign)."""
     if "\r" in text and text.count("\r") != text.count("\r\n"):
         return None
-    lowered = text.lower()
-    return "\n" + lowered if len(lowered) == len(text) else None
+    if not text.isascii() and ("\u0130" in text or "\u212a" in text):
+        return None
+    return "\n" + text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
 
 
 def _find_all(haystack: str, needle: str) -> Iterator[int]:

@@ -1030,6 +1030,10 @@ def _content_end(blocks: list[Block], anchor: int, limit: int, candidates: list[
 
 @_per_block
 def _looks_like_toc_entry(block: Block) -> bool:
+    source, start, end = block.source, block.start, block.end
+    # a credit holds a "by" in some case (``_last_by``), and joining lines never makes one
+    if all(source.find(by, start, end) == -1 for by in ("by", "By", "BY", "bY")):
+        return False
     text = block.joined
     by = _last_by(text)
     return by is not None and byline_text_ok(text[by:])
@@ -1218,7 +1222,6 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
     current = "other"
     for i in range(first, last + 1):
         block = blocks[i]
-        text = block.joined
         if _block_header(block) is not None:
             kind = "header"
         elif _is_mail_headers(block):
@@ -1238,7 +1241,7 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
         elif (_looks_like_toc_entry(block) or _is_byline_block(block) or current == "toc"
               or _is_contents_heading(block.first)):
             kind = "toc"
-        elif _SECTION.match(text) or (is_caps(text) and len(text) <= MAX_HEADLINE_CHARS):
+        elif _SECTION.match(text := block.joined) or (is_caps(text) and len(text) <= MAX_HEADLINE_CHARS):
             kind = "toc" if _toc_follows(blocks, i, last) else current if current != "header" else "other"
         elif current == "header":
             kind = "toc" if _toc_follows(blocks, i, last) else "other"

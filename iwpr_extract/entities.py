@@ -219,20 +219,30 @@ def _unit_ends(low: str, at: int, suffixes: tuple[str, ...]) -> bool:
     return False
 
 
+def _occurrences(text: str, needles: Iterable[str]) -> list[int]:
+    """Where each needle starts in ``text``, in order (str.find: far faster than a regex scan).
+
+    >>> _occurrences("www.x http://www.y", ("http", "www."))
+    [0, 6, 13]
+    """
+    places = []
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            places.append(at)
+            at = text.find(needle, at + 1)
+    places.sort()
+    return places
+
+
 def _urls(text: str, low: str) -> Iterable[Any]:
     """``_URL.finditer(text)``, trying the pattern only where "http" or "www." stands (case-insensitive)
     rather than at every position."""
     if len(low) != len(text):  # a capital whose lower case is longer ("İ"): offsets differ, scan it all
         yield from _URL.finditer(text)
         return
-    starts = []
-    for head in ("http", "www."):
-        at = low.find(head)
-        while at >= 0:
-            starts.append(at)
-            at = low.find(head, at + 1)
     last = 0
-    for at in sorted(starts):
+    for at in _occurrences(low, ("http", "www.")):
         if at >= last:
             m = _URL.match(text, at)
             if m is not None:
@@ -262,14 +272,8 @@ def _around(pattern: Any, hints: tuple[str, ...], text: str, before: int, after:
     """Matches of ``pattern`` that contain one of ``hints`` (case-sensitive words without which it cannot
     match), each searched for in a window of ``before``/``after`` characters around the hint: a full scan
     tries every position of the text."""
-    places = []
-    for hint in hints:
-        at = text.find(hint)
-        while at >= 0:
-            places.append(at)
-            at = text.find(hint, at + 1)
     last = 0
-    for at in sorted(places):
+    for at in _occurrences(text, hints):
         if at < last:
             continue
         m = pattern.search(text, max(last, at - before), min(len(text), at + after))

@@ -3,20 +3,15 @@ the tool first ran on them; scripts/eval_bylines.py prints the figures)."""
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
-from conftest import ROOT
+from conftest import load_script
 from iwpr_extract.bylines import bylines_record, parse_bio, parse_byline
 
 
 @pytest.fixture(scope="module")
 def evaluation():
-    spec = importlib.util.spec_from_file_location("eval_bylines", ROOT / "scripts" / "eval_bylines.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.evaluate()
+    return load_script("eval_bylines").evaluate()
 
 
 def test_every_held_out_byline_right(evaluation):

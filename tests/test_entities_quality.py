@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, load_script
 
 BASELINE = json.loads((ROOT / "tests" / "data" / "entities_baseline.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def results():
-    spec = importlib.util.spec_from_file_location("eval_entities", ROOT / "scripts" / "eval_entities.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.evaluate()
+    return load_script("eval_entities").evaluate()
 
 
 @pytest.mark.parametrize("dataset, label", [(d, label) for d, floors in BASELINE.items() if not d.startswith("_")
@@ -34,17 +30,10 @@ def test_gold_offsets_match_the_fixture_bytes():
         assert text[row["start"]:row["end"]] == row["text"]
 
 
-def _script(name):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_annotated_held_out_texts_are_the_fixtures_and_their_gold():
     """The held-out gold lives twice: marked up in tests/data/entities_annotated/ (how it was written) and as
     rows in gold_entities.jsonl; scripts/annotate_gold.py makes the second from the first, so they must agree."""
-    annotate = _script("annotate_gold")
+    annotate = load_script("annotate_gold")
     rows = [json.loads(line) for line in (ROOT / "tests" / "data" / "gold_entities.jsonl").read_text(
         encoding="utf-8").splitlines()]
     annotated = sorted((ROOT / "tests" / "data" / "entities_annotated").glob("*.txt"))
@@ -58,7 +47,7 @@ def test_annotated_held_out_texts_are_the_fixtures_and_their_gold():
 
 
 def test_strip_marks_rejects_unknown_labels_and_stray_marks():
-    annotate = _script("annotate_gold")
+    annotate = load_script("annotate_gold")
     with pytest.raises(ValueError):
         annotate.strip_marks("[[Kabul|PLACE]]")
     with pytest.raises(ValueError):

@@ -113,8 +113,8 @@ _PHONE = regex.compile(
 # lower-case word that may join capitalised ones inside a name.
 _PREFIXES = "al|el|ul|ud|ut|ad|ed|ez|es|et|az|at|ash|as|ar|an|bin|ibn"  # 2 or 3 letters: see _chunks()
 _WORD = (f"(?:(?:{_PREFIXES})-)?" r"\p{Lu}[\p{L}\p{M}\d]*(?:['\u2019](?!s\b)\p{L}+)*"
-         r"(?:(?<=\b(?:People|Women|Children|Workers|Citizens|Soldiers|Mothers|Veterans))['\u2019]s(?=[ \t]\p{Lu}))?"
-         r"(?:(?<=\p{Lu})[/&]\p{Lu}[\p{Lu}\d]*)*(?:-\d{1,3}(?![\p{L}\d-]))?(?:(?<=s)['\u2019](?=[ \t]\p{Lu}))?")
+         r"(?:['\u2019]s(?<=\b(?:People|Women|Children|Workers|Citizens|Soldiers|Mothers|Veterans)['\u2019]s)(?=[ \t]\p{Lu}))?"
+         r"(?:[/&](?<=\p{Lu}[/&])\p{Lu}[\p{Lu}\d]*)*(?:(?<=s)['\u2019](?=[ \t]\p{Lu}))?")
 _CONNECT = f"(?:{JOINING_WORDS})"
 _GAP = r"(?:-|(?=[ \t\r\n])(?>[ \t]*(?:\r?\n[ \t]*){0,2}))"
 _CHUNK = regex.compile(
@@ -250,45 +250,68 @@ def _urls(text: str, low: str) -> Iterable[Any]:
                 yield m
 
 
+_NUMBERED = regex.compile(r"-\d")
+
+
 @lru_cache(maxsize=1)
-def _phrase_pattern() -> tuple[Any, tuple[str, ...]]:
+def _phrase_pattern() -> tuple[Any, dict[str, tuple[str, ...]]]:
     """One pattern for the gazetteer names a capitalised run cannot reach, and the lower-case words without
-    which none of them can occur (checked with ``in`` first: most texts have none)."""
+    which none of them can occur (" former "), each with the starts of the words that follow it there
+    ("yugo"): a hint is worth a search only where one of them follows."""
     g = load()
     if not g.phrases:
-        return None, ()
+        return None, {}
     joining = frozenset(JOINING_WORDS.split("|"))
-    hints = set()
+    follows: dict[str, set[str]] = {}
     for form in g.phrases:
-        for w in form.split():
+        words = form.split()
+        for w in words:
+            if _NUMBERED.search(w):  # "Rustavi-2": the name itself is the hint
+                follows.setdefault(w, set()).add("")
+        for k, w in enumerate(words[:-1]):
             if w[0].islower() and w not in joining:
-                hints.add(f" {w} ")
-            hints.update(f"-{part}" for part in w.split("-")[1:] if part[:1].islower())
+                follows.setdefault(f" {w}", set()).add(words[k + 1][:4].casefold())
+            parts = w.split("-")
+            for part in parts[1:]:
+                if part[:1].islower():
+                    rest = w[w.index(part) + len(part):].lstrip("-") or words[k + 1]
+                    follows.setdefault(f"-{part}", set()).add(rest[:4].casefold())
+    hints = {hint: tuple(sorted(starts)) for hint, starts in sorted(follows.items())}
     alternatives = sorted((r"\s+".join(regex.escape(w) for w in form.split()) for form in g.phrases), key=len, reverse=True)
-    return regex.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", regex.IGNORECASE), tuple(sorted(hints))
+    return regex.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", regex.IGNORECASE), hints
 
 
-def _around(pattern: Any, hints: tuple[str, ...], text: str, before: int, after: int) -> Iterable[Any]:
-    """Matches of ``pattern`` that contain one of ``hints`` (case-sensitive words without which it cannot
-    match), each searched for in a window of ``before``/``after`` characters around the hint: a full scan
+def _around(pattern: Any, places: list[int], text: str, before: int, after: int) -> Iterable[Any]:
+    """Matches of ``pattern`` over one of ``places`` (sorted positions of words without which it cannot
+    match), each searched for in a window of ``before``/``after`` characters around the place: a full scan
     tries every position of the text."""
     last = 0
-    for at in _occurrences(text, hints):
+    for at in places:
         if at < last:
             continue
-        m = pattern.search(text, max(last, at - before), min(len(text), at + after))
-        if m is not None and m.start() <= at < m.end():
-            last = m.end()
-            yield m
+        for m in pattern.finditer(text, max(last, at - before), min(len(text), at + after)):
+            if m.start() > at:
+                break
+            if at < m.end():
+                last = m.end()
+                yield m
+                break
 
 
 def _phrases(text: str) -> Iterable[Any]:
     pattern, hints = _phrase_pattern()
-    if pattern is None:
-        return ()
-    # a phrase runs at most this far on either side of its lower-case word (" former ")
-    return _around(pattern, hints, text, 80, 80)
-
+    places: list[int] = []
+    for hint, starts in hints.items():
+        at = text.find(hint)
+        while at >= 0:
+            j = at + len(hint)
+            while j < len(text) and text[j] in " \t\r\n":
+                j += 1
+            if text[j:j + 4].casefold().startswith(starts):
+                places.append(at)
+            at = text.find(hint, at + 1)
+    places.sort()
+    return _around(pattern, places, text, 80, 80)  # a phrase runs at most 80 characters either side
 
 def _phone_hint(text: str) -> bool:
     """A phone number is written after "+" or a label (Tel, Phone, Fax, Mob): without one, no scan."""
@@ -303,7 +326,7 @@ def _regex_spans(text: str, spans: list[_Span], taken: bytearray) -> None:
                            (_near(_MONEY, _MONEY_HINTS, text, low), "MONEY"),
                            (_near(_PERCENT, _PERCENT_HINTS, text, low), "PERCENT"),
                            (_DATE.finditer(text), "DATE"),
-                           (_around(_UNIT, _UNIT_HINTS, text, 60, 12), "ORG"),
+                           (_around(_UNIT, _occurrences(text, _UNIT_HINTS), text, 60, 12), "ORG"),
                            (_phrases(text), "")):
         for m in matches:
             start, end = m.span()
@@ -529,7 +552,7 @@ def _name_word(word: str) -> bool:
 
 
 _MEDIA_AFTER = frozenset(("newspaper", "magazine", "weekly", "daily", "television", "radio", "tabloid"))
-_MEDIA_BEFORE = frozenset(("weekly", "daily", "newspaper", "magazine", "fortnightly", "monthly", "tabloid"))
+_MEDIA_BEFORE = tuple(f"{w} " for w in ("weekly", "daily", "newspaper", "magazine", "fortnightly", "monthly", "tabloid"))
 _IN_HEADS = frozenset(("mission", "centre", "center"))
 _ORG_REACH = 16  # words an organisation's name may run to from its first word
 
@@ -635,7 +658,7 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
     if not words or any(not _name_word(w) for w in words[:-1 if surname_word else None] if w not in _PARTICLES):
         return
     start, end = toks[group[0]][0], toks[group[-1]][1]
-    if _word_before(text, start) in _MEDIA_BEFORE and text[start - 1] == " ":
+    if text.endswith(_MEDIA_BEFORE, 0, start):
         out.append(_Span(start, end, "ORG"))  # "the Podgorica weekly Monitor", "the daily Vijesti"
         return
     if text.endswith("'", start, end) or text.endswith("\u2019", start, end):
@@ -787,8 +810,11 @@ _ORG_AFTER = frozenset(("association", "party", "movement", "union", "bloc", "al
 def _named_by_kind(text: str, m: Any, spans: list[_Span], taken: bytearray) -> bool:
     """A run of two or more words followed by what kind of organisation it names is that organisation,
     unless it opens with a place or people ("the Kyrgyz opposition party", "Bishkek city council")."""
-    after = _LOCALITY_AFTER.match(text, m.end())
-    if after is None or after.group(1) not in _ORG_AFTER or taken[m.start()]:
+    end = m.end()
+    # most runs end at punctuation or before a verb: look at the next word with plain string operations
+    if end + 1 >= len(text) or text[end] not in " \n" or not text[end + 1].islower():
+        return False
+    if text[end + 1:end + 14].split(None, 1)[0].rstrip(",.;:)") not in _ORG_AFTER or taken[m.start()]:
         return False
     _toks, caps, _folds, hits, _next = _plan(m.group())
     g = load()

@@ -140,7 +140,11 @@ def parse() -> Gazetteer:
 
     def unreachable(form: str) -> bool:
         words = [w for w in form.replace("-", " - ").split() if w != "-"]
-        return len(words) > 1 and words[0][0].isupper() and words[-1][0].isupper() and any(
+        if len(words) < 2 or not words[0][0].isupper():
+            return False
+        if any(w[0].isdigit() for w in words[1:]) and "-" in form:
+            return True  # "Rustavi-2": a capitalised run ends before "-2"
+        return words[-1][0].isupper() and any(
             w[0].islower() and w not in joining and not w.startswith(("al-", "el-")) for w in words)
 
     # the hand-kept lists only: the generated world list's such names (Algerian, Slovenian villages) are

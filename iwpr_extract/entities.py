@@ -270,7 +270,8 @@ def _phrase_pattern() -> tuple[Any, dict[str, tuple[str, ...]]]:
                 follows.setdefault(w, set()).add("")
         for k, w in enumerate(words[:-1]):
             if w[0].islower() and w not in joining:
-                follows.setdefault(f" {w}", set()).add(words[k + 1][:4].casefold())
+                # a short word needs its space after it (" es" starts too many words); "former" may end a line
+                follows.setdefault(f" {w} " if len(w) <= 3 else f" {w}", set()).add(words[k + 1][:4].casefold())
             parts = w.split("-")
             for part in parts[1:]:
                 if part[:1].islower():
@@ -493,7 +494,7 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
         if caps[i] and hit is None and len(word) > 3 and word.isalpha() and folded not in g.common:
             # a word in a CAPS headline: a person only if the text names them elsewhere ("MILOSEVIC")
             out.append(_Span(s, e, "PERSON", single=True))
-        if caps[i] or folded in g.stopwords or _is_title(folded, g.titles):
+        if caps[i] or folded in g.stopwords or folded in g.titles or folded[-1:] == "s" and folded[:-1] in g.titles:
             _flush(text, toks, pending, out, title_cue)
             pending = []
             title_cue = folded in g.titles  # a plural ("Residents Count Cost") cues no one
@@ -855,7 +856,7 @@ def _find(text: str) -> list[_Span]:
             if entry is not None and _case_ok(word, entry[2]):
                 if entry[0] != "NORP" or not _language(text, start, end):
                     spans.append(_Span(start, end, entry[0], entry[1]))
-            elif key not in stopwords and not _is_title(key, titles):
+            elif key not in stopwords and key not in titles and not (key[-1:] == "s" and key[:-1] in titles):
                 _name_group(text, [(start, end, word)], [0], spans, False, g)
             continue
         if not _named_by_kind(text, m, spans, taken):

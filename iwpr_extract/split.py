@@ -108,6 +108,7 @@ class _Cues(SimpleNamespace):
     inline_by: regex.Pattern
     plain_credit: regex.Pattern
     lower_ok: frozenset[str]
+    role_credit: regex.Pattern
     contents_headings: frozenset[str]
 
 
@@ -171,6 +172,12 @@ def _cues() -> _Cues:
             rf"|(?:An?[ \t])?IWPR[ \t](?:{collective})(?:[ \t]in[ \t]{place})?)$"
         ),
         lower_ok=frozenset(w.lower() for w in data["byline_lower_words"]),
+        # a credit naming a role, not a person: "a journalist in Kunduz (name withheld)", "our correspondent"
+        role_credit=LazyPattern(
+            rf"^(?:an?|our|the)[ \t]+(?:[\p{{L}}'’\-]+[ \t]+){{0,3}}?(?:{_alternation(data['bio_roles'])})"
+            rf"(?:[ \t]+(?:in|from|based[ \t]+in)[ \t]+{place})?(?:[ \t]*\([^()\n]{{1,60}}\))?\.?$",
+            regex.I,
+        ),
         contents_headings=frozenset(h.upper() for h in data["contents_headings"]),
     )
 
@@ -245,6 +252,8 @@ def byline_text_ok(text: str) -> bool:
     False
     >>> byline_text_ok("Ainagul Abdrakhmanova reports from Bishkek")
     True
+    >>> byline_text_ok("By a journalist in Kunduz (name withheld)"), byline_text_ok("By a long way the best")
+    (True, False)
     """
     cues = _cues()
     text = " ".join(text.split())
@@ -256,6 +265,8 @@ def byline_text_ok(text: str) -> bool:
     prefix = cues.byline_prefix.match(text)
     if prefix:
         rest = text[prefix.end() :]
+        if rest[:1].islower() and cues.role_credit.match(rest):
+            return True
     elif _cues().plain_credit.match(text.rstrip(".")):
         return True
     else:
@@ -937,8 +948,8 @@ def _block_header(block: Block) -> dict[str, Any] | None:
     """The edition header a block states: on its first line, or over two of its first lines
     ("BALKAN CRISIS REPORT" / "No. 50, 21 June 1999", below an "Institute for War & Peace Reporting" line)."""
     first = block.first
-    # every header has its "No." after a title in capitals; most blocks are spared the pattern
-    parsed = parse_edition_header(first) if first[:3].isupper() and "N" in first else None
+    # every header has its "No."; most blocks are spared the pattern
+    parsed = parse_edition_header(first) if "N" in first else None
     if parsed is not None:
         return parsed
     # or it is printed over two lines, the second starting with "No."

@@ -1102,9 +1102,9 @@ def _article_fields(blocks: list[Block], article: _Article) -> dict[str, Any]:
 
 def _plain_paragraphs(body: list[Block]) -> list[str] | None:
     """The paragraph texts of a body set as plainly as most are (blank lines between paragraphs, single
-    spaces, maybe one space ending a line, no lone CR, not double-spaced), taken from the whole
-    span at once; None otherwise: the blocks are then grouped one by one (``_paragraph_groups``), which
-    gives the same texts for a plain body.  Sparing every block this way matters in a long edition."""
+    spaces, maybe one space ending a line, no lone CR), taken from the whole span at once; None
+    otherwise: the blocks are then grouped one by one (``_paragraph_groups``), which gives the same
+    texts for a plain body.  Sparing every block this way matters in a long edition."""
     if not body:
         return []
     span = body[0].source[body[0].start : body[-1].end]
@@ -1118,15 +1118,37 @@ def _plain_paragraphs(body: list[Block]) -> list[str] | None:
     if len(pieces) != len(body):  # a block cut without a blank line (``_separate_bylines``)
         return None
     # a line ending in a hyphen joins the next as ``Block.joined`` does
-    paragraphs = [join_wrapped(piece.split("\n")) if "-\n" in piece else piece.replace("\n", " ") for piece in pieces]
+    joined = [join_wrapped(piece.split("\n")) if "-\n" in piece else piece.replace("\n", " ") for piece in pieces]
     # any other space or control character (tab, CR, no-break space...) is not printable
-    if not all(p.isprintable() for p in paragraphs) or any(p[:1].islower() for p in paragraphs[1:]):
-        return None  # odd spaces; a paragraph that may carry on the one before
-    if len(pieces) >= 4:  # double-spaced (``_double_spaced``): every line a paragraph of its own
-        single = [piece for piece in pieces if "\n" not in piece]
-        if len(single) >= 0.8 * len(pieces) and sum(1 for p in single if not ends_sentence(p)) >= 0.3 * len(single):
-            return None
-    return paragraphs
+    if not all(text.isprintable() for text in joined):
+        return None
+    if any(text[:1].islower() for text in joined[1:]) or len(pieces) >= 4 and _double_spaced_pieces(pieces):
+        # a paragraph that may carry on the one before, or a double-spaced page: the grouping rules
+        # ask each block, and the pieces can answer for them
+        gaps = [body[0].gap_before, *(len(m.group()) - 1 for m in _PARAGRAPH_BREAK.finditer(span))]
+        items = [_Piece(text, piece.split("\n", 1)[0], gap, piece.count("\n") + 1)
+                 for text, piece, gap in zip(joined, pieces, gaps)]
+        return [_group_text(group) for group in _paragraph_groups(items)]
+    return joined
+
+
+def _double_spaced_pieces(pieces: list[str]) -> bool:
+    """``_double_spaced`` of plain pieces (a one-line piece is its own joined text)."""
+    single = [piece for piece in pieces if "\n" not in piece]
+    return len(single) >= 0.8 * len(pieces) and sum(1 for p in single if not ends_sentence(p)) >= 0.3 * len(single)
+
+
+class _Piece:
+    """A plainly set block of a body's span, standing in for its ``Block`` where paragraphs are grouped:
+    the same ``joined``, ``first``, ``gap_before`` and number of lines."""
+
+    __slots__ = ("joined", "first", "gap_before", "lines")
+
+    def __init__(self, joined: str, first: str, gap_before: int, lines: int) -> None:
+        self.joined, self.first, self.gap_before, self.lines = joined, first, gap_before, lines
+
+    def __len__(self) -> int:
+        return self.lines
 
 
 _PARAGRAPH_BREAK = LazyPattern(r"\n\n+", engine="re")

@@ -466,9 +466,12 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
                     or title_cue and not pending and i + 1 < n and _name_word(toks[i + 1][2])
                     and text[e:toks[i + 1][0]] == " "
                     or pending and pending[-1] == i - 1 and _name_word(toks[i - 1][2])
-                    and text.endswith(("By ", "by "), 0, toks[pending[0]][0]))):
+                    and text.endswith(("By ", "by "), 0, toks[pending[0]][0])
+                    or label == "NORP" and pending and pending[-1] == i - 1 and _name_word(toks[i - 1][2])
+                    and toks[i - 1][2].casefold() not in g.common and text[toks[i - 1][1]:s] == " ")):
                 # "Babar Baloch", "Ron Redmond": a given name then a word also a place or people; in a
-                # byline any name word before it ("By Peta Moyo in Bulawayo")
+                # byline any name word before it ("By Peta Moyo in Bulawayo"); a tribe's name after any
+                # name word that is no common English word ("Leila Popalzai", not "Ethnic Uzbeks")
                 pending.append(i)
                 i += 1
                 continue
@@ -819,11 +822,13 @@ def _named_by_kind(text: str, m: Any, spans: list[_Span], taken: bytearray) -> b
         return False
     _toks, caps, _folds, hits, _next = _plan(m.group())
     g = load()
-    if (len(_toks) < 2 or caps[0] or _folds[0] in g.stopwords or _is_title(_folds[0], g.titles)
+    if (not 2 <= len(_toks) <= 5 or caps[0] or _folds[0] in g.stopwords or _is_title(_folds[0], g.titles)
             or _toks[0][2] in g.first_names or hits[0] is not None and hits[0][1][0] in ("LOC", "NORP", "PERSON")):
         return False
     if hits[0] is not None and hits[0][0] == len(_toks):
         return False  # a known name as a whole: the gazetteer says what it is
+    if _title_case_line(text, m.start()):
+        return False  # a headline's capitals say nothing
     spans.append(_Span(m.start(), m.end(), "ORG"))
     return True
 

@@ -394,3 +394,13 @@ def test_organisations_named_by_their_kind_and_long_assembly_names():
 
 def test_edition_date_with_may():
     assert ("15-May-08", "DATE") in spans("By Ali Abu Iraq in Basra (ICR No. 254, 15-May-08)")
+
+
+def test_a_tribe_name_after_a_name_word_is_a_surname():
+    assert spans("said Zaman Popalzai, a teacher") == [("Zaman Popalzai", "PERSON")]
+    assert spans("Ethnic Uzbeks fled, and the Popalzai tribe stayed.") == [("Uzbeks", "NORP"), ("Popalzai", "NORP")]
+
+
+def test_kind_after_a_long_or_headline_run_names_no_organisation():
+    assert not any(label == "ORG" for _, label in spans(
+        "Georgia: Perils of the Enguri Crossing Trapped in Eastern Ukraine By Andrei Grishin A group of refugees"))

@@ -66,6 +66,7 @@ class _Words:
     protected: regex.Pattern
     lower_ok: frozenset[str]
     work_roles: frozenset[str]  # roles that need their work after them: "author of Taliban"
+    name_articles: frozenset[str]  # joined to a name by a hyphen: "al-Nahr"
 
 
 def _phrases(items: list[str]) -> str:
@@ -91,6 +92,7 @@ def _words() -> _Words:
         titles=frozenset(data["titles"]),
         junk=frozenset(data["junk"]),
         work_roles=frozenset(data["work_roles"]),
+        name_articles=frozenset(data["name_articles"]),
         lower_ok=heads | frozenset(data["role_modifiers"]) | frozenset(data["particles"]) | frozenset(data["suffixes"])
         | frozenset(data["connectors"]),
         protected=regex.compile(rf"\b(?:{_phrases(data['protected_phrases'])})\b", regex.I),
@@ -350,6 +352,9 @@ def _name_ok(tokens: list[str], strict: bool, lower_ok: bool = False) -> bool:
             return False
         if t.lower() == "a" and (t == "a" or i > 0 or len(tokens) == 1):
             return False
+        article, _, rest = t.partition("-")
+        if rest[:1].isupper() and i > 0 and article.lower() in words.name_articles:
+            continue  # "Naseer al-Nahr": an Arabic article joined to the name by a hyphen
         if (not t[:1].isupper() and t[:1] not in "\"“" and (low not in words.particles or i == 0)
                 and low not in words.suffixes and low + "." not in words.suffixes):
             # lower case only in a name printed all in lower case, or hyphenated ("Bubba jo-bob Brain")

@@ -497,6 +497,11 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
         if caps[i] and hit is None and len(word) > 3 and word.isalpha() and folded not in g.common:
             # a word in a CAPS headline: a person only if the text names them elsewhere ("MILOSEVIC")
             out.append(_Span(s, e, "PERSON", single=True))
+        if (folded in g.titles and word in g.first_names and i + 1 < n and _name_word(toks[i + 1][2])
+                and text[e:toks[i + 1][0]] == " " and hits[i + 1] is None):
+            pending.append(i)  # "Emir Suljagic", "Sultan Jalilov": a title that is also a given name
+            i += 1
+            continue
         if caps[i] or folded in g.stopwords or folded in g.titles or folded[-1:] == "s" and folded[:-1] in g.titles:
             _flush(text, toks, pending, out, title_cue)
             pending = []
@@ -639,7 +644,8 @@ _LOCALITY_BEFORE = regex.compile(r"\b(?:village|villages|town|city|district|prov
                                  r"municipality|municipalities|settlement|outskirts|suburb|community|port|"
                                  r"island|hamlet|area|county|governorate|oblast)\s+of\s+\Z")
 _ACRONYM = regex.compile(r"\p{Lu}{3,7}(?:/\p{Lu}{2,5})?")
-_DETERMINER_BEFORE = regex.compile(r"\b(?:the|a|an|its|their|our|his|her|this|that|against|or)\s+\Z", regex.IGNORECASE)
+# ("that" is no determiner here: "ruled that Radislav Krstic was guilty" is the commoner reading)
+_DETERMINER_BEFORE = regex.compile(r"\b(?:the|a|an|its|their|our|his|her|this|against|or)\s+\Z", regex.IGNORECASE)
 
 
 def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], out: list[_Span],

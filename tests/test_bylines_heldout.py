@@ -16,7 +16,7 @@ def evaluation():
 
 def test_every_held_out_byline_right(evaluation):
     figures, wrong = evaluation
-    assert figures["cases"] >= 92
+    assert figures["cases"] >= 100
     assert [case["byline"] for case, _ in wrong] == []
     assert figures["authors (name+location)"]["f1"] == 1.0
 
@@ -50,3 +50,8 @@ def test_author_of_a_work_is_a_role():
 def test_bio_place_with_a_compass_word():
     bio = parse_bio("Mahmud Khalili is the pseudonym of a reporter in northern Afghanistan.")
     assert (bio.role, bio.location, bio.pseudonym) == ("reporter", "northern Afghanistan", True)
+
+
+def test_an_arabic_article_joined_by_a_hyphen_in_a_bio_name():
+    bio = parse_bio("Naseer al-Nahr is an IWPR trainee journalist.")
+    assert (bio.names, bio.role) == (["Naseer al-Nahr"], "IWPR trainee journalist")

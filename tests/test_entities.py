@@ -404,3 +404,9 @@ def test_a_tribe_name_after_a_name_word_is_a_surname():
 def test_kind_after_a_long_or_headline_run_names_no_organisation():
     assert not any(label == "ORG" for _, label in spans(
         "Georgia: Perils of the Enguri Crossing Trapped in Eastern Ukraine By Andrei Grishin A group of refugees"))
+
+
+def test_a_title_that_is_also_a_given_name_and_that_before_a_name():
+    assert ("Emir Suljagic", "PERSON") in spans("By Emir Suljagic in The Hague")
+    assert spans("the Emir of Kuwait said") == [("Kuwait", "LOC")]
+    assert ("Radislav Krstic", "PERSON") in spans("Judges ruled on Monday that Radislav Krstic, the former general, erred")

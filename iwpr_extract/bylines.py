@@ -673,6 +673,7 @@ def parse_bio(sentence: str) -> _Bio | None:
     if om:
         role = f"{rest[: om.start()]}, {om['org']}"
     lows = {w.lower().strip(",") for w in rest.split()}
+    lows |= {w[:-1] for w in lows if w.endswith("s")}  # "the pseudonyms of journalists in Zimbabwe"
     if not (lows & _bio_words()) or len(rest.split()) > 25:
         return None
     if len(names) > 1 or m["verb"] in ("are", "were"):

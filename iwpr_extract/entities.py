@@ -113,7 +113,7 @@ _PHONE = regex.compile(
 # lower-case word that may join capitalised ones inside a name.
 _PREFIXES = "al|el|ul|ud|ut|ad|ed|ez|es|et|az|at|ash|as|ar|an|bin|ibn"  # 2 or 3 letters: see _chunks()
 _WORD = (f"(?:(?:{_PREFIXES})-)?" r"\p{Lu}[\p{L}\p{M}\d]*(?:['\u2019](?!s\b)\p{L}+)*"
-         r"(?:['\u2019]s(?<=\b(?:People|Women|Children|Workers|Citizens|Soldiers|Mothers|Veterans)['\u2019]s)(?=[ \t]\p{Lu}))?"
+         r"(?:['\u2019]s(?<=\b(?:People|Women|Children|Workers|Citizens|Soldiers|Mothers|Veterans|Lord|God)['\u2019]s)(?=[ \t]\p{Lu}))?"
          r"(?:[/&](?<=\p{Lu}[/&])\p{Lu}[\p{Lu}\d]*)*(?:(?<=s)['\u2019](?=[ \t]\p{Lu}))?")
 _CONNECT = f"(?:{JOINING_WORDS})"
 _GAP = r"(?:-|(?=[ \t\r\n])(?>[ \t]*(?:\r?\n[ \t]*){0,2}))"

@@ -410,3 +410,10 @@ def test_a_title_that_is_also_a_given_name_and_that_before_a_name():
     assert ("Emir Suljagic", "PERSON") in spans("By Emir Suljagic in The Hague")
     assert spans("the Emir of Kuwait said") == [("Kuwait", "LOC")]
     assert ("Radislav Krstic", "PERSON") in spans("Judges ruled on Monday that Radislav Krstic, the former general, erred")
+
+
+def test_africa_report_names():
+    found = spans("Some say the warrants block a deal with the Lord's Resistance Army. "
+                  "\"We want peace,\" said Rwot David Onen Acana, the paramount chief.")
+    assert ("Lord's Resistance Army", "ORG") in found and ("David Onen Acana", "PERSON") in found
+    assert spans("ZIMBABWE CRISIS REPORT, No. 143") == [("ZIMBABWE CRISIS REPORT", "ORG")]

@@ -839,6 +839,23 @@ def _named_by_kind(text: str, m: Any, spans: list[_Span], taken: bytearray) -> b
     return True
 
 
+_PLACE_PREPOSITIONS = ("in ", "near ", "outside ")
+
+
+def _place_after_preposition(text: str, start: int, end: int, word: str, g: Any) -> bool:
+    """An unknown capitalised word right after "in", "near" or "outside" inside a sentence, and not followed
+    by a possessive or another capitalised word, names a place: people and organisations are seldom "in"."""
+    if not text.endswith(_PLACE_PREPOSITIONS, max(0, start - 8), start) or not word.isalpha() or not word[1:].islower():
+        return False
+    if word in g.first_names or word.casefold() in g.common or len(word) < 4:
+        return False
+    before = text[max(0, start - 9):start]
+    if not before[:1].isalnum() and before.lstrip()[:1].isupper():  # "In Aboke ..." opens a sentence: no context
+        return False
+    nxt = text[end:end + 2]
+    return not nxt.startswith(("'", "\u2019")) and not (nxt[:1] == " " and nxt[1:2].isupper())
+
+
 def _find(text: str) -> list[_Span]:
     spans: list[_Span] = []
     if not text:
@@ -868,7 +885,10 @@ def _find(text: str) -> list[_Span]:
                 if entry[0] != "NORP" or not _language(text, start, end):
                     spans.append(_Span(start, end, entry[0], entry[1]))
             elif key not in stopwords and key not in titles and not (key[-1:] == "s" and key[:-1] in titles):
-                _name_group(text, [(start, end, word)], [0], spans, False, g)
+                if _place_after_preposition(text, start, end, word, g):
+                    spans.append(_Span(start, end, "LOC"))  # "near Babaji", "in Aboke": a village no list has
+                else:
+                    _name_group(text, [(start, end, word)], [0], spans, False, g)
             continue
         if not _named_by_kind(text, m, spans, taken):
             _resolve(text, m.start(), m.end(), spans, taken)

@@ -417,3 +417,10 @@ def test_africa_report_names():
                   "\"We want peace,\" said Rwot David Onen Acana, the paramount chief.")
     assert ("Lord's Resistance Army", "ORG") in found and ("David Onen Acana", "PERSON") in found
     assert spans("ZIMBABWE CRISIS REPORT, No. 143") == [("ZIMBABWE CRISIS REPORT", "ORG")]
+
+
+def test_an_unknown_word_after_in_or_near_is_a_place():
+    assert spans("He farms near Zorkot.") == [("Zorkot", "LOC")]
+    assert spans("The officials in Zorkot, the district centre, said") == [("Zorkot", "LOC")]
+    assert spans("They met in Zorkot's market.") == []  # a possessive: could be anyone's
+    assert spans("They trust in Zorkot Bek.") == [("Zorkot Bek", "PERSON")]

@@ -352,9 +352,10 @@ def _name_ok(tokens: list[str], strict: bool, lower_ok: bool = False) -> bool:
             return False
         if t.lower() == "a" and (t == "a" or i > 0 or len(tokens) == 1):
             return False
-        article, _, rest = t.partition("-")
-        if rest[:1].isupper() and i > 0 and article.lower() in words.name_articles:
-            continue  # "Naseer al-Nahr": an Arabic article joined to the name by a hyphen
+        if i > 0 and "-" in t:
+            article, _, rest = t.partition("-")
+            if rest[:1].isupper() and article.lower() in words.name_articles:
+                continue  # "Naseer al-Nahr": an Arabic article joined to the name by a hyphen
         if (not t[:1].isupper() and t[:1] not in "\"“" and (low not in words.particles or i == 0)
                 and low not in words.suffixes and low + "." not in words.suffixes):
             # lower case only in a name printed all in lower case, or hyphenated ("Bubba jo-bob Brain")

@@ -22,6 +22,7 @@ import regex
 
 from . import errors
 from .entities_gazetteer import JOINING_WORDS, first_word, load, name_key
+from .textutil import LazyPattern
 
 LABELS = ("PERSON", "ORG", "LOC", "NORP", "DATE", "MONEY", "PERCENT", "URL", "EMAIL", "PHONE")
 ARTICLE_FIELDS = ("headline", "standfirst", "body", "notes")
@@ -81,7 +82,7 @@ _MONEY = (rf"(?<![\w$£€])(?:(?:US\$|\$|£|€)\s?{_NUM}{_SCALE}"
           rf"|{_NUM}(?:\s(?:or|to|and)\s{_NUM})?{_SCALE}\s{_CURRENCY})(?![\w-])")
 # a military unit named by its number: "1st Cavalry Division", "Second Army" (the ordinal is part of the name)
 _ORDINAL = ("First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth")
-_UNIT = regex.compile(
+_UNIT = LazyPattern(  # rare: compiled at the first unit word
     rf"(?<![\w-])(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL})(?:[ \t]{{1,3}}\n?[ \t]*\p{{Lu}}\p{{Ll}}+){{0,2}}?"
     r"[ \t]{1,3}\n?[ \t]*(?:Army|Corps|Brigade|Division|Battalion|Regiment|Fleet)(?![\w-])"
 )
@@ -250,17 +251,22 @@ def _urls(text: str, low: str) -> Iterable[Any]:
                 yield m
 
 
-_NUMBERED = regex.compile(r"-\d")
+_NUMBERED = LazyPattern(r"-\d")
 
 
 @lru_cache(maxsize=1)
-def _phrase_pattern() -> tuple[Any, dict[str, tuple[str, ...]]]:
-    """One pattern for the gazetteer names a capitalised run cannot reach, and the lower-case words without
-    which none of them can occur (" former "), each with the starts of the words that follow it there
-    ("yugo"): a hint is worth a search only where one of them follows."""
+def _phrase_pattern() -> Any:
+    """One pattern for the gazetteer names a capitalised run cannot reach (compiled at the first hint)."""
+    alternatives = sorted((r"\s+".join(regex.escape(w) for w in form.split()) for form in load().phrases),
+                          key=len, reverse=True)
+    return regex.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _phrase_hints() -> dict[str, tuple[str, ...]]:
+    """The lower-case words without which no phrase name can occur (" former "), each with the starts of
+    the words that follow it there ("yugo"): a hint is worth a search only where one of them follows."""
     g = load()
-    if not g.phrases:
-        return None, {}
     joining = frozenset(JOINING_WORDS.split("|"))
     follows: dict[str, set[str]] = {}
     for form in g.phrases:
@@ -277,9 +283,7 @@ def _phrase_pattern() -> tuple[Any, dict[str, tuple[str, ...]]]:
                 if part[:1].islower():
                     rest = w[w.index(part) + len(part):].lstrip("-") or words[k + 1]
                     follows.setdefault(f"-{part}", set()).add(rest[:4].casefold())
-    hints = {hint: tuple(sorted(starts)) for hint, starts in sorted(follows.items())}
-    alternatives = sorted((r"\s+".join(regex.escape(w) for w in form.split()) for form in g.phrases), key=len, reverse=True)
-    return regex.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", regex.IGNORECASE), hints
+    return {hint: tuple(sorted(starts)) for hint, starts in sorted(follows.items())}
 
 
 def _around(pattern: Any, places: list[int], text: str, before: int, after: int) -> Iterable[Any]:
@@ -300,9 +304,8 @@ def _around(pattern: Any, places: list[int], text: str, before: int, after: int)
 
 
 def _phrases(text: str) -> Iterable[Any]:
-    pattern, hints = _phrase_pattern()
     places: list[int] = []
-    for hint, starts in hints.items():
+    for hint, starts in _phrase_hints().items():
         at = text.find(hint)
         while at >= 0:
             j = at + len(hint)
@@ -311,8 +314,10 @@ def _phrases(text: str) -> Iterable[Any]:
             if text[j:j + 4].casefold().startswith(starts):
                 places.append(at)
             at = text.find(hint, at + 1)
+    if not places:
+        return ()
     places.sort()
-    return _around(pattern, places, text, 80, 80)  # a phrase runs at most 80 characters either side
+    return _around(_phrase_pattern(), places, text, 80, 80)  # a phrase runs at most 80 characters either side
 
 def _phone_hint(text: str) -> bool:
     """A phone number is written after "+" or a label (Tel, Phone, Fax, Mob): without one, no scan."""
@@ -726,7 +731,7 @@ def _title_case_line(text: str, pos: int) -> bool:
 
 
 # "By X", "Comment by X", "Interview by X", also indented under a contents entry
-_BYLINE_LINE = regex.compile(r"[ \t]*(?:\p{Lu}\p{Ll}+[ \t]+by|By)[ \t]")
+_BYLINE_LINE = LazyPattern(r"[ \t]*(?:\p{Lu}\p{Ll}+[ \t]+by|By)[ \t]")
 
 
 def _title_line(line: str) -> bool:

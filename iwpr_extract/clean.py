@@ -850,7 +850,18 @@ def fix_boilerplate(text: str, log: _Log) -> str:
     >>> fix_boilerplate("Skip to main content\\nReal text.\\n\\nThis e-mail and any attachments are private.", _Log())
     'Real text.\\n'
     """
+    return _strip_boilerplate(text, log)[0]
+
+
+def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
+    """``fix_boilerplate``, and whether a second run over its output is sure to find nothing.
+
+    Every test on a line depends on the line itself and on the last line kept before it, which are the
+    same in a second run, except the list-footer test, which looks at the next line: a kept footer rule
+    whose next line was removed may be a footer in a second run."""
     bp = _boilerplate()
+    settled = True
+    rule_kept = -2  # index of the last footer rule kept
     lines = text.split("\n")
     out: list[str] = []
     i = 0
@@ -877,35 +888,39 @@ def fix_boilerplate(text: str, log: _Log) -> str:
             out.append(line)
             i += 1
             continue
+        end = None
         reason = bp["line"].get(key)
         if reason:
-            log.remove(line, reason)
+            end = i + 1
+        elif key in bp["section"]:
+            reason = bp["section"][key]
+            end = _section_end(lines, i)
+        elif (not out or not out[-1].strip()) and prefix.match(line.strip()):
+            found = prefix.match(line.strip()).group(0).casefold()
+            reason = bp["prefix"][found] if found in bp["prefix"] else _prefix_reason(line.strip())
+            end = _block_end(lines, i)
+        elif _MAILMAN_RULE.match(line) and i + 1 < n and _MAILMAN_LIST.search(lines[i + 1]):
+            reason = "list-footer"
+            end = _block_end(lines, i)
+        if end is None:
+            if line[:1] == "_" and _MAILMAN_RULE.match(line):
+                rule_kept = i
+            out.append(line)
             i += 1
             continue
-        reason = bp["section"].get(key)
-        if reason:
-            end = _section_end(lines, i)
-            log.remove("\n".join(lines[i:end]), reason)
-            i = end
-            continue
-        if (not out or not out[-1].strip()) and prefix.match(line.strip()):
-            reason = bp["prefix"][prefix.match(line.strip()).group(0).casefold()] if prefix.match(line.strip()).group(0).casefold() in bp["prefix"] else _prefix_reason(line.strip())
-            end = i
-            while end < n and lines[end].strip():
-                end += 1
-            log.remove("\n".join(lines[i:end]), reason)
-            i = end
-            continue
-        if _MAILMAN_RULE.match(line) and i + 1 < n and _MAILMAN_LIST.search(lines[i + 1]):
-            end = i
-            while end < n and lines[end].strip():
-                end += 1
-            log.remove("\n".join(lines[i:end]), "list-footer")
-            i = end
-            continue
-        out.append(line)
+        if rule_kept == i - 1:
+            settled = False
+        log.remove("\n".join(lines[i:end]), reason)
+        i = end
+    return "\n".join(out), settled
+
+
+def _block_end(lines: list[str], i: int) -> int:
+    """The index of the first blank line from ``i`` on (or the end)."""
+    n = len(lines)
+    while i < n and lines[i].strip():
         i += 1
-    return "\n".join(out)
+    return i
 
 
 def _line_numbers(text: str, offsets: list[int]) -> list[int]:
@@ -1295,11 +1310,17 @@ def _removals(text: str, log: _Log, opts: CleanOptions) -> str:
     chrome, and removing trailing chrome can leave a signature at the end."""
     for _ in range(4):
         new = text
+        settled = True
         if opts.boilerplate:
-            new = fix_boilerplate(new, log)
+            new, settled = _strip_boilerplate(new, log)
         if opts.email:
+            before, logged = new, sum(log.fixes.values())
             new = fix_email(new, log)
-        if new == text:
+            # fix_email is a function of its text alone: idle on this text, it is idle on it next round
+            settled = settled and new == before and sum(log.fixes.values()) == logged
+        if new == text or settled:
+            # (settled: the next round would get this round's output back unchanged, and log nothing)
+            text = new
             break
         text = new
     return text

@@ -358,6 +358,7 @@ def fix_mojibake(text: str, log: _Log) -> str:
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "ft", "\ufb06": "st"})
 _LIGATURE_RE = _re("[\ufb00-\ufb06]")
+_LIGATURE_CHARS = "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
 
 
 def fix_ligatures(text: str, log: _Log) -> str:
@@ -366,7 +367,7 @@ def fix_ligatures(text: str, log: _Log) -> str:
     >>> fix_ligatures("The ﬁle, the cœur", _Log())
     'The file, the cœur'
     """
-    if not _LIGATURE_RE.search(text):
+    if not any(c in text for c in _LIGATURE_CHARS):  # a few substring scans beat one class scan
         return text
     n = len(_LIGATURE_RE.findall(text))
     log.fix("ligatures", n)
@@ -1028,9 +1029,29 @@ def _letters_share(line: str) -> float:
     return letters / len(line.replace(" ", "") or "x")
 
 
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_NON_ASCII_LETTER = _re(r"[^\W\d_\x00-\x7f]")  # a letter as _LETTER_RUN takes it, outside ASCII
+
+
+def _low_letter_lines(lines: list[str], text: str) -> list[bool]:
+    """For each of ``lines`` (stripped, not empty; ``text`` is them joined by "\\n"), is its
+    ``_letters_share`` under one half?  Where every letter is ASCII, the letters are counted for all lines
+    at once, on the UTF-8 bytes.
+
+    >>> _low_letter_lines(["ab, cd", "12 34 x"], "ab, cd\\n12 34 x"), _low_letter_lines(["café --"], "café --")
+    ([False, True], [False])
+    """
+    if _NON_ASCII_LETTER.search(text):
+        return [_letters_share(x) < 0.5 for x in lines]
+    raw = text.encode("utf-8", "surrogatepass")  # (lone surrogates from undecodable bytes too)
+    # letters / (characters but spaces) < 0.5, as a float compare of small integers: 2 * letters < rest
+    return [2 * (len(b) - len(g)) < len(x) - x.count(" ")
+            for x, b, g in zip(lines, raw.split(b"\n"), raw.translate(None, _ASCII_LETTERS).split(b"\n"))]
+
+
 def _wrap_width(lines: list[str]) -> int | None:
     """The width a text was hard-wrapped at, if it was: most multi-line-block lines end near one width."""
-    lengths = sorted(len(x.strip()) for x in lines if len(x.strip()) >= 20)
+    lengths = sorted([n for n in map(len, map(str.strip, lines)) if n >= 20])
     if len(lengths) < 6:
         return None
     w = lengths[int(len(lengths) * 0.9) - 1] if len(lengths) >= 10 else lengths[-2]
@@ -1073,9 +1094,10 @@ def _is_structural(line: str) -> bool:
                 or _BYLINE.match(s) or _letters_share(s) < 0.5 or (" By " in s and _BYLINE_END.search(s)))
 
 
-def _break_kind(sa: str, sb: str, width: int | None) -> str:
+def _break_kind(sa: str, sb: str, width: int | None, low_a: bool | None = None, low_b: bool | None = None) -> str:
     """Decide what separates line ``sa`` from the next line ``sb`` in one block (both stripped and not
-    empty): 'join' or 'keep'."""
+    empty): 'join' or 'keep'.  ``low_a``/``low_b``: whether the line's letters share is under one half,
+    if known."""
     # cheap tests before each pattern: on stripped lines, a quote starts with ">", a tag with "<", a label
     # needs a ":", a byline starts with "By"
     fa, fb = sa[:1], sb[:1]
@@ -1083,7 +1105,7 @@ def _break_kind(sa: str, sb: str, width: int | None) -> str:
         return "keep"
     if sa[-2:-1].isdigit() and sa.endswith("-") and fb.isdigit():
         return "join"  # a number range or phone number wrapped at its hyphen
-    if _letters_share(sb) < 0.5 or _letters_share(sa) < 0.5:
+    if (_letters_share(sb) < 0.5 if low_b is None else low_b) or (_letters_share(sa) < 0.5 if low_a is None else low_a):
         return "keep"
     if ":" in sb and _LABEL.match(sb) and not (width and not _terminal(sa) and width - 8 <= len(sa) <= width + 2
                                  and len(sa) + 1 + _first_word_len(sb) > width):
@@ -1115,17 +1137,29 @@ def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool 
     if len(block) == 1:
         return [block[0].strip()]
     stripped = [x.strip() for x in block]
-    if not forced and " " not in "\n".join(stripped) and not any(_hyphen_end(x) for x in stripped[:-1]):
+    text = "\n".join(stripped)
+    if not forced and " " not in text and not any(_hyphen_end(x) for x in stripped[:-1]):
         return stripped  # one word a line: a list, not wrapped prose
     # (only a second line that starts with a space can be indented deeper than the first)
     if not forced and block[1][:1].isspace():
         indents = [len(x) - len(x.lstrip()) for x in block]
         if any(i > indents[0] for i in indents[1:]) and indents[0] < min(indents[1:]) and not _hyphen_end(stripped[0]):
             return block  # a first line with indented lines under it: preformatted ("hello / there / world")
+    low = _low_letter_lines(stripped, text)
     out = [stripped[0]]
     joined = 0
     for k in range(len(block) - 1):
-        if _break_kind(stripped[k], stripped[k + 1], width) == "join":
+        sa, sb = stripped[k], stripped[k + 1]
+        fa = sa[0]
+        # the common case, decided here as _break_kind decides it: a line going on in lower case after a
+        # plain line (a lower-case line is no label, byline or marked list item)
+        if (sb[0].islower() and sa[-1] not in ":-" and fa not in "<>" and not low[k] and not low[k + 1]
+                and sb[1:2] not in _BULLET_SECOND and sa[:2] != "By"
+                and not (fa in _SIGNOFF_FIRST and _SIGNOFF.match(sa)) and not (fa in _MOBILE_FIRST and _MOBILE.match(sa))):
+            join = True
+        else:
+            join = _break_kind(sa, sb, width, low[k], low[k + 1]) == "join"
+        if join:
             out[-1], fix = _join_pair(out[-1], block[k + 1])
             joined += 1
             if fix:

@@ -4,7 +4,10 @@ Each expected value was produced by the code before the shortcut existed."""
 
 from __future__ import annotations
 
-from iwpr_extract.clean import _Log, explain_text, fix_boilerplate
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from iwpr_extract.clean import _letters_share, _Log, _low_letter_lines, explain_text, fix_boilerplate
 
 RULE = "_" * 30
 
@@ -28,3 +31,23 @@ def test_removals_settle_after_one_round_without_counting_twice():
     r = explain_text(text)
     assert r.text == "Real text here."
     assert r.fixes == {"chrome": 1, "disclaimer": 1}
+
+
+def test_paragraph_step_takes_lone_surrogates():
+    # undecodable bytes read with surrogateescape: the letters count on UTF-8 bytes must not choke on them
+    text = "Caf\udc93 is a word that goes\non and on here, \udc93\nand more\n\n12 34 56 78 --\nx 9 9 9 9"
+    r = explain_text(text)
+    assert r.text == "Caf\udc93 is a word that goes on and on here, \udc93 and more\n\n12 34 56 78 --\nx 9 9 9 9"
+    assert r.fixes == {"unwrap": 2}
+
+
+LINE_CHARS = "aZ 1.,-–“”’éЖß\u00a0\u2028\udc93_²"
+
+
+@settings(max_examples=300, deadline=None)
+@example(["ab  .", "ab 12", "a b 1 2", "x."])  # spaces do not count, other characters do
+@example(["éa 12", "ab  ."])  # a letter outside ASCII: counted line by line
+@given(st.lists(st.text(alphabet=LINE_CHARS, min_size=1, max_size=12).map(str.strip).filter(bool), min_size=1, max_size=6))
+def test_low_letter_lines_agrees_with_letters_share(lines):
+    # counted on bytes for all lines at once, or line by line: the same verdicts as the definition
+    assert _low_letter_lines(lines, "\n".join(lines)) == [_letters_share(x) < 0.5 for x in lines]

@@ -593,8 +593,9 @@ _RULE = _re(r"^\s*(?:-{5,}|_{5,}|={5,})\s*$")
 
 
 # what a header line carries (a colon, a dash pair, an address closing the line), and a line ending in ":"
-# (a match runs on to the line end: one match a line is enough)
-_HEADER_MARK = _re(r":[^\n]*|--[^\n]*|>(?=\n|\Z)")
+# (a match runs on to the line end: one match a line is enough).  One pattern each: a pattern opening with
+# a literal is searched by skipping to it, an alternation is tried at every character.
+_HEADER_MARKS = (_re(r":[^\n]*"), _re(r"--[^\n]*"), _re(r">(?=\n|\Z)"))
 _COLON_END = _re(r": ?(?=\n|\Z)")
 
 
@@ -602,7 +603,7 @@ def _header_candidates(text: str) -> list[int]:
     """The lines (of ``text.split("\\n")``) where a reply or forward header may start, ascending: those with
     a colon, "--" or a closing ">", and the five lines above a line ending in ":" (a wrapped "On ...
     wrote:").  One pass of two patterns over the text instead of tests on every line."""
-    cand = set(_line_numbers(text, [m.start() for m in _HEADER_MARK.finditer(text)]))
+    cand = set(_line_numbers(text, sorted([m.start() for mark in _HEADER_MARKS for m in mark.finditer(text)])))
     for k in _line_numbers(text, [m.start() for m in _COLON_END.finditer(text)]):
         cand.update(range(max(k - 5, 0), k + 1))
     return sorted(cand)

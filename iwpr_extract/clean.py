@@ -168,7 +168,9 @@ def _boilerplate_candidates() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # re.M would be tried at every character
     firsts = "".join(sorted({re.escape(k[0]) for k in {**bp["line"], **bp["section"]}}))
     whole = re.compile(rf"\n[^\S\n]*(?=[{firsts}])(?:{keys})[^\S\n]*(?=\n)")
-    starts = re.compile(rf"\n(?:[^\S\n]*(?:{_alt(list(bp['prefix']))})|_{{20}})", re.I)
+    # (the prefixes' first letters looked ahead for first: the alternation is then tried on few lines)
+    prefix_firsts = "".join(sorted({re.escape(k[0]) for k in bp["prefix"]}))
+    starts = re.compile(rf"\n(?:[^\S\n]*(?=[{prefix_firsts}])(?:{_alt(list(bp['prefix']))})|_{{20}})", re.I)
     return whole, starts
 
 

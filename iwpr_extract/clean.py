@@ -440,24 +440,37 @@ def fix_spaces(text: str, log: _Log) -> str:
     new, n = _ODD_SPACE.subn(" ", text)
     if " \n" in new or new.endswith(" "):
         n += new.count(" \n") + new.endswith(" ")  # one for each line that ends in a space
-        new = "\n".join([line.rstrip(" ") for line in new.split("\n")])
+        # a pass takes one trailing space off every line: a few passes, then line by line (a long run of
+        # spaces would take a pass a space)
+        for _ in range(3):
+            new = new.replace(" \n", "\n")
+            if " \n" not in new:
+                break
+        else:
+            new = "\n".join([line.rstrip(" ") for line in new.split("\n")])
+        new = new.rstrip(" ")
     if "  " in new:
-        runs = 0
-
-        def collapse(m: re.Match[str]) -> str:
-            nonlocal runs
-            string, end = m.string, m.end()
-            if not m.start() or string[m.start() - 1].isspace() or end == len(string) or string[end].isspace():
-                return m.group(0)  # not between two non-spaces: not a _SPACE_RUN
-            start = string.rfind("\n", 0, m.start()) + 1
-            if m.string[start : m.start()].lstrip().startswith(">"):
-                return m.group(0)
-            out = _space_run(m)
-            runs += out != m.group(0)
-            return out
-
-        new = _SPACE_RUN_ANY.sub(collapse, new)
-        n += runs
+        # every whole run of two spaces or more, found by substring search (a pattern would stop at every
+        # space); most runs in a text are kept, so the text is rebuilt only around those that change
+        pieces: list[str] = []
+        last = 0
+        find, size = new.find, len(new)
+        at = find("  ")
+        while at >= 0:
+            m = _SPACE_RUN_ANY.match(new, at)
+            end = m.end()
+            if (at and not new[at - 1].isspace() and end != size and not new[end].isspace()
+                    and not new[new.rfind("\n", 0, at) + 1 : at].lstrip().startswith(">")):
+                # between two non-spaces (a _SPACE_RUN), not in a quote-marked line
+                out = _space_run(m)
+                if out != m.group(0):
+                    pieces += (new[last:at], out)
+                    last = end
+            at = find("  ", end)
+        if pieces:
+            n += len(pieces) // 2
+            pieces.append(new[last:])
+            new = "".join(pieces)
     log.fix("spaces", n)
     return new
 

@@ -644,7 +644,7 @@ def fix_replies(text: str, log: _Log) -> str:
     """
     if ">" not in text and ":" not in text and "--" not in text and "wrote" not in text:
         return text
-    lines = text.split("\n")
+    lines = original = text.split("\n")
     out: list[str] = []
     i = 0
     n = len(lines)
@@ -733,11 +733,12 @@ def fix_replies(text: str, log: _Log) -> str:
             continue
         out.append(line)
         i += 1
-    return _trailing_quote(out, log)
+    return _trailing_quote(out, log, text if out == original else None)
 
 
-def _trailing_quote(lines: list[str], log: _Log) -> str:
-    """A block of "> " lines at the end, under new text and without a header: an earlier message."""
+def _trailing_quote(lines: list[str], log: _Log, same: str | None = None) -> str:
+    """A block of "> " lines at the end, under new text and without a header: an earlier message.
+    ``same``: ``lines`` joined, if known (returned when nothing changes)."""
     end = len(lines)
     while end and not lines[end - 1].strip():
         end -= 1
@@ -748,7 +749,7 @@ def _trailing_quote(lines: list[str], log: _Log) -> str:
         start += 1
     quoted = lines[start:end]
     if not quoted:
-        return "\n".join(lines)
+        return "\n".join(lines) if same is None else same
     new = [x for x in lines[:start] if x.strip()]
     if quoted and len([x for x in quoted if x.strip()]) >= 2:
         if new and not _substance(new, quoted):
@@ -785,6 +786,7 @@ def fix_signature(text: str, log: _Log) -> str:
     # the lines ending in a hyphen, found once (cutting the signature only shortens ``lines``)
     may_delim = "--" in text or "__" in text  # every delimiter has one
     hyphen_ends = {i + 1 for i in _line_numbers(text, [m.start() for m in _EOL_HYPHEN.finditer(text)])}
+    cut_any = False
     for _ in range(4):
         # lines as the paragraph step will leave them: a line continuing a word hyphenated at the end of
         # the line above is not a line of its own (so a second run counts the same lines)
@@ -835,10 +837,11 @@ def fix_signature(text: str, log: _Log) -> str:
         if cut is None:
             break
         log.remove("\n".join(lines[cut:]), "signature")
+        cut_any = True
         lines = lines[:cut]
         while lines and not lines[-1].strip():
             lines.pop()
-    return "\n".join(lines)
+    return "\n".join(lines) if cut_any else text
 
 
 def fix_email(text: str, log: _Log) -> str:
@@ -878,6 +881,7 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
     whose next line was removed may be a footer in a second run."""
     bp = _boilerplate()
     settled = True
+    removed = False
     rule_kept = -2  # index of the last footer rule kept
     lines = text.split("\n")
     out: list[str] = []
@@ -928,8 +932,9 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
         if rule_kept == i - 1:
             settled = False
         log.remove("\n".join(lines[i:end]), reason)
+        removed = True
         i = end
-    return "\n".join(out), settled
+    return ("\n".join(out) if removed else text), settled
 
 
 def _block_end(lines: list[str], i: int) -> int:

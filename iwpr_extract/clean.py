@@ -783,22 +783,37 @@ def fix_signature(text: str, log: _Log) -> str:
     'Test message\\n--\\nPart1\\n--\\nPart2'
     """
     lines = text.split("\n")
-    # the lines ending in a hyphen, found once (cutting the signature only shortens ``lines``)
-    may_delim = "--" in text or "__" in text  # every delimiter has one
+    # the lines ending in a hyphen and those that may be a delimiter, found once (cutting the signature
+    # only shortens ``lines``)
     hyphen_ends = {i + 1 for i in _line_numbers(text, [m.start() for m in _EOL_HYPHEN.finditer(text)])}
+    delim_lines = sorted({i for mark in ("--", "__") for i in _lines_containing(text, mark)})
     cut_any = False
-    for _ in range(4):
-        # lines as the paragraph step will leave them: a line continuing a word hyphenated at the end of
+
+    def is_content(i: int) -> bool:
+        # a line as the paragraph step will leave it: a line continuing a word hyphenated at the end of
         # the line above is not a line of its own (so a second run counts the same lines)
-        content = [i for i, x in enumerate(lines) if x.strip()
-                   and not (i in hyphen_ends and _hyphen_end(lines[i - 1].rstrip()) and x.lstrip()[:1].isalpha())]
+        x = lines[i]
+        return bool(x.strip()) and not (i in hyphen_ends and _hyphen_end(lines[i - 1].rstrip())
+                                        and x.lstrip()[:1].isalpha())
+
+    for _ in range(4):
+        # the content lines at the end (twelve: all the tests below look at no more) and the first one;
+        # ``content`` is all of them when there are fewer
+        content: list[int] = []
+        i = len(lines) - 1
+        while i >= 0 and len(content) < 12:
+            if is_content(i):
+                content.append(i)
+            i -= 1
+        content.reverse()
         if len(content) < 2:
             break
-        first = content[0]
+        first = content[0] if len(content) < 12 else next(k for k in range(len(lines)) if is_content(k))
         cut = None
-        # a lone delimiter; several separated ones are section rules, not a signature
-        delims = [i for i in content if lines[i].lstrip()[:2] in _SIG_DELIM_STARTS
-                  and _SIG_DELIM.match(lines[i])] if may_delim else []
+        # a lone delimiter; several separated ones are section rules, not a signature (every delimiter
+        # line is a content line)
+        delims = [i for i in delim_lines if i < len(lines) and lines[i].lstrip()[:2] in _SIG_DELIM_STARTS
+                  and _SIG_DELIM.match(lines[i])]
         groups = []
         for i in delims:
             if groups and all(not lines[k].strip() or _SIG_DELIM.match(lines[k]) for k in range(groups[-1][-1], i)):
@@ -806,6 +821,7 @@ def fix_signature(text: str, log: _Log) -> str:
             else:
                 groups.append([i])
         if len(groups) == 1 and groups[0][0] > first:
+            # (with twelve lines at the end all after the group, more than ten follow it)
             after = [i for i in content if i > groups[0][-1]]
             if len(after) <= 10 and all(len(lines[i].strip()) <= 100 for i in after):
                 cut = groups[0][0]
@@ -943,6 +959,22 @@ def _block_end(lines: list[str], i: int) -> int:
     while i < n and lines[i].strip():
         i += 1
     return i
+
+
+def _lines_containing(text: str, needle: str) -> list[int]:
+    """The index of every line (of ``text.split("\\n")``) that contains ``needle`` (no line break in it)."""
+    out = []
+    line = pos = 0
+    find, count = text.find, text.count
+    at = find(needle)
+    while at >= 0:
+        line += count("\n", pos, at)
+        out.append(line)
+        pos = find("\n", at)
+        if pos < 0:
+            break
+        at = find(needle, pos)
+    return out
 
 
 def _line_numbers(text: str, offsets: list[int]) -> list[int]:

@@ -70,11 +70,28 @@ class CleanResult:
 
 
 class _Log:
-    __slots__ = ("fixes", "removed")
+    """What one run did (``fixes``, ``removed``), and the lines of the text the last step left: most steps
+    hand the next one its text unchanged, and splitting a long text into lines is not free."""
+
+    __slots__ = ("fixes", "removed", "_text", "_lines")
 
     def __init__(self) -> None:
         self.fixes: Counter[str] = Counter()
         self.removed: list[dict[str, str]] = []
+        self._text: str | None = None
+        self._lines: list[str] = []
+
+    def lines(self, text: str) -> list[str]:
+        """``text.split("\\n")``, shared by the steps that get this very text: the caller must not change it."""
+        if self._text is not text:
+            self._text, self._lines = text, text.split("\n")
+        return self._lines
+
+    def join(self, lines: list[str]) -> str:
+        """``"\\n".join(lines)``, remembered as the lines of the result (not to be changed after)."""
+        text = "\n".join(lines)
+        self._text, self._lines = text, lines
+        return text
 
     def fix(self, name: str, count: int = 1) -> None:
         if count:
@@ -644,7 +661,7 @@ def fix_replies(text: str, log: _Log) -> str:
     """
     if ">" not in text and ":" not in text and "--" not in text and "wrote" not in text:
         return text
-    lines = original = text.split("\n")
+    lines = original = log.lines(text)
     out: list[str] = []
     i = 0
     n = len(lines)
@@ -749,7 +766,7 @@ def _trailing_quote(lines: list[str], log: _Log, same: str | None = None) -> str
         start += 1
     quoted = lines[start:end]
     if not quoted:
-        return "\n".join(lines) if same is None else same
+        return log.join(lines) if same is None else same
     new = [x for x in lines[:start] if x.strip()]
     if quoted and len([x for x in quoted if x.strip()]) >= 2:
         if new and not _substance(new, quoted):
@@ -782,7 +799,7 @@ def fix_signature(text: str, log: _Log) -> str:
     >>> fix_signature("Test message\\n--\\nPart1\\n--\\nPart2", _Log())
     'Test message\\n--\\nPart1\\n--\\nPart2'
     """
-    lines = text.split("\n")
+    lines = log.lines(text)
     # the lines ending in a hyphen and those that may be a delimiter, found once (cutting the signature
     # only shortens ``lines``)
     hyphen_ends = {i + 1 for i in _line_numbers(text, [m.start() for m in _EOL_HYPHEN.finditer(text)])}
@@ -857,7 +874,7 @@ def fix_signature(text: str, log: _Log) -> str:
         lines = lines[:cut]
         while lines and not lines[-1].strip():
             lines.pop()
-    return "\n".join(lines) if cut_any else text
+    return log.join(lines) if cut_any else text
 
 
 def fix_email(text: str, log: _Log) -> str:
@@ -899,7 +916,7 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
     settled = True
     removed = False
     rule_kept = -2  # index of the last footer rule kept
-    lines = text.split("\n")
+    lines = log.lines(text)
     out: list[str] = []
     i = 0
     n = len(lines)
@@ -950,7 +967,7 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
         log.remove("\n".join(lines[i:end]), reason)
         removed = True
         i = end
-    return ("\n".join(out) if removed else text), settled
+    return (log.join(out) if removed else text), settled
 
 
 def _block_end(lines: list[str], i: int) -> int:
@@ -1294,7 +1311,7 @@ def fix_paragraphs(text: str, log: _Log) -> str:
     >>> fix_paragraphs("The great ship\\n\\nsailed into the harbor.\\n\\n\\nIWPR: Why?\\nNowak: Because.", _Log())
     'The great ship sailed into the harbor.\\n\\nIWPR: Why?\\nNowak: Because.'
     """
-    lines = text.split("\n")
+    lines = log.lines(text)
     blocks = _blocks(lines)
     if not blocks:
         return ""

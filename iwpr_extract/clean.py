@@ -73,13 +73,14 @@ class _Log:
     """What one run did (``fixes``, ``removed``), and the lines of the text the last step left: most steps
     hand the next one its text unchanged, and splitting a long text into lines is not free."""
 
-    __slots__ = ("fixes", "removed", "_text", "_lines")
+    __slots__ = ("fixes", "removed", "_text", "_lines", "plain")
 
     def __init__(self) -> None:
         self.fixes: Counter[str] = Counter()
         self.removed: list[dict[str, str]] = []
         self._text: str | None = None
         self._lines: list[str] = []
+        self.plain: str | None = None  # a text known to hold no control characters and no odd spaces
 
     def lines(self, text: str) -> list[str]:
         """``text.split("\\n")``, shared by the steps that get this very text: the caller must not change it."""
@@ -408,6 +409,9 @@ _CR = _re(r"\r\n?")
 # U+200D (zero-width joiner) stays: it builds emoji and Indic conjuncts.
 _CONTROL = _re("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffc]")
 _ODD_SPACE = _re("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# either of the two: one scan tells both steps that a text has nothing for them
+_CONTROL_OR_ODD_SPACE = _re("[\x00-\x08\t\x0b\x0c\x0e-\x1f\x7f-\x9f\u00a0\u1680\u2000-\u200c\u200e\u200f\u202a-\u202f"
+                            "\u205f-\u2064\u2066-\u206f\u3000\ufeff\ufff9-\ufffc]")
 _SPACE_RUN = _re(r"(?<=\S)  +(?=\S)")
 # every whole run of two spaces or more (never part of one: "+" is greedy and nothing follows it), with a
 # literal prefix the engine skips to; the caller tests what _SPACE_RUN's lookarounds would
@@ -437,6 +441,9 @@ def fix_control_chars(text: str, log: _Log) -> str:
     >>> fix_control_chars("Hello\\u200b\\u200b, world\\ufeff!", _Log())
     'Hello, world!'
     """
+    if not _CONTROL_OR_ODD_SPACE.search(text):
+        log.plain = text  # (what fix_spaces gets, if the steps between change nothing)
+        return text
     new, n = _CONTROL.subn("", text)
     log.fix("control-chars", n)
     return new
@@ -454,7 +461,7 @@ def fix_spaces(text: str, log: _Log) -> str:
     >>> fix_spaces("Item\\u00a01A  and\\tthat   \\n  kept", _Log())
     'Item 1A and that\\n  kept'
     """
-    new, n = _ODD_SPACE.subn(" ", text)
+    new, n = (text, 0) if log.plain is text else _ODD_SPACE.subn(" ", text)
     if " \n" in new or new.endswith(" "):
         n += new.count(" \n") + new.endswith(" ")  # one for each line that ends in a space
         # a pass takes one trailing space off every line: a few passes, then line by line (a long run of

@@ -4,6 +4,7 @@ Each expected value was produced by the code before the shortcut existed."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -51,3 +52,24 @@ LINE_CHARS = "aZ 1.,-–“”’éЖß\u00a0\u2028\udc93_²"
 def test_low_letter_lines_agrees_with_letters_share(lines):
     # counted on bytes for all lines at once, or line by line: the same verdicts as the definition
     assert _low_letter_lines(lines, "\n".join(lines)) == [_letters_share(x) < 0.5 for x in lines]
+
+
+@pytest.mark.parametrize("text, expected, fixes", [
+    # odd spaces found by the control-character step's scan: the spaces step still replaces them
+    ("Cafe\u0301 \u00a0 ﬁne\u2003x", "Café fine x", {"ligatures": 1, "spaces": 3, "unicode-nfc": 1}),
+    ("Cafe\u0301 ﬁne  x\t y ", "Café fine x y", {"ligatures": 1, "spaces": 4, "unicode-nfc": 1}),
+    # none: ligatures and NFC change the text in between, the spaces step sees a new text
+    ("Cafe\u0301 ﬁne x", "Café fine x", {"ligatures": 1, "unicode-nfc": 1}),
+])
+def test_spaces_step_after_the_shared_control_and_space_scan(text, expected, fixes):
+    r = explain_text(text)
+    assert (r.text, r.fixes) == (expected, fixes)
+
+
+def test_steps_sharing_split_lines_do_not_change_them():
+    # the boilerplate, reply, signature and paragraph steps get one list of lines for one text
+    text = ("Skip to main content\nReal text here that goes on\nand on.\n\nOn Mon, 1 Jan 2001 10:00, Bob <b@x.org> wrote:\n"
+            "> old\n> text\n\nThanks,\nBob")
+    r = explain_text(text)
+    assert r.text == "Real text here that goes on and on."
+    assert [x["reason"] for x in r.removed] == ["chrome", "reply-quote", "signature"]

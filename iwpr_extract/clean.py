@@ -1107,23 +1107,25 @@ def _letters_share(line: str) -> float:
 
 
 _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-_NON_ASCII_LETTER = _re(r"[^\W\d_\x00-\x7f]")  # a letter as _LETTER_RUN takes it, outside ASCII
+# a line from its first letter outside ASCII (a letter as _LETTER_RUN takes it) on: one match a line
+_NON_ASCII_LETTER_LINE = _re(r"[^\W\d_\x00-\x7f][^\n]*")
 
 
 def _low_letter_lines(lines: list[str], text: str) -> list[bool]:
     """For each of ``lines`` (stripped, not empty; ``text`` is them joined by "\\n"), is its
-    ``_letters_share`` under one half?  Where every letter is ASCII, the letters are counted for all lines
-    at once, on the UTF-8 bytes.
+    ``_letters_share`` under one half?  ASCII letters are counted for all lines at once, on the UTF-8
+    bytes; a line with a letter outside ASCII is counted on its own.
 
     >>> _low_letter_lines(["ab, cd", "12 34 x"], "ab, cd\\n12 34 x"), _low_letter_lines(["café --"], "café --")
     ([False, True], [False])
     """
-    if _NON_ASCII_LETTER.search(text):
-        return [_letters_share(x) < 0.5 for x in lines]
     raw = text.encode("utf-8", "surrogatepass")  # (lone surrogates from undecodable bytes too)
     # letters / (characters but spaces) < 0.5, as a float compare of small integers: 2 * letters < rest
-    return [2 * (len(b) - len(g)) < len(x) - x.count(" ")
-            for x, b, g in zip(lines, raw.split(b"\n"), raw.translate(None, _ASCII_LETTERS).split(b"\n"))]
+    low = [2 * (len(b) - len(g)) < len(x) - x.count(" ")
+           for x, b, g in zip(lines, raw.split(b"\n"), raw.translate(None, _ASCII_LETTERS).split(b"\n"))]
+    for i in _line_numbers(text, [m.start() for m in _NON_ASCII_LETTER_LINE.finditer(text)]):
+        low[i] = _letters_share(lines[i]) < 0.5
+    return low
 
 
 def _wrap_width(lines: list[str]) -> int | None:
@@ -1208,21 +1210,20 @@ def _break_kind(sa: str, sb: str, width: int | None, low_a: bool | None = None, 
     return "keep"
 
 
-def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool = False) -> list[str]:
+def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool, stripped: list[str],
+                   low: list[bool]) -> list[str]:
     """Join the wrapped lines of one block (lines between blank lines); keep structured lines.
-    ``forced``: the block was merged over a blank line inside a sentence, its lines go on with each other."""
+    ``forced``: the block was merged over a blank line inside a sentence, its lines go on with each other.
+    ``stripped``: the block's lines stripped; ``low``: whether each one's letters share is under one half."""
     if len(block) == 1:
-        return [block[0].strip()]
-    stripped = [x.strip() for x in block]
-    text = "\n".join(stripped)
-    if not forced and " " not in text and not any(_hyphen_end(x) for x in stripped[:-1]):
+        return stripped
+    if not forced and not any(" " in x for x in stripped) and not any(_hyphen_end(x) for x in stripped[:-1]):
         return stripped  # one word a line: a list, not wrapped prose
     # (only a second line that starts with a space can be indented deeper than the first)
     if not forced and block[1][:1].isspace():
         indents = [len(x) - len(x.lstrip()) for x in block]
         if any(i > indents[0] for i in indents[1:]) and indents[0] < min(indents[1:]) and not _hyphen_end(stripped[0]):
             return block  # a first line with indented lines under it: preformatted ("hello / there / world")
-    low = _low_letter_lines(stripped, text)
     out = [stripped[0]]
     joined = 0
     for k in range(len(block) - 1):
@@ -1348,7 +1349,18 @@ def fix_paragraphs(text: str, log: _Log) -> str:
         merged.append((gap, list(b), False))
     log.fix("double-spaced", regrouped)
     log.fix("blank-in-sentence", closed)
-    paragraphs = ["\n".join(_regroup_block(b, width, log, forced)) for _, b, forced in merged]
+    stripped = [[x.strip() for x in b] for _, b, _ in merged]
+    # the letters share of every line of a multi-line block, in one go
+    several = [x for s in stripped if len(s) > 1 for x in s]
+    low = _low_letter_lines(several, "\n".join(several))
+    paragraphs = []
+    at = 0
+    for (_, b, forced), s in zip(merged, stripped):
+        if len(s) > 1:
+            paragraphs.append("\n".join(_regroup_block(b, width, log, forced, s, low[at : at + len(s)])))
+            at += len(s)
+        else:
+            paragraphs.append(s[0])
     return "\n\n".join(paragraphs)
 
 

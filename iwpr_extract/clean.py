@@ -479,13 +479,23 @@ def fix_spaces(text: str, log: _Log) -> str:
         pieces: list[str] = []
         last = 0
         find, size = new.find, len(new)
+        # the line of the last run looked at, whether it is quote-marked, and how far it is known to run
+        line_start, quoted, seen = -1, False, 0
         at = find("  ")
         while at >= 0:
             m = _SPACE_RUN_ANY.match(new, at)
             end = m.end()
-            if (at and not new[at - 1].isspace() and end != size and not new[end].isspace()
-                    and not new[new.rfind("\n", 0, at) + 1 : at].lstrip().startswith(">")):
-                # between two non-spaces (a _SPACE_RUN), not in a quote-marked line
+            if at and not new[at - 1].isspace() and end != size and not new[end].isspace():
+                # between two non-spaces (a _SPACE_RUN): kept in a quote-marked line (its first non-space
+                # character, before the run, is ">"); the line is looked at once, whatever its runs
+                nl = new.rfind("\n", seen, at)
+                seen = at
+                if nl >= 0 or line_start < 0:
+                    line_start = nl + 1
+                    quoted = new[line_start:at].lstrip().startswith(">")
+                if quoted:
+                    at = find("  ", end)
+                    continue
                 out = _space_run(m)
                 if out != m.group(0):
                     pieces += (new[last:at], out)
@@ -1226,6 +1236,7 @@ def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool,
             return block  # a first line with indented lines under it: preformatted ("hello / there / world")
     out = [stripped[0]]
     joined = 0
+    signoff, mobile, signoff_first, mobile_first = _SIGNOFF.match, _MOBILE.match, _SIGNOFF_FIRST, _MOBILE_FIRST
     for k in range(len(block) - 1):
         sa, sb = stripped[k], stripped[k + 1]
         fa = sa[0]
@@ -1233,17 +1244,21 @@ def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool,
         # plain line (a lower-case line is no label, byline or marked list item)
         if (sb[0].islower() and sa[-1] not in ":-" and fa not in "<>" and not low[k] and not low[k + 1]
                 and sb[1:2] not in _BULLET_SECOND and sa[:2] != "By"
-                and not (fa in _SIGNOFF_FIRST and _SIGNOFF.match(sa)) and not (fa in _MOBILE_FIRST and _MOBILE.match(sa))):
+                and not (fa in signoff_first and signoff(sa)) and not (fa in mobile_first and mobile(sa))):
             join = True
         else:
             join = _break_kind(sa, sb, width, low[k], low[k + 1]) == "join"
         if join:
-            out[-1], fix = _join_pair(out[-1], block[k + 1])
+            last = out[-1]
+            if last[-1] != "-":  # _join_pair's common case
+                out[-1] = last + " " + block[k + 1].lstrip()
+            else:
+                out[-1], fix = _join_pair(last, block[k + 1])
+                if fix:
+                    log.fix(fix)
             joined += 1
-            if fix:
-                log.fix(fix)
         else:
-            out.append(stripped[k + 1])
+            out.append(sb)
     log.fix("unwrap", joined)
     return out
 

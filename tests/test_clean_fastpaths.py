@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from iwpr_extract.clean import _letters_share, _Log, _low_letter_lines, explain_text, fix_boilerplate
+from iwpr_extract.clean import _letters_share, _Log, _low_letter_lines, explain_text, fix_boilerplate, fix_spaces
 
 RULE = "_" * 30
 
@@ -73,3 +73,15 @@ def test_steps_sharing_split_lines_do_not_change_them():
     r = explain_text(text)
     assert r.text == "Real text here that goes on and on."
     assert [x["reason"] for x in r.removed] == ["chrome", "reply-quote", "signature"]
+
+
+@pytest.mark.parametrize("text, expected, count", [
+    # runs in quote-marked lines kept, the rest collapsed unless a field gap; the quote status of a line
+    # is looked up once for all its runs
+    ("> a  b  c\nx  y.  Z  w\n  > q  r\nTOP  Head  By X", "> a  b  c\nx y.  Z w\n  > q  r\nTOP  Head By X", 3),
+    ("a  b" * 3 + "\n>  x  y", "a ba ba b\n>  x  y", 3),
+])
+def test_space_runs_line_by_line(text, expected, count):
+    log = _Log()
+    assert fix_spaces(text, log) == expected
+    assert dict(log.fixes) == {"spaces": count}

@@ -538,8 +538,14 @@ _SIGNOFF = _re(
     r"с\s+уважением)\s*[,.!]*\s*$", re.I)
 
 
-def _words_in(lines: list[str]) -> int:
-    return sum(len(line.split()) for line in lines)
+def _words_at_least(lines: list[str], k: int) -> bool:
+    """Do ``lines`` hold at least ``k`` words?  (Counting stops there: the lines above a header can be long.)"""
+    total = 0
+    for line in lines:
+        total += len(line.split())
+        if total >= k:
+            return True
+    return False
 
 
 def _reply_header(lines: list[str], i: int) -> tuple[int, str] | None:
@@ -666,7 +672,7 @@ def _unquote(lines: list[str]) -> list[str]:
 def _substance(new: list[str], quoted: list[str]) -> bool:
     """Is the quoted or forwarded part the substance of the message (a forwarded newsletter) rather than
     an earlier message under a reply?"""
-    return _words_in(new) < 25 and _words_in(quoted) >= 100
+    return not _words_at_least(new, 25) and _words_at_least(quoted, 100)
 
 
 def fix_replies(text: str, log: _Log) -> str:
@@ -740,7 +746,7 @@ def fix_replies(text: str, log: _Log) -> str:
                     continue
                 if keep:
                     out.append(keep)
-                if not new_words and quoted_follow and tail_start < n and _words_in(body) < 100:
+                if not new_words and quoted_follow and tail_start < n and not _words_at_least(body, 100):
                     # "On ... wrote: > quote" above the reply: the reply is the text after the quote
                     log.remove("\n".join([header_text] + body), "reply-quote")
                     i = q_end
@@ -758,7 +764,13 @@ def fix_replies(text: str, log: _Log) -> str:
             if keep:
                 out.append(keep)
             rule: list[str] = []
-            while out and (not out[-1].strip() or _RULE.match(out[-1])) and any(_RULE.match(x) for x in out):
+            rules_in_out = -1  # rule lines left in ``out``, counted when first needed
+            while out and (not out[-1].strip() or _RULE.match(out[-1])):
+                if rules_in_out < 0:
+                    rules_in_out = sum(1 for x in out if _RULE.match(x))
+                if not rules_in_out:
+                    break
+                rules_in_out -= bool(_RULE.match(out[-1]))
                 rule.insert(0, out.pop())  # the separator line Outlook puts above its header goes with it
             while rule and not rule[0].strip():
                 out.append(rule.pop(0))

@@ -1275,23 +1275,29 @@ def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool,
     return out
 
 
-def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
-    """Split lines into (blank lines before, block lines)."""
+def _blocks(lines: list[str], stripped: list[str]) -> tuple[list[tuple[int, list[str]]], list[list[str]]]:
+    """Split lines into (blank lines before, block lines), and the blocks' lines stripped (``stripped``:
+    every line stripped)."""
     out: list[tuple[int, list[str]]] = []
+    out_stripped: list[list[str]] = []
     blank = 0
     cur: list[str] = []
-    for line in lines:
-        if line.strip():
+    cur_stripped: list[str] = []
+    for line, s in zip(lines, stripped):
+        if s:
             cur.append(line)
+            cur_stripped.append(s)
         else:
             if cur:
                 out.append((blank, cur))
-                cur = []
+                out_stripped.append(cur_stripped)
+                cur, cur_stripped = [], []
                 blank = 0
             blank += 1
     if cur:
         out.append((blank, cur))
-    return out
+        out_stripped.append(cur_stripped)
+    return out, out_stripped
 
 
 def _double_spaced(blocks: list[tuple[int, list[str]]], width: int | None) -> bool:
@@ -1347,36 +1353,40 @@ def fix_paragraphs(text: str, log: _Log) -> str:
     'The great ship sailed into the harbor.\\n\\nIWPR: Why?\\nNowak: Because.'
     """
     lines = log.lines(text)
-    blocks = _blocks(lines)
+    blocks, stripped_blocks = _blocks(lines, [x.strip() for x in lines])
     if not blocks:
         return ""
     # the wrap width of a double-spaced scrape shows in its one-line blocks; that of a hard-wrapped text
     # in the lines that have another line of their paragraph after them (a paragraph's last line is
     # short, and a cleaned text has no such lines left but those of lists and addresses)
-    width = _wrap_width([b[0] for _, b in blocks if len(b) == 1])
+    width = _wrap_width([b[0] for b in stripped_blocks if len(b) == 1])
     double = _double_spaced(blocks, width)
     if not double:
-        width = _wrap_width([x for _, b in blocks for x in b[:-1]])
+        width = _wrap_width([x for b in stripped_blocks for x in b[:-1]])
+    # (blocks are merged in place: the block lists are not needed as they were after this)
     merged: list[tuple[int, list[str], bool]] = []
+    stripped: list[list[str]] = []  # the merged blocks' lines stripped
     regrouped = closed = 0
-    for gap, b in blocks:
+    for (gap, b), sb in zip(blocks, stripped_blocks):
         if merged:
             a = merged[-1][1][-1]
             if double and gap == 1 and len(b) == 1 and _gap_joins(a, b[0], width or 0):
                 merged[-1][1].append(b[0])
+                stripped[-1].append(sb[0])
                 regrouped += 1
                 continue
             # (a sentence goes on only in a lower-case word: tested here first, it spares most calls)
-            if b[0].lstrip()[:1].islower() and _sentence_continues(a, b[0]):
+            if sb[0][:1].islower() and _sentence_continues(a, b[0]):
                 # a blank line (or a lost line) inside a sentence: "His colour\n\nmounted; he ..."
                 merged[-1][1].extend(b)
+                stripped[-1].extend(sb)
                 merged[-1] = (merged[-1][0], merged[-1][1], True)
                 closed += 1
                 continue
-        merged.append((gap, list(b), False))
+        merged.append((gap, b, False))
+        stripped.append(sb)
     log.fix("double-spaced", regrouped)
     log.fix("blank-in-sentence", closed)
-    stripped = [[x.strip() for x in b] for _, b, _ in merged]
     # the letters share of every line of a multi-line block, in one go
     several = [x for s in stripped if len(s) > 1 for x in s]
     low = _low_letter_lines(several, "\n".join(several))

@@ -1251,13 +1251,20 @@ def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool,
     signoff, mobile, signoff_first, mobile_first = _SIGNOFF.match, _MOBILE.match, _SIGNOFF_FIRST, _MOBILE_FIRST
     for k in range(len(block) - 1):
         sa, sb = stripped[k], stripped[k + 1]
-        fa = sa[0]
-        # the common case, decided here as _break_kind decides it: a line going on in lower case after a
-        # plain line (a lower-case line is no label, byline or marked list item)
-        if (sb[0].islower() and sa[-1] not in ":-" and fa not in "<>" and not low[k] and not low[k + 1]
-                and sb[1:2] not in _BULLET_SECOND and sa[:2] != "By"
-                and not (fa in signoff_first and signoff(sa)) and not (fa in mobile_first and mobile(sa))):
-            join = True
+        fa, fb = sa[0], sb[0]
+        # the common cases, decided here as _break_kind decides them: after a plain line, a line going on
+        # in lower case (no label, byline or marked list item), or a plain line in capitals, which only the
+        # end of the line before and the wrap width can join
+        if (sa[-1] not in ":-" and fa not in "<>" and not low[k] and not low[k + 1] and sb[1:2] not in _BULLET_SECOND
+                and sa[:2] != "By" and not (fa in signoff_first and signoff(sa))
+                and not (fa in mobile_first and mobile(sa))):
+            if fb.islower():
+                join = True
+            elif fb.isupper() and ":" not in sb and sb[:2] != "By":
+                join = ((_continuation_end(sa) and not sa.isupper())
+                        or (width is not None and width < len(sa) + 1 + _first_word_len(sb) and len(sa) <= width + 8))
+            else:
+                join = _break_kind(sa, sb, width, low[k], low[k + 1]) == "join"
         else:
             join = _break_kind(sa, sb, width, low[k], low[k + 1]) == "join"
         if join:

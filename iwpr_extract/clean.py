@@ -1191,8 +1191,13 @@ def _join_pair(a: str, b: str) -> tuple[str, str | None]:
 @lru_cache(maxsize=16384)
 def _is_structural(line: str) -> bool:
     s = line.strip()
-    return bool(_QUOTE.match(s) or _HTML_TAG.match(s) or (_BULLET.match(s) and not _DASH_CONT.match(s)) or _LABEL.match(s)
-                or _BYLINE.match(s) or _letters_share(s) < 0.5 or (" By " in s and _BYLINE_END.search(s)))
+    f = s[:1]
+    # (on a stripped line each pattern needs its first characters: tested first, as in _break_kind)
+    return bool(f == ">" or (f == "<" and _HTML_TAG.match(s))
+                or ((f in _BULLET_OPEN or f.isdecimal() or s[1:2] in _BULLET_SECOND) and _BULLET.match(s)
+                    and not _DASH_CONT.match(s))
+                or (":" in s and _LABEL.match(s)) or (s[:2] == "By" and _BYLINE.match(s)) or _letters_share(s) < 0.5
+                or (" By " in s and _BYLINE_END.search(s)))
 
 
 def _break_kind(sa: str, sb: str, width: int | None, low_a: bool | None = None, low_b: bool | None = None) -> str:

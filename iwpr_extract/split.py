@@ -23,6 +23,12 @@ How it decides, in order:
 8. Every segment's span starts where the previous one ended, so with ``all_segments`` the records'
    ``text`` concatenated is exactly the input.  Text with no recognisable article is one article record
    with a warning.
+
+Speed: most blocks are body paragraphs, so none is asked one by one whether it is a byline, a terminator
+or footer matter.  ``_Scan`` finds where the cues those tests need stand (over a lower-cased copy of the
+text) and only the blocks there are tested; ``_plain_paragraphs`` cuts a plainly set body from its span
+at once.  Each shortcut gives exactly what the block-by-block test gives (``tests/test_split_scan.py``);
+texts the scans cannot read (lone CRs, letters that change case oddly) take the block-by-block path.
 """
 
 from __future__ import annotations
@@ -108,6 +114,7 @@ class _Cues(SimpleNamespace):
     inline_by: regex.Pattern
     plain_credit: regex.Pattern
     lower_ok: frozenset[str]
+    role_credit: regex.Pattern
     contents_headings: frozenset[str]
 
 
@@ -171,6 +178,12 @@ def _cues() -> _Cues:
             rf"|(?:An?[ \t])?IWPR[ \t](?:{collective})(?:[ \t]in[ \t]{place})?)$"
         ),
         lower_ok=frozenset(w.lower() for w in data["byline_lower_words"]),
+        # a credit naming a role, not a person: "a journalist in Kunduz (name withheld)", "our correspondent"
+        role_credit=LazyPattern(
+            rf"^(?:an?|our|the)[ \t]+(?:[\p{{L}}'’\-]+[ \t]+){{0,3}}?(?:{_alternation(data['bio_roles'])})"
+            rf"(?:[ \t]+(?:in|from|based[ \t]+in)[ \t]+{place})?(?:[ \t]*\([^()\n]{{1,60}}\))?\.?$",
+            regex.I,
+        ),
         contents_headings=frozenset(h.upper() for h in data["contents_headings"]),
     )
 
@@ -245,6 +258,8 @@ def byline_text_ok(text: str) -> bool:
     False
     >>> byline_text_ok("Ainagul Abdrakhmanova reports from Bishkek")
     True
+    >>> byline_text_ok("By a journalist in Kunduz (name withheld)"), byline_text_ok("By a long way the best")
+    (True, False)
     """
     cues = _cues()
     text = " ".join(text.split())
@@ -256,6 +271,8 @@ def byline_text_ok(text: str) -> bool:
     prefix = cues.byline_prefix.match(text)
     if prefix:
         rest = text[prefix.end() :]
+        if rest[:1].islower() and cues.role_credit.match(rest):
+            return True
     elif _cues().plain_credit.match(text.rstrip(".")):
         return True
     else:
@@ -864,8 +881,7 @@ def _find_articles(blocks: list[Block], scan: _Scan | None = None) -> list[_Arti
             continue  # nothing but another entry follows: a table-of-contents credit
         # The next anchor's preamble is not this article's body.
         if n + 1 < len(anchors) and end == limit - 1:
-            nxt = _preamble(blocks, anchors[n + 1], anchor + 1)
-            end = nxt.start - 1
+            end = _next_start(blocks, anchors[n + 1], anchor + 1) - 1
             if end <= anchor:
                 continue
         article.end = end
@@ -884,6 +900,16 @@ def _gap_parts(blocks: list[Block], i: int, anchor: int, floor: int) -> bool:
     # the block before is a paragraph of that article (a headline over a standfirst is short)
     return (before.gap_before < gap and before.chars > 100 and ends_sentence(before.joined)
             and not _is_rule(before) and not _is_terminator(before))
+
+
+def _next_start(blocks: list[Block], anchor: int, floor: int) -> int:
+    """Where the article of the next byline starts (its preamble's first block); asked twice per
+    article with the same arguments, so remembered on the byline's block."""
+    store = blocks[anchor].__dict__
+    key = f"_next_start_{floor}"
+    if key not in store:
+        store[key] = _preamble(blocks, anchor, floor).start
+    return store[key]
 
 
 def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
@@ -937,8 +963,8 @@ def _block_header(block: Block) -> dict[str, Any] | None:
     """The edition header a block states: on its first line, or over two of its first lines
     ("BALKAN CRISIS REPORT" / "No. 50, 21 June 1999", below an "Institute for War & Peace Reporting" line)."""
     first = block.first
-    # every header has its "No." after a title in capitals; most blocks are spared the pattern
-    parsed = parse_edition_header(first) if first[:3].isupper() and "N" in first else None
+    # every header has its "No."; most blocks are spared the pattern
+    parsed = parse_edition_header(first) if "N" in first else None
     if parsed is not None:
         return parsed
     # or it is printed over two lines, the second starting with "No."
@@ -1022,8 +1048,7 @@ def _content_end(blocks: list[Block], anchor: int, limit: int, candidates: list[
         return None
     if end == limit - 1 and limit < len(blocks):
         # Everything up to the next byline: check it is not just the next entry's headline/standfirst.
-        nxt = _preamble(blocks, limit, anchor + 1)
-        if nxt.start <= anchor + 1:
+        if _next_start(blocks, limit, anchor + 1) <= anchor + 1:
             return None
     return end
 
@@ -1085,9 +1110,9 @@ def _article_fields(blocks: list[Block], article: _Article) -> dict[str, Any]:
 
 def _plain_paragraphs(body: list[Block]) -> list[str] | None:
     """The paragraph texts of a body set as plainly as most are (blank lines between paragraphs, single
-    spaces, maybe one space ending a line, no lone CR, not double-spaced), taken from the whole
-    span at once; None otherwise: the blocks are then grouped one by one (``_paragraph_groups``), which
-    gives the same texts for a plain body.  Sparing every block this way matters in a long edition."""
+    spaces, maybe one space ending a line, no lone CR), taken from the whole span at once; None
+    otherwise: the blocks are then grouped one by one (``_paragraph_groups``), which gives the same
+    texts for a plain body.  Sparing every block this way matters in a long edition."""
     if not body:
         return []
     span = body[0].source[body[0].start : body[-1].end]
@@ -1101,15 +1126,37 @@ def _plain_paragraphs(body: list[Block]) -> list[str] | None:
     if len(pieces) != len(body):  # a block cut without a blank line (``_separate_bylines``)
         return None
     # a line ending in a hyphen joins the next as ``Block.joined`` does
-    paragraphs = [join_wrapped(piece.split("\n")) if "-\n" in piece else piece.replace("\n", " ") for piece in pieces]
+    joined = [join_wrapped(piece.split("\n")) if "-\n" in piece else piece.replace("\n", " ") for piece in pieces]
     # any other space or control character (tab, CR, no-break space...) is not printable
-    if not all(p.isprintable() for p in paragraphs) or any(p[:1].islower() for p in paragraphs[1:]):
-        return None  # odd spaces; a paragraph that may carry on the one before
-    if len(pieces) >= 4:  # double-spaced (``_double_spaced``): every line a paragraph of its own
-        single = [piece for piece in pieces if "\n" not in piece]
-        if len(single) >= 0.8 * len(pieces) and sum(1 for p in single if not ends_sentence(p)) >= 0.3 * len(single):
-            return None
-    return paragraphs
+    if not all(text.isprintable() for text in joined):
+        return None
+    if any(text[:1].islower() for text in joined[1:]) or len(pieces) >= 4 and _double_spaced_pieces(pieces):
+        # a paragraph that may carry on the one before, or a double-spaced page: the grouping rules
+        # ask each block, and the pieces can answer for them
+        gaps = [body[0].gap_before, *(len(m.group()) - 1 for m in _PARAGRAPH_BREAK.finditer(span))]
+        items = [_Piece(text, piece.split("\n", 1)[0], gap, piece.count("\n") + 1)
+                 for text, piece, gap in zip(joined, pieces, gaps)]
+        return [_group_text(group) for group in _paragraph_groups(items)]
+    return joined
+
+
+def _double_spaced_pieces(pieces: list[str]) -> bool:
+    """``_double_spaced`` of plain pieces (a one-line piece is its own joined text)."""
+    single = [piece for piece in pieces if "\n" not in piece]
+    return len(single) >= 0.8 * len(pieces) and sum(1 for p in single if not ends_sentence(p)) >= 0.3 * len(single)
+
+
+class _Piece:
+    """A plainly set block of a body's span, standing in for its ``Block`` where paragraphs are grouped:
+    the same ``joined``, ``first``, ``gap_before`` and number of lines."""
+
+    __slots__ = ("joined", "first", "gap_before", "lines")
+
+    def __init__(self, joined: str, first: str, gap_before: int, lines: int) -> None:
+        self.joined, self.first, self.gap_before, self.lines = joined, first, gap_before, lines
+
+    def __len__(self) -> int:
+        return self.lines
 
 
 _PARAGRAPH_BREAK = LazyPattern(r"\n\n+", engine="re")

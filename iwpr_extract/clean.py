@@ -573,7 +573,7 @@ def _reply_header(lines: list[str], i: int) -> tuple[int, str] | None:
         blanks = 0
         for j in range(i, min(i + 6, len(lines))):
             if j > i:
-                if not _HAS_DIGIT.search(bare):
+                if j == i + 1 and not _HAS_DIGIT.search(bare):  # (bare stays the same: asked once)
                     break
                 nxt = lines[j].strip()
                 if not nxt:

@@ -1150,9 +1150,10 @@ def _low_letter_lines(lines: list[str], text: str) -> list[bool]:
     return low
 
 
-def _wrap_width(lines: list[str]) -> int | None:
-    """The width a text was hard-wrapped at, if it was: most multi-line-block lines end near one width."""
-    lengths = sorted([n for n in map(len, map(str.strip, lines)) if n >= 20])
+def _wrap_width(line_lengths: list[int]) -> int | None:
+    """The width a text was hard-wrapped at, if it was: most multi-line-block lines end near one width
+    (``line_lengths``: of the lines stripped)."""
+    lengths = sorted([n for n in line_lengths if n >= 20])
     if len(lengths) < 6:
         return None
     w = lengths[int(len(lengths) * 0.9) - 1] if len(lengths) >= 10 else lengths[-2]
@@ -1287,15 +1288,15 @@ def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool,
     return out
 
 
-def _blocks(lines: list[str], stripped: list[str]) -> tuple[list[tuple[int, list[str]]], list[list[str]]]:
-    """Split lines into (blank lines before, block lines), and the blocks' lines stripped (``stripped``:
-    every line stripped)."""
+def _blocks(lines: list[str]) -> tuple[list[tuple[int, list[str]]], list[list[str]]]:
+    """Split lines into (blank lines before, block lines), and the blocks' lines stripped."""
     out: list[tuple[int, list[str]]] = []
     out_stripped: list[list[str]] = []
     blank = 0
     cur: list[str] = []
     cur_stripped: list[str] = []
-    for line, s in zip(lines, stripped):
+    for line in lines:
+        s = line.strip()
         if s:
             cur.append(line)
             cur_stripped.append(s)
@@ -1365,16 +1366,17 @@ def fix_paragraphs(text: str, log: _Log) -> str:
     'The great ship sailed into the harbor.\\n\\nIWPR: Why?\\nNowak: Because.'
     """
     lines = log.lines(text)
-    blocks, stripped_blocks = _blocks(lines, [x.strip() for x in lines])
+    blocks, stripped_blocks = _blocks(lines)
     if not blocks:
         return ""
     # the wrap width of a double-spaced scrape shows in its one-line blocks; that of a hard-wrapped text
     # in the lines that have another line of their paragraph after them (a paragraph's last line is
     # short, and a cleaned text has no such lines left but those of lists and addresses)
-    width = _wrap_width([b[0] for b in stripped_blocks if len(b) == 1])
+    # (the blocks' lines are stripped already: _wrap_width is given their lengths)
+    width = _wrap_width([len(b[0]) for b in stripped_blocks if len(b) == 1])
     double = _double_spaced(blocks, width)
     if not double:
-        width = _wrap_width([x for b in stripped_blocks for x in b[:-1]])
+        width = _wrap_width([len(x) for b in stripped_blocks for x in b[:-1]])
     # (blocks are merged in place: the block lists are not needed as they were after this)
     merged: list[tuple[int, list[str], bool]] = []
     stripped: list[list[str]] = []  # the merged blocks' lines stripped

@@ -139,7 +139,7 @@ class Block:
         """The lines joined as one line (see ``join_wrapped``)."""
         if self._joined is None:
             raw = self.raw
-            if "-\n" in raw or "-\r" in raw or "- \n" in raw or "-\t" in raw:
+            if "-\n" in raw or "-\r" in raw or "- \n" in raw or "- \r" in raw or "-\t" in raw:
                 self._joined = join_wrapped([line.content for line in self.lines])
             else:
                 self._joined = " ".join(raw.split())

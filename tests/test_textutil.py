@@ -35,3 +35,12 @@ def test_blocks_are_the_runs_of_non_blank_lines(text):
     if current:
         expected.append(" ".join(current))
     assert [" ".join(b.joined.split()) for b in blocks_of(text)] == expected
+
+
+@given(st.text(st.sampled_from("ab- \t\n"), max_size=40))
+def test_crlf_text_reads_as_the_same_text_with_lf(text):
+    # "Mazar- \r\ne-Sharif" joins as "Mazar- \ne-Sharif" does
+    def joined(t):
+        return [(b.joined, b.gap_before, len(b)) for b in blocks_of(t)]
+
+    assert joined(text.replace("\n", "\r\n")) == joined(text)

@@ -243,23 +243,24 @@ def run_stage(ctx: click.Context, command: str, files: tuple[str, ...], stage: S
             for item in read_inputs(paths, warn=reporter.warn, error=reporter.error, **read_options):
                 results = apply_stage(item, stage, reporter, debug)
                 if results is not None:
-                    emit_results(item, results, reporter, output.write_line)
+                    emit_results(item, results, reporter, output.write_data)
         output.flush()
     except BrokenPipeError:
         return _pipe_closed(reporter)
     return reporter.exit_code
 
 
-def emit_results(item: Any, results: list[dict[str, Any]], reporter: Any, write: Callable[[str], None]) -> None:
-    """Write one item's output records; warnings the stage added are reported, naming the record."""
-    from .records import dumps
+def emit_results(item: Any, results: list[dict[str, Any]], reporter: Any, write: Callable[[bytes], None]) -> None:
+    """Write one item's output records (each an encoded line, see ``records.dumps_line``); warnings the
+    stage added are reported, naming the record."""
+    from .records import dumps_line
 
     known = item.record.get("warnings") or []
     for record in results:
         for warning in record.get("warnings") or []:
             if warning not in known:
                 reporter.warn(f"{record.get('id') or item.source}: {warning}")
-        write(dumps(record))
+        write(dumps_line(record))
 
 
 def _pipe_closed(reporter: Reporter) -> int:

@@ -178,6 +178,7 @@ def _cues() -> _Cues:
 # --- line and block patterns -------------------------------------------------------------------------------
 
 _RULE = LazyPattern(r"^[ \t]*(?:\*{3,}|(?:[-=_~#*][ \t]?){5,}$)")
+_RULE_STARTS = frozenset("*-=_~#")  # a rule line starts with one of these
 _PHOTO = LazyPattern(r"\((?:Photo|Picture|Image)s?(?: by)?[:\s][^)\n]{0,120}\)|^(?:Photo|Picture)s?(?: by)?:", regex.I | regex.M)
 _SITE_TITLE = LazyPattern(r"^(?:Institute for War (?:and|&) Peace Reporting|IWPR)\b[^\n]{0,80}\|", regex.I)
 # "Home | News | Analysis": a site's navigation line at the top of a scraped page
@@ -231,7 +232,7 @@ def _per_block(func):
 @_per_block
 def _is_rule(block: Block) -> bool:
     first = block.first
-    return first[:1] in ("*", "-", "=", "_", "~", "#") and bool(_RULE.match(first))
+    return first[:1] in _RULE_STARTS and bool(_RULE.match(first))
 
 
 def byline_text_ok(text: str) -> bool:
@@ -356,7 +357,8 @@ def _body_block(block: Block) -> bool:
 
 @_per_block
 def _is_byline_block(block: Block) -> bool:
-    if len(block) > MAX_BYLINE_LINES or block.chars > MAX_BYLINE_CHARS + 10:
+    # the size first: counting lines costs more than a subtraction
+    if block.end - block.start > MAX_BYLINE_CHARS + 10 or len(block) > MAX_BYLINE_LINES:
         return False
     first = block.first
     if not first[:1].isupper():
@@ -810,10 +812,10 @@ def _block_header(block: Block) -> dict[str, Any] | None:
     first = block.first
     # every header has its "No."; most blocks are spared the pattern
     parsed = parse_edition_header(first) if "N" in first else None
-    if parsed is not None or len(block) < 2 or len(block) > 4:
+    if parsed is not None:
         return parsed
-    raw = block.raw
-    if "No" not in raw and "NO" not in raw:
+    source, start, end = block.source, block.start, block.end
+    if source.find("No", start, end) == -1 and source.find("NO", start, end) == -1 or not 2 <= len(block) <= 4:
         return None
     lines = [line.content.strip() for line in block.lines]
     for k in range(len(lines) - 1):
@@ -824,8 +826,38 @@ def _block_header(block: Block) -> dict[str, Any] | None:
     return None
 
 
+# a later line of a block starting with "No": the second line of an edition header printed over two
+_LATER_LINE_NO = LazyPattern(r"[\n\r][^\S\n\r]*N[oO]", engine="re")
+
+
+def _may_terminate(block: Block) -> bool:
+    """What a block must hold for any terminator cue to fire (``_terminator_cue``): the first character
+    of a rule; a bar or arrow on the first line (site title, navigation, breadcrumbs); a colon after a
+    mail header's initial; an edition header's "No" on the first line or starting a later one (in a
+    block of four lines at most); a short line on its own (brief heading, web chrome phrase); a footer
+    cue.  Plain string tests first: nearly every body paragraph fails them all at once."""
+    first = block.first
+    if first[:1] in _RULE_STARTS or "|" in first or ">" in first or "»" in first:
+        return True
+    if ":" in first and first[:1] in _MAIL_HEADER_INITIALS or "No" in first or "NO" in first:
+        return True
+    source, start, end = block.source, block.start, block.end
+    if len(first) <= 80 and source.find("\n", start, end) == -1 and source.find("\r", start, end) == -1:
+        if len(first) <= 30 or first.rstrip(":").lower()[:2] in _cues().chrome_start.by_first:
+            return True
+    elif _LATER_LINE_NO.search(source, start, end) and len(block) <= 4:
+        return True
+    return _is_footer_block(block)
+
+
 @_per_block
 def _is_terminator(block: Block) -> bool:
+    """A block that ends the article before it: a rule, an edition header, footer matter, mail headers,
+    a "NEWS IN BRIEF" heading, web chrome or a site title."""
+    return _may_terminate(block) and _terminator_cue(block)
+
+
+def _terminator_cue(block: Block) -> bool:
     first = block.first
     return (
         _is_rule(block)
@@ -860,11 +892,16 @@ def _content_end(blocks: list[Block], anchor: int, limit: int) -> int | None:
 @_per_block
 def _looks_like_toc_entry(block: Block) -> bool:
     text = block.joined
-    return bool(_cues().inline_by.search(text)) and byline_text_ok(text[_last_by(text):])
+    by = _last_by(text)
+    return by is not None and byline_text_ok(text[by:])
 
 
-def _last_by(text: str) -> int:
-    last = 0
+def _last_by(text: str) -> int | None:
+    """Where the last credit in ``text`` starts ("... combination.  By Ainagul ..."), None if none.
+    Every credit holds a "by" in some case: texts without one are spared the pattern."""
+    if "by" not in text and "By" not in text and "BY" not in text and "bY" not in text:
+        return None
+    last = None
     for m in _cues().inline_by.finditer(text):
         last = m.start()
     return last
@@ -878,8 +915,8 @@ def _article_fields(blocks: list[Block], article: _Article) -> dict[str, Any]:
     captions = [blocks[i].joined for i in article.captions]
     paragraphs: list[str] = []
     for group in groups:
-        text = join_wrapped([b.joined for b in group])
-        if _is_caption(text) and len(text) < 300:
+        text = _group_text(group)
+        if len(text) < 300 and _is_caption(text):
             captions.append(text)
         else:
             paragraphs.append(text)
@@ -918,9 +955,14 @@ def _double_spaced(blocks: list[Block]) -> bool:
     of those stop mid-sentence."""
     if len(blocks) < 4:
         return False
+    most_multi = 0.2 * len(blocks)  # more blocks of several lines than this: not double-spaced
+    multi = 0
+    for block in blocks:
+        if len(block) > 1:
+            multi += 1
+            if multi > most_multi:
+                return False
     single = [b for b in blocks if len(b) == 1]
-    if len(single) < 0.8 * len(blocks):
-        return False
     unfinished = sum(1 for b in single if not ends_sentence(b.first))
     return unfinished >= 0.3 * len(single)
 
@@ -933,7 +975,8 @@ def _paragraph_groups(blocks: list[Block]) -> list[list[Block]]:
         groups = []
         for block in blocks:
             # A line break doubled by accident: the sentence carries on in lower case.
-            if groups and block.gap_before == 1 and block.first[:1].islower() and not ends_sentence(groups[-1][-1].joined):
+            if (groups and block.gap_before == 1 and block.joined[:1].islower() and block.first[:1].islower()
+                    and not ends_sentence(groups[-1][-1].joined)):
                 groups[-1].append(block)
             else:
                 groups.append([block])
@@ -946,10 +989,10 @@ def _paragraph_groups(blocks: list[Block]) -> list[list[Block]]:
             not groups
             or alone
             or was_alone
-            or _ends_sentence_before_markup(groups[-1][-1].joined)
-            or (block.gap_before >= 2 and not block.first[:1].islower())
             or len(block) > 1
             or len(groups[-1][-1]) > 1
+            or (block.gap_before >= 2 and not block.first[:1].islower())
+            or _ends_sentence_before_markup(groups[-1][-1].joined)
         )
         if starts_new:
             groups.append([block])
@@ -977,7 +1020,12 @@ _CAPTION_WORDS = ("hoto", "HOTO", "icture", "ICTURE", "mage", "MAGE")
 
 def _paragraphs(blocks: list[Block]) -> str:
     """Body text: paragraphs separated by one blank line, wrapped lines joined."""
-    return "\n\n".join(join_wrapped([b.joined for b in group]) for group in _paragraph_groups(blocks))
+    return "\n\n".join(_group_text(group) for group in _paragraph_groups(blocks))
+
+
+def _group_text(group: list[Block]) -> str:
+    """A paragraph's text from its blocks (a block's own text is already joined)."""
+    return group[0].joined if len(group) == 1 else join_wrapped([b.joined for b in group])
 
 
 def _fallback_fields(blocks: list[Block]) -> dict[str, Any]:
@@ -1189,7 +1237,7 @@ def _credit_continues(line: str, following: str | None) -> bool:
     """Whether a credit at the end of ``line`` goes on over the next line ("By Nino" / "Gerliani in Mestia")."""
     if not following or _starts_entry_text(following):
         return False
-    by = _last_by(line) if _cues().inline_by.search(line) else None
+    by = _last_by(line)
     credit = line[by:] if by is not None else (_credit_tail(line) or "")
     return bool(credit) and byline_text_ok(f"{credit} {following}")
 
@@ -1219,14 +1267,14 @@ def _entry_continues(content: list[Block], n: int) -> bool:
 
 
 def _has_by_credit(line: str) -> bool:
-    by = _last_by(line) if _cues().inline_by.search(line) else None
+    by = _last_by(line)
     return by is not None and byline_text_ok(line[by:])
 
 
 def _ends_with_credit(line: str) -> bool:
     if not line:
         return False
-    by = _last_by(line) if _cues().inline_by.search(line) else None
+    by = _last_by(line)
     if by is not None and byline_text_ok(line[by:]):
         return True
     tail = _credit_tail(line)
@@ -1263,7 +1311,7 @@ def parse_toc_entry(lines: list[str]) -> dict[str, Any]:
             lines = lines[1:]
     text = " ".join(lines)
     byline = None
-    by = _last_by(text) if _cues().inline_by.search(text) else None
+    by = _last_by(text)
     if by is not None and byline_text_ok(text[by:]):
         byline = " ".join(text[by:].split())
         text = text[:by]

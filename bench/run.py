@@ -276,7 +276,8 @@ def bench_stages(files: list[Path], corpus_bytes: int, have: set[str], jobs: int
         rates["clean"] = (report("clean (raw text in)", corpus_bytes, m, TARGETS["clean"]), CORPUS)
     else:
         print("clean: command not on this branch yet; skipped")
-    print("(rate (CPU): input size over the process's user + system time, steadier than wall time on a busy machine)")
+    print("(rate (CPU): input size over the user + system time of the command and its workers; on a busy machine "
+          "steadier than wall time)")
     pipe = [s for s in ("clean", "split", "bylines", "entities") if s in have]
     bench_pipe(pipe, corpus_bytes)
     return rates

@@ -374,11 +374,6 @@ def bench_startup(runs: int) -> None:
     iwpr = [sys.executable, str(script)] if script.is_file() else IWPR
     cases = [("python -c 'import click, regex'", [sys.executable, "-c", "import click, regex"]),
              ("iwpr split one-article.txt", [*iwpr, "split", str(one)])]
-    # byte-compile first: with PYTHONDONTWRITEBYTECODE set (as on some machines) every run would compile
-    # the package's sources, which an installed package never does
-    import compileall
-
-    compileall.compile_dir(str(ROOT / "iwpr_extract"), quiet=1)
     for _, argv in cases:  # warm the file cache; not counted
         subprocess.run(argv, stdout=subprocess.DEVNULL, cwd=ROOT, env=CHILD_ENV, check=True)
     walls: list[list[float]] = [[] for _ in cases]
@@ -523,6 +518,11 @@ def main() -> None:
         bench_json(OUT / "split.jsonl")
         return
     have = available_commands()
+    # byte-compiled first: with PYTHONDONTWRITEBYTECODE set (as on some machines) every command would
+    # compile the package's sources, which an installed package never does
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "iwpr_extract"), quiet=1)
     start = time.perf_counter()
     files, size = generate(args.size, args.seed)
     print(f"corpus: {len(files)} files, {size / 1e6:.1f} MB in {CORPUS.relative_to(ROOT)} "

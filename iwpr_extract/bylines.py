@@ -13,8 +13,7 @@ Word lists live in ``data/byline_words.json``.
 
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -49,23 +48,22 @@ class Author:
 # --- word lists ------------------------------------------------------------------------------------------
 
 
-@dataclass
+# The classes below are plain classes, not dataclasses: every dataclass costs a third of a millisecond of
+# each `iwpr bylines` start-up.  (``Author``, the public one, stays a dataclass.)
+
+
 class _Words:
-    prefix: regex.Pattern
-    photo: regex.Pattern
-    colon_label: regex.Pattern
-    role_heads: frozenset[str]
-    role_vocab: frozenset[str]
-    outlets: frozenset[str]
-    strong_outlet: frozenset[str]
-    collective: frozenset[str]
-    particles: frozenset[str]
-    suffixes: frozenset[str]
-    titles: frozenset[str]
-    titles_suffixes: frozenset[str]
-    junk: frozenset[str]
-    protected: regex.Pattern
-    lower_ok: frozenset[str]
+    """The word lists and their patterns."""
+
+    def __init__(self, *, prefix: regex.Pattern, photo: regex.Pattern, colon_label: regex.Pattern,
+                 role_heads: frozenset[str], role_vocab: frozenset[str], outlets: frozenset[str],
+                 strong_outlet: frozenset[str], collective: frozenset[str], particles: frozenset[str],
+                 suffixes: frozenset[str], titles: frozenset[str], titles_suffixes: frozenset[str],
+                 junk: frozenset[str], protected: regex.Pattern, lower_ok: frozenset[str]) -> None:
+        self.prefix, self.photo, self.colon_label, self.protected = prefix, photo, colon_label, protected
+        self.role_heads, self.role_vocab, self.outlets, self.strong_outlet = role_heads, role_vocab, outlets, strong_outlet
+        self.collective, self.particles, self.suffixes, self.titles = collective, particles, suffixes, titles
+        self.titles_suffixes, self.junk, self.lower_ok = titles_suffixes, junk, lower_ok
 
 
 def _phrases(items: list[str]) -> str:
@@ -145,6 +143,8 @@ _CLEANERS = (
 def _clean(text: str) -> tuple[str, str | None]:
     """Decode markup and drop what is never part of a name; return (clean text, edition reference)."""
     if "&" in text:
+        import html  # here: its import (and the entity table) costs 1.4 ms of every start-up
+
         text = html.unescape(html.unescape(text))
     if "<" in text:
         text = _TAG.sub(" ", text)
@@ -322,20 +322,29 @@ def _natural_case(tokens: list[str]) -> list[str]:
 # --- chunk analysis -------------------------------------------------------------------------------------
 
 
-@dataclass
 class _Draft:
-    name: str
-    location: str | None = None
-    role: str | None = None
+    """An author while the byline is read."""
+
+    __slots__ = ("name", "location", "role")
+
+    def __init__(self, name: str, location: str | None = None, role: str | None = None) -> None:
+        self.name, self.location, self.role = name, location, role
+
+    def __repr__(self) -> str:
+        return f"_Draft(name={self.name!r}, location={self.location!r}, role={self.role!r})"
 
 
-@dataclass
 class _Parsed:
-    authors: list[_Draft] = field(default_factory=list)
-    credit: bool = False
-    outlets: list[str] = field(default_factory=list)
-    edition: str | None = None
-    unknown: int = 0
+    """What one byline gives: authors, a collective credit, outlets, an edition reference, unread chunks."""
+
+    __slots__ = ("authors", "credit", "outlets", "edition", "unknown")
+
+    def __init__(self, edition: str | None = None) -> None:
+        self.authors: list[_Draft] = []
+        self.credit = False
+        self.outlets: list[str] = []
+        self.edition = edition
+        self.unknown = 0
 
 
 def _is_outlet(tokens: list[str], lows: list[str] | None = None) -> bool:
@@ -625,13 +634,23 @@ _BIO_ORG = LazyPattern(r"\s+(?:at|with|for|of)\s+(?:the\s+)?(?P<org>\p{Lu}.*)$")
 _DANGLING_IN = LazyPattern(r"\s+(?:in|at|with|for|of|based)$", regex.I)
 
 
-@dataclass
 class _Bio:
-    names: list[str]
-    role: str | None
-    location: str | None
-    pseudonym: bool
-    sentence: str
+    """One bio sentence: the names it is about, their role, place and pseudonym flag."""
+
+    __slots__ = ("names", "role", "location", "pseudonym", "sentence")
+
+    def __init__(self, names: list[str], role: str | None, location: str | None, pseudonym: bool,
+                 sentence: str) -> None:
+        self.names, self.role, self.location, self.pseudonym, self.sentence = names, role, location, pseudonym, sentence
+
+    def __repr__(self) -> str:
+        return (f"_Bio(names={self.names!r}, role={self.role!r}, location={self.location!r}, "
+                f"pseudonym={self.pseudonym!r}, sentence={self.sentence!r})")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _Bio):
+            return NotImplemented
+        return all(getattr(self, k) == getattr(other, k) for k in self.__slots__)
 
 
 def _bio_words() -> frozenset[str]:

@@ -141,7 +141,7 @@ def parse_edition_ref(text: str) -> dict[str, Any] | None:
     >>> parse_edition_ref("By A and B in Almaty (RCA No. 393, 06-Jul-05)")
     {'title': 'Reporting Central Asia', 'issue': 393, 'date': '2005-07-06'}
     """
-    m = _REF.search(text)
+    m = _REF.search(text) if "No" in text else None  # every reference has its "No": most texts are spared the pattern
     if not m:
         return None
     return {"title": canonical_title(m["abbr"]), "issue": int(m["issue"]), "date": parse_date(m["date"])}
@@ -149,7 +149,7 @@ def parse_edition_ref(text: str) -> dict[str, Any] | None:
 
 def edition_ref_span(text: str) -> tuple[int, int] | None:
     """Where the edition reference stands in ``text`` (to cut it off a byline)."""
-    m = _REF.search(text)
+    m = _REF.search(text) if "No" in text else None
     return (m.start(), m.end()) if m else None
 
 

@@ -28,10 +28,10 @@ How it decides, in order:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from types import SimpleNamespace
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import regex
 
@@ -193,10 +193,10 @@ _DANGLING_BY = LazyPattern(r"(?:^|\s)(?:By|BY)$")
 _SENTENCE_OR_GAP = LazyPattern(r"(?<=[.?!”\"])\s+|\s{2,}")
 
 _TWO_SPACES = LazyPattern(r"[ \t]{2,}")
+_MAIL_HEADER_NAMES = ("From", "To", "Cc", "Subject", "Date", "Sent", "Reply-To", "Sender", "Message-ID", "MIME-Version",
+                      "Content-Type", "Content-Transfer-Encoding", "Received", "Return-Path", "Organization", "Newsgroups")
 _MAIL_HEADER = LazyPattern(
-    r"^(?:From[ \t]+\S{1,80}@|From|To|Cc|Subject|Date|Sent|Reply-To|Sender|Message-ID|MIME-Version|Content-Type"
-    r"|Content-Transfer-Encoding|Received|Return-Path|Organization|Newsgroups|X-[A-Za-z\-]{1,40}):[ \t]",
-    regex.I,
+    rf"^(?:From[ \t]+\S{{1,80}}@|{'|'.join(_MAIL_HEADER_NAMES)}|X-[A-Za-z\-]{{1,40}}):[ \t]", regex.I
 )
 # the second line of a header printed over two: "No. 50, 21 June 1999"
 _NUMBER_LINE = LazyPattern(r"^(?:No|NO)\.?[ \t]*\d{1,5}\b")
@@ -296,22 +296,21 @@ def _separate_bylines(blocks: list[Block], view: str | None = None) -> list[Bloc
     """A "By ..." line with no blank line between it and the body (or the standfirst) around it is
     made a block of its own, so that it can anchor its article.  Only where body text clearly follows
     it: a table-of-contents entry ends in a byline too, but another entry follows it, not a body."""
-    out: list[Block] = []
     words = _byline_first_words()
     prefix = _cues().byline_prefix
     byline_starts = _byline_line_starts(view)
-    k_start = 0
-    for n, block in enumerate(blocks):
+    if byline_starts is None:
+        candidates: Iterable[int] = range(len(blocks))
+    else:
+        # only blocks holding a line that starts like a byline need their lines looked at
+        candidates = sorted(_blocks_at(blocks, byline_starts))
+    out: list[Block] = []
+    done = 0  # blocks before this index are in ``out`` or about to be copied there unchanged
+    for n in candidates:
+        block = blocks[n]
         count = len(block)
         if count < 2 or count > 400:
-            out.append(block)
             continue
-        if byline_starts is not None:
-            # only blocks holding a line that starts like a byline need their lines looked at
-            k_start = bisect_left(byline_starts, block.start, k_start)
-            if k_start == len(byline_starts) or byline_starts[k_start] >= block.end:
-                out.append(block)
-                continue
         lines = block.lines
         contents = [line.content.strip() for line in lines]
         cuts: list[int] = []
@@ -333,14 +332,30 @@ def _separate_bylines(blocks: list[Block], view: str | None = None) -> list[Bloc
                 cuts.extend((k, k + 1))
         bounds = sorted({c for c in cuts if 0 < c < count})
         if not bounds:
-            out.append(block)
             continue
+        out.extend(blocks[done:n])
+        done = n + 1
         starts = [0, *bounds]
         ends = [*bounds, count]
         for piece, (a, b) in enumerate(zip(starts, ends)):
             gap = block.gap_before if piece == 0 else 0
-            out.append(Block(block.source, lines[a].start, lines[b - 1].end, gap))
+            out.append(Block(block.source, lines[a].start, lines[b - 1].end, gap, block.scan))
+    if not done:
+        return blocks
+    out.extend(blocks[done:])
     return out
+
+
+def _blocks_at(blocks: list[Block], positions: Iterable[int], starts: list[int] | None = None) -> set[int]:
+    """Indices of the blocks that hold the given text offsets (offsets in blank lines hold none)."""
+    if starts is None:
+        starts = [b.start for b in blocks]
+    found = set()
+    for at in positions:
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and at < blocks[i].end:
+            found.add(i)
+    return found
 
 
 def _body_block(block: Block) -> bool:
@@ -357,17 +372,18 @@ def _body_block(block: Block) -> bool:
 
 @_per_block
 def _is_byline_block(block: Block) -> bool:
-    # the size first: counting lines costs more than a subtraction
-    if block.end - block.start > MAX_BYLINE_CHARS + 10 or len(block) > MAX_BYLINE_LINES:
+    # the cheap tests first: a subtraction, then the first line; counting lines costs more
+    chars = block.end - block.start
+    if chars > MAX_BYLINE_CHARS + 10:
         return False
     first = block.first
     if not first[:1].isupper():
         return False
     if first.split(" ", 1)[0].lower() not in _byline_first_words():
         # a credit without "By" is short: "Ainagul Abdrakhmanova in Bishkek", "IWPR staff"
-        if block.chars > 120 or not (" in " in first or " from " in first or "IWPR" in first):
+        if chars > PLAIN_CREDIT_MAX_CHARS or not (" in " in first or " from " in first or "IWPR" in first):
             return False
-    return byline_text_ok(block.joined)
+    return len(block) <= MAX_BYLINE_LINES and byline_text_ok(block.joined)
 
 
 @lru_cache(maxsize=1)
@@ -416,23 +432,6 @@ def _scan_view(text: str) -> str | None:
     return "\n" + lowered if len(lowered) == len(text) else None
 
 
-def _mark_footer_cues(view: str | None, blocks: list[Block]) -> None:
-    """Find footer phrases in one scan of the whole text, then mark the blocks that hold them: a
-    per-block search was the most expensive step of splitting a long edition."""
-    if view is None:
-        return  # each block is then judged on its own (``_is_footer_block``)
-    cues = _cues()
-    line_starts = {m.start() for m in cues.footer_line_scan.finditer(view)}
-    anywhere = sorted(at - 1 for phrase in cues.footer_anywhere_phrases for at in _find_all(view, phrase)
-                      if _word_ends(view, at, phrase))
-    k = 0
-    for block in blocks:
-        while k < len(anywhere) and anywhere[k] < block.start:
-            k += 1
-        reach = min(block.end, block.start + FOOTER_CUE_REACH)
-        block.__dict__["_is_footer_block"] = block.start in line_starts or (k < len(anywhere) and anywhere[k] < reach)
-
-
 def _find_all(haystack: str, needle: str) -> Iterator[int]:
     at = haystack.find(needle)
     while at != -1:
@@ -446,12 +445,123 @@ def _word_ends(text: str, at: int, phrase: str) -> bool:
     return not phrase[-1].isalnum() or not after or not (after.isalnum() or after == "_")
 
 
-@_per_block
 def _is_footer_block(block: Block) -> bool:
-    """Footer matter: masthead, addresses, ISSN, copyright, disclaimers (see ``_mark_footer_cues``)."""
+    """Footer matter: masthead, addresses, ISSN, copyright, disclaimers (see ``_Scan.index``)."""
+    scan = block.scan
+    if scan is not None and scan.footer_starts is not None:
+        return block.start in scan.footer_starts
+    return _footer_cue(block)
+
+
+@_per_block
+def _footer_cue(block: Block) -> bool:
     cues = _cues()
     raw = block.raw
     return bool(cues.footer_line.match(raw) or cues.footer_anywhere.search(raw, 0, FOOTER_CUE_REACH))
+
+
+# A capital that some small letter also upper-cases to ("ı" -> "I", "ﬂ" -> "FL"): brief headings are
+# compared in capitals, the whole-text scan looks for them in small letters.
+_CASE_SHIFTERS = "ßıſﬀﬁﬂﬃﬄﬅﬆ"
+PLAIN_CREDIT_MAX_CHARS = 120  # a credit without "By" ("Ainagul Abdrakhmanova in Bishkek") is short
+
+
+class _Scan:
+    """Cue positions found by whole-text scans of one text (over its lower-cased view, see
+    ``_scan_view``), shared by the text's blocks (``Block.scan``): footer phrases, byline starts and
+    the characters and phrases a terminator needs.  Most blocks are body paragraphs; with the scans
+    they are never asked one by one whether they end an article or start one."""
+
+    __slots__ = ("text", "view", "starts", "footer_starts")
+
+    def __init__(self, text: str, view: str) -> None:
+        self.text, self.view = text, view
+        self.starts: list[int] = []
+        self.footer_starts: frozenset[int] | None = None  # until ``index``: blocks are judged one by one
+
+    def index(self, blocks: list[Block]) -> None:
+        """Take ``blocks`` as the text's final blocks: note their starts and which are footer matter
+        (a footer phrase starting their first line, or standing in their first FOOTER_CUE_REACH
+        characters)."""
+        self.starts = starts = [b.start for b in blocks]
+        cues = _cues()
+        view = self.view
+        found = set()
+        for m in cues.footer_line_scan.finditer(view):
+            i = bisect_left(starts, m.start())
+            if i < len(starts) and starts[i] == m.start():
+                found.add(m.start())
+        for phrase in cues.footer_anywhere_phrases:
+            for at in _find_all(view, phrase):
+                if _word_ends(view, at, phrase):
+                    i = bisect_right(starts, at - 1) - 1
+                    if i >= 0 and at - 1 < min(blocks[i].end, starts[i] + FOOTER_CUE_REACH):
+                        found.add(starts[i])
+        self.footer_starts = frozenset(found)
+
+    def anchor_candidates(self, blocks: list[Block]) -> list[int]:
+        """Indices of the blocks that can be bylines (``_is_byline_block``): the first line starts
+        with a byline's first word, or the block is short enough for a credit without "By"."""
+        starts, text = self.starts, self.text
+        found = set()
+        for i, block in enumerate(blocks):
+            start, end = block.start, block.end
+            if end - start <= PLAIN_CREDIT_MAX_CHARS:
+                cut = text.find("\n", start, end)
+                line = text[start : cut if cut != -1 else end]  # the first line holds the stripped one
+                if " in " in line or " from " in line or "IWPR" in line:
+                    found.add(i)
+        for m in _byline_word_scan().finditer(self.view):
+            i = bisect_left(starts, m.start())
+            if i < len(starts) and starts[i] == m.start():
+                found.add(i)
+        return sorted(found)
+
+    def terminators(self, blocks: list[Block]) -> list[int] | None:
+        """Indices of the blocks that end an article (``_terminator_cue``), or None where the scans
+        cannot tell.  Each cue is looked for where the scan for what it needs (see ``_may_terminate``)
+        found something, so every terminator is found and nothing else."""
+        text, view, starts = self.text, self.view, self.starts
+        if not text.isascii() and any(c in text for c in _CASE_SHIFTERS):
+            return None
+
+        def where(positions: Iterable[int], cue: Callable[[Block], bool]) -> set[int]:
+            return {i for i in _blocks_at(blocks, positions, starts) if cue(blocks[i])}
+
+        # cues that start a block's first line: one pattern tried at each block's start
+        line_cue = _line_cue_pattern().match
+        found = {i for i, start in enumerate(starts) if line_cue(view, start + 1) and _line_cue(blocks[i])}
+        found |= where((at for needle in ("|", ">", "»") for at in _find_all(text, needle)), _bar_cue)
+        found |= where((at for needle in ("No", "NO") for at in _find_all(text, needle)),
+                       lambda b: _block_header(b) is not None)
+        found.update(bisect_left(starts, start) for start in self.footer_starts or ())
+        return sorted(found)
+
+
+@lru_cache(maxsize=1)
+def _byline_word_scan() -> re.Pattern:
+    """Over the view: a line whose first word (up to a space) is a byline's first word ("by", "comment")."""
+    words = sorted(_byline_first_words(), key=len, reverse=True)
+    return re.compile(rf"\n[^\S\n]*(?:{'|'.join(map(re.escape, words))})(?=[ ]|[^\S\n]*(?:\n|\Z))")
+
+
+@lru_cache(maxsize=1)
+def _line_cue_pattern() -> re.Pattern:
+    """Over the view, from a line's start: what the terminators that start a block's first line need
+    (see ``_line_cue``): a rule's first character, a mail header's name, a brief heading ("news in
+    brief", after dashes or stars) or a web chrome phrase ("related", "tags")."""
+    cues = _cues()
+    mail = sorted((name.lower() for name in (*_MAIL_HEADER_NAMES, "X-")), key=len, reverse=True)
+    headings = sorted((h.lower() for h in cues.brief_headings), key=len, reverse=True)
+    chrome = sorted({p.rstrip(":") for p in cues.chrome_start.phrases}, key=len, reverse=True)
+    return re.compile(
+        rf"[^\S\n]*(?:[*\-=_~#]|{'|'.join(map(re.escape, mail))}|{'|'.join(map(re.escape, chrome))}"
+        rf"|[ :*\-]*(?:{'|'.join(map(re.escape, headings))}))"
+    )
+
+
+def _line_cue(block: Block) -> bool:
+    return _is_rule(block) or _is_mail_headers(block) or _is_brief_heading(block) or _is_chrome_start(block)
 
 
 def _is_chrome_start(block: Block) -> bool:
@@ -542,9 +652,11 @@ def split_text(
     quoted_printable = unmasked is not text
     text = _mask_markup(unmasked)
     view = _scan_view(text)
-    blocks = _separate_bylines(blocks_of(text), view)
-    _mark_footer_cues(view, blocks)
-    segments = _segment(blocks)
+    scan = _Scan(text, view) if view is not None else None
+    blocks = _separate_bylines(blocks_of(text, scan), view)
+    if scan is not None:
+        scan.index(blocks)
+    segments = _segment(blocks, scan)
     if text is not original or "&" in text and _ENTITY.search(text):
         for segment in segments:
             segment.fields = _decode_fields(segment.fields, quoted_printable)
@@ -688,10 +800,10 @@ def split_record(record: dict[str, Any], *, all_segments: bool = False) -> Itera
 # --- segmentation ------------------------------------------------------------------------------------
 
 
-def _segment(blocks: list[Block]) -> list[_Segment]:
+def _segment(blocks: list[Block], scan: _Scan | None = None) -> list[_Segment]:
     if not blocks:
         return []  # empty or blank input: no records (with --all, the blank text as one "other" record)
-    articles = _find_articles(blocks)
+    articles = _find_articles(blocks, scan)
     if not articles:
         listing = _classify_gap(blocks, 0, len(blocks) - 1)
         if _is_listing(listing):
@@ -723,8 +835,13 @@ def _is_listing(segments: list[_Segment]) -> bool:
     return len(entries) >= 2 and all(e.get("headline") and not e.get("standfirst") for e in entries)
 
 
-def _find_articles(blocks: list[Block]) -> list[_Article]:
-    anchors = [i for i, b in enumerate(blocks) if _is_byline_block(b)]
+def _find_articles(blocks: list[Block], scan: _Scan | None = None) -> list[_Article]:
+    if scan is None or scan.footer_starts is None:
+        anchors = [i for i, b in enumerate(blocks) if _is_byline_block(b)]
+        terminators = None
+    else:
+        anchors = [i for i in scan.anchor_candidates(blocks) if _is_byline_block(blocks[i])]
+        terminators = scan.terminators(blocks)
     articles: list[_Article] = []
     for n, anchor in enumerate(anchors):
         floor = articles[-1].end + 1 if articles else 0
@@ -732,7 +849,7 @@ def _find_articles(blocks: list[Block]) -> list[_Article]:
             continue
         article = _preamble(blocks, anchor, floor)
         limit = anchors[n + 1] if n + 1 < len(anchors) else len(blocks)
-        end = _content_end(blocks, anchor, limit)
+        end = _content_end(blocks, anchor, limit, terminators)
         if end is None:
             continue  # nothing but another entry follows: a table-of-contents credit
         # The next anchor's preamble is not this article's body.
@@ -810,12 +927,12 @@ def _block_header(block: Block) -> dict[str, Any] | None:
     """The edition header a block states: on its first line, or over two of its first lines
     ("BALKAN CRISIS REPORT" / "No. 50, 21 June 1999", below an "Institute for War & Peace Reporting" line)."""
     first = block.first
-    # every header has its "No."; most blocks are spared the pattern
-    parsed = parse_edition_header(first) if "N" in first else None
+    # every header has its "No." after a title in capitals; most blocks are spared the pattern
+    parsed = parse_edition_header(first) if first[:3].isupper() and "N" in first else None
     if parsed is not None:
         return parsed
-    source, start, end = block.source, block.start, block.end
-    if source.find("No", start, end) == -1 and source.find("NO", start, end) == -1 or not 2 <= len(block) <= 4:
+    # or it is printed over two lines, the second starting with "No."
+    if not _LATER_LINE_NO.search(block.source, block.start, block.end) or not 2 <= len(block) <= 4:
         return None
     lines = [line.content.strip() for line in block.lines]
     for k in range(len(lines) - 1):
@@ -858,27 +975,39 @@ def _is_terminator(block: Block) -> bool:
 
 
 def _terminator_cue(block: Block) -> bool:
-    first = block.first
     return (
         _is_rule(block)
         or _block_header(block) is not None
         or _is_footer_block(block)
         or _is_mail_headers(block)
         or _is_brief_heading(block)
-        or _is_chrome_start(block)
-        or "|" in first and bool(_SITE_TITLE.match(first))
+        or _bar_cue(block)
     )
 
 
-def _content_end(blocks: list[Block], anchor: int, limit: int) -> int | None:
-    """Last block of the article whose byline is ``anchor``; None when no body follows it."""
-    end = anchor
-    body_blocks = 0
-    for i in range(anchor + 1, limit):
-        if _is_terminator(blocks[i]):
-            break
-        end = i
-        body_blocks += 1
+def _bar_cue(block: Block) -> bool:
+    """Web chrome ("Related", "Home | News", "Home > Africa") or a site title ("IWPR | ...")."""
+    first = block.first
+    return _is_chrome_start(block) or "|" in first and bool(_SITE_TITLE.match(first))
+
+
+def _content_end(blocks: list[Block], anchor: int, limit: int, candidates: list[int] | None = None) -> int | None:
+    """Last block of the article whose byline is ``anchor``; None when no body follows it.
+    ``candidates``: sorted indices of the only blocks that can be terminators, if known."""
+    end = limit - 1
+    if candidates is None:
+        for i in range(anchor + 1, limit):
+            if _is_terminator(blocks[i]):
+                end = i - 1
+                break
+    else:
+        k = bisect_right(candidates, anchor)
+        while k < len(candidates) and candidates[k] < limit:
+            if _is_terminator(blocks[candidates[k]]):
+                end = candidates[k] - 1
+                break
+            k += 1
+    body_blocks = end - anchor
     if body_blocks == 0:
         return None
     if end == limit - 1 and limit < len(blocks):

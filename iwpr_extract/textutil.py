@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from typing import Iterator
+from typing import Any, Iterator
 
 class LazyPattern:
     """A pattern compiled on first use: every ``iwpr`` process pays for the patterns it compiles at
@@ -87,15 +87,17 @@ def iter_lines(text: str) -> Iterator[Line]:
 class Block:
     """A run of non-blank lines of ``source[start:end]``; ``gap_before`` counts the blank lines in
     front of it.  Lines are split out only when asked for: most blocks are judged by their first line,
-    their size and their joined text."""
+    their size and their joined text.  ``scan`` is whatever a stage learnt from one pass over the whole
+    text (split's cue positions), shared by all the blocks of that text; None if nothing was attached."""
 
-    __slots__ = ("source", "start", "end", "gap_before", "_joined", "_lines", "_first", "_count", "__dict__")
+    __slots__ = ("source", "start", "end", "gap_before", "scan", "_joined", "_lines", "_first", "_count", "__dict__")
 
-    def __init__(self, source: str, start: int, end: int, gap_before: int) -> None:
+    def __init__(self, source: str, start: int, end: int, gap_before: int, scan: Any = None) -> None:
         self.source = source
         self.start = start
         self.end = end
         self.gap_before = gap_before
+        self.scan = scan
         self._joined: str | None = None
         self._lines: list[Line] | None = None
         self._first: str | None = None
@@ -158,13 +160,15 @@ _SEPARATOR_ANY = re.compile(r"(?:\r\n|\r|\n)(?:[ \t\f\v]*(?:\r\n|\r|\n))+")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def blocks_of(text: str) -> list[Block]:
+def blocks_of(text: str, scan: Any = None) -> list[Block]:
     """Split ``text`` into blocks of non-blank lines.
 
     >>> [(b.joined, b.gap_before, len(b)) for b in blocks_of("a\\nb\\n\\n\\nc\\n")]
     [('a b', 0, 2), ('c', 2, 1)]
     >>> [(b.start, b.end, b.gap_before) for b in blocks_of(" \\r\\nx \\r\\n\\r\\ny")]
     [(3, 4, 1), (9, 10, 1)]
+
+    ``scan`` is attached to every block (see ``Block``).
     """
     # Lone CRs (old Mac files) need the slower pattern; CRLF and LF share the fast one.
     lone_cr = "\r" in text and _has_lone_cr(text)
@@ -176,21 +180,21 @@ def blocks_of(text: str) -> list[Block]:
         if pos == 0:
             # only the first chunk can be blank or start with blank lines: separators are maximal, so
             # every later chunk starts with a non-blank line
-            if _add_block(blocks, text, pos, m.start(), gap):
+            if _add_block(blocks, text, pos, m.start(), gap, scan):
                 gap = 0
             else:
                 gap += 1  # the chunk was a blank line of its own
         else:
-            blocks.append(Block(text, pos, _trim_line_end(text, pos, m.start()), gap))
+            blocks.append(Block(text, pos, _trim_line_end(text, pos, m.start()), gap, scan))
             gap = 0
         found = m.group()
         gap += (len(_LINE_BREAK.findall(found)) if lone_cr else found.count("\n")) - 1
         pos = m.end()
-    _add_block(blocks, text, pos, len(text), gap)
+    _add_block(blocks, text, pos, len(text), gap, scan)
     return blocks
 
 
-def _add_block(blocks: list[Block], text: str, start: int, end: int, gap: int) -> bool:
+def _add_block(blocks: list[Block], text: str, start: int, end: int, gap: int, scan: Any) -> bool:
     """Add ``text[start:end]`` as a block unless it is blank; say whether it was added."""
     chunk = text[start:end]
     if not chunk.strip():
@@ -203,7 +207,7 @@ def _add_block(blocks: list[Block], text: str, start: int, end: int, gap: int) -
             start += first_break.end()
             chunk = text[start:end]
             first_break = _LINE_BREAK.search(chunk)
-    blocks.append(Block(text, start, _trim_line_end(text, start, end), gap))
+    blocks.append(Block(text, start, _trim_line_end(text, start, end), gap, scan))
     return True
 
 

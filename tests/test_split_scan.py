@@ -1,0 +1,73 @@
+"""split's whole-text scans stand in for asking every block: they must find exactly what the
+block-by-block tests find, on any text."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from iwpr_extract import split as S
+from iwpr_extract.textutil import blocks_of
+
+# pieces of lines that set off the cues, mixed with prose, odd spaces and letters that change case
+_PIECES = st.sampled_from([
+    "By Asyl Osmonalieva in Bishkek", "Ainagul Abdrakhmanova in Bishkek", "Jo Doe reports from Osh", "IWPR staff in Baku", "Comment by Jo Doe",
+    "BALKAN CRISIS REPORT", "No. 50, 21 June 1999", "REPORTING CENTRAL ASIA, No. 539, 2 April, 2008",
+    "NEWS IN BRIEF", "- In Brief -", "Related articles", "Tags: Kyrgyzstan", "More IWPR's Global Voices",
+    "Home | News | Analysis", "Home > Africa > Zimbabwe", "IWPR | Institute", "From: a@b.c", "Subject: x",
+    "X-Mailer: y", "*****", "- - - - -", "ISSN 1477-7924", "Editor-in-chief: Anthony Borden", "Not now",
+    "The talks went on.", "in the north", "no", "Now", " ", "  ", "\t", "\u00a0", "ı", "ſubject: x", "ﬂ", "K",
+    "Σ", "İ", "’", "a", "Z", ":", "|", ">", "»",
+])
+_LINE = st.lists(_PIECES, min_size=0, max_size=4).map(" ".join)
+_TEXT = st.lists(st.tuples(_LINE, st.sampled_from(["\n", "\n\n", "\r\n", "\r\n\r\n", "\n \n", "\n\n\n"])),
+                 max_size=12).map(lambda parts: "".join(line + end for line, end in parts))
+
+
+def _scanned(text):
+    view = S._scan_view(text)
+    if view is None:
+        return None, None
+    scan = S._Scan(text, view)
+    blocks = S._separate_bylines(blocks_of(text, scan), view)
+    scan.index(blocks)
+    return scan, blocks
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+def test_terminator_scan_finds_exactly_the_terminators(text):
+    scan, blocks = _scanned(text)
+    if scan is None:
+        return
+    found = scan.terminators(blocks)
+    if found is None:  # a letter that upper-cases to other letters: blocks are asked one by one
+        assert any(c in text for c in S._CASE_SHIFTERS)
+        return
+    assert found == [i for i, b in enumerate(blocks) if S._terminator_cue(b)]
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+def test_anchor_candidates_hold_every_byline(text):
+    scan, blocks = _scanned(text)
+    if scan is None:
+        return
+    candidates = set(scan.anchor_candidates(blocks))
+    assert {i for i, b in enumerate(blocks) if S._is_byline_block(b)} <= candidates
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+def test_may_terminate_holds_for_every_terminator(text):
+    for block in blocks_of(text):
+        if S._terminator_cue(block):
+            assert S._may_terminate(block)
+
+
+@settings(max_examples=200)
+@given(_TEXT)
+def test_footer_marks_equal_the_block_by_block_test(text):
+    scan, blocks = _scanned(text)
+    if scan is None:
+        return
+    assert [S._is_footer_block(b) for b in blocks] == [S._footer_cue(b) for b in blocks]

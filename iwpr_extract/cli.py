@@ -316,9 +316,6 @@ def _on_sigint(signum: int, frame: Any) -> None:
     raise _Interrupted()
 
 
-_SIGINT_NUMBER = 2  # POSIX and Windows alike
-
-
 def _signal_module() -> Any:
     """The C module under ``signal``: the same ``signal()`` without building the ``signal`` module's
     enums, which take ~0.7 ms of every start-up."""
@@ -348,7 +345,8 @@ def main(argv: list[str] | None = None) -> None:
     debug = "--debug" in args
     stdout_before = _stdout_identity()
     try:
-        _signal_module().signal(_SIGINT_NUMBER, _on_sigint)
+        signals = _signal_module()
+        signals.signal(signals.SIGINT, _on_sigint)
     except ValueError:  # not the main thread (an embedding program): leave its handling alone
         pass
     try:
@@ -403,7 +401,7 @@ def _traceback_if(debug: bool) -> None:
 def _interrupted() -> int:
     """Ctrl-C: whole lines already written stay written; no message (a terminal has shown ^C)."""
     signals = _signal_module()
-    signals.signal(_SIGINT_NUMBER, signals.SIG_IGN)  # a second Ctrl-C must not interrupt the final flush
+    signals.signal(signals.SIGINT, signals.SIG_IGN)  # a second Ctrl-C must not interrupt the final flush
     if sys.stderr is not None and sys.stderr.isatty():
         sys.stderr.write("\n")
     return errors.INTERRUPTED

@@ -121,7 +121,6 @@ _SPACE = LazyPattern(r"\s{2,}|[^\S ]")
 _ANY_DIGIT = LazyPattern(r"\d")
 
 
-
 def _has_digit(text: str) -> bool:
     return _ANY_DIGIT.search(text) is not None
 

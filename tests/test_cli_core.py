@@ -104,3 +104,46 @@ def test_every_command_ends_quietly_when_the_reader_stops_early(tmp_path):
                               capture_output=True, timeout=120)
         assert proc.stdout.strip() == b"0", (name, proc.stdout, proc.stderr)
         assert b"Traceback" not in proc.stderr and b"Broken pipe" not in proc.stderr, name
+
+
+_MODULES_AFTER_A_RUN = """
+import sys
+from iwpr_extract.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+sys.stderr.write(" ".join(sorted(sys.modules)))
+"""
+
+
+def modules_after(*args: str, input: bytes = b"") -> set[str]:
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    proc = subprocess.run([sys.executable, "-c", _MODULES_AFTER_A_RUN, *args], input=input, capture_output=True,
+                          cwd=ROOT, timeout=60)
+    assert proc.stdout, proc.stderr
+    return set(proc.stderr.decode().split())
+
+
+def test_a_one_article_split_imports_nothing_it_does_not_need(tmp_path):
+    # startup time is a measured target (README, "Many inputs, speed and scale"): each of these cost
+    # milliseconds and a one-article split has no use for them
+    one = tmp_path / "one.txt"
+    one.write_text("Standfirst here.\n\nBy Jane Doe\n\nBody text.\n", encoding="utf-8")
+    loaded = modules_after("split", str(one))
+    assert "iwpr_extract.split" in loaded
+    unneeded = {"dataclasses", "signal", "orjson", "rich", "traceback", "importlib.metadata", "shutil", "html",
+                "iwpr_extract.parallel", "iwpr_extract.mail", "iwpr_extract.bylines", "iwpr_extract.entities",
+                "iwpr_extract.clean"}
+    assert loaded & unneeded == set()
+
+
+def test_bylines_imports_html_only_for_text_with_entities():
+    record = b'{"id":"a","source":"a","kind":"article","byline":"By Jo Bek in Osh","notes":null}\n'
+    loaded = modules_after("bylines", input=record)
+    assert "iwpr_extract.bylines" in loaded and "html" not in loaded and "signal" not in loaded
+    assert "html" in modules_after("bylines", input=record.replace(b"Jo Bek", b"Jo B&eacute;k"))

@@ -59,7 +59,8 @@ def _titles() -> tuple[dict[str, str], dict[str, str]]:
     by_abbr: dict[str, str] = {}
     by_title: dict[str, str] = {}
     for entry in data["newsletters"]:
-        by_title[entry["title"].upper()] = entry["title"]
+        for printed in (entry["title"], *entry.get("printed_as", ())):
+            by_title[printed.upper()] = entry["title"]
         for abbr in entry["abbreviations"]:
             by_abbr[abbr] = entry["title"]
     return by_abbr, by_title
@@ -153,17 +154,29 @@ def edition_ref_span(text: str) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
+@lru_cache(maxsize=1)
+def _known_title_header() -> regex.Pattern:
+    """``_HEADER`` for a known newsletter's title in any case ("Reporting Central Asia No. 412, 3-Nov-05"):
+    a title in capitals may be any; one in small letters must be a newsletter's."""
+    titles = sorted(_titles()[1], key=len, reverse=True)
+    title = "|".join(regex.escape(t).replace(r"\ ", r"[ \t]+") for t in titles)
+    return regex.compile(_HEADER.pattern.replace(r"\p{Lu}[\p{Lu}&'’ \-]{2,60}?", title, 1), regex.I)
+
+
 def parse_edition_header(line: str) -> dict[str, Any] | None:
     """An e-mail edition's header line, e.g. "REPORTING CENTRAL ASIA, No. 539, 2 April, 2008".
 
     >>> parse_edition_header("REPORTING CENTRAL ASIA, No. 539, 2 April, 2008")
     {'title': 'Reporting Central Asia', 'issue': 539, 'date': '2008-04-02'}
+    >>> parse_edition_header("Iraqi Crisis Report No. 87, 17-Sep-04")
+    {'title': 'Iraq Crisis Report', 'issue': 87, 'date': '2004-09-17'}
     >>> parse_edition_header("The vote, No. 5 in the series") is None
     True
     """
     if "No" not in line and "NO" not in line:  # cheap test first: split asks this of every block
         return None
-    m = _HEADER.match(line.strip("\r\n"))
+    line = line.strip("\r\n")
+    m = _HEADER.match(line) or _known_title_header().match(line)
     if not m:
         return None
     date_text = m["date"]

@@ -156,7 +156,8 @@ class Block:
 # Starting on a literal "\n" lets the engine skip ahead to the next line break instead of trying every
 # position (five times faster on long texts); a CR before it is trimmed off the block's end.
 _SEPARATOR_LF = re.compile(r"\n(?:[ \t\f\v]*\r?\n)+")
-_SEPARATOR_ANY = re.compile(r"(?:\r\n|\r|\n)(?:[ \t\f\v]*(?:\r\n|\r|\n))+")
+# a CR followed by LF is one line break, never a CR line and an LF line
+_SEPARATOR_ANY = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?:[ \t\f\v]*(?:\r\n|\r(?!\n)|\n))+")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 

@@ -464,3 +464,46 @@ def test_an_article_that_lost_its_standfirst_does_not_take_the_last_paragraph_be
             "HEADLINE TWO\n\nSecond standfirst here.\n\n\nBy Jane Roe\n\nBody two.\n")
     assert [(r["headline"], r["standfirst"]) for r in split_text(text)] == [
         (None, "First standfirst."), ("HEADLINE TWO", "Second standfirst here.")]
+
+
+# --- held-out newsletter shapes (reported by the bylines/entities work) ------------------------------------
+
+
+def test_title_case_header_of_a_known_newsletter_states_the_edition():
+    text = ("Reporting Central Asia No. 412, 3-Nov-05\n\nUzbek Traders Squeezed by Border Closure\n\n"
+            "By IWPR staff in Tashkent\n\nBazaar traders in the Fergana valley say the closure of the border has cut"
+            " their income.\n\nThe author is a journalist in Tashkent whose name is being withheld.\n")
+    (art,) = [r for r in split_text(text) if r["kind"] == "article"]
+    assert art["newsletter"] == {"title": "Reporting Central Asia", "issue": 412, "date": "2005-11-03"}
+    assert (art["headline"], art["standfirst"]) == ("Uzbek Traders Squeezed by Border Closure", None)
+    # a title in small letters that is no newsletter's is prose, not a header
+    assert split_text("Weekly review No. 4 is out today.\n\nBy Jo Doe in Osh\n\nBody one.\n\nBody two.\n")[0]["newsletter"]["issue"] is None
+
+
+def test_iraqi_crisis_report_is_the_iraq_newsletter():
+    text = "Iraqi Crisis Report No. 87, 17-Sep-04\n\nBy Zaid Sabah in Baghdad\n\nBody one.\n\nBody two.\n"
+    assert split_text(text)[0]["newsletter"] == {"title": "Iraq Crisis Report", "issue": 87, "date": "2004-09-17"}
+
+
+def test_a_byline_naming_a_role_anchors_its_article():
+    text = ("AFGHAN RECOVERY REPORT, No. 262, July 20, 2007\n\n\nHELMAND FARMERS CAUGHT\n\nPoppy growers say they will keep planting.\n\nBy Aziz Ahmad Shafe in Lashkar Gah"
+             "\n\nFarmers in Helmand say tractors destroyed their fields.\n\n\nTEACHERS UNPAID IN NORTH\n\n"
+             "Schools in Kunduz have not paid their staff since the spring.\n\nBy a journalist in Kunduz (name withheld)"
+             "\n\nTeachers in Kunduz province say they have not received their salaries.\n\n"
+             "The author is an IWPR contributor whose name is withheld for his safety.\n")
+    arts = [r for r in split_text(text) if r["kind"] == "article"]
+    assert [a["byline"] for a in arts] == ["By Aziz Ahmad Shafe in Lashkar Gah", "By a journalist in Kunduz (name withheld)"]
+    assert arts[0]["notes"] is None and arts[1]["notes"].startswith("The author is")
+    for credit in ("By our correspondent in Tbilisi", "By an IWPR contributor", "By a staff reporter in Baku"):
+        assert byline_text_ok(credit), credit
+    for prose in ("By a long way the best", "By a majority of MPs in Bishkek", "By the end of the year"):
+        assert not byline_text_ok(prose), prose
+
+
+def test_a_funding_line_after_the_bios_makes_them_all_notes():
+    text = ("By Zia Ahmadi in Kabul\n\nTeachers say they have not been paid.\n\nThe ministry blames the banks.\n\n"
+            "Zia Ahmadi is an IWPR staff reporter in Kabul. Jean MacKenzie is IWPR's country director in Afghanistan.\n\n"
+            "IWPR's Afghan Recovery Report is supported by the UK Community Fund.\n")
+    (art,) = split_text(text)
+    assert art["body"] == "Teachers say they have not been paid.\n\nThe ministry blames the banks."
+    assert art["notes"].endswith("supported by the UK Community Fund.") and art["notes"].startswith("Zia Ahmadi is")

@@ -71,3 +71,19 @@ def test_footer_marks_equal_the_block_by_block_test(text):
     if scan is None:
         return
     assert [S._is_footer_block(b) for b in blocks] == [S._footer_cue(b) for b in blocks]
+
+
+_WORDS = st.sampled_from(["Kabul", "talks", "went", "on.", "the", "Ata-", "Jurt", "said:", "(Photo: AFP)", "KABUL, 12 March",
+                          "end.”", "and", "-", "x", "Ü", "\u00a0", "\t", "é."])
+_BODY_LINE = st.lists(_WORDS, min_size=1, max_size=6).map(" ".join)
+_BODY = st.lists(st.tuples(_BODY_LINE, st.sampled_from(["\n", " \n", "\n ", "  \n", "\n\n", " \n\n", "\n\n ", "\n\n\n", "\r\n", "\r\n\r\n", "\r"])),
+                 min_size=1, max_size=14).map(lambda parts: "".join(line + end for line, end in parts))
+
+
+@settings(max_examples=600)
+@given(_BODY)
+def test_plain_paragraphs_equal_the_block_by_block_grouping(text):
+    body = blocks_of(text)
+    plain = S._plain_paragraphs(body)
+    if plain is not None:
+        assert plain == [S._group_text(group) for group in S._paragraph_groups(body)]

@@ -881,8 +881,7 @@ def _find_articles(blocks: list[Block], scan: _Scan | None = None) -> list[_Arti
             continue  # nothing but another entry follows: a table-of-contents credit
         # The next anchor's preamble is not this article's body.
         if n + 1 < len(anchors) and end == limit - 1:
-            nxt = _preamble(blocks, anchors[n + 1], anchor + 1)
-            end = nxt.start - 1
+            end = _next_start(blocks, anchors[n + 1], anchor + 1) - 1
             if end <= anchor:
                 continue
         article.end = end
@@ -901,6 +900,16 @@ def _gap_parts(blocks: list[Block], i: int, anchor: int, floor: int) -> bool:
     # the block before is a paragraph of that article (a headline over a standfirst is short)
     return (before.gap_before < gap and before.chars > 100 and ends_sentence(before.joined)
             and not _is_rule(before) and not _is_terminator(before))
+
+
+def _next_start(blocks: list[Block], anchor: int, floor: int) -> int:
+    """Where the article of the next byline starts (its preamble's first block); asked twice per
+    article with the same arguments, so remembered on the byline's block."""
+    store = blocks[anchor].__dict__
+    key = f"_next_start_{floor}"
+    if key not in store:
+        store[key] = _preamble(blocks, anchor, floor).start
+    return store[key]
 
 
 def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
@@ -1039,8 +1048,7 @@ def _content_end(blocks: list[Block], anchor: int, limit: int, candidates: list[
         return None
     if end == limit - 1 and limit < len(blocks):
         # Everything up to the next byline: check it is not just the next entry's headline/standfirst.
-        nxt = _preamble(blocks, limit, anchor + 1)
-        if nxt.start <= anchor + 1:
+        if _next_start(blocks, limit, anchor + 1) <= anchor + 1:
             return None
     return end
 

@@ -147,3 +147,49 @@ def test_bylines_imports_html_only_for_text_with_entities():
     loaded = modules_after("bylines", input=record)
     assert "iwpr_extract.bylines" in loaded and "html" not in loaded and "signal" not in loaded
     assert "html" in modules_after("bylines", input=record.replace(b"Jo Bek", b"Jo B&eacute;k"))
+
+
+def run_python(code: str, *args: str):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # stdout buffered, as usual
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, cwd=ROOT, timeout=60, env=env)
+
+
+def test_the_program_runs_exit_handlers_and_flushes_before_skipping_teardown(tmp_path):
+    one = tmp_path / "one.txt"
+    one.write_text("Standfirst here.\n\nBy Jane Doe\n\nBody text.\n" * 1000, encoding="utf-8")
+    code = ("import atexit, sys\n"
+            "atexit.register(lambda: (sys.stderr.write('handler ran\\n'), sys.stdout.write('buffered')))\n"
+            "from iwpr_extract.cli import console_main\n"
+            "sys.argv = ['iwpr', 'split', '--all', sys.argv[1]]\n"
+            "console_main()\n")
+    proc = run_python(code, str(one))
+    assert proc.returncode == 0 and proc.stderr.decode() == "handler ran\n"
+    expected = run_iwpr("split", "--all", str(one)).stdout
+    # all of it, more than any pipe or stdio buffer holds, and what the handler left in stdout's buffer
+    assert proc.stdout == expected + b"buffered" and len(expected) > 100_000
+
+
+def test_the_program_keeps_its_exit_codes():
+    assert run_iwpr("split", "no-such-file.txt").returncode == 4
+    assert run_iwpr("split", "--no-such-option").returncode == 2
+    proc = run_python("from iwpr_extract.cli import _exit_now\n_exit_now('a message')")
+    assert proc.returncode == 1 and proc.stderr == b"a message\n"
+    assert run_python("from iwpr_extract.cli import _exit_now\n_exit_now(None)").returncode == 0
+
+
+def test_the_program_waits_for_a_running_thread_as_python_does():
+    code = ("import sys, threading, time\n"
+            "def late():\n"
+            "    time.sleep(0.3)\n"
+            "    sys.stdout.write('thread done\\n')\n"
+            "threading.Thread(target=late).start()\n"
+            "from iwpr_extract.cli import _exit_now\n"
+            "_exit_now(3)\n")
+    proc = run_python(code)
+    assert proc.returncode == 3 and proc.stdout == b"thread done\n"

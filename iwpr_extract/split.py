@@ -139,7 +139,7 @@ def _lowered(phrases: list[str]) -> tuple[str, ...]:
 def _cues() -> _Cues:
     data = load_json("split_cues.json")
     particles = _alternation(data["name_particles"])
-    name = rf"(?:\p{{Lu}}[\p{{L}}'’.\-]*)"
+    name = r"(?:\p{Lu}[\p{L}'’.\-]*)"
     # a name: capitalised words, with particles inside ("Thomas de Waal")
     full = rf"{name}(?:[ \t]+(?:{name}|(?:{particles})(?=[ \t]+\p{{Lu}}))){{0,4}}"
     place = rf"{name}(?:[ \t]+{name}){{0,2}}"

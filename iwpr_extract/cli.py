@@ -397,8 +397,8 @@ def console_main() -> None:
 
     Tearing the interpreter down (freeing every module, compiled pattern and object one by one) takes about
     7 ms, a tenth of a one-article run, and every ``iwpr`` in a pipe pays it; the operating system frees the
-    process's memory at once.  With a thread other than the main one still running, or on an interpreter
-    without ``atexit._run_exitfuncs``, the ordinary exit is taken instead.
+    process's memory at once.  With a thread other than the main one still running, under a profiler or a
+    tracer, or on an interpreter without ``atexit._run_exitfuncs``, the ordinary exit is taken instead.
     """
     try:
         main()
@@ -415,7 +415,9 @@ def _exit_now(code: Any) -> None:
 
     run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
     main_thread = threading.main_thread()
-    if run_exit_handlers is None or any(
+    # a profiler or tracer (python -m cProfile, coverage, a debugger) writes its results after the program
+    # returns; a thread still running is waited for
+    if run_exit_handlers is None or sys.getprofile() is not None or sys.gettrace() is not None or any(
             t is not main_thread and t.is_alive() and not t.daemon for t in threading.enumerate()):
         sys.exit(code)
     if code is None:

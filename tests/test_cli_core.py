@@ -193,3 +193,19 @@ def test_the_program_waits_for_a_running_thread_as_python_does():
             "_exit_now(3)\n")
     proc = run_python(code)
     assert proc.returncode == 3 and proc.stdout == b"thread done\n"
+
+
+def test_a_profile_of_the_program_is_still_written(tmp_path):
+    # python -m cProfile writes its file after the program returns: the program must return
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    one = tmp_path / "one.txt"
+    one.write_text("Standfirst here.\n\nBy Jane Doe\n\nBody text.\n", encoding="utf-8")
+    stats = tmp_path / "split.prof"
+    proc = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(stats), "-m", "iwpr_extract", "split", str(one)],
+                          capture_output=True, cwd=ROOT, timeout=60)
+    assert proc.returncode == 0 and proc.stdout.count(b"\n") == 1
+    assert stats.stat().st_size > 0

@@ -59,11 +59,14 @@ class _Words:
                  role_heads: frozenset[str], role_vocab: frozenset[str], outlets: frozenset[str],
                  strong_outlet: frozenset[str], collective: frozenset[str], particles: frozenset[str],
                  suffixes: frozenset[str], titles: frozenset[str], titles_suffixes: frozenset[str],
-                 junk: frozenset[str], protected: regex.Pattern, lower_ok: frozenset[str]) -> None:
+                 junk: frozenset[str], protected: regex.Pattern, lower_ok: frozenset[str],
+                 work_roles: frozenset[str], name_articles: frozenset[str]) -> None:
         self.prefix, self.photo, self.colon_label, self.protected = prefix, photo, colon_label, protected
         self.role_heads, self.role_vocab, self.outlets, self.strong_outlet = role_heads, role_vocab, outlets, strong_outlet
         self.collective, self.particles, self.suffixes, self.titles = collective, particles, suffixes, titles
         self.titles_suffixes, self.junk, self.lower_ok = titles_suffixes, junk, lower_ok
+        self.work_roles = work_roles  # roles that need their work after them: "author of Taliban"
+        self.name_articles = name_articles  # joined to a name by a hyphen: "al-Nahr"
 
 
 def _phrases(items: list[str]) -> str:
@@ -89,6 +92,8 @@ def _words() -> _Words:
         titles=frozenset(data["titles"]),
         titles_suffixes=frozenset(data["titles"]) | frozenset(data["suffixes"]),
         junk=frozenset(data["junk"]),
+        work_roles=frozenset(data["work_roles"]),
+        name_articles=frozenset(data["name_articles"]),
         lower_ok=heads | frozenset(data["role_modifiers"]) | frozenset(data["particles"]) | frozenset(data["suffixes"])
         | frozenset(data["connectors"]),
         protected=regex.compile(rf"\b(?:{_phrases(data['protected_phrases'])})\b", regex.I),
@@ -115,6 +120,10 @@ _DATE = LazyPattern(
 # "May" and "June" are given names
 _TRAILING_MONTH = LazyPattern(r"\s+(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s*$")
 _SYMBOLS = LazyPattern(r"[\p{So}\p{Sk}\p{Cs}\p{Co}\uFE0E\uFE0F\u200B-\u200D*#^~=+<>@{}\[\]]+")
+_PAREN_OUTLET = LazyPattern(r"\s*\((?P<outlet>\p{Lu}[\p{L}\p{N}.&'\- ]{0,39})\)$")
+# "(name withheld)", "name withheld for security reasons": an author IWPR does not name, so a credit, no person
+_WITHHELD = LazyPattern(r"\(?\b(?:(?:the\s+)?(?:author'?s?\s+)?names?|identity)\s+(?:(?:is|are|being|has\s+been)\s+)?"
+                        r"withheld\b[^()]{0,60}\)?", regex.I)
 # replaced by one space: runs of white space, and any single white space other than a space.  The same
 # result as ``\s+`` but a single space is not matched, and most text has nothing else to replace.
 _SPACE = LazyPattern(r"\s{2,}|[^\S ]")
@@ -379,6 +388,10 @@ def _name_ok(tokens: list[str], strict: bool, lower_ok: bool = False) -> bool:
             return False
         if t.lower() == "a" and (t == "a" or i > 0 or len(tokens) == 1):
             return False
+        if i > 0 and "-" in t:
+            article, _, rest = t.partition("-")
+            if rest[:1].isupper() and article.lower() in words.name_articles:
+                continue  # "Naseer al-Nahr": an Arabic article joined to the name by a hyphen
         if (not t[:1].isupper() and t[:1] not in "\"“" and (low not in words.particles or i == 0)
                 and low not in words.suffixes and low + "." not in words.suffixes):
             # lower case only in a name printed all in lower case, or hyphenated ("Bubba jo-bob Brain")
@@ -402,7 +415,7 @@ def _role_split(tokens: list[str]) -> int | None:
     if not any(w in words.role_heads or w == "special" for w in singular):
         return None
     for i, w in enumerate(singular):
-        if w in words.role_vocab:
+        if w in words.role_vocab or w.endswith("-based") and i + 1 < len(singular):  # "Bishkek-based journalist"
             if i == 0:
                 return 0
             # one name word and one role word is more likely a surname ("Tom Head") than a role
@@ -446,6 +459,13 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
     text, edition = _clean(_SPACE.sub(" ", (text or "")[:MAX_BYLINE_CHARS]))
     parsed = _Parsed(edition=edition)
     text, photo = _strip_prefixes(text)
+    withheld = "ithheld" in text and _WITHHELD.search(text)
+    if withheld:
+        text = (text[: withheld.start()] + " " + text[withheld.end() :]).strip(" ,;")
+    tail = _PAREN_OUTLET.search(text) if text.endswith(")") else None
+    if tail and tail.start() > 0 and _role_split(_tokens(tail["outlet"])) is None:
+        text = text[: tail.start()]  # "... in Sarajevo (BIRN)", "Jane Doe (Reuters)": an outlet, not a place or name
+        parsed.outlets.append(tail["outlet"])
     heading = _HEADING.match(text)
     if heading and not any(c.islower() for c in heading["head"].replace("Mc", "")):
         rest, _ = _strip_prefixes(heading["rest"])
@@ -507,6 +527,11 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
                     tokens = tokens[:i] + [cm.group(1), cm.group(2)] + tokens[i + 1 :]
                     break
             lows = [_low(t) for t in tokens]
+            if affil and len(lows) == 1 and lows[0] in words.work_roles and since_role and not since_role[-1].role:
+                since_role[-1].role = f"{tokens[0]} {affil_word} {affil}"  # "By X, author of Taliban"
+                since_role = []
+                last_kind = "role"
+                continue
             if all(w in words.junk or _ROMAN.match(w) for w in lows):
                 continue
             if photo:  # the first name after "Photo by" is the photographer's
@@ -599,6 +624,8 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
                 last_kind = "place"
     if parsed.authors:
         parsed.credit = False
+    elif withheld:
+        parsed.credit = True
     return parsed
 
 
@@ -624,9 +651,9 @@ _BIO = LazyPattern(
     r"^(?P<names>\p{Lu}[^\s,]*(?:[ ,]+[^\s,]+){0,14}?)\s+(?P<verb>is|are|was|were)\s+(?P<rest>.{3,300})$", regex.S
 )
 _BIO_NAMES = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
-_PSEUDONYM = LazyPattern(r"^(?:the|a|an)\s+pseudonyms?\s+(?:of|for|used\s+by)\s+", regex.I)
+_PSEUDONYM = LazyPattern(r"^(?:the|a|an)\s+pseudonyms?(?:\s+(?:of|for|used\s+by)\s+|$)", regex.I)
 _ARTICLE = LazyPattern(r"^(?:an?|the|one\s+of\s+the)\s+", regex.I)
-_BIO_PLACE = LazyPattern(r"\s+(?:in|based\s+in)\s+(?P<place>(?:the\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ,]+(?:and\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*){0,4})$")
+_BIO_PLACE = LazyPattern(r"\s+(?:in|based\s+in)\s+(?P<place>(?:the\s+)?(?:(?:north|south)?-?(?:north|south|east|west)ern\s+|central\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ,]+(?:and\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*){0,4})$")
 # "a journalist in Tetovo and a regular IWPR contributor"
 _BIO_PLACE_MID = LazyPattern(r"\s+in\s+(?P<place>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s\p{Lu}[\p{L}\p{M}'’.\-]*){0,2})(?=\s+and\s+(?:an?\s|the\s)|,)")
 _BIO_ORG = LazyPattern(r"\s+(?:at|with|for|of)\s+(?:the\s+)?(?P<org>\p{Lu}.*)$")
@@ -682,6 +709,8 @@ def parse_bio(sentence: str) -> _Bio | None:
     p = _PSEUDONYM.match(rest)
     if p:
         pseudonym, rest = True, rest[p.end() :]
+        if not rest:  # "X is a pseudonym."
+            return _Bio([" ".join(_natural_case(t)) for t in name_tokens], None, None, True, sentence)
     rest = _DANGLING_IN.sub("", _ARTICLE.sub("", rest))  # a bio that lost its last line ends "... in"
     place = None
     pm = _BIO_PLACE.search(rest) or _BIO_PLACE_MID.search(rest)
@@ -692,6 +721,7 @@ def parse_bio(sentence: str) -> _Bio | None:
     if om:
         role = f"{rest[: om.start()]}, {om['org']}"
     lows = {w.lower().strip(",") for w in rest.split()}
+    lows |= {w[:-1] for w in lows if w.endswith("s")}  # "the pseudonyms of journalists in Zimbabwe"
     if not (lows & _bio_words()) or len(rest.split()) > 25:
         return None
     if len(names) > 1 or m["verb"] in ("are", "were"):

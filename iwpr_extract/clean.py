@@ -70,11 +70,29 @@ class CleanResult:
 
 
 class _Log:
-    __slots__ = ("fixes", "removed")
+    """What one run did (``fixes``, ``removed``), and the lines of the text the last step left: most steps
+    hand the next one its text unchanged, and splitting a long text into lines is not free."""
+
+    __slots__ = ("fixes", "removed", "_text", "_lines", "plain")
 
     def __init__(self) -> None:
         self.fixes: Counter[str] = Counter()
         self.removed: list[dict[str, str]] = []
+        self._text: str | None = None
+        self._lines: list[str] = []
+        self.plain: str | None = None  # a text known to hold no control characters and no odd spaces
+
+    def lines(self, text: str) -> list[str]:
+        """``text.split("\\n")``, shared by the steps that get this very text: the caller must not change it."""
+        if self._text is not text:
+            self._text, self._lines = text, text.split("\n")
+        return self._lines
+
+    def join(self, lines: list[str]) -> str:
+        """``"\\n".join(lines)``, remembered as the lines of the result (not to be changed after)."""
+        text = "\n".join(lines)
+        self._text, self._lines = text, lines
+        return text
 
     def fix(self, name: str, count: int = 1) -> None:
         if count:
@@ -168,7 +186,9 @@ def _boilerplate_candidates() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # re.M would be tried at every character
     firsts = "".join(sorted({re.escape(k[0]) for k in {**bp["line"], **bp["section"]}}))
     whole = re.compile(rf"\n[^\S\n]*(?=[{firsts}])(?:{keys})[^\S\n]*(?=\n)")
-    starts = re.compile(rf"\n(?:[^\S\n]*(?:{_alt(list(bp['prefix']))})|_{{20}})", re.I)
+    # (the prefixes' first letters looked ahead for first: the alternation is then tried on few lines)
+    prefix_firsts = "".join(sorted({re.escape(k[0]) for k in bp["prefix"]}))
+    starts = re.compile(rf"\n(?:[^\S\n]*(?=[{prefix_firsts}])(?:{_alt(list(bp['prefix']))})|_{{20}})", re.I)
     return whole, starts
 
 
@@ -358,6 +378,7 @@ def fix_mojibake(text: str, log: _Log) -> str:
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "ft", "\ufb06": "st"})
 _LIGATURE_RE = _re("[\ufb00-\ufb06]")
+_LIGATURE_CHARS = "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
 
 
 def fix_ligatures(text: str, log: _Log) -> str:
@@ -366,7 +387,7 @@ def fix_ligatures(text: str, log: _Log) -> str:
     >>> fix_ligatures("The ﬁle, the cœur", _Log())
     'The file, the cœur'
     """
-    if not _LIGATURE_RE.search(text):
+    if not any(c in text for c in _LIGATURE_CHARS):  # a few substring scans beat one class scan
         return text
     n = len(_LIGATURE_RE.findall(text))
     log.fix("ligatures", n)
@@ -388,6 +409,9 @@ _CR = _re(r"\r\n?")
 # U+200D (zero-width joiner) stays: it builds emoji and Indic conjuncts.
 _CONTROL = _re("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffc]")
 _ODD_SPACE = _re("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# either of the two: one scan tells both steps that a text has nothing for them
+_CONTROL_OR_ODD_SPACE = _re("[\x00-\x08\t\x0b\x0c\x0e-\x1f\x7f-\x9f\u00a0\u1680\u2000-\u200c\u200e\u200f\u202a-\u202f"
+                            "\u205f-\u2064\u2066-\u206f\u3000\ufeff\ufff9-\ufffc]")
 _SPACE_RUN = _re(r"(?<=\S)  +(?=\S)")
 # every whole run of two spaces or more (never part of one: "+" is greedy and nothing follows it), with a
 # literal prefix the engine skips to; the caller tests what _SPACE_RUN's lookarounds would
@@ -417,6 +441,9 @@ def fix_control_chars(text: str, log: _Log) -> str:
     >>> fix_control_chars("Hello\\u200b\\u200b, world\\ufeff!", _Log())
     'Hello, world!'
     """
+    if not _CONTROL_OR_ODD_SPACE.search(text):
+        log.plain = text  # (what fix_spaces gets, if the steps between change nothing)
+        return text
     new, n = _CONTROL.subn("", text)
     log.fix("control-chars", n)
     return new
@@ -434,27 +461,50 @@ def fix_spaces(text: str, log: _Log) -> str:
     >>> fix_spaces("Item\\u00a01A  and\\tthat   \\n  kept", _Log())
     'Item 1A and that\\n  kept'
     """
-    new, n = _ODD_SPACE.subn(" ", text)
+    new, n = (text, 0) if log.plain is text else _ODD_SPACE.subn(" ", text)
     if " \n" in new or new.endswith(" "):
         n += new.count(" \n") + new.endswith(" ")  # one for each line that ends in a space
-        new = "\n".join([line.rstrip(" ") for line in new.split("\n")])
+        # a pass takes one trailing space off every line: a few passes, then line by line (a long run of
+        # spaces would take a pass a space)
+        for _ in range(3):
+            new = new.replace(" \n", "\n")
+            if " \n" not in new:
+                break
+        else:
+            new = "\n".join([line.rstrip(" ") for line in new.split("\n")])
+        new = new.rstrip(" ")
     if "  " in new:
-        runs = 0
-
-        def collapse(m: re.Match[str]) -> str:
-            nonlocal runs
-            string, end = m.string, m.end()
-            if not m.start() or string[m.start() - 1].isspace() or end == len(string) or string[end].isspace():
-                return m.group(0)  # not between two non-spaces: not a _SPACE_RUN
-            start = string.rfind("\n", 0, m.start()) + 1
-            if m.string[start : m.start()].lstrip().startswith(">"):
-                return m.group(0)
-            out = _space_run(m)
-            runs += out != m.group(0)
-            return out
-
-        new = _SPACE_RUN_ANY.sub(collapse, new)
-        n += runs
+        # every whole run of two spaces or more, found by substring search (a pattern would stop at every
+        # space); most runs in a text are kept, so the text is rebuilt only around those that change
+        pieces: list[str] = []
+        last = 0
+        find, size = new.find, len(new)
+        # the line of the last run looked at, whether it is quote-marked, and how far it is known to run
+        line_start, quoted, seen = -1, False, 0
+        at = find("  ")
+        while at >= 0:
+            m = _SPACE_RUN_ANY.match(new, at)
+            end = m.end()
+            if at and not new[at - 1].isspace() and end != size and not new[end].isspace():
+                # between two non-spaces (a _SPACE_RUN): kept in a quote-marked line (its first non-space
+                # character, before the run, is ">"); the line is looked at once, whatever its runs
+                nl = new.rfind("\n", seen, at)
+                seen = at
+                if nl >= 0 or line_start < 0:
+                    line_start = nl + 1
+                    quoted = new[line_start:at].lstrip().startswith(">")
+                if quoted:
+                    at = find("  ", end)
+                    continue
+                out = _space_run(m)
+                if out != m.group(0):
+                    pieces += (new[last:at], out)
+                    last = end
+            at = find("  ", end)
+        if pieces:
+            n += len(pieces) // 2
+            pieces.append(new[last:])
+            new = "".join(pieces)
     log.fix("spaces", n)
     return new
 
@@ -488,8 +538,14 @@ _SIGNOFF = _re(
     r"с\s+уважением)\s*[,.!]*\s*$", re.I)
 
 
-def _words_in(lines: list[str]) -> int:
-    return sum(len(line.split()) for line in lines)
+def _words_at_least(lines: list[str], k: int) -> bool:
+    """Do ``lines`` hold at least ``k`` words?  (Counting stops there: the lines above a header can be long.)"""
+    total = 0
+    for line in lines:
+        total += len(line.split())
+        if total >= k:
+            return True
+    return False
 
 
 def _reply_header(lines: list[str], i: int) -> tuple[int, str] | None:
@@ -517,7 +573,7 @@ def _reply_header(lines: list[str], i: int) -> tuple[int, str] | None:
         blanks = 0
         for j in range(i, min(i + 6, len(lines))):
             if j > i:
-                if not _HAS_DIGIT.search(bare):
+                if j == i + 1 and not _HAS_DIGIT.search(bare):  # (bare stays the same: asked once)
                     break
                 nxt = lines[j].strip()
                 if not nxt:
@@ -592,8 +648,9 @@ _RULE = _re(r"^\s*(?:-{5,}|_{5,}|={5,})\s*$")
 
 
 # what a header line carries (a colon, a dash pair, an address closing the line), and a line ending in ":"
-# (a match runs on to the line end: one match a line is enough)
-_HEADER_MARK = _re(r":[^\n]*|--[^\n]*|>(?=\n|\Z)")
+# (a match runs on to the line end: one match a line is enough).  One pattern each: a pattern opening with
+# a literal is searched by skipping to it, an alternation is tried at every character.
+_HEADER_MARKS = (_re(r":[^\n]*"), _re(r"--[^\n]*"), _re(r">(?=\n|\Z)"))
 _COLON_END = _re(r": ?(?=\n|\Z)")
 
 
@@ -601,7 +658,7 @@ def _header_candidates(text: str) -> list[int]:
     """The lines (of ``text.split("\\n")``) where a reply or forward header may start, ascending: those with
     a colon, "--" or a closing ">", and the five lines above a line ending in ":" (a wrapped "On ...
     wrote:").  One pass of two patterns over the text instead of tests on every line."""
-    cand = set(_line_numbers(text, [m.start() for m in _HEADER_MARK.finditer(text)]))
+    cand = set(_line_numbers(text, sorted([m.start() for mark in _HEADER_MARKS for m in mark.finditer(text)])))
     for k in _line_numbers(text, [m.start() for m in _COLON_END.finditer(text)]):
         cand.update(range(max(k - 5, 0), k + 1))
     return sorted(cand)
@@ -615,7 +672,7 @@ def _unquote(lines: list[str]) -> list[str]:
 def _substance(new: list[str], quoted: list[str]) -> bool:
     """Is the quoted or forwarded part the substance of the message (a forwarded newsletter) rather than
     an earlier message under a reply?"""
-    return _words_in(new) < 25 and _words_in(quoted) >= 100
+    return not _words_at_least(new, 25) and _words_at_least(quoted, 100)
 
 
 def fix_replies(text: str, log: _Log) -> str:
@@ -627,7 +684,7 @@ def fix_replies(text: str, log: _Log) -> str:
     """
     if ">" not in text and ":" not in text and "--" not in text and "wrote" not in text:
         return text
-    lines = text.split("\n")
+    lines = original = log.lines(text)
     out: list[str] = []
     i = 0
     n = len(lines)
@@ -689,7 +746,7 @@ def fix_replies(text: str, log: _Log) -> str:
                     continue
                 if keep:
                     out.append(keep)
-                if not new_words and quoted_follow and tail_start < n and _words_in(body) < 100:
+                if not new_words and quoted_follow and tail_start < n and not _words_at_least(body, 100):
                     # "On ... wrote: > quote" above the reply: the reply is the text after the quote
                     log.remove("\n".join([header_text] + body), "reply-quote")
                     i = q_end
@@ -707,7 +764,13 @@ def fix_replies(text: str, log: _Log) -> str:
             if keep:
                 out.append(keep)
             rule: list[str] = []
-            while out and (not out[-1].strip() or _RULE.match(out[-1])) and any(_RULE.match(x) for x in out):
+            rules_in_out = -1  # rule lines left in ``out``, counted when first needed
+            while out and (not out[-1].strip() or _RULE.match(out[-1])):
+                if rules_in_out < 0:
+                    rules_in_out = sum(1 for x in out if _RULE.match(x))
+                if not rules_in_out:
+                    break
+                rules_in_out -= bool(_RULE.match(out[-1]))
                 rule.insert(0, out.pop())  # the separator line Outlook puts above its header goes with it
             while rule and not rule[0].strip():
                 out.append(rule.pop(0))
@@ -716,11 +779,12 @@ def fix_replies(text: str, log: _Log) -> str:
             continue
         out.append(line)
         i += 1
-    return _trailing_quote(out, log)
+    return _trailing_quote(out, log, text if out == original else None)
 
 
-def _trailing_quote(lines: list[str], log: _Log) -> str:
-    """A block of "> " lines at the end, under new text and without a header: an earlier message."""
+def _trailing_quote(lines: list[str], log: _Log, same: str | None = None) -> str:
+    """A block of "> " lines at the end, under new text and without a header: an earlier message.
+    ``same``: ``lines`` joined, if known (returned when nothing changes)."""
     end = len(lines)
     while end and not lines[end - 1].strip():
         end -= 1
@@ -731,7 +795,7 @@ def _trailing_quote(lines: list[str], log: _Log) -> str:
         start += 1
     quoted = lines[start:end]
     if not quoted:
-        return "\n".join(lines)
+        return log.join(lines) if same is None else same
     new = [x for x in lines[:start] if x.strip()]
     if quoted and len([x for x in quoted if x.strip()]) >= 2:
         if new and not _substance(new, quoted):
@@ -764,22 +828,38 @@ def fix_signature(text: str, log: _Log) -> str:
     >>> fix_signature("Test message\\n--\\nPart1\\n--\\nPart2", _Log())
     'Test message\\n--\\nPart1\\n--\\nPart2'
     """
-    lines = text.split("\n")
-    # the lines ending in a hyphen, found once (cutting the signature only shortens ``lines``)
-    may_delim = "--" in text or "__" in text  # every delimiter has one
+    lines = log.lines(text)
+    # the lines ending in a hyphen and those that may be a delimiter, found once (cutting the signature
+    # only shortens ``lines``)
     hyphen_ends = {i + 1 for i in _line_numbers(text, [m.start() for m in _EOL_HYPHEN.finditer(text)])}
-    for _ in range(4):
-        # lines as the paragraph step will leave them: a line continuing a word hyphenated at the end of
+    delim_lines = sorted({i for mark in ("--", "__") for i in _lines_containing(text, mark)})
+    cut_any = False
+
+    def is_content(i: int) -> bool:
+        # a line as the paragraph step will leave it: a line continuing a word hyphenated at the end of
         # the line above is not a line of its own (so a second run counts the same lines)
-        content = [i for i, x in enumerate(lines) if x.strip()
-                   and not (i in hyphen_ends and _hyphen_end(lines[i - 1].rstrip()) and x.lstrip()[:1].isalpha())]
+        x = lines[i]
+        return bool(x.strip()) and not (i in hyphen_ends and _hyphen_end(lines[i - 1].rstrip())
+                                        and x.lstrip()[:1].isalpha())
+
+    for _ in range(4):
+        # the content lines at the end (twelve: all the tests below look at no more) and the first one;
+        # ``content`` is all of them when there are fewer
+        content: list[int] = []
+        i = len(lines) - 1
+        while i >= 0 and len(content) < 12:
+            if is_content(i):
+                content.append(i)
+            i -= 1
+        content.reverse()
         if len(content) < 2:
             break
-        first = content[0]
+        first = content[0] if len(content) < 12 else next(k for k in range(len(lines)) if is_content(k))
         cut = None
-        # a lone delimiter; several separated ones are section rules, not a signature
-        delims = [i for i in content if lines[i].lstrip()[:2] in _SIG_DELIM_STARTS
-                  and _SIG_DELIM.match(lines[i])] if may_delim else []
+        # a lone delimiter; several separated ones are section rules, not a signature (every delimiter
+        # line is a content line)
+        delims = [i for i in delim_lines if i < len(lines) and lines[i].lstrip()[:2] in _SIG_DELIM_STARTS
+                  and _SIG_DELIM.match(lines[i])]
         groups = []
         for i in delims:
             if groups and all(not lines[k].strip() or _SIG_DELIM.match(lines[k]) for k in range(groups[-1][-1], i)):
@@ -787,6 +867,7 @@ def fix_signature(text: str, log: _Log) -> str:
             else:
                 groups.append([i])
         if len(groups) == 1 and groups[0][0] > first:
+            # (with twelve lines at the end all after the group, more than ten follow it)
             after = [i for i in content if i > groups[0][-1]]
             if len(after) <= 10 and all(len(lines[i].strip()) <= 100 for i in after):
                 cut = groups[0][0]
@@ -818,10 +899,11 @@ def fix_signature(text: str, log: _Log) -> str:
         if cut is None:
             break
         log.remove("\n".join(lines[cut:]), "signature")
+        cut_any = True
         lines = lines[:cut]
         while lines and not lines[-1].strip():
             lines.pop()
-    return "\n".join(lines)
+    return log.join(lines) if cut_any else text
 
 
 def fix_email(text: str, log: _Log) -> str:
@@ -850,8 +932,20 @@ def fix_boilerplate(text: str, log: _Log) -> str:
     >>> fix_boilerplate("Skip to main content\\nReal text.\\n\\nThis e-mail and any attachments are private.", _Log())
     'Real text.\\n'
     """
+    return _strip_boilerplate(text, log)[0]
+
+
+def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
+    """``fix_boilerplate``, and whether a second run over its output is sure to find nothing.
+
+    Every test on a line depends on the line itself and on the last line kept before it, which are the
+    same in a second run, except the list-footer test, which looks at the next line: a kept footer rule
+    whose next line was removed may be a footer in a second run."""
     bp = _boilerplate()
-    lines = text.split("\n")
+    settled = True
+    removed = False
+    rule_kept = -2  # index of the last footer rule kept
+    lines = log.lines(text)
     out: list[str] = []
     i = 0
     n = len(lines)
@@ -877,35 +971,56 @@ def fix_boilerplate(text: str, log: _Log) -> str:
             out.append(line)
             i += 1
             continue
+        end = None
         reason = bp["line"].get(key)
         if reason:
-            log.remove(line, reason)
+            end = i + 1
+        elif key in bp["section"]:
+            reason = bp["section"][key]
+            end = _section_end(lines, i)
+        elif (not out or not out[-1].strip()) and prefix.match(line.strip()):
+            found = prefix.match(line.strip()).group(0).casefold()
+            reason = bp["prefix"][found] if found in bp["prefix"] else _prefix_reason(line.strip())
+            end = _block_end(lines, i)
+        elif _MAILMAN_RULE.match(line) and i + 1 < n and _MAILMAN_LIST.search(lines[i + 1]):
+            reason = "list-footer"
+            end = _block_end(lines, i)
+        if end is None:
+            if line[:1] == "_" and _MAILMAN_RULE.match(line):
+                rule_kept = i
+            out.append(line)
             i += 1
             continue
-        reason = bp["section"].get(key)
-        if reason:
-            end = _section_end(lines, i)
-            log.remove("\n".join(lines[i:end]), reason)
-            i = end
-            continue
-        if (not out or not out[-1].strip()) and prefix.match(line.strip()):
-            reason = bp["prefix"][prefix.match(line.strip()).group(0).casefold()] if prefix.match(line.strip()).group(0).casefold() in bp["prefix"] else _prefix_reason(line.strip())
-            end = i
-            while end < n and lines[end].strip():
-                end += 1
-            log.remove("\n".join(lines[i:end]), reason)
-            i = end
-            continue
-        if _MAILMAN_RULE.match(line) and i + 1 < n and _MAILMAN_LIST.search(lines[i + 1]):
-            end = i
-            while end < n and lines[end].strip():
-                end += 1
-            log.remove("\n".join(lines[i:end]), "list-footer")
-            i = end
-            continue
-        out.append(line)
+        if rule_kept == i - 1:
+            settled = False
+        log.remove("\n".join(lines[i:end]), reason)
+        removed = True
+        i = end
+    return (log.join(out) if removed else text), settled
+
+
+def _block_end(lines: list[str], i: int) -> int:
+    """The index of the first blank line from ``i`` on (or the end)."""
+    n = len(lines)
+    while i < n and lines[i].strip():
         i += 1
-    return "\n".join(out)
+    return i
+
+
+def _lines_containing(text: str, needle: str) -> list[int]:
+    """The index of every line (of ``text.split("\\n")``) that contains ``needle`` (no line break in it)."""
+    out = []
+    line = pos = 0
+    find, count = text.find, text.count
+    at = find(needle)
+    while at >= 0:
+        line += count("\n", pos, at)
+        out.append(line)
+        pos = find("\n", at)
+        if pos < 0:
+            break
+        at = find(needle, pos)
+    return out
 
 
 def _line_numbers(text: str, offsets: list[int]) -> list[int]:
@@ -1013,9 +1128,32 @@ def _letters_share(line: str) -> float:
     return letters / len(line.replace(" ", "") or "x")
 
 
-def _wrap_width(lines: list[str]) -> int | None:
-    """The width a text was hard-wrapped at, if it was: most multi-line-block lines end near one width."""
-    lengths = sorted(len(x.strip()) for x in lines if len(x.strip()) >= 20)
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+# a line from its first letter outside ASCII (a letter as _LETTER_RUN takes it) on: one match a line
+_NON_ASCII_LETTER_LINE = _re(r"[^\W\d_\x00-\x7f][^\n]*")
+
+
+def _low_letter_lines(lines: list[str], text: str) -> list[bool]:
+    """For each of ``lines`` (stripped, not empty; ``text`` is them joined by "\\n"), is its
+    ``_letters_share`` under one half?  ASCII letters are counted for all lines at once, on the UTF-8
+    bytes; a line with a letter outside ASCII is counted on its own.
+
+    >>> _low_letter_lines(["ab, cd", "12 34 x"], "ab, cd\\n12 34 x"), _low_letter_lines(["café --"], "café --")
+    ([False, True], [False])
+    """
+    raw = text.encode("utf-8", "surrogatepass")  # (lone surrogates from undecodable bytes too)
+    # letters / (characters but spaces) < 0.5, as a float compare of small integers: 2 * letters < rest
+    low = [2 * (len(b) - len(g)) < len(x) - x.count(" ")
+           for x, b, g in zip(lines, raw.split(b"\n"), raw.translate(None, _ASCII_LETTERS).split(b"\n"))]
+    for i in _line_numbers(text, [m.start() for m in _NON_ASCII_LETTER_LINE.finditer(text)]):
+        low[i] = _letters_share(lines[i]) < 0.5
+    return low
+
+
+def _wrap_width(line_lengths: list[int]) -> int | None:
+    """The width a text was hard-wrapped at, if it was: most multi-line-block lines end near one width
+    (``line_lengths``: of the lines stripped)."""
+    lengths = sorted([n for n in line_lengths if n >= 20])
     if len(lengths) < 6:
         return None
     w = lengths[int(len(lengths) * 0.9) - 1] if len(lengths) >= 10 else lengths[-2]
@@ -1054,13 +1192,19 @@ def _join_pair(a: str, b: str) -> tuple[str, str | None]:
 @lru_cache(maxsize=16384)
 def _is_structural(line: str) -> bool:
     s = line.strip()
-    return bool(_QUOTE.match(s) or _HTML_TAG.match(s) or (_BULLET.match(s) and not _DASH_CONT.match(s)) or _LABEL.match(s)
-                or _BYLINE.match(s) or _letters_share(s) < 0.5 or (" By " in s and _BYLINE_END.search(s)))
+    f = s[:1]
+    # (on a stripped line each pattern needs its first characters: tested first, as in _break_kind)
+    return bool(f == ">" or (f == "<" and _HTML_TAG.match(s))
+                or ((f in _BULLET_OPEN or f.isdecimal() or s[1:2] in _BULLET_SECOND) and _BULLET.match(s)
+                    and not _DASH_CONT.match(s))
+                or (":" in s and _LABEL.match(s)) or (s[:2] == "By" and _BYLINE.match(s)) or _letters_share(s) < 0.5
+                or (" By " in s and _BYLINE_END.search(s)))
 
 
-def _break_kind(sa: str, sb: str, width: int | None) -> str:
+def _break_kind(sa: str, sb: str, width: int | None, low_a: bool | None = None, low_b: bool | None = None) -> str:
     """Decide what separates line ``sa`` from the next line ``sb`` in one block (both stripped and not
-    empty): 'join' or 'keep'."""
+    empty): 'join' or 'keep'.  ``low_a``/``low_b``: whether the line's letters share is under one half,
+    if known."""
     # cheap tests before each pattern: on stripped lines, a quote starts with ">", a tag with "<", a label
     # needs a ":", a byline starts with "By"
     fa, fb = sa[:1], sb[:1]
@@ -1068,7 +1212,7 @@ def _break_kind(sa: str, sb: str, width: int | None) -> str:
         return "keep"
     if sa[-2:-1].isdigit() and sa.endswith("-") and fb.isdigit():
         return "join"  # a number range or phone number wrapped at its hyphen
-    if _letters_share(sb) < 0.5 or _letters_share(sa) < 0.5:
+    if (_letters_share(sb) < 0.5 if low_b is None else low_b) or (_letters_share(sa) < 0.5 if low_a is None else low_a):
         return "keep"
     if ":" in sb and _LABEL.match(sb) and not (width and not _terminal(sa) and width - 8 <= len(sa) <= width + 2
                                  and len(sa) + 1 + _first_word_len(sb) > width):
@@ -1094,13 +1238,14 @@ def _break_kind(sa: str, sb: str, width: int | None) -> str:
     return "keep"
 
 
-def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool = False) -> list[str]:
+def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool, stripped: list[str],
+                   low: list[bool]) -> list[str]:
     """Join the wrapped lines of one block (lines between blank lines); keep structured lines.
-    ``forced``: the block was merged over a blank line inside a sentence, its lines go on with each other."""
+    ``forced``: the block was merged over a blank line inside a sentence, its lines go on with each other.
+    ``stripped``: the block's lines stripped; ``low``: whether each one's letters share is under one half."""
     if len(block) == 1:
-        return [block[0].strip()]
-    stripped = [x.strip() for x in block]
-    if not forced and " " not in "\n".join(stripped) and not any(_hyphen_end(x) for x in stripped[:-1]):
+        return stripped
+    if not forced and not any(" " in x for x in stripped) and not any(_hyphen_end(x) for x in stripped[:-1]):
         return stripped  # one word a line: a list, not wrapped prose
     # (only a second line that starts with a space can be indented deeper than the first)
     if not forced and block[1][:1].isspace():
@@ -1109,35 +1254,63 @@ def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool 
             return block  # a first line with indented lines under it: preformatted ("hello / there / world")
     out = [stripped[0]]
     joined = 0
+    signoff, mobile, signoff_first, mobile_first = _SIGNOFF.match, _MOBILE.match, _SIGNOFF_FIRST, _MOBILE_FIRST
     for k in range(len(block) - 1):
-        if _break_kind(stripped[k], stripped[k + 1], width) == "join":
-            out[-1], fix = _join_pair(out[-1], block[k + 1])
-            joined += 1
-            if fix:
-                log.fix(fix)
+        sa, sb = stripped[k], stripped[k + 1]
+        fa, fb = sa[0], sb[0]
+        # the common cases, decided here as _break_kind decides them: after a plain line, a line going on
+        # in lower case (no label, byline or marked list item), or a plain line in capitals, which only the
+        # end of the line before and the wrap width can join
+        if (sa[-1] not in ":-" and fa not in "<>" and not low[k] and not low[k + 1] and sb[1:2] not in _BULLET_SECOND
+                and sa[:2] != "By" and not (fa in signoff_first and signoff(sa))
+                and not (fa in mobile_first and mobile(sa))):
+            if fb.islower():
+                join = True
+            elif fb.isupper() and ":" not in sb and sb[:2] != "By":
+                join = ((_continuation_end(sa) and not sa.isupper())
+                        or (width is not None and width < len(sa) + 1 + _first_word_len(sb) and len(sa) <= width + 8))
+            else:
+                join = _break_kind(sa, sb, width, low[k], low[k + 1]) == "join"
         else:
-            out.append(stripped[k + 1])
+            join = _break_kind(sa, sb, width, low[k], low[k + 1]) == "join"
+        if join:
+            last = out[-1]
+            if last[-1] != "-":  # _join_pair's common case
+                out[-1] = last + " " + block[k + 1].lstrip()
+            else:
+                out[-1], fix = _join_pair(last, block[k + 1])
+                if fix:
+                    log.fix(fix)
+            joined += 1
+        else:
+            out.append(sb)
     log.fix("unwrap", joined)
     return out
 
 
-def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
-    """Split lines into (blank lines before, block lines)."""
+def _blocks(lines: list[str]) -> tuple[list[tuple[int, list[str]]], list[list[str]]]:
+    """Split lines into (blank lines before, block lines), and the blocks' lines stripped."""
     out: list[tuple[int, list[str]]] = []
+    out_stripped: list[list[str]] = []
     blank = 0
     cur: list[str] = []
+    cur_stripped: list[str] = []
     for line in lines:
-        if line.strip():
+        s = line.strip()
+        if s:
             cur.append(line)
+            cur_stripped.append(s)
         else:
             if cur:
                 out.append((blank, cur))
-                cur = []
+                out_stripped.append(cur_stripped)
+                cur, cur_stripped = [], []
                 blank = 0
             blank += 1
     if cur:
         out.append((blank, cur))
-    return out
+        out_stripped.append(cur_stripped)
+    return out, out_stripped
 
 
 def _double_spaced(blocks: list[tuple[int, list[str]]], width: int | None) -> bool:
@@ -1192,37 +1365,53 @@ def fix_paragraphs(text: str, log: _Log) -> str:
     >>> fix_paragraphs("The great ship\\n\\nsailed into the harbor.\\n\\n\\nIWPR: Why?\\nNowak: Because.", _Log())
     'The great ship sailed into the harbor.\\n\\nIWPR: Why?\\nNowak: Because.'
     """
-    lines = text.split("\n")
-    blocks = _blocks(lines)
+    lines = log.lines(text)
+    blocks, stripped_blocks = _blocks(lines)
     if not blocks:
         return ""
     # the wrap width of a double-spaced scrape shows in its one-line blocks; that of a hard-wrapped text
     # in the lines that have another line of their paragraph after them (a paragraph's last line is
     # short, and a cleaned text has no such lines left but those of lists and addresses)
-    width = _wrap_width([b[0] for _, b in blocks if len(b) == 1])
+    # (the blocks' lines are stripped already: _wrap_width is given their lengths)
+    width = _wrap_width([len(b[0]) for b in stripped_blocks if len(b) == 1])
     double = _double_spaced(blocks, width)
     if not double:
-        width = _wrap_width([x for _, b in blocks for x in b[:-1]])
+        width = _wrap_width([len(x) for b in stripped_blocks for x in b[:-1]])
+    # (blocks are merged in place: the block lists are not needed as they were after this)
     merged: list[tuple[int, list[str], bool]] = []
+    stripped: list[list[str]] = []  # the merged blocks' lines stripped
     regrouped = closed = 0
-    for gap, b in blocks:
+    for (gap, b), sb in zip(blocks, stripped_blocks):
         if merged:
             a = merged[-1][1][-1]
             if double and gap == 1 and len(b) == 1 and _gap_joins(a, b[0], width or 0):
                 merged[-1][1].append(b[0])
+                stripped[-1].append(sb[0])
                 regrouped += 1
                 continue
             # (a sentence goes on only in a lower-case word: tested here first, it spares most calls)
-            if b[0].lstrip()[:1].islower() and _sentence_continues(a, b[0]):
+            if sb[0][:1].islower() and _sentence_continues(a, b[0]):
                 # a blank line (or a lost line) inside a sentence: "His colour\n\nmounted; he ..."
                 merged[-1][1].extend(b)
+                stripped[-1].extend(sb)
                 merged[-1] = (merged[-1][0], merged[-1][1], True)
                 closed += 1
                 continue
-        merged.append((gap, list(b), False))
+        merged.append((gap, b, False))
+        stripped.append(sb)
     log.fix("double-spaced", regrouped)
     log.fix("blank-in-sentence", closed)
-    paragraphs = ["\n".join(_regroup_block(b, width, log, forced)) for _, b, forced in merged]
+    # the letters share of every line of a multi-line block, in one go
+    several = [x for s in stripped if len(s) > 1 for x in s]
+    low = _low_letter_lines(several, "\n".join(several))
+    paragraphs = []
+    at = 0
+    for (_, b, forced), s in zip(merged, stripped):
+        if len(s) > 1:
+            paragraphs.append("\n".join(_regroup_block(b, width, log, forced, s, low[at : at + len(s)])))
+            at += len(s)
+        else:
+            paragraphs.append(s[0])
     return "\n\n".join(paragraphs)
 
 
@@ -1295,11 +1484,17 @@ def _removals(text: str, log: _Log, opts: CleanOptions) -> str:
     chrome, and removing trailing chrome can leave a signature at the end."""
     for _ in range(4):
         new = text
+        settled = True
         if opts.boilerplate:
-            new = fix_boilerplate(new, log)
+            new, settled = _strip_boilerplate(new, log)
         if opts.email:
+            before, logged = new, sum(log.fixes.values())
             new = fix_email(new, log)
-        if new == text:
+            # fix_email is a function of its text alone: idle on this text, it is idle on it next round
+            settled = settled and new == before and sum(log.fixes.values()) == logged
+        if new == text or settled:
+            # (settled: the next round would get this round's output back unchanged, and log nothing)
+            text = new
             break
         text = new
     return text

@@ -21,7 +21,8 @@ import unicodedata
 import regex
 
 from . import errors
-from .entities_gazetteer import first_word, load, name_key
+from .entities_gazetteer import JOINING_WORDS, first_word, load, name_key
+from .textutil import LazyPattern
 
 LABELS = ("PERSON", "ORG", "LOC", "NORP", "DATE", "MONEY", "PERCENT", "URL", "EMAIL", "PHONE")
 ARTICLE_FIELDS = ("headline", "standfirst", "body", "notes")
@@ -64,7 +65,7 @@ _CURRENCY = (r"(?:US\s|(?:Iraqi|Afghan|Kyrgyz|Kazak|Kazakh|Uzbek|Tajik|Russian|S
 
 _DATE = regex.compile(
     rf"(?<![\w-])(?:"
-    rf"\d{{1,2}}-(?:{_MONTHS_ABBR})-\d{{2,4}}"                                   # 06-Jul-05
+    rf"\d{{1,2}}-(?:{_MONTHS_ABBR}|May)-\d{{2,4}}"                               # 06-Jul-05, 15-May-08
     rf"|(?:{_MONTHS_FULL}|(?:{_MONTHS_ABBR})\.?)\s{{1,3}}\d{{1,2}}(?!\d)"          # October 10
     rf"(?:\s?[-\u2013]\s?\d{{1,2}}(?!\d))?(?:,?\s{{1,3}}(?:1[6-9]|20)\d\d(?!\d))?"  # June 27-30, 2005
     rf"|\d{{1,2}}\s{{1,3}}(?:{_MONTHS_FULL})(?:,?\s{{1,3}}(?:1[6-9]|20)\d\d(?!\d))?"  # 10 October 2010
@@ -79,6 +80,13 @@ _DATE = regex.compile(
 # amounts are rare: their patterns (a third of the compile time at start-up) are compiled at the first hint
 _MONEY = (rf"(?<![\w$£€])(?:(?:US\$|\$|£|€)\s?{_NUM}{_SCALE}"
           rf"|{_NUM}(?:\s(?:or|to|and)\s{_NUM})?{_SCALE}\s{_CURRENCY})(?![\w-])")
+# a military unit named by its number: "1st Cavalry Division", "Second Army" (the ordinal is part of the name)
+_ORDINAL = ("First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth")
+_UNIT = LazyPattern(  # rare: compiled at the first unit word
+    rf"(?<![\w-])(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL})(?:[ \t]{{1,3}}\n?[ \t]*\p{{Lu}}\p{{Ll}}+){{0,2}}?"
+    r"[ \t]{1,3}\n?[ \t]*(?:Army|Corps|Brigade|Division|Battalion|Regiment|Fleet)(?![\w-])"
+)
+_UNIT_HINTS = ("Army", "Corps", "Brigade", "Division", "Battalion", "Regiment", "Fleet")
 _PERCENT = rf"(?<![\w.])(?:{_NUM}(?:\s(?:or|to)\s{_NUM})?(?:\s?%|\sper\s?cent|\spercent))(?!\w)"
 
 
@@ -106,8 +114,9 @@ _PHONE = regex.compile(
 # lower-case word that may join capitalised ones inside a name.
 _PREFIXES = "al|el|ul|ud|ut|ad|ed|ez|es|et|az|at|ash|as|ar|an|bin|ibn"  # 2 or 3 letters: see _chunks()
 _WORD = (f"(?:(?:{_PREFIXES})-)?" r"\p{Lu}[\p{L}\p{M}\d]*(?:['\u2019](?!s\b)\p{L}+)*"
-         r"(?:[/&]\p{Lu}[\p{Lu}\d]*)*(?:(?<=s)['\u2019](?=[ \t]\p{Lu}))?")
-_CONNECT = r"(?:of|for|and|the|on|against|in|to|de|du|des|la|le|van|von|der|den|al|bin|ibn|&|e|i)"
+         r"(?:['\u2019]s(?<=\b(?:People|Women|Children|Workers|Citizens|Soldiers|Mothers|Veterans|Lord|God)['\u2019]s)(?=[ \t]\p{Lu}))?"
+         r"(?:[/&](?<=\p{Lu}[/&])\p{Lu}[\p{Lu}\d]*)*(?:(?<=s)['\u2019](?=[ \t]\p{Lu}))?")
+_CONNECT = f"(?:{JOINING_WORDS})"
 _GAP = r"(?:-|(?=[ \t\r\n])(?>[ \t]*(?:\r?\n[ \t]*){0,2}))"
 _CHUNK = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}\d])(?:{_WORD})(?:{_GAP}(?:{_CONNECT}{_GAP}){{0,2}}{_WORD}(?![\p{{Ll}}]))*"
@@ -184,13 +193,18 @@ def _near(pattern: str, hints: tuple[str, ...], text: str, low: str) -> Iterable
     if not places:
         return
     places.sort()
-    finditer = _compiled(pattern).finditer
+    compiled = _compiled(pattern)
     last = 0
     for at in places:
         if at + 30 <= last:
             continue
-        for m in finditer(text, max(0, at - 60, last), min(len(text), at + 30)):
+        stop = min(len(text), at + 30)
+        for m in compiled.finditer(text, max(0, at - 60, last), stop):
             if m.start() >= last:
+                if m.end() == stop < len(text):  # cut by the window ("51,000 euro|s"): search on past it
+                    m = compiled.search(text, m.start(), min(len(text), stop + 100))
+                    if m is None:
+                        break
                 last = m.end()
                 yield m
 
@@ -206,26 +220,104 @@ def _unit_ends(low: str, at: int, suffixes: tuple[str, ...]) -> bool:
     return False
 
 
+def _occurrences(text: str, needles: Iterable[str]) -> list[int]:
+    """Where each needle starts in ``text``, in order (str.find: far faster than a regex scan).
+
+    >>> _occurrences("www.x http://www.y", ("http", "www."))
+    [0, 6, 13]
+    """
+    places = []
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            places.append(at)
+            at = text.find(needle, at + 1)
+    places.sort()
+    return places
+
+
 def _urls(text: str, low: str) -> Iterable[Any]:
     """``_URL.finditer(text)``, trying the pattern only where "http" or "www." stands (case-insensitive)
     rather than at every position."""
     if len(low) != len(text):  # a capital whose lower case is longer ("İ"): offsets differ, scan it all
         yield from _URL.finditer(text)
         return
-    starts = []
-    for head in ("http", "www."):
-        at = low.find(head)
-        while at >= 0:
-            starts.append(at)
-            at = low.find(head, at + 1)
     last = 0
-    for at in sorted(starts):
+    for at in _occurrences(low, ("http", "www.")):
         if at >= last:
             m = _URL.match(text, at)
             if m is not None:
                 last = m.end()
                 yield m
 
+
+_NUMBERED = LazyPattern(r"-\d")
+
+
+@lru_cache(maxsize=1)
+def _phrase_pattern() -> Any:
+    """One pattern for the gazetteer names a capitalised run cannot reach (compiled at the first hint)."""
+    alternatives = sorted((r"\s+".join(regex.escape(w) for w in form.split()) for form in load().phrases),
+                          key=len, reverse=True)
+    return regex.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _phrase_hints() -> dict[str, tuple[str, ...]]:
+    """The lower-case words without which no phrase name can occur (" former "), each with the starts of
+    the words that follow it there ("yugo"): a hint is worth a search only where one of them follows."""
+    g = load()
+    joining = frozenset(JOINING_WORDS.split("|"))
+    follows: dict[str, set[str]] = {}
+    for form in g.phrases:
+        words = form.split()
+        for w in words:
+            if _NUMBERED.search(w):  # "Rustavi-2": the name itself is the hint
+                follows.setdefault(w, set()).add("")
+        for k, w in enumerate(words[:-1]):
+            if w[0].islower() and w not in joining:
+                # a short word needs its space after it (" es" starts too many words); "former" may end a line
+                follows.setdefault(f" {w} " if len(w) <= 3 else f" {w}", set()).add(words[k + 1][:4].casefold())
+            parts = w.split("-")
+            for part in parts[1:]:
+                if part[:1].islower():
+                    rest = w[w.index(part) + len(part):].lstrip("-") or words[k + 1]
+                    follows.setdefault(f"-{part}", set()).add(rest[:4].casefold())
+    return {hint: tuple(sorted(starts)) for hint, starts in sorted(follows.items())}
+
+
+def _around(pattern: Any, places: list[int], text: str, before: int, after: int) -> Iterable[Any]:
+    """Matches of ``pattern`` over one of ``places`` (sorted positions of words without which it cannot
+    match), each searched for in a window of ``before``/``after`` characters around the place: a full scan
+    tries every position of the text."""
+    last = 0
+    for at in places:
+        if at < last:
+            continue
+        for m in pattern.finditer(text, max(last, at - before), min(len(text), at + after)):
+            if m.start() > at:
+                break
+            if at < m.end():
+                last = m.end()
+                yield m
+                break
+
+
+def _phrases(text: str) -> Iterable[Any]:
+    places: list[int] = []
+    for hint, starts in _phrase_hints().items():
+        at = text.find(hint)
+        while at >= 0:
+            j = at + len(hint)
+            while j < len(text) and text[j] in " \t\r\n":
+                j += 1
+            if text[j:j + 4].casefold().startswith(starts):
+                places.append(at)
+            at = text.find(hint, at + 1)
+    if not places:
+        return ()
+    places.sort()
+    return _around(_phrase_pattern(), places, text, 80, 80)  # a phrase runs at most 80 characters either side
 
 def _phone_hint(text: str) -> bool:
     """A phone number is written after "+" or a label (Tel, Phone, Fax, Mob): without one, no scan."""
@@ -239,13 +331,20 @@ def _regex_spans(text: str, spans: list[_Span], taken: bytearray) -> None:
                            (_PHONE.finditer(text) if _phone_hint(text) else (), "PHONE"),
                            (_near(_MONEY, _MONEY_HINTS, text, low), "MONEY"),
                            (_near(_PERCENT, _PERCENT_HINTS, text, low), "PERCENT"),
-                           (_DATE.finditer(text), "DATE")):
+                           (_DATE.finditer(text), "DATE"),
+                           (_around(_UNIT, _occurrences(text, _UNIT_HINTS), text, 60, 12), "ORG"),
+                           (_phrases(text), "")):
         for m in matches:
             start, end = m.span()
             if label == "URL":
                 while end > start and text[end - 1] in ".,;:!?":
                     end -= 1
             if taken[start] or taken[end - 1]:
+                continue
+            if not label:  # a gazetteer name with a lower-case word in it
+                entry = load().names[name_key(m.group())]
+                spans.append(_Span(start, end, entry[0], entry[1]))
+                taken[start:end] = b"\x01" * (end - start)
                 continue
             spans.append(_Span(start, end, label))
             taken[start:end] = b"\x01" * (end - start)
@@ -347,9 +446,18 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
             if headline is None:
                 headline = _title_case_line(text, start)
             org_end, head = (-1, -1) if headline else _org_run(text, toks, i, caps, g)
-        if org_end > 0 and (hit is None or org_end > hit[0] and (hit[1][0] != "ORG" or head >= hit[0])):
+        if org_end > 0 and (hit is None or org_end > hit[0] and (
+                hit[1][0] != "ORG" or head >= hit[0] or toks[hit[0]][2] == "of")):  # "Democratic Party of Albanians"
             _flush(text, toks, pending, out, title_cue)
             pending, title_cue = [], False
+            after = hits[i + 1] if i + 1 < n else None
+            if (hit is not None and hit[1][0] == "NORP" and hit[0] == i + 1 and after is not None
+                    and after[1][0] == "ORG" and after[0] == org_end):
+                # "the ethnic Albanian National Liberation Army": a people's adjective, then a known name
+                out.append(_Span(s, e, "NORP", hit[1][1]))
+                out.append(_Span(toks[i + 1][0], toks[org_end - 1][1], "ORG", after[1][1]))
+                i = org_end
+                continue
             out.append(_Span(s, toks[org_end - 1][1], "ORG"))
             i = org_end
             continue
@@ -361,8 +469,14 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
                     or len(pending) > 1 and pending[-1] == i - 1 and toks[i - 1][2] in _PARTICLES
                     and toks[i - 2][2] in g.first_names
                     or title_cue and not pending and i + 1 < n and _name_word(toks[i + 1][2])
-                    and text[e:toks[i + 1][0]] == " ")):
-                # "Babar Baloch", "Ron Redmond": a given name then a word also a place or people
+                    and text[e:toks[i + 1][0]] == " "
+                    or pending and pending[-1] == i - 1 and _name_word(toks[i - 1][2])
+                    and text.endswith(("By ", "by "), 0, toks[pending[0]][0])
+                    or label == "NORP" and pending and pending[-1] == i - 1 and _name_word(toks[i - 1][2])
+                    and toks[i - 1][2].casefold() not in g.common and text[toks[i - 1][1]:s] == " ")):
+                # "Babar Baloch", "Ron Redmond": a given name then a word also a place or people; in a
+                # byline any name word before it ("By Peta Moyo in Bulawayo"); a tribe's name after any
+                # name word that is no common English word ("Leila Popalzai", not "Ethnic Uzbeks")
                 pending.append(i)
                 i += 1
                 continue
@@ -380,10 +494,23 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
             pending.append(i)  # may start "Eastern Ukraine"; alone it is no name (_name_word)
             i += 1
             continue
-        if caps[i] or folded in g.stopwords or folded in g.titles:
+        if (folded in _SURNAME_WORDS and pending and pending[-1] == i - 1 and toks[i - 1][2] in g.first_names
+                and text[toks[i - 1][1]:s] == " " and not caps[i]):
+            pending.append(i)  # "Judge Richard May": a given name, then a word that is also a surname
+            i += 1
+            continue
+        if caps[i] and hit is None and len(word) > 3 and word.isalpha() and folded not in g.common:
+            # a word in a CAPS headline: a person only if the text names them elsewhere ("MILOSEVIC")
+            out.append(_Span(s, e, "PERSON", single=True))
+        if (folded in g.titles and word in g.first_names and i + 1 < n and _name_word(toks[i + 1][2])
+                and text[e:toks[i + 1][0]] == " " and hits[i + 1] is None):
+            pending.append(i)  # "Emir Suljagic", "Sultan Jalilov": a title that is also a given name
+            i += 1
+            continue
+        if caps[i] or folded in g.stopwords or folded in g.titles or folded[-1:] == "s" and folded[:-1] in g.titles:
             _flush(text, toks, pending, out, title_cue)
             pending = []
-            title_cue = folded in g.titles
+            title_cue = folded in g.titles  # a plural ("Residents Count Cost") cues no one
             i += 1
             continue
         pending.append(i)
@@ -404,6 +531,15 @@ def _language(text: str, start: int, end: int) -> bool:
 
 
 _NOUN_AFTER = regex.compile(r"[ \t]+(?!(?:and|or|languages?)\b)\p{Ll}")
+
+
+def _is_title(folded: str, titles: frozenset[str]) -> bool:
+    """A title or role word, or its plural: "Prosecutors say" names no one.
+
+    >>> _is_title("prosecutors", frozenset({"prosecutor"})), _is_title("nowak", frozenset({"prosecutor"}))
+    (True, False)
+    """
+    return folded in titles or folded.endswith("s") and folded[:-1] in titles
 
 
 def _capital(word: str) -> bool:
@@ -429,6 +565,9 @@ def _name_word(word: str) -> bool:
     return word in g.first_names or not folded.endswith(_NOT_NAME_END)
 
 
+_MEDIA_AFTER = frozenset(("newspaper", "magazine", "weekly", "daily", "television", "radio", "tabloid"))
+_MEDIA_BEFORE = tuple(f"{w} " for w in ("weekly", "daily", "newspaper", "magazine", "fortnightly", "monthly", "tabloid"))
+_IN_HEADS = frozenset(("mission", "centre", "center"))
 _ORG_REACH = 16  # words an organisation's name may run to from its first word
 
 
@@ -455,12 +594,15 @@ def _org_run(text: str, toks: list[tuple[int, int, str]], i: int, caps: list[boo
                 head = j
             elif end > 0 and (j == end or not _capital(toks[j - 1][2])):
                 end = j + 1  # "... of Norway", "Forum for Ethnic Relations": the name goes on
+        elif (word == "in" and end == j and toks[j - 1][2].casefold() in _IN_HEADS and j + 1 < stop
+              and _capital(toks[j + 1][2])):
+            pass  # "United Nations Mission in Kosovo", "OSCE Centre in Bishkek": the place is in the name
         elif word in ("in", "e") or end < 0 and (word == "the" or word == "of" and names >= 2):
             break  # "Dusan Janjic of the Forum ...": a person's name, then the organisation
         elif word in ("the", "to"):
             # "Council of the European Union", "Committee to Protect Journalists" go on; "X the Y" does not
             nxt = toks[j + 1][2] if j + 1 < stop else ""
-            if (not nxt or not _capital(nxt) or nxt.casefold() in g.stopwords
+            if (not nxt or not _capital(nxt) or nxt.casefold() in g.stopwords and nxt.casefold() not in g.orgwords
                     or word == "the" and toks[j - 1][2] not in ("of", "for", "on", "against")):
                 break
         j += 1
@@ -495,7 +637,10 @@ def _joined(toks: list[tuple[int, int, str]], group: list[int]) -> bool:
 
 
 _AGENT_NOUN = regex.compile(r"(?:er|or|ist|ian|ant|ent|man|woman)\Z")
-_PARTICLES = frozenset(("bin", "ibn", "van", "von", "der", "den", "de", "da", "di", "du", "al", "el", "ul"))
+_PARTICLES = frozenset(("bin", "ibn", "van", "von", "der", "den", "de", "da", "di", "du", "al", "el", "ul", "e", "dos",
+                        "das", "do"))
+# capitalised words that are also surnames ("Richard May", "John Major"): after a given name, part of the name
+_SURNAME_WORDS = frozenset(("may", "major", "king", "lord", "bishop", "marshal"))
 _SENTENCE_START = regex.compile(r"(?:\A|[.!?]\s+|\n\s*)\Z")
 _PLACE_PREFIX = frozenset(("Mount", "Mt", "Lake", "Cape", "Port", "Fort", "Saint", "St"))
 _COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
@@ -504,7 +649,8 @@ _LOCALITY_BEFORE = regex.compile(r"\b(?:village|villages|town|city|district|prov
                                  r"municipality|municipalities|settlement|outskirts|suburb|community|port|"
                                  r"island|hamlet|area|county|governorate|oblast)\s+of\s+\Z")
 _ACRONYM = regex.compile(r"\p{Lu}{3,7}(?:/\p{Lu}{2,5})?")
-_DETERMINER_BEFORE = regex.compile(r"\b(?:the|a|an|its|their|our|his|her|this|that|against|or)\s+\Z", regex.IGNORECASE)
+# ("that" is no determiner here: "ruled that Radislav Krstic was guilty" is the commoner reading)
+_DETERMINER_BEFORE = regex.compile(r"\b(?:the|a|an|its|their|our|his|her|this|against|or)\s+\Z", regex.IGNORECASE)
 
 
 def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], out: list[_Span],
@@ -515,7 +661,8 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
         if words[0].casefold() not in g.stopwords and words[0] not in ("NGO", "NGOS"):
             out.append(_Span(toks[group[0]][0], toks[group[0]][1], "ORG"))
         return
-    while words and not _name_word(words[-1]):
+    surname_word = (len(words) > 1 and words[-1].casefold() in _SURNAME_WORDS and words[-2] in g.first_names)
+    while words and not surname_word and not _name_word(words[-1]):
         if words[-1].casefold() in g.nonname and len(words) > 1:
             return  # "Islington High Street", "Farmer Market": a place or thing named after its head
         words.pop()
@@ -523,12 +670,18 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
     while words and not _name_word(words[0]):
         words.pop(0)
         group = group[1:]
-    if not words or any(not _name_word(w) for w in words if w not in _PARTICLES):
+    if not words or any(not _name_word(w) for w in words[:-1 if surname_word else None] if w not in _PARTICLES):
         return
     start, end = toks[group[0]][0], toks[group[-1]][1]
+    if text.endswith(_MEDIA_BEFORE, 0, start):
+        out.append(_Span(start, end, "ORG"))  # "the Podgorica weekly Monitor", "the daily Vijesti"
+        return
     if text.endswith("'", start, end) or text.endswith("\u2019", start, end):
         end -= 1
     after = _LOCALITY_AFTER.match(text, end)
+    if after is not None and after.group(1) in _MEDIA_AFTER:
+        out.append(_Span(start, end, "ORG"))  # "the Batumelebi newspaper", "Forum magazine"
+        return
     if (after is not None and after.group(1) in g.locwords
             or text.find("of", max(0, start - 30), start) >= 0  # cheap: the pattern ends "of "
             and _LOCALITY_BEFORE.search(text, max(0, start - 30), start) is not None):
@@ -547,7 +700,7 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
     common = not given and all(w.casefold() in g.common for w in words if w not in _PARTICLES)
     if len(words) > 1:
         # "Minimum Age", "Child Labour": only ordinary words, so a title unless a cue says otherwise
-        if len(words) <= 4 and (given or title_cue or not common and not joined
+        if sum(w not in _PARTICLES for w in words) <= 4 and (given or title_cue or not common and not joined
                                 and not _title_case_line(text, start)
                                 and _DETERMINER_BEFORE.search(text, max(0, start - 12), start) is None):
             out.append(_Span(start, end, "PERSON"))
@@ -577,9 +730,13 @@ def _title_case_line(text: str, pos: int) -> bool:
     return verdict
 
 
+# "By X", "Comment by X", "Interview by X", also indented under a contents entry
+_BYLINE_LINE = LazyPattern(r"[ \t]*(?:\p{Lu}\p{Ll}+[ \t]+by|By)[ \t]")
+
+
 def _title_line(line: str) -> bool:
     # a byline names people, each capitalised; a line ending in punctuation is part of a sentence
-    if line.startswith("By ") or line.rstrip().endswith((".", ",", ";")):
+    if _BYLINE_LINE.match(line) is not None or line.rstrip().endswith((".", ",", ";")):
         return False
     words = 0
     for w in line.split():  # most lines are prose: the first lower-case word settles it
@@ -659,6 +816,51 @@ def _chunks(text: str) -> Iterable[Any]:
             yield m
 
 
+# lower-case words after a name that say it names an organisation: "the Women of Srebrenica association"
+_ORG_AFTER = frozenset(("association", "party", "movement", "union", "bloc", "alliance", "coalition", "foundation",
+                        "organisation", "organization", "society", "network", "group", "front", "newspaper",
+                        "magazine", "weekly", "daily", "television", "radio"))
+
+
+def _named_by_kind(text: str, m: Any, spans: list[_Span], taken: bytearray) -> bool:
+    """A run of two or more words followed by what kind of organisation it names is that organisation,
+    unless it opens with a place or people ("the Kyrgyz opposition party", "Bishkek city council")."""
+    end = m.end()
+    # most runs end at punctuation or before a verb: look at the next word with plain string operations
+    if end + 1 >= len(text) or text[end] not in " \n" or not text[end + 1].islower():
+        return False
+    if text[end + 1:end + 14].split(None, 1)[0].rstrip(",.;:)") not in _ORG_AFTER or taken[m.start()]:
+        return False
+    _toks, caps, _folds, hits, _next = _plan(m.group())
+    g = load()
+    if (not 2 <= len(_toks) <= 5 or caps[0] or _folds[0] in g.stopwords or _is_title(_folds[0], g.titles)
+            or _toks[0][2] in g.first_names or hits[0] is not None and hits[0][1][0] in ("LOC", "NORP", "PERSON")):
+        return False
+    if hits[0] is not None and hits[0][0] == len(_toks):
+        return False  # a known name as a whole: the gazetteer says what it is
+    if _title_case_line(text, m.start()):
+        return False  # a headline's capitals say nothing
+    spans.append(_Span(m.start(), m.end(), "ORG"))
+    return True
+
+
+_PLACE_PREPOSITIONS = ("in ", "near ", "outside ")
+
+
+def _place_after_preposition(text: str, start: int, end: int, word: str, g: Any) -> bool:
+    """An unknown capitalised word right after "in", "near" or "outside" inside a sentence, and not followed
+    by a possessive or another capitalised word, names a place: people and organisations are seldom "in"."""
+    if not text.endswith(_PLACE_PREPOSITIONS, max(0, start - 8), start) or not word.isalpha() or not word[1:].islower():
+        return False
+    if word in g.first_names or word.casefold() in g.common or len(word) < 4:
+        return False
+    before = text[max(0, start - 9):start]
+    if not before[:1].isalnum() and before.lstrip()[:1].isupper():  # "In Aboke ..." opens a sentence: no context
+        return False
+    nxt = text[end:end + 2]
+    return not nxt.startswith(("'", "\u2019")) and not (nxt[:1] == " " and nxt[1:2].isupper())
+
+
 def _find(text: str) -> list[_Span]:
     spans: list[_Span] = []
     if not text:
@@ -687,10 +889,14 @@ def _find(text: str) -> list[_Span]:
             if entry is not None and _case_ok(word, entry[2]):
                 if entry[0] != "NORP" or not _language(text, start, end):
                     spans.append(_Span(start, end, entry[0], entry[1]))
-            elif key not in stopwords and key not in titles:
-                _name_group(text, [(start, end, word)], [0], spans, False, g)
+            elif key not in stopwords and key not in titles and not (key[-1:] == "s" and key[:-1] in titles):
+                if _place_after_preposition(text, start, end, word, g):
+                    spans.append(_Span(start, end, "LOC"))  # "near Babaji", "in Aboke": a village no list has
+                else:
+                    _name_group(text, [(start, end, word)], [0], spans, False, g)
             continue
-        _resolve(text, m.start(), m.end(), spans, taken)
+        if not _named_by_kind(text, m, spans, taken):
+            _resolve(text, m.start(), m.end(), spans, taken)
     # a name must not run into a date, amount or link found first ("Ahttp://...")
     spans[n_rules:] = [sp for sp in spans[n_rules:] if taken.find(1, sp.start, sp.end) < 0]
     spans.sort(key=lambda sp: sp.start)

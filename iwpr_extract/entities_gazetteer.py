@@ -23,7 +23,7 @@ DATA = Path(__file__).resolve().parent / "data" / "entities"
 NAME_FILES = ("orgs.tsv", "places.tsv", "norp.tsv", "world.tsv")
 WORD_FILES = ("firstnames.txt", "common_words.txt", "stopwords.txt", "cues.txt")
 COMPILED = DATA / "gazetteer.marshal"
-_FORMAT = 1  # bump when the Gazetteer fields change
+_FORMAT = 2  # bump when the Gazetteer fields change
 
 
 @dataclass
@@ -41,11 +41,21 @@ class Gazetteer:
     namewords: frozenset[str] = frozenset()
     nonname: frozenset[str] = frozenset()
     common: frozenset[str] = frozenset()  # frequent English words (generated from wordfreq)
+    # names with a lower-case word no capitalised run joins ("... for the former Yugoslavia"), found apart
+    phrases: frozenset[str] = frozenset()
+
+
+# lower-case words that may join capitalised words inside one name (entities._CONNECT spells the same)
+JOINING_WORDS = "of|for|and|the|on|against|in|to|de|du|des|la|le|van|von|der|den|al|bin|ibn|&|e|i"
 
 
 def _lines(name: str) -> list[str]:
     text = (DATA / name).read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def _forms(name: str) -> list[str]:
+    return [line.split("\t", 1)[0] for line in _lines(name)]
 
 
 def name_key(surface: str) -> str:
@@ -126,6 +136,21 @@ def parse() -> Gazetteer:
             n = spaced.count(" ") + 1
             if n > max_words.get(first, 0):
                 max_words[first] = n
+    joining = frozenset(JOINING_WORDS.split("|"))
+
+    def unreachable(form: str) -> bool:
+        words = [w for w in form.replace("-", " - ").split() if w != "-"]
+        if len(words) < 2 or not words[0][0].isupper():
+            return False
+        if any(w[0].isdigit() for w in words[1:]) and "-" in form:
+            return True  # "Rustavi-2": a capitalised run ends before "-2"
+        return words[-1][0].isupper() and any(
+            w[0].islower() and w not in joining and not w.startswith(("al-", "el-")) for w in words)
+
+    # the hand-kept lists only: the generated world list's such names (Algerian, Slovenian villages) are
+    # never in IWPR copy and would make every text with " el " or " na " worth a search
+    hand_kept = {name for file_name in NAME_FILES if file_name != "world.tsv" for name in _forms(file_name)}
+    g.phrases = frozenset(form for _label, _canon, form in names.values() if form in hand_kept and unreachable(form))
     g.first_names = frozenset(w for line in _lines("firstnames.txt") for w in line.split())
     g.common = frozenset(w for line in _lines("common_words.txt") for w in line.split())
     g.stopwords = frozenset(w.casefold() for line in _lines("stopwords.txt") for w in line.split())

@@ -65,3 +65,13 @@ def jsonl(data: bytes | str) -> list[dict]:
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+def load_script(name: str):
+    """A script of ``scripts/`` as a module (the measurement scripts are not part of the package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -9,7 +9,7 @@ from __future__ import annotations
 import marshal
 
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from iwpr_extract import entities as E
@@ -33,6 +33,8 @@ def test_chunks_equal_a_full_scan(text):
 
 @settings(max_examples=400, deadline=None)
 @given(texts)
+@example("$3eurossomonirandom51,000 euros")  # a match cut by the end of its search window
+@example("$31,000millionsomoni1,000 eurosal-Assad")  # the cut match is no match at all
 def test_amount_windows_find_what_a_full_scan_finds(text):
     low = text.lower()
     for pattern, hints in ((E._MONEY, E._MONEY_HINTS), (E._PERCENT, E._PERCENT_HINTS)):

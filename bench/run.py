@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
 """Benchmark iwpr-extract: throughput per stage and for the whole pipe, startup, memory on a 1 GB stream.
 
-Run by hand from a clone with the package installed (never by pytest):
+Run by hand (never by pytest), from a fresh clone:
 
-    python bench/run.py --size 50            # everything: ~50 MB corpus, 1 GB stream, startup, JSON codecs
-    python bench/run.py --size 5 --stream-gb 0.1 --profile split   # quick look, with a profile
+    python3 -m venv .venv && . .venv/bin/activate && pip install -q -e . && python bench/run.py
+    python bench/run.py --size 5 --stream-gb 0.1 --profile split   # quick look, with a full profile
+
+Every child process runs this clone's code (``PYTHONPATH`` and the working directory are the clone),
+whatever else is installed.  The default run ends with a short profile of the stage furthest below its
+target by CPU time (or, with every target met, closest to it).
 
 The corpus is generated (seeded) from the fixtures' formats into bench/corpus/ (not committed): IWPR e-mail
 editions with a table of contents, promo blocks and end notes, scraped article pages, double-spaced and
@@ -15,8 +19,6 @@ not on this branch yet are reported and skipped.
 from __future__ import annotations
 
 import argparse
-import cProfile
-import io
 import json
 import os
 import platform
@@ -37,6 +39,8 @@ FIXTURES = ROOT / "fixtures" / "split"
 CORPUS = ROOT / "bench" / "corpus"
 OUT = ROOT / "bench" / "out"
 IWPR = [sys.executable, "-m", "iwpr_extract"]
+# the clone's package first, whatever is installed; the same environment for every command timed
+CHILD_ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))}
 TARGETS = {"split": 20.0, "bylines": 20.0, "clean": 10.0, "entities": 5.0}
 
 FIRST = ("Ainagul Asyl Gulzat Zamir Dilya Yulia Andrei Timur Nargiza Bakyt Aziz Farida Ruslan Leila Dmitry "
@@ -162,7 +166,7 @@ class Generator:
 
 
 def generate(size_mb: float, seed: int) -> tuple[list[Path], int]:
-    marker = CORPUS / f".made-{size_mb}-{seed}"
+    marker = CORPUS / f".made-{size_mb:g}-{seed}"
     if marker.exists():
         files = sorted(p for p in CORPUS.iterdir() if not p.name.startswith("."))
         return files, sum(p.stat().st_size for p in files)
@@ -219,7 +223,7 @@ def run_measured(argv: list[str], stdin_path: Path | None, stdout_path: Path | N
     stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
     stdout = open(stdout_path, "wb") if stdout_path else subprocess.DEVNULL
     cmd, result = launched(argv, "stage")
-    proc = subprocess.run(cmd, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE)
+    proc = subprocess.run(cmd, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE, cwd=ROOT, env=CHILD_ENV)
     for f in (stdin, stdout):
         if hasattr(f, "close"):
             f.close()
@@ -230,28 +234,33 @@ def run_measured(argv: list[str], stdin_path: Path | None, stdout_path: Path | N
     return m
 
 
-def report(label: str, nbytes: int, m: dict[str, float], target: float | None = None) -> None:
+def report(label: str, nbytes: int, m: dict[str, float], target: float | None = None) -> float:
+    """Print one stage's figures; return its rate in MB per CPU second (steadier than wall time)."""
     mbs = nbytes / 1e6 / m["wall"]
-    verdict = "" if target is None else (f"  target {target:g} MB/s: " + ("met" if mbs >= target else "NOT met"))
-    print(f"{label:<26} {nbytes / 1e6:8.1f} MB {m['wall']:7.2f} s {mbs:8.1f} MB/s {m['lines'] / m['wall']:9.0f} rec/s "
-          f"{m['rss']:7.1f} MB peak RSS{verdict}", flush=True)
+    verdict = "" if target is None else (f"  target {target:g}: " + ("met" if mbs >= target else "NOT met"))
+    print(f"{label:<24} {nbytes / 1e6:7.1f} MB {m['wall']:7.2f} s {mbs:7.1f} MB/s {nbytes / 1e6 / m['cpu']:7.1f} MB/s "
+          f"{m['lines'] / m['wall']:7.0f} rec/s {m['rss']:6.1f} MB{verdict}", flush=True)
+    return nbytes / 1e6 / m["cpu"]
 
 
-def bench_stages(files: list[Path], corpus_bytes: int, have: set[str], jobs: int) -> None:
+def bench_stages(files: list[Path], corpus_bytes: int, have: set[str], jobs: int) -> dict[str, tuple[float, Path]]:
+    """Time each stage in its own process; return {stage: (MB per CPU second, the input it read)}."""
     OUT.mkdir(parents=True, exist_ok=True)
+    rates: dict[str, tuple[float, Path]] = {}
     print(f"\n== stages, one process each (input {corpus_bytes / 1e6:.1f} MB, {len(files)} files) ==")
-    print(f"{'stage':<26} {'input':>11} {'wall':>9} {'rate':>13} {'records':>15} {'memory':>17}")
+    print(f"{'stage':<24} {'input':>10} {'wall':>9} {'rate (wall)':>12} {'rate (CPU)':>12} {'records':>13} "
+          f"{'peak RSS':>9}")
     split_out = OUT / "split.jsonl"
     if "split" not in have:
         print("split: command not on this branch yet; skipped (and so are the stages reading its output)")
-        return
+        return rates
     m = run_measured([*IWPR, "split", str(CORPUS)], None, split_out)
-    report("split", corpus_bytes, m, TARGETS["split"])
+    rates["split"] = (report("split", corpus_bytes, m, TARGETS["split"]), CORPUS)
     if jobs > 1:
         mj = run_measured([*IWPR, "split", "--jobs", str(jobs), str(CORPUS)], None, OUT / "split-jobs.jsonl")
         same = (OUT / "split-jobs.jsonl").read_bytes() == split_out.read_bytes()
         report(f"split --jobs {jobs}", corpus_bytes, mj)
-        print(f"{'':<26} output identical to --jobs 1: {same}")
+        print(f"{'':<24} output identical to --jobs 1: {same}")
     previous = split_out
     for stage in ("bylines", "entities"):
         if stage not in have:
@@ -259,15 +268,19 @@ def bench_stages(files: list[Path], corpus_bytes: int, have: set[str], jobs: int
             continue
         out = OUT / f"{stage}.jsonl"
         size = previous.stat().st_size
-        report(f"{stage} (JSON Lines in)", size, run_measured([*IWPR, stage], previous, out), TARGETS[stage])
+        rates[stage] = (report(f"{stage} (JSON Lines in)", size, run_measured([*IWPR, stage], previous, out),
+                               TARGETS[stage]), previous)
         previous = out
     if "clean" in have:
-        report("clean (raw text in)", corpus_bytes, run_measured([*IWPR, "clean", str(CORPUS)], None, OUT / "clean.jsonl"),
-               TARGETS["clean"])
+        m = run_measured([*IWPR, "clean", str(CORPUS)], None, OUT / "clean.jsonl")
+        rates["clean"] = (report("clean (raw text in)", corpus_bytes, m, TARGETS["clean"]), CORPUS)
     else:
         print("clean: command not on this branch yet; skipped")
+    print("(rate (CPU): input size over the user + system time of the command and its workers; on a busy machine "
+          "steadier than wall time)")
     pipe = [s for s in ("clean", "split", "bylines", "entities") if s in have]
     bench_pipe(pipe, corpus_bytes)
+    return rates
 
 
 def bench_pipe(stages: list[str], corpus_bytes: int) -> None:
@@ -282,7 +295,7 @@ def bench_pipe(stages: list[str], corpus_bytes: int) -> None:
         last = i == len(stages) - 1
         proc = subprocess.Popen(argv, stdin=prev.stdout if prev else subprocess.DEVNULL,
                                 stdout=open(OUT / "pipe.jsonl", "wb") if last else subprocess.PIPE,
-                                stderr=subprocess.DEVNULL)
+                                stderr=subprocess.DEVNULL, cwd=ROOT, env=CHILD_ENV)
         if prev and prev.stdout:
             prev.stdout.close()
         procs.append(proc)
@@ -311,7 +324,8 @@ def bench_stream(gigabytes: float, have: set[str]) -> None:
     lines = [json.dumps(t, ensure_ascii=False, separators=(",", ":")) for t in templates]
     total = int(gigabytes * 1e9)
     cmd, result = launched([*IWPR, stage], "stream")
-    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            cwd=ROOT, env=CHILD_ENV)
     counted = [0, 0]
 
     def drain() -> None:
@@ -346,31 +360,43 @@ def bench_stream(gigabytes: float, have: set[str]) -> None:
 
 
 def bench_startup(runs: int) -> None:
+    """`iwpr split` on a one-article file against `python -c "import click, regex"`.
+
+    Same interpreter, environment and working directory for both; the two commands alternate, so a burst
+    of load elsewhere on the machine hits both alike.  Median and minimum of wall and CPU time (user +
+    system of the child): the minimum is the least disturbed run, the median what a user sees.
+    """
     one = OUT / "one-article.txt"
     OUT.mkdir(parents=True, exist_ok=True)
     one.write_text("Standfirst here.\n\nBy Jane Doe\n\nBody text.\n", encoding="utf-8")
-    iwpr = shutil.which("iwpr") or ""
+    # the console script of this interpreter's environment, run by this interpreter (as its #! line does)
+    script = Path(sys.executable).with_name("iwpr")
+    iwpr = [sys.executable, str(script)] if script.is_file() else IWPR
     cases = [("python -c 'import click, regex'", [sys.executable, "-c", "import click, regex"]),
-             ("iwpr split one-article.txt", [iwpr, "split", str(one)] if iwpr else [*IWPR, "split", str(one)])]
-    # byte-compile first: with PYTHONDONTWRITEBYTECODE set (as on some machines) every run would compile
-    # the package's sources, which an installed package never does
-    import compileall
-
-    compileall.compile_dir(str(ROOT / "iwpr_extract"), quiet=1)
-    print(f"\n== startup ({runs} runs each, median; CPU = user + system) ==")
-    results = []
-    for label, argv in cases:
-        walls, cpus = [], []
-        for _ in range(runs):
+             ("iwpr split one-article.txt", [*iwpr, "split", str(one)])]
+    for _, argv in cases:  # warm the file cache; not counted
+        subprocess.run(argv, stdout=subprocess.DEVNULL, cwd=ROOT, env=CHILD_ENV, check=True)
+    walls: list[list[float]] = [[] for _ in cases]
+    cpus: list[list[float]] = [[] for _ in cases]
+    for _ in range(runs):
+        for i, (_, argv) in enumerate(cases):
             start = time.perf_counter()
-            proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
+            proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, cwd=ROOT, env=CHILD_ENV)
             _, _, usage = os.wait4(proc.pid, 0)
-            walls.append(time.perf_counter() - start)
-            cpus.append(usage.ru_utime + usage.ru_stime)
-        results.append((statistics.median(walls), statistics.median(cpus)))
-        print(f"{label:<36} wall {results[-1][0] * 1000:6.1f} ms   CPU {results[-1][1] * 1000:6.1f} ms")
-    ratio_wall, ratio_cpu = results[1][0] / results[0][0], results[1][1] / results[0][1]
-    print(f"ratio: wall {ratio_wall:.2f}x, CPU {ratio_cpu:.2f}x (target <= 1.3x: {'met' if ratio_wall <= 1.3 else 'NOT met'})")
+            walls[i].append(time.perf_counter() - start)
+            cpus[i].append(usage.ru_utime + usage.ru_stime)
+    print(f"\n== startup ({runs} runs each, the two commands alternating; CPU = user + system) ==")
+    print(f"{'':<32} {'wall median':>12} {'wall min':>9} {'CPU median':>11} {'CPU min':>8}")
+    for (label, _), w, c in zip(cases, walls, cpus):
+        print(f"{label:<32} {statistics.median(w) * 1000:9.1f} ms {min(w) * 1000:6.1f} ms "
+              f"{statistics.median(c) * 1000:8.1f} ms {min(c) * 1000:5.1f} ms")
+    ratios = [f(x[1]) / f(x[0]) for x in (walls, cpus) for f in (statistics.median, min)]
+    # each run of iwpr against the baseline run just before it: the two saw the same load
+    paired = [statistics.median(b / a for a, b in zip(*x)) for x in (walls, cpus)]
+    print(f"ratio: wall {ratios[0]:.2f}x median, {ratios[1]:.2f}x min, {paired[0]:.2f}x paired; "
+          f"CPU {ratios[2]:.2f}x median, {ratios[3]:.2f}x min, {paired[1]:.2f}x paired "
+          f"(target <= 1.3x of wall time: {'met' if ratios[0] <= 1.3 else 'NOT met'})")
+    print("(paired: the median over the runs of iwpr's time divided by that of the baseline run just before it)")
 
 
 def bench_json(records_path: Path | None) -> None:
@@ -408,37 +434,58 @@ def bench_json(records_path: Path | None) -> None:
               f" records.loads {clock(records.loads, text):6.0f} MB/s")
 
 
-def profile(stage: str, files: list[Path]) -> None:
-    """cProfile one stage in-process over ~5 MB of the corpus: where the time goes."""
-    from iwpr_extract.records import document_record
+def profile(stage: str, source: Path, *, short: bool = False) -> None:
+    """cProfile the command `iwpr STAGE` itself (reading, the stage, writing) over about 5 MB of its input.
 
-    print(f"\n== profile: {stage} ==")
-    docs, size = [], 0
-    for path in files:
-        docs.append(document_record(path.read_text("utf-8"), path.name))
-        size += path.stat().st_size
-        if size > 5e6:
-            break
-    if stage == "split":
-        from iwpr_extract.split import split_record as fn
-        run = lambda: [list(fn(d)) for d in docs]  # noqa: E731
+    ``source`` is what the stage read in the timed run: the corpus directory (raw text) or a JSON Lines
+    file.  ``short``: only the top functions by own time (the default run's summary).
+    """
+    OUT.mkdir(parents=True, exist_ok=True)
+    if source.is_dir():
+        inputs, size = [], 0
+        for path in sorted(p for p in source.iterdir() if not p.name.startswith(".")):
+            inputs.append(str(path))
+            size += path.stat().st_size
+            if size > 5e6:
+                break
     else:
-        from iwpr_extract.split import split_record
+        sample = OUT / f"profile-{stage}-input.jsonl"
+        with open(source, "rb") as src, open(sample, "wb") as dst:
+            size = 0
+            for line in src:
+                dst.write(line)
+                size += len(line)
+                if size > 5e6:
+                    break
+        inputs = [str(sample)]
+    stats_file = OUT / f"profile-{stage}.prof"
+    subprocess.run([sys.executable, "-m", "cProfile", "-o", str(stats_file), "-m", "iwpr_extract", stage, *inputs],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=CHILD_ENV, check=False)
+    stats = pstats.Stats(str(stats_file))
+    total = stats.total_tt  # type: ignore[attr-defined]
+    print(f"\n== profile: iwpr {stage} over {size / 1e6:.1f} MB ({total:.2f} s under cProfile, which slows "
+          f"Python calls more than C work) ==")
+    orders = (("tottime", 12),) if short else (("tottime", 25), ("cumulative", 25))
+    for order, limit in orders:
+        rows = sorted(stats.stats.items(), key=lambda kv: kv[1][2 if order == "tottime" else 3], reverse=True)  # type: ignore[attr-defined]
+        print(f"{'own s':>7} {'own %':>6} {'cum s':>7} {'calls':>9}  function   (by {'own' if order == 'tottime' else 'cumulative'} time)")
+        shown = 0
+        for (filename, line, name), (_, calls, tottime, cumtime, _) in rows:
+            if order == "cumulative" and "iwpr_extract" not in filename:
+                continue
+            where = name if filename == "~" else f"{_short_path(filename)}:{line}({name})"
+            print(f"{tottime:7.3f} {100 * tottime / total:5.1f}% {cumtime:7.3f} {calls:9d}  {where}")
+            shown += 1
+            if shown >= limit:
+                break
 
-        arts = [r for d in docs for r in split_record(d)]
-        module = __import__(f"iwpr_extract.{stage}", fromlist=["x"])
-        fn = getattr(module, f"{stage}_record")
-        run = lambda: [fn(r) for r in arts]  # noqa: E731
-    prof = cProfile.Profile()
-    prof.runcall(run)
-    for order, limit in (("cumulative", 25), ("tottime", 12)):
-        out = io.StringIO()
-        stats = pstats.Stats(prof, stream=out).sort_stats(order)
-        if order == "cumulative":
-            stats.print_stats("iwpr_extract", limit)
-        else:
-            stats.print_stats(limit)
-        print("\n".join(line for line in out.getvalue().splitlines() if line.strip()))
+
+def _short_path(filename: str) -> str:
+    parts = Path(filename).parts
+    for anchor in ("iwpr_extract", "site-packages"):
+        if anchor in parts:
+            return "/".join(parts[parts.index(anchor) + (anchor == "site-packages"):])
+    return Path(filename).name
 
 
 def machine() -> str:
@@ -459,28 +506,46 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--jobs", type=int, default=2, help="also time split with --jobs N (1: skip)")
     parser.add_argument("--stream-gb", type=float, default=1.0, help="GB streamed through bylines (0: skip)")
-    parser.add_argument("--startup-runs", type=int, default=30)
-    parser.add_argument("--profile", metavar="STAGE", help="cProfile STAGE over ~5 MB of the corpus")
+    parser.add_argument("--startup-runs", type=int, default=40, help="runs of each startup command (0: skip)")
+    parser.add_argument("--profile", metavar="STAGE", help="a full cProfile of `iwpr STAGE` over ~5 MB of its input")
+    parser.add_argument("--no-profile", action="store_true", help="no profile summary of the slowest stage")
     parser.add_argument("--json-only", action="store_true", help="only compare the JSON codecs")
     args = parser.parse_args()
+    try:
+        import click, orjson, regex  # noqa: F401,E401 - the package's dependencies, for its child processes
+    except ImportError as exc:
+        sys.exit(f"{exc.name} is missing: install the package first (pip install -e .), see the docstring")
+    sys.path.insert(0, str(ROOT))  # this clone's package, as in the child processes
     print(f"machine: {machine()}")
     print(f"command: python bench/run.py {' '.join(sys.argv[1:])}")
     if args.json_only:
         bench_json(OUT / "split.jsonl")
         return
     have = available_commands()
+    # byte-compiled first: with PYTHONDONTWRITEBYTECODE set (as on some machines) every command would
+    # compile the package's sources, which an installed package never does
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "iwpr_extract"), quiet=1)
     start = time.perf_counter()
     files, size = generate(args.size, args.seed)
     print(f"corpus: {len(files)} files, {size / 1e6:.1f} MB in {CORPUS.relative_to(ROOT)} "
           f"(generated or reused in {time.perf_counter() - start:.1f} s)")
-    bench_stages(files, size, have, args.jobs)
+    rates = bench_stages(files, size, have, args.jobs)
     if args.startup_runs:
         bench_startup(args.startup_runs)
     bench_json(OUT / "split.jsonl")
     if args.stream_gb > 0:
         bench_stream(args.stream_gb, have)
     if args.profile:
-        profile(args.profile, files)
+        if args.profile not in rates:
+            sys.exit(f"--profile {args.profile}: not a stage timed in this run ({', '.join(rates) or 'none'})")
+        profile(args.profile, rates[args.profile][1])
+    elif rates and not args.no_profile:
+        slowest = min(rates, key=lambda stage: rates[stage][0] / TARGETS[stage])
+        print(f"\nslowest stage for its target, by CPU time: {slowest} ({rates[slowest][0]:.1f} MB per CPU second, "
+              f"target {TARGETS[slowest]:g} MB/s)")
+        profile(slowest, rates[slowest][1], short=True)
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ _LAZY = {
     "require": "records",
     "BadInput": "errors",
     "dumps": "records",
+    "dumps_line": "records",
     "read_inputs": "streams",
     "expand_inputs": "parallel",
     "IwprError": "errors",

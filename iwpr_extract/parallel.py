@@ -165,7 +165,7 @@ def run_unit(unit: Unit, job: _Job | None = None) -> tuple[bytes, list[tuple[str
     """Apply the stage to one unit; return its JSON Lines output, encoded, and its diagnostics."""
     import io
 
-    from .cli import Output, apply_stage, emit_results
+    from .cli import apply_stage, emit_results
     from .streams import _read_jsonl, read_stream
 
     job = job or _JOB
@@ -184,7 +184,7 @@ def run_unit(unit: Unit, job: _Job | None = None) -> tuple[bytes, list[tuple[str
     else:
         items = _read_jsonl(head, io.BytesIO(unit.data), unit.source, skip_bad=bool(options.get("skip_bad")),
                             warn=sink.warn, error=sink.error)
-    lines: list[str] = []
+    lines: list[bytes] = []
     try:
         for item in items:
             if item.line is not None:
@@ -195,7 +195,7 @@ def run_unit(unit: Unit, job: _Job | None = None) -> tuple[bytes, list[tuple[str
     except IwprError as exc:
         sink.error(exc)
     # encoded here, in parallel, so the parent only copies bytes to stdout
-    return Output.encode("".join(line + "\n" for line in lines)), sink.messages
+    return b"".join(lines), sink.messages
 
 
 def _worker_init() -> None:

@@ -304,3 +304,31 @@ def test_table_of_contents_entries_get_their_authors():
     assert second["authors"] == [] and second["credit"] == "IWPR staff in Baku"
     assert "authors" not in third
     assert toc["entries"][0].get("authors") is None  # the input record is not changed
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000ab.@1", max_size=30))
+def test_space_pattern_replaces_exactly_what_a_plain_white_space_run_would(text):
+    # bylines' _SPACE skips lone spaces for speed; the text it gives must be that of \s+ -> " "
+    import regex
+
+    from iwpr_extract import bylines
+
+    assert bylines._SPACE.sub(" ", text) == regex.sub(r"\s+", " ", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["http://", "https://x", "www", "WwW", ".", ".com", "org", "@", "@jo", "a", "B",
+                                  " ", ":", "1", "12", "12:30", "555", "-", "/", "3 pm", "May", "Sept", "\u00a0",
+                                  ",", "Jo Bek"]), max_size=12).map("".join))
+def test_clean_skips_only_patterns_that_cannot_match(text):
+    # _clean runs a pattern only when the text has a character it needs; running every one gives the same
+    from iwpr_extract import bylines
+
+    always = tuple((pattern, replacement, lambda _: True) for pattern, replacement, _ in bylines._CLEANERS)
+    skipping = bylines._clean(text)
+    original, bylines._CLEANERS = bylines._CLEANERS, always
+    try:
+        assert skipping == bylines._clean(text)
+    finally:
+        bylines._CLEANERS = original

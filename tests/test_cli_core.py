@@ -104,3 +104,108 @@ def test_every_command_ends_quietly_when_the_reader_stops_early(tmp_path):
                               capture_output=True, timeout=120)
         assert proc.stdout.strip() == b"0", (name, proc.stdout, proc.stderr)
         assert b"Traceback" not in proc.stderr and b"Broken pipe" not in proc.stderr, name
+
+
+_MODULES_AFTER_A_RUN = """
+import sys
+from iwpr_extract.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+sys.stderr.write(" ".join(sorted(sys.modules)))
+"""
+
+
+def modules_after(*args: str, input: bytes = b"") -> set[str]:
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    proc = subprocess.run([sys.executable, "-c", _MODULES_AFTER_A_RUN, *args], input=input, capture_output=True,
+                          cwd=ROOT, timeout=60)
+    assert proc.stdout, proc.stderr
+    return set(proc.stderr.decode().split())
+
+
+def test_a_one_article_split_imports_nothing_it_does_not_need(tmp_path):
+    # startup time is a measured target (README, "Many inputs, speed and scale"): each of these cost
+    # milliseconds and a one-article split has no use for them
+    one = tmp_path / "one.txt"
+    one.write_text("Standfirst here.\n\nBy Jane Doe\n\nBody text.\n", encoding="utf-8")
+    loaded = modules_after("split", str(one))
+    assert "iwpr_extract.split" in loaded
+    unneeded = {"dataclasses", "signal", "orjson", "rich", "traceback", "importlib.metadata", "shutil", "html",
+                "iwpr_extract.parallel", "iwpr_extract.mail", "iwpr_extract.bylines", "iwpr_extract.entities",
+                "iwpr_extract.clean"}
+    assert loaded & unneeded == set()
+
+
+def test_bylines_imports_html_only_for_text_with_entities():
+    record = b'{"id":"a","source":"a","kind":"article","byline":"By Jo Bek in Osh","notes":null}\n'
+    loaded = modules_after("bylines", input=record)
+    assert "iwpr_extract.bylines" in loaded and "html" not in loaded and "signal" not in loaded
+    assert "html" in modules_after("bylines", input=record.replace(b"Jo Bek", b"Jo B&eacute;k"))
+
+
+def run_python(code: str, *args: str):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # stdout buffered, as usual
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, cwd=ROOT, timeout=60, env=env)
+
+
+def test_the_program_runs_exit_handlers_and_flushes_before_skipping_teardown(tmp_path):
+    one = tmp_path / "one.txt"
+    one.write_text("Standfirst here.\n\nBy Jane Doe\n\nBody text.\n" * 1000, encoding="utf-8")
+    code = ("import atexit, sys\n"
+            "atexit.register(lambda: (sys.stderr.write('handler ran\\n'), sys.stdout.write('buffered')))\n"
+            "from iwpr_extract.cli import console_main\n"
+            "sys.argv = ['iwpr', 'split', '--all', sys.argv[1]]\n"
+            "console_main()\n")
+    proc = run_python(code, str(one))
+    assert proc.returncode == 0 and proc.stderr.decode() == "handler ran\n"
+    expected = run_iwpr("split", "--all", str(one)).stdout
+    # all of it, more than any pipe or stdio buffer holds, and what the handler left in stdout's buffer
+    assert proc.stdout == expected + b"buffered" and len(expected) > 100_000
+
+
+def test_the_program_keeps_its_exit_codes():
+    assert run_iwpr("split", "no-such-file.txt").returncode == 4
+    assert run_iwpr("split", "--no-such-option").returncode == 2
+    proc = run_python("from iwpr_extract.cli import _exit_now\n_exit_now('a message')")
+    assert proc.returncode == 1 and proc.stderr == b"a message\n"
+    assert run_python("from iwpr_extract.cli import _exit_now\n_exit_now(None)").returncode == 0
+
+
+def test_the_program_waits_for_a_running_thread_as_python_does():
+    code = ("import sys, threading, time\n"
+            "def late():\n"
+            "    time.sleep(0.3)\n"
+            "    sys.stdout.write('thread done\\n')\n"
+            "threading.Thread(target=late).start()\n"
+            "from iwpr_extract.cli import _exit_now\n"
+            "_exit_now(3)\n")
+    proc = run_python(code)
+    assert proc.returncode == 3 and proc.stdout == b"thread done\n"
+
+
+def test_a_profile_of_the_program_is_still_written(tmp_path):
+    # python -m cProfile writes its file after the program returns: the program must return
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    one = tmp_path / "one.txt"
+    one.write_text("Standfirst here.\n\nBy Jane Doe\n\nBody text.\n", encoding="utf-8")
+    stats = tmp_path / "split.prof"
+    proc = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(stats), "-m", "iwpr_extract", "split", str(one)],
+                          capture_output=True, cwd=ROOT, timeout=60)
+    assert proc.returncode == 0 and proc.stdout.count(b"\n") == 1
+    assert stats.stat().st_size > 0

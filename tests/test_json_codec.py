@@ -77,3 +77,20 @@ def test_nan_read_from_json_is_written_back_as_nan():
 def test_floats_made_by_python_code_are_written_by_orjson():
     # the documented difference: no stage makes floats; exponent forms and NaN differ from the stdlib's
     assert records.dumps({"x": 0.5, "y": 1e-05, "z": float("nan")}) == '{"x":0.5,"y":0.00001,"z":null}'
+
+
+@settings(max_examples=120, deadline=None)
+@given(record_dicts(st.nothing()) | record_dicts(st.floats(allow_nan=True)).map(
+    lambda r: records.loads(stdlib_dumps(r))))
+def test_dumps_line_is_dumps_encoded_as_the_cli_writes_it(record):
+    # orjson's bytes go out as they are: they must be what encoding dumps' text would give
+    expected = (stdlib_dumps(record) + "\n").encode("utf-8", "backslashreplace")
+    assert records.dumps_line(record) == expected
+
+
+@pytest.mark.parametrize("text", ["\u2028", "a\u2029b", "\x85", "caf\u00e9 \u00a9 \u0428", "\ud800", "x\u2028\ud800"])
+def test_dumps_line_escapes_line_separators_next_to_look_alike_bytes(text):
+    # é, © and Ш share a byte with the separators' UTF-8 forms, which dumps looks for first
+    record = {"id": "a", "text": text}
+    assert records.dumps_line(record) == (stdlib_dumps(record) + "\n").encode("utf-8", "backslashreplace")
+    assert records.dumps_line(record).count(b"\n") == 1

@@ -163,7 +163,7 @@ def _cues() -> _Cues:
         note_anywhere=LazyPattern(_words_alternation(list(_lowered(data["note_anywhere"]))), engine="re"),
         # "Ainagul Abdrakhmanova is an IWPR-trained journalist", "A and B are IWPR trained journalists"
         bio=LazyPattern(
-            rf"^{full}(?:(?:,[ \t]*|[ \t]+and[ \t]+){full}){{0,4}}[ \t]+(?:is|are|was|were|works|worked|writes|reports)\b"
+            rf"^{full}(?:(?:,[ \t]*|[ \t]+and[ \t]+){full}){{0,4}}[ \t]+(?:{'|'.join(verb.strip() for verb in _BIO_VERBS)})\b"
         ),
         bio_roles=frozenset(r.lower() for r in data["bio_roles"]),
         byline_prefix=LazyPattern(rf"^(?:{_alternation(data['byline_prefixes'])})[ \t]+", regex.I),
@@ -425,9 +425,15 @@ def _is_note(text: str) -> bool:
     return cues.note_start.starts(text) or _is_bio(text)
 
 
+_BIO_VERBS = (" is", " are", " was", " were", " works", " worked", " writes", " reports")  # the verbs of a bio
+
+
 def _is_bio(text: str) -> bool:
     """"X is an IWPR-trained journalist in Bishkek", "A and B are IWPR trained journalists in Osh":
     names, a verb, then a role word within the next few words."""
+    # the verb follows a space or a tab: text with neither is spared the pattern (and its compiling)
+    if "\t" not in text and not any(verb in text for verb in _BIO_VERBS):
+        return False
     m = _cues().bio.match(text)
     if not m:
         return False
@@ -1373,7 +1379,7 @@ def _is_mail_headers(block: Block) -> bool:
     """A mail archive's message headers ("From: ...", "Subject: ..."): neither contents nor article,
     though a subject line often repeats the edition header or a headline."""
     first = block.first
-    if first[:1] not in _MAIL_HEADER_INITIALS or not _MAIL_HEADER.match(first):
+    if first[:1] not in _MAIL_HEADER_INITIALS or ":" not in first or not _MAIL_HEADER.match(first):
         return False
     lines = block.lines
     return sum(1 for line in lines if _MAIL_HEADER.match(line.content) or line.content[:1] in " \t") * 2 >= len(lines)

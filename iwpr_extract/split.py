@@ -493,8 +493,8 @@ def _footer_cue(block: Block) -> bool:
     return bool(cues.footer_line.match(raw) or cues.footer_anywhere.search(raw, 0, FOOTER_CUE_REACH))
 
 
-# A capital that some small letter also upper-cases to ("ı" -> "I", "ﬂ" -> "FL"): brief headings are
-# compared in capitals, the whole-text scan looks for them in small letters.
+# Small letters whose capitals are ASCII letters ("ı" -> "I", "ﬂ" -> "FL"): brief headings are compared
+# in capitals, the whole-text scan looks for them in small letters, so a text holding one is not scanned.
 _CASE_SHIFTERS = "ßıſﬀﬁﬂﬃﬄﬅﬆ"
 PLAIN_CREDIT_MAX_CHARS = 120  # a credit without "By" ("Ainagul Abdrakhmanova in Bishkek") is short
 

@@ -191,7 +191,9 @@ def _cues() -> _Cues:
 # --- line and block patterns -------------------------------------------------------------------------------
 
 _RULE = LazyPattern(r"^[ \t]*(?:\*{3,}|(?:[-=_~#*][ \t]?){5,}$)")
-_RULE_STARTS = frozenset("*-=_~#")  # a rule line starts with one of these
+_RULE_STARTS = frozenset("*-=_~#")
+# "ENDS", "(ends)", "- ends -": the marker IWPR's editions printed under an article
+_END_MARKER = LazyPattern(r"^[(\[\-–—* ]{0,4}ends?[)\]\-–—*. ]{0,4}$", regex.I)  # a rule line starts with one of these
 _PHOTO = LazyPattern(r"\((?:Photo|Picture|Image)s?(?: by)?[:\s][^)\n]{0,120}\)|^(?:Photo|Picture)s?(?: by)?:", regex.I | regex.M)
 _SITE_TITLE = LazyPattern(r"^(?:Institute for War (?:and|&) Peace Reporting|IWPR)\b[^\n]{0,80}\|", regex.I)
 # "Home | News | Analysis": a site's navigation line at the top of a scraped page
@@ -1076,7 +1078,13 @@ def _last_by(text: str) -> int | None:
     if "by" not in text and "By" not in text and "BY" not in text and "bY" not in text:
         return None
     last = None
+    caps = None
     for m in _cues().inline_by.finditer(text):
+        if m.start() and m.group() == "BY":
+            # "KOSOVO: SERB VILLAGE HIT BY MORTAR FIRE": inside a line in capitals, "BY" belongs to a headline
+            caps = is_caps(text) if caps is None else caps
+            if caps:
+                continue
         last = m.start()
     return last
 
@@ -1096,6 +1104,8 @@ def _article_fields(blocks: list[Block], article: _Article) -> dict[str, Any]:
             captions.append(text)
         else:
             paragraphs.append(text)
+    while paragraphs and _END_MARKER.match(paragraphs[-1]):
+        paragraphs.pop()  # "(ENDS)" closes the article: neither body nor notes (it stays in ``text``)
     notes_from = len(paragraphs)
     while notes_from > 0 and _is_end_note(paragraphs[notes_from - 1]):
         notes_from -= 1

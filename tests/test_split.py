@@ -507,3 +507,24 @@ def test_a_funding_line_after_the_bios_makes_them_all_notes():
     (art,) = split_text(text)
     assert art["body"] == "Teachers say they have not been paid.\n\nThe ministry blames the banks."
     assert art["notes"].endswith("supported by the UK Community Fund.") and art["notes"].startswith("Zia Ahmadi is")
+
+
+def test_end_markers_are_neither_body_nor_notes():
+    for marker in ("(ENDS)", "ends", "- ends -", "ENDS."):
+        text = ("By Ylber Hysa in Pristina\n\nTens of thousands crossed back.\n\nNATO troops struggled.\n\n"
+                f"Ylber Hysa is the editor of the Pristina weekly Zeri.\n\n{marker}\n")
+        (art,) = split_text(text)
+        assert art["body"] == "Tens of thousands crossed back.\n\nNATO troops struggled.", marker
+        assert art["notes"] == "Ylber Hysa is the editor of the Pristina weekly Zeri.", marker
+        assert art["text"].endswith(f"{marker}\n")  # still in the record's text
+
+
+def test_by_inside_a_headline_in_capitals_is_no_credit():
+    text = ("BALKAN CRISIS REPORT, No. 200, January 12, 2001\n\nKOSOVO: SERB VILLAGE HIT BY MORTAR FIRE\n\n"
+            "Three people were wounded.\n\nBy Ylber Hysa in Pristina\n\nMortar rounds landed in the village.\n")
+    recs = split_text(text, all_segments=True)
+    assert [r["kind"] for r in recs] == ["header", "article"]
+    assert recs[1]["headline"] == "KOSOVO: SERB VILLAGE HIT BY MORTAR FIRE"
+    # a credit in capitals on a line of its own still anchors its article
+    (art,) = split_text("BY ALAN DAVIS IN PRIZREN\n\nRefugees crossed back.\n\nAid workers were surprised.\n")
+    assert art["byline"] == "BY ALAN DAVIS IN PRIZREN"

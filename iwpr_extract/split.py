@@ -365,6 +365,14 @@ def _separate_bylines(blocks: list[Block], view: str | None = None) -> list[Bloc
     return out
 
 
+def _blocks_starting_at(starts: list[int], positions: Iterable[int]) -> Iterator[int]:
+    """Indices of the blocks (by their sorted ``starts``) that start at one of the text offsets."""
+    for at in positions:
+        i = bisect_left(starts, at)
+        if i < len(starts) and starts[i] == at:
+            yield i
+
+
 def _blocks_at(blocks: list[Block], positions: Iterable[int], starts: list[int] | None = None) -> set[int]:
     """Indices of the blocks that hold the given text offsets (offsets in blank lines hold none)."""
     if starts is None:
@@ -522,10 +530,8 @@ class _Scan:
         cues = _cues()
         view = self.view
         found = set()
-        for m in cues.footer_line_scan.finditer(view):
-            i = bisect_left(starts, m.start())
-            if i < len(starts) and starts[i] == m.start():
-                found.add(m.start())
+        line_starts = (m.start() for m in cues.footer_line_scan.finditer(view))
+        found.update(starts[i] for i in _blocks_starting_at(starts, line_starts))
         for phrase in cues.footer_anywhere_phrases:
             for at in _find_all(view, phrase):
                 if _word_ends(view, at, phrase):
@@ -546,10 +552,7 @@ class _Scan:
                 line = text[start : cut if cut != -1 else end]  # the first line holds the stripped one
                 if " in " in line or " from " in line or "IWPR" in line:
                     found.add(i)
-        for m in _byline_word_scan().finditer(self.view):
-            i = bisect_left(starts, m.start())
-            if i < len(starts) and starts[i] == m.start():
-                found.add(i)
+        found.update(_blocks_starting_at(starts, (m.start() for m in _byline_word_scan().finditer(self.view))))
         return sorted(found)
 
     def terminators(self, blocks: list[Block]) -> list[int] | None:
@@ -1159,7 +1162,7 @@ def _plain_paragraphs(body: list[Block]) -> list[str] | None:
 def _double_spaced_pieces(pieces: list[str]) -> bool:
     """``_double_spaced`` of plain pieces (a one-line piece is its own joined text)."""
     single = [piece for piece in pieces if "\n" not in piece]
-    return len(single) >= 0.8 * len(pieces) and sum(1 for p in single if not ends_sentence(p)) >= 0.3 * len(single)
+    return len(single) >= DOUBLE_SPACED_SINGLE_SHARE * len(pieces) and _mostly_unfinished(single)
 
 
 class _Piece:
@@ -1195,17 +1198,22 @@ def _double_spaced(blocks: list[Block]) -> bool:
     of those stop mid-sentence."""
     if len(blocks) < 4:
         return False
-    most_multi = 0.2 * len(blocks)  # more blocks of several lines than this: not double-spaced
     multi = 0
     for block in blocks:
         if len(block) > 1:
             multi += 1
-            if multi > most_multi:
-                return False
-    single = [b for b in blocks if len(b) == 1]
+            if len(blocks) - multi < DOUBLE_SPACED_SINGLE_SHARE * len(blocks):
+                return False  # too many blocks of several lines already
     # a one-line block's joined text ends as its line does (and is needed for the body anyway)
-    unfinished = sum(1 for b in single if not ends_sentence(b.joined))
-    return unfinished >= 0.3 * len(single)
+    return _mostly_unfinished([b.joined for b in blocks if len(b) == 1])
+
+
+DOUBLE_SPACED_SINGLE_SHARE = 0.8  # a double-spaced scrape: at least this share of blocks are one line,
+DOUBLE_SPACED_UNFINISHED_SHARE = 0.3  # and at least this share of those stop mid-sentence
+
+
+def _mostly_unfinished(lines: list[str]) -> bool:
+    return sum(1 for line in lines if not ends_sentence(line)) >= DOUBLE_SPACED_UNFINISHED_SHARE * len(lines)
 
 
 def _paragraph_groups(blocks: list[Block]) -> list[list[Block]]:

@@ -46,11 +46,12 @@ _REF = LazyPattern(
     r"\(?\s*(?P<abbr>\p{Lu}{2,5})\s+No\.?\s*(?P<issue>\d{1,5})\b\s*,?\s*(?P<date>[^()\n]{0,40}?)\s*\)",
 )
 # "REPORTING CENTRAL ASIA, No. 539, 2 April, 2008" (a whole line)
-_HEADER = LazyPattern(
-    r"^[ \t]*(?:IWPR['’]?S[ \t]+)?(?P<title>\p{Lu}[\p{Lu}&'’ \-]{2,60}?)[ \t]*[,:.]?[ \t]*(?:No|NO)\.?[ \t]*(?P<issue>\d{1,5})\b"
-    r"[ \t]*[,.:]?[ \t]*(?P<date>[^\n]{0,40}?)[ \t]*$",
-    regex.M,
+_HEADER_SHAPE = (
+    r"^[ \t]*(?:IWPR['’]?S[ \t]+)?(?P<title>{title})[ \t]*[,:.]?[ \t]*(?:No|NO)\.?[ \t]*(?P<issue>\d{{1,5}})\b"
+    r"[ \t]*[,.:]?[ \t]*(?P<date>[^\n]{{0,40}}?)[ \t]*$"
 )
+# a title in capitals, any title
+_HEADER = LazyPattern(_HEADER_SHAPE.format(title=r"\p{Lu}[\p{Lu}&'’ \-]{2,60}?"), regex.M)
 
 
 @lru_cache(maxsize=1)
@@ -160,7 +161,7 @@ def _known_title_header() -> regex.Pattern:
     a title in capitals may be any; one in small letters must be a newsletter's."""
     titles = sorted(_titles()[1], key=len, reverse=True)
     title = "|".join(regex.escape(t).replace(r"\ ", r"[ \t]+") for t in titles)
-    return regex.compile(_HEADER.pattern.replace(r"\p{Lu}[\p{Lu}&'’ \-]{2,60}?", title, 1), regex.I)
+    return regex.compile(_HEADER_SHAPE.format(title=title), regex.I)
 
 
 def parse_edition_header(line: str) -> dict[str, Any] | None:

@@ -1141,6 +1141,9 @@ def _plain_paragraphs(body: list[Block]) -> list[str] | None:
         span = span.replace(" \n", "\n")
     if "  " in span or " \n" in span or "\n " in span or "\r" in span or span[:1].isspace():
         return None
+    if "\n&" in span and ("&nbsp;" in span or "&#160;" in span):
+        return None  # a line of "&nbsp;" is blank to the blocks, not to a split on empty lines
+    # (other blank-line characters, no-break or zero-width spaces, fail the printable test below)
     pieces = _PARAGRAPH_BREAK.split(span)
     if len(pieces) != len(body):  # a block cut without a blank line (``_separate_bylines``)
         return None

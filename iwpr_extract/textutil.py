@@ -152,13 +152,22 @@ class Block:
         return self._count
 
 
+# What a blank line may hold: white space in Python's sense (tabs, no-break and other Unicode spaces)
+# but not a line break, zero-width spaces and BOMs, and the "&nbsp;" entities that HTML-to-text scrapes
+# leave on spacer lines ("<p>&nbsp;</p>").  One character or entity per repetition: no nested quantifier.
+_BLANK_ITEM = (
+    "(?:[ \t\f\v\x1c-\x1f\x85\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]"
+    "|&nbsp;|&#160;)"
+)
 # Line breaks with blank lines between them: what separates two blocks.
 # Starting on a literal "\n" lets the engine skip ahead to the next line break instead of trying every
 # position (five times faster on long texts); a CR before it is trimmed off the block's end.
-_SEPARATOR_LF = re.compile(r"\n(?:[ \t\f\v]*\r?\n)+")
+_SEPARATOR_LF = re.compile(rf"\n(?:{_BLANK_ITEM}*\r?\n)+")
 # a CR followed by LF is one line break, never a CR line and an LF line
-_SEPARATOR_ANY = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?:[ \t\f\v]*(?:\r\n|\r(?!\n)|\n))+")
+_SEPARATOR_ANY = re.compile(rf"(?:\r\n|\r(?!\n)|\n)(?:{_BLANK_ITEM}*(?:\r\n|\r(?!\n)|\n))+")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_BLANK_TEXT = re.compile(rf"(?:{_BLANK_ITEM}|\r|\n)*")
+_LEADING_BLANK_LINES = re.compile(rf"(?:{_BLANK_ITEM}*(?:\r\n|\r|\n))+")
 
 
 def blocks_of(text: str, scan: Any = None) -> list[Block]:
@@ -168,6 +177,8 @@ def blocks_of(text: str, scan: Any = None) -> list[Block]:
     [('a b', 0, 2), ('c', 2, 1)]
     >>> [(b.start, b.end, b.gap_before) for b in blocks_of(" \\r\\nx \\r\\n\\r\\ny")]
     [(3, 4, 1), (9, 10, 1)]
+    >>> [(b.raw, b.gap_before) for b in blocks_of("a\\n\\u00a0\\n&nbsp;\\nb\\n\\u200b")]
+    [('a', 0), ('b', 2)]
 
     ``scan`` is attached to every block (see ``Block``).
     """
@@ -196,19 +207,16 @@ def blocks_of(text: str, scan: Any = None) -> list[Block]:
 
 
 def _add_block(blocks: list[Block], text: str, start: int, end: int, gap: int, scan: Any) -> bool:
-    """Add ``text[start:end]`` as a block unless it is blank; say whether it was added."""
-    chunk = text[start:end]
-    if not chunk.strip():
+    """Add ``text[start:end]`` (the text's first or last chunk) as a block unless it is blank; say
+    whether it was added."""
+    if _BLANK_TEXT.fullmatch(text, start, end):
         return False
-    if chunk[:1].isspace():
-        # blank lines at the very start of the text come before the first block
-        first_break = _LINE_BREAK.search(chunk)
-        while first_break and not chunk[: first_break.start()].strip():
-            gap += 1
-            start += first_break.end()
-            chunk = text[start:end]
-            first_break = _LINE_BREAK.search(chunk)
-    blocks.append(Block(text, start, _trim_line_end(text, start, end), gap, scan))
+    # blank lines at the very start of the text come before the first block
+    lead = _LEADING_BLANK_LINES.match(text, start, end)
+    if lead:
+        gap += len(_LINE_BREAK.findall(lead.group()))
+        start = lead.end()
+    blocks.append(Block(text, start, _trim_blank_lines(text, start, end), gap, scan))
     return True
 
 
@@ -220,6 +228,17 @@ def _trim_line_end(text: str, start: int, end: int) -> int:
     """Move ``end`` back over the line break(s) and trailing spaces that close a block."""
     while end > start and text[end - 1] in " \t\f\v\r\n":
         end -= 1
+    return end
+
+
+def _trim_blank_lines(text: str, start: int, end: int) -> int:
+    """``_trim_line_end``, and over the blank lines that end the text with no line break after them
+    (a last line of "&nbsp;" is not a separator)."""
+    end = _trim_line_end(text, start, end)
+    cut = max(text.rfind("\n", start, end), text.rfind("\r", start, end))
+    while cut >= start and _BLANK_TEXT.fullmatch(text, cut + 1, end):
+        end = _trim_line_end(text, start, cut)
+        cut = max(text.rfind("\n", start, end), text.rfind("\r", start, end))
     return end
 
 

@@ -1,0 +1,78 @@
+"""`iwpr split` on the shapes of the second held-out review (docs/split-heldout-findings.md): each test is
+a finding's smallest input and a variant or two, with the expectation written before the fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from iwpr_extract.split import split_text
+from iwpr_extract.textutil import blocks_of
+
+
+def arts(text: str) -> list[dict]:
+    return [r for r in split_text(text, "t") if r["kind"] == "article"]
+
+
+def kinds(text: str) -> list[str]:
+    return [r["kind"] for r in split_text(text, "t", all_segments=True)]
+
+
+def lossless(text: str) -> None:
+    recs = split_text(text, "t", all_segments=True)
+    assert "".join(r["text"] for r in recs) == text
+
+
+# --- blocks, bylines and paragraphs (branch heads) -------------------------------------------------------
+
+BCR_ONE = (
+    "BALKAN CRISIS REPORT, No. 200, January 12, 2001\n{s}\n"
+    "KOSOVO: THE LONG ROAD HOME\n{s}\n"
+    "Refugees pour back across the border from Macedonia.\n{s}\n"
+    "By Ylber Hysa in Pristina\n{s}\n"
+    "Tens of thousands of Kosovo Albanians crossed back from Macedonia this week, many of them to find their houses burned.\n{s}\n"
+    "NATO troops have struggled to keep pace.\n{s}\n"
+    "Ylber Hysa is a regular IWPR contributor.\n"
+)
+
+
+def assert_bcr_one(text: str) -> None:
+    recs = split_text(text, "t", all_segments=True)
+    assert [r["kind"] for r in recs] == ["header", "article"]
+    art = recs[1]
+    assert art["newsletter"] == {"title": "Balkan Crisis Report", "issue": 200, "date": "2001-01-12"}
+    assert art["headline"] == "KOSOVO: THE LONG ROAD HOME"
+    assert art["standfirst"] == "Refugees pour back across the border from Macedonia."
+    assert art["byline"] == "By Ylber Hysa in Pristina"
+    assert art["body"].startswith("Tens of thousands of Kosovo Albanians")
+    assert art["body"].endswith("\n\nNATO troops have struggled to keep pace.")
+    assert art["notes"] == "Ylber Hysa is a regular IWPR contributor."
+    assert "".join(r["text"] for r in recs) == text
+    assert "warnings" not in art
+
+
+@pytest.mark.parametrize(
+    "spacer",
+    ["\u00a0", " \u00a0 ", "&nbsp;", "&#160;", "\u200b", "\ufeff", "\u3000", "\u202f\t", "&nbsp;&nbsp;", "\u00a0&nbsp;", "&nbsp;\n", "\n&nbsp;", "&#160;\n\n"],
+)
+def test_f26_blank_lines_of_unicode_spaces_or_nbsp_entities_are_blank(spacer):
+    assert_bcr_one(BCR_ONE.format(s=spacer))
+
+
+@pytest.mark.parametrize("spacer", ["\u00a0", "&nbsp;", "\u200b"])
+def test_f26_crlf_and_lone_cr_too(spacer):
+    text = BCR_ONE.format(s=spacer)
+    assert_bcr_one(text.replace("\n", "\r\n"))
+    assert_bcr_one(text.replace("\n", "\r"))
+
+
+def test_f26_block_spans_still_index_the_original_text():
+    text = "\u00a0\nfirst line\nsecond\n&nbsp;\n\u200b\nthird\n\u00a0"
+    blocks = blocks_of(text)
+    assert [text[b.start : b.end] for b in blocks] == ["first line\nsecond", "third"]
+    assert [b.gap_before for b in blocks] == [1, 2]
+
+
+def test_f26_nbsp_inside_a_line_is_not_a_blank_line():
+    # a line that holds text besides the spaces is text ("&nbsp;" left in prose is not a paragraph break)
+    blocks = blocks_of("one&nbsp;two\n\u00a0x\nthree")
+    assert len(blocks) == 1

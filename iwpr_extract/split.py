@@ -346,7 +346,8 @@ def _separate_bylines(blocks: list[Block], view: str | None = None) -> list[Bloc
                 nxt = blocks[n + 1] if n + 1 < len(blocks) else None
                 # after another contents entry, only a long paragraph shows this one is an article
                 in_contents = n > 0 and (_looks_like_toc_entry(blocks[n - 1]) or _is_byline_block(blocks[n - 1]))
-                body_follows = nxt is not None and (nxt.chars >= 200 if in_contents else _body_block(nxt))
+                body_follows = nxt is not None and (
+                    nxt.chars >= 200 if in_contents else _body_block(nxt) or _short_prose_follows(blocks, n + 1))
             if body_follows:
                 cuts.extend((k, k + 1))
         bounds = sorted({c for c in cuts if 0 < c < count})
@@ -383,6 +384,28 @@ def _blocks_at(blocks: list[Block], positions: Iterable[int], starts: list[int] 
         if i >= 0 and at < blocks[i].end:
             found.add(i)
     return found
+
+
+def _short_prose_follows(blocks: list[Block], i: int) -> bool:
+    """Short paragraphs from block ``i`` on, as IWPR copy from 2004 on opens: a sentence, then another
+    sentence, a bio or the end of the text.  A contents entry is followed by the next entry, a rule or a
+    section title, never by a sentence and then a second one or a bio."""
+    if not _prose_paragraph(blocks[i]):
+        return False
+    if i + 1 == len(blocks):
+        return True
+    after = blocks[i + 1]
+    return _prose_paragraph(after) or _is_end_note(after.joined)
+
+
+def _prose_paragraph(block: Block) -> bool:
+    """A paragraph of prose of any length: it starts like a sentence and ends like one, and is no
+    contents entry, byline, rule, footer or link."""
+    first = block.first
+    if not (first[:1].isupper() or first[:1].isdigit() or first[:1] in "\"“‘'") or not ends_sentence(block.joined):
+        return False
+    return not (_starts_entry_text(first) or _is_rule(block) or _is_footer_block(block) or "://" in block.raw
+                or _looks_like_toc_entry(block) or _is_byline_block(block))
 
 
 def _body_block(block: Block) -> bool:

@@ -76,3 +76,62 @@ def test_f26_nbsp_inside_a_line_is_not_a_blank_line():
     # a line that holds text besides the spaces is text ("&nbsp;" left in prose is not a paragraph break)
     blocks = blocks_of("one&nbsp;two\n\u00a0x\nthree")
     assert len(blocks) == 1
+
+
+F14_HEAD = "CHECHNYA: BESLAN AFTERMATH\nMoscow tightens control of the North Caucasus.\nBy Musa Muradov in Grozny\n\n"
+F14_BODY = (
+    "The Kremlin has announced new powers for its envoy after the school siege in Beslan.\n\n"
+    "Officials in Grozny welcomed the move.\n\n"
+    "Others say it will change nothing on the ground in the republic.\n\n"
+)
+F14_BIO = "Musa Muradov is editor of Grozny Inform.\n"
+
+
+def assert_f14_article(art: dict, paragraphs: int) -> None:
+    assert art["headline"] == "CHECHNYA: BESLAN AFTERMATH"
+    assert art["standfirst"] == "Moscow tightens control of the North Caucasus."
+    assert art["byline"] == "By Musa Muradov in Grozny"
+    assert art["body"].startswith("The Kremlin has announced new powers")
+    assert art["body"].count("\n\n") == paragraphs - 1
+    assert art["notes"] == "Musa Muradov is editor of Grozny Inform."
+    assert "warnings" not in art
+
+
+@pytest.mark.parametrize("header", ["CAUCASUS REPORTING SERVICE, No. 250, October 1, 2004\n\n", ""])
+def test_f14_head_block_over_short_paragraphs_is_an_article(header):
+    text = header + F14_HEAD + F14_BODY + F14_BIO
+    found = arts(text)
+    assert len(found) == 1
+    assert_f14_article(found[0], 3)
+    assert "toc" not in kinds(text)
+    lossless(text)
+
+
+@pytest.mark.parametrize("body", [
+    "The Kremlin has announced new powers for its envoy.\n\n",  # one short paragraph, then the bio
+    "The Kremlin has announced new powers.\n\n\u201cWe welcome it,\u201d an official said.\n\n",
+])
+def test_f14_variants_one_paragraph_quotes_crlf(body):
+    text = "CAUCASUS REPORTING SERVICE, No. 250, October 1, 2004\n\n" + F14_HEAD + body + F14_BIO
+    for variant in (text, text.replace("\n", "\r\n")):
+        found = arts(variant)
+        assert len(found) == 1
+        assert_f14_article(found[0], body.count("\n\n"))
+
+
+def test_f14_a_contents_entry_block_before_a_rule_is_still_contents():
+    text = (
+        "CAUCASUS REPORTING SERVICE, No. 250, October 1, 2004\n\n"
+        + F14_HEAD
+        + "GEORGIA: PANKISI TALKS\nTbilisi and Moscow meet again.\nBy Zaza Baazov in Tbilisi\n\n"
+        + "Visit our website for more.\n\n"
+        + "*****\n\n"
+        + "CHECHNYA: BESLAN AFTERMATH\n\nMoscow tightens control of the North Caucasus.\n\nBy Musa Muradov in Grozny\n\n"
+        + F14_BODY + F14_BIO
+    )
+    recs = split_text(text, "t", all_segments=True)
+    assert [r["kind"] for r in recs][:2] == ["header", "toc"]
+    assert len(recs[1]["entries"]) == 2
+    found = [r for r in recs if r["kind"] == "article"]
+    assert len(found) == 1
+    assert_f14_article(found[0], 3)

@@ -111,6 +111,7 @@ class _Cues(SimpleNamespace):
     bio: LazyPattern
     bio_roles: frozenset[str]
     byline_prefix: regex.Pattern
+    role_prefix: regex.Pattern
     inline_by: regex.Pattern
     plain_credit: regex.Pattern
     lower_ok: frozenset[str]
@@ -153,7 +154,7 @@ def _cues() -> _Cues:
             rf"\n[ \t*>•\-–—]{{0,4}}(?:{_words_alternation(list(_lowered(data['footer_start'])))})", engine="re"
         ),
         byline_line_scan=LazyPattern(
-            rf"\n[ \t]{{0,2}}(?:{_words_alternation(list(_lowered(data['byline_prefixes'])))})[ \t]", engine="re"
+            rf"\n[ \t]{{0,2}}(?:{_words_alternation(list(_lowered(data['byline_prefixes'])))}):?[ \t]", engine="re"
         ),
         footer_anywhere_phrases=_lowered(data["footer_anywhere"]),
         chrome_start=_Phrases(_lowered(data["chrome_start"])),
@@ -166,7 +167,10 @@ def _cues() -> _Cues:
             rf"^{full}(?:(?:,[ \t]*|[ \t]+and[ \t]+){full}){{0,4}}[ \t]+(?:{'|'.join(verb.strip() for verb in _BIO_VERBS)})\b"
         ),
         bio_roles=frozenset(r.lower() for r in data["bio_roles"]),
-        byline_prefix=LazyPattern(rf"^(?:{_alternation(data['byline_prefixes'])})[ \t]+", regex.I),
+        # "By Ylber Hysa", "By: Ylber Hysa" (2010s pages and reposts)
+        byline_prefix=LazyPattern(rf"^(?:{_alternation(data['byline_prefixes'])}):?[ \t]+", regex.I),
+        # a prefix that only a role credit follows: "From our correspondent in Pristina", never "From Kabul"
+        role_prefix=LazyPattern(rf"^(?:{_alternation(data['role_byline_prefixes'])})[ \t]+", regex.I),
         # the start of a credit inside a table-of-contents line: "...combination.  By Ainagul Abdrakhmanova"
         inline_by=LazyPattern(
             rf"(?:^|(?<=[\s.?!”\"]))(?:{inline_prefix}|By|BY)(?=[ \t]+(?:\p{{Lu}}|(?:{particles})[ \t])|[ \t]*$)"
@@ -278,9 +282,13 @@ def byline_text_ok(text: str) -> bool:
     elif _cues().plain_credit.match(text.rstrip(".")):
         return True
     else:
-        return False
+        role = cues.role_prefix.match(text)
+        return bool(role) and bool(cues.role_credit.match(text[role.end() :]))
     if not rest or not (rest[0].isupper() or rest[0].isdigit() is False and rest[0].isalpha() and rest[0].isupper()):
         return False
+    name, comma, role = rest.partition(", ")
+    if comma and role[:1].islower() and _one_name(name) and cues.role_credit.match(role):
+        return True  # "By Sahar, a reporter in Herat": one name and a role, as IWPR's Afghan women signed
     if ends_sentence(rest) and not rest.rstrip().endswith((".)", "Jr.", "Sr.")) and len(rest.split()) > 6:
         return False
     matches = list(_NAME_TOKEN.finditer(rest))
@@ -301,6 +309,12 @@ def byline_text_ok(text: str) -> bool:
             if not after_comma and tokens[n - 1].lower() not in _ARTICLE_OPENERS:
                 bad_lower += 1
     return capitalised >= 1 and bad_lower <= 1 and capitalised * 2 >= len(tokens) - bad_lower
+
+
+def _one_name(text: str) -> bool:
+    """A person's name: up to five capitalised words and nothing else ("Sahar", "Ylber Hysa")."""
+    tokens = text.split()
+    return 0 < len(tokens) <= 5 and all(t[:1].isupper() and _NAME_TOKEN.fullmatch(t) for t in tokens)
 
 
 def _byline_line_starts(view: str | None) -> list[int] | None:
@@ -334,7 +348,7 @@ def _separate_bylines(blocks: list[Block], view: str | None = None) -> list[Bloc
         contents = [line.content.strip() for line in lines]
         cuts: list[int] = []
         for k, text in enumerate(contents):
-            if text.split(" ", 1)[0].lower() not in words or not prefix.match(text) or not byline_text_ok(text):
+            if text.split(" ", 1)[0].rstrip(":").lower() not in words or not prefix.match(text) or not byline_text_ok(text):
                 continue
             if k > 0 and byline_text_ok(f"{contents[k - 1]} {text}"):
                 continue  # the byline's own first line
@@ -429,7 +443,7 @@ def _is_byline_block(block: Block) -> bool:
     first = block.first
     if not first[:1].isupper():
         return False
-    if first.split(" ", 1)[0].lower() not in _byline_first_words():
+    if first.split(" ", 1)[0].rstrip(":").lower() not in _byline_first_words():
         # a credit without "By" is short: "Ainagul Abdrakhmanova in Bishkek", "IWPR staff"
         if chars > PLAIN_CREDIT_MAX_CHARS or not (" in " in first or " from " in first or "IWPR" in first):
             return False
@@ -446,7 +460,7 @@ def _is_byline_block(block: Block) -> bool:
 @lru_cache(maxsize=1)
 def _byline_first_words() -> frozenset[str]:
     data = load_json("split_cues.json")
-    return frozenset(p.split()[0].lower() for p in data["byline_prefixes"])
+    return frozenset(p.split()[0].lower() for p in (*data["byline_prefixes"], *data["role_byline_prefixes"]))
 
 
 MAX_NOTE_CHARS = 600
@@ -603,7 +617,7 @@ class _Scan:
 def _byline_word_scan() -> re.Pattern:
     """Over the view: a line whose first word (up to a space) is a byline's first word ("by", "comment")."""
     words = sorted(_byline_first_words(), key=len, reverse=True)
-    return re.compile(rf"\n[^\S\n]*(?:{'|'.join(map(re.escape, words))})(?=[ ]|[^\S\n]*(?:\n|\Z))")
+    return re.compile(rf"\n[^\S\n]*(?:{'|'.join(map(re.escape, words))}):?(?=[ ]|[^\S\n]*(?:\n|\Z))")
 
 
 @lru_cache(maxsize=1)
@@ -869,7 +883,7 @@ def _segment(blocks: list[Block], scan: _Scan | None = None) -> list[_Segment]:
         listing = _classify_gap(blocks, 0, len(blocks) - 1)
         if _is_listing(listing):
             return listing  # a listing page or a table of contents with no article bodies
-        return [_Segment("article", 0, len(blocks) - 1, _fallback_fields(blocks))]
+        return _fallback_segments(blocks)
     segments: list[_Segment] = []
     cursor = 0
     for article in articles:
@@ -1179,7 +1193,7 @@ def _plain_paragraphs(body: list[Block]) -> list[str] | None:
         # a paragraph that may carry on the one before, or a double-spaced page: the grouping rules
         # ask each block, and the pieces can answer for them
         gaps = [body[0].gap_before, *(len(m.group()) - 1 for m in _PARAGRAPH_BREAK.finditer(span))]
-        items = [_Piece(text, piece.split("\n", 1)[0], gap, piece.count("\n") + 1)
+        items = [_Piece(text, piece.split("\n", 1)[0].strip(), gap, piece.count("\n") + 1)
                  for text, piece, gap in zip(joined, pieces, gaps)]
         return [_group_text(group) for group in _paragraph_groups(items)]
     return joined
@@ -1299,9 +1313,27 @@ def _group_text(group: list[Block]) -> str:
     return group[0].joined if len(group) == 1 else join_wrapped([b.joined for b in group])
 
 
-def _fallback_fields(blocks: list[Block]) -> dict[str, Any]:
+def _fallback_segments(blocks: list[Block]) -> list[_Segment]:
+    """Text with no article recognised (no byline split can read): an edition header, mail headers or
+    page navigation that open it keep their kind, so the newsletter is still read; the rest is one
+    article, whose first block is its headline when set in capitals over more text."""
+    first = 0
+    while first < len(blocks) - 1 and (_block_header(blocks[first]) is not None or _is_mail_headers(blocks[first])
+                                       or _bar_cue(blocks[first])):
+        first += 1
+    segments = _classify_gap(blocks, 0, first - 1) if first else []
+    head = blocks[first].joined
+    headline = None
+    if first < len(blocks) - 1 and len(head) <= MAX_HEADLINE_CHARS and is_caps(head) and _looks_like_headline(head):
+        headline = head
+    body = blocks[first + 1 :] if headline is not None else blocks[first:]
+    segments.append(_Segment("article", first, len(blocks) - 1, _fallback_fields(body, headline)))
+    return segments
+
+
+def _fallback_fields(blocks: list[Block], headline: str | None = None) -> dict[str, Any]:
     return {
-        "headline": None,
+        "headline": headline,
         "standfirst": None,
         "byline": None,
         "body": _paragraphs(blocks) or None,

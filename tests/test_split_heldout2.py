@@ -135,3 +135,68 @@ def test_f14_a_contents_entry_block_before_a_rule_is_still_contents():
     found = [r for r in recs if r["kind"] == "article"]
     assert len(found) == 1
     assert_f14_article(found[0], 3)
+
+
+F12 = (
+    "BALKAN CRISIS REPORT, No. 200, January 12, 2001\n\nKOSOVO: THE LONG ROAD HOME\n\n"
+    "Refugees pour back across the border from Macedonia.\n\n{byline}\n\n"
+    "Tens of thousands of Kosovo Albanians crossed back from Macedonia this week, many of them to find their houses burned.\n\n"
+    "NATO troops have struggled to keep pace.\n"
+)
+
+
+@pytest.mark.parametrize("byline", [
+    "By Sahar, a reporter in Herat",
+    "By Sahar, an IWPR-trained journalist in Herat",
+    "By Mina, a correspondent",
+    "By: Ylber Hysa",
+    "By: Ylber Hysa in Pristina",
+    "BY: YLBER HYSA IN PRISTINA",
+    "From our correspondent in Pristina",
+    "From an IWPR reporter in Pristina",
+    "From a correspondent",
+])
+def test_f12_byline_shapes(byline):
+    text = F12.format(byline=byline)
+    recs = split_text(text, "t", all_segments=True)
+    assert [r["kind"] for r in recs] == ["header", "article"]
+    art = recs[1]
+    assert art["byline"] == byline
+    assert art["headline"] == "KOSOVO: THE LONG ROAD HOME"
+    assert art["standfirst"] == "Refugees pour back across the border from Macedonia."
+    assert art["newsletter"]["issue"] == 200
+    assert art["body"].startswith("Tens of thousands")
+
+
+@pytest.mark.parametrize("line", [
+    "From Kabul to Kandahar the road is open.",
+    "From Kabul",
+    "By: the way, nobody came.",
+    "By Sahar, a reporter in Herat, the police were told.",
+])
+def test_f12_prose_like_the_new_shapes_is_no_byline(line):
+    from iwpr_extract.split import byline_text_ok
+
+    assert not byline_text_ok(line)
+
+
+def test_f12_fallback_keeps_the_header_and_the_caps_headline():
+    # a credit split cannot read: the edition is one article, but the header stays a header
+    text = F12.format(byline="Words and pictures: Ylber Hysa")
+    recs = split_text(text, "t", all_segments=True)
+    assert [r["kind"] for r in recs] == ["header", "article"]
+    art = recs[1]
+    assert art["newsletter"] == {"title": "Balkan Crisis Report", "issue": 200, "date": "2001-01-12"}
+    assert art["headline"] == "KOSOVO: THE LONG ROAD HOME"
+    assert art["body"].startswith("Refugees pour back")
+    assert art["warnings"]
+    lossless(text)
+    assert [r["kind"] for r in split_text(text, "t")] == ["article"]
+
+
+def test_plain_paragraphs_read_a_line_opening_on_a_no_break_space_as_the_blocks_do():
+    # found by test_split_scan's property test: the plain path must see the stripped first line
+    from iwpr_extract import split as S
+
+    body = blocks_of("Kabul\n\n\u00a0 talks -\nKabul\n")
+    assert S._plain_paragraphs(body) == [S._group_text(g) for g in S._paragraph_groups(body)]

@@ -59,6 +59,12 @@ NO_ARTICLES = "no article bodies found: a table of contents or listing only"
 # --- cue data ------------------------------------------------------------------------------------------
 
 
+# what follows a chrome phrase on its line: a list, a count, a link ("Tags: ...", "Comments (3)", "Print | Email")
+_CHROME_GOES_ON = frozenset(":(|[>»-–—/")
+_SENTENCE_ENDS = frozenset(".!?\"”")
+MAX_CHROME_LABEL = 60  # "More IWPR's Global Voices from Syria", "Sign up for our weekly newsletter"
+
+
 class _Phrases:
     """Phrases that head a line (web chrome: "Related", "More IWPR's Global Voices"), looked up by
     their first two letters: plain string tests, faster than a pattern over every block."""
@@ -81,17 +87,24 @@ class _Phrases:
         return False
 
     def heads_line(self, line: str) -> bool:
-        """A short line that is one of the phrases, or starts with a phrase of several words or one
-        ending in a colon ("Related", "More IWPR's Global Voices ...", "Tags: ..."): a one-word phrase
-        starting a longer line ("Comments from officials...") is prose."""
+        """A short line that is one of the phrases, or starts with one and goes on as chrome does: after
+        a colon, a bracket or a bar ("Tags: ...", "Comments (3)", "Print | E-mail this article"), or,
+        after a phrase of several words, as a label with no full stop ("More IWPR's Global Voices from
+        Syria", "Follow us on Twitter").  A line going on as a sentence ("Comments from officials ...",
+        "Related articles in the local press claimed the opposite.") is prose."""
         low = line.strip().rstrip(":").lower()
         for phrase in self.by_first.get(low[:2], ()):
             if low == phrase.rstrip(":"):
                 return True
-            if low.startswith(phrase) and (" " in phrase or phrase.endswith(":")):
-                rest = low[len(phrase) : len(phrase) + 1]
-                if not rest or not phrase[-1].isalnum() or not rest.isalnum():
-                    return True
+            if not low.startswith(phrase):
+                continue
+            rest = low[len(phrase) :]
+            if rest[:1].isalnum() and phrase[-1].isalnum():
+                continue  # the phrase is only the start of a longer word
+            if phrase.endswith(":") or rest.lstrip()[:1] in _CHROME_GOES_ON:
+                return True
+            if " " in phrase and len(low) <= MAX_CHROME_LABEL and low[-1:] not in _SENTENCE_ENDS:
+                return True
         return False
 
 
@@ -500,7 +513,31 @@ def _is_footer_block(block: Block) -> bool:
 def _footer_cue(block: Block) -> bool:
     cues = _cues()
     raw = block.raw
-    return bool(cues.footer_line.match(raw) or cues.footer_anywhere.search(raw, 0, FOOTER_CUE_REACH))
+    m = cues.footer_line.match(raw)
+    if m and _footer_phrase_at(raw, m.group(), m.end()):
+        return True
+    return any(_footer_phrase_at(raw, m.group(), m.end())
+               for m in cues.footer_anywhere.finditer(raw, 0, FOOTER_CUE_REACH))
+
+
+# A footer word standing alone ("Copyright", "ISSN", "Editor-in-Chief") goes on with a year, a colon,
+# "(c)", a name or a list; a small word after it, behind at most a few capitalised words or numbers,
+# makes the line a sentence ("Copyright laws are ...", "Editor-in-chief Veton Surroi said ...").
+_PROSE_AFTER_WORD = LazyPattern(
+    r"[^\S\r\n]*(?:\r?\n[^\S\r\n]*)?(?:[\p{Lu}\p{N}][\p{L}\p{N}'’\-]*[ \t]+){0,6}"
+    r"(?!(?:for|of|and|the|by|de|on|at|in)\b)\p{Ll}"
+)
+_FOOTER_LEAD = " \t\r\n*>•-–—"
+
+
+def _footer_phrase_at(source: str, phrase: str, end: int) -> bool:
+    """Whether the footer phrase ending at ``end`` of ``source`` marks footer matter: a phrase of
+    several words does ("To subscribe", "The opinions expressed in"); a single word only when no
+    sentence goes on from it."""
+    word = phrase.strip(_FOOTER_LEAD)
+    if " " in word or not word[-1:].isalnum():
+        return True
+    return not _PROSE_AFTER_WORD.match(source, end)
 
 
 # Small letters whose capitals are ASCII letters ("ı" -> "I", "ﬂ" -> "FL"): brief headings are compared
@@ -530,11 +567,14 @@ class _Scan:
         cues = _cues()
         view = self.view
         found = set()
-        line_starts = (m.start() for m in cues.footer_line_scan.finditer(view))
+        text = self.text
+        # (index ``i`` of the view is index ``i - 1`` of the text)
+        line_starts = (m.start() for m in cues.footer_line_scan.finditer(view)
+                       if _footer_phrase_at(text, m.group(), m.end() - 1))
         found.update(starts[i] for i in _blocks_starting_at(starts, line_starts))
         for phrase in cues.footer_anywhere_phrases:
             for at in _find_all(view, phrase):
-                if _word_ends(view, at, phrase):
+                if _word_ends(view, at, phrase) and _footer_phrase_at(text, phrase, at - 1 + len(phrase)):
                     i = bisect_right(starts, at - 1) - 1
                     if i >= 0 and at - 1 < min(blocks[i].end, starts[i] + FOOTER_CUE_REACH):
                         found.add(starts[i])

@@ -59,6 +59,13 @@ NO_ARTICLES = "no article bodies found: a table of contents or listing only"
 # --- cue data ------------------------------------------------------------------------------------------
 
 
+# what follows a chrome phrase on its line: a list, a count, a link ("Tags: ...", "Comments (3)", "Print | Email")
+_CHROME_GOES_ON = frozenset(":(|[>»-–—/")
+_SENTENCE_ENDS = frozenset(".!?\"”")
+_BULLETS = "*•· \t"  # "    * Previous message: ..." (a mail archive's navigation list)
+MAX_CHROME_LABEL = 60  # "More IWPR's Global Voices from Syria", "Sign up for our weekly newsletter"
+
+
 class _Phrases:
     """Phrases that head a line (web chrome: "Related", "More IWPR's Global Voices"), looked up by
     their first two letters: plain string tests, faster than a pattern over every block."""
@@ -81,17 +88,24 @@ class _Phrases:
         return False
 
     def heads_line(self, line: str) -> bool:
-        """A short line that is one of the phrases, or starts with a phrase of several words or one
-        ending in a colon ("Related", "More IWPR's Global Voices ...", "Tags: ..."): a one-word phrase
-        starting a longer line ("Comments from officials...") is prose."""
-        low = line.strip().rstrip(":").lower()
+        """A short line that is one of the phrases, or starts with one and goes on as chrome does: after
+        a colon, a bracket or a bar ("Tags: ...", "Comments (3)", "Print | E-mail this article"), or,
+        after a phrase of several words, as a label with no full stop ("More IWPR's Global Voices from
+        Syria", "Follow us on Twitter").  A line going on as a sentence ("Comments from officials ...",
+        "Related articles in the local press claimed the opposite.") is prose."""
+        low = line.strip().lstrip(_BULLETS).rstrip(":").lower()
         for phrase in self.by_first.get(low[:2], ()):
             if low == phrase.rstrip(":"):
                 return True
-            if low.startswith(phrase) and (" " in phrase or phrase.endswith(":")):
-                rest = low[len(phrase) : len(phrase) + 1]
-                if not rest or not phrase[-1].isalnum() or not rest.isalnum():
-                    return True
+            if not low.startswith(phrase):
+                continue
+            rest = low[len(phrase) :]
+            if rest[:1].isalnum() and phrase[-1].isalnum():
+                continue  # the phrase is only the start of a longer word
+            if phrase.endswith(":") or rest.lstrip()[:1] in _CHROME_GOES_ON:
+                return True
+            if " " in phrase and len(low) <= MAX_CHROME_LABEL and low[-1:] not in _SENTENCE_ENDS:
+                return True
         return False
 
 
@@ -104,6 +118,8 @@ class _Cues(SimpleNamespace):
     byline_line_scan: LazyPattern  # over a lower-cased view: "\n" then a byline's first words
     footer_anywhere_phrases: tuple[str, ...]
     chrome_start: _Phrases
+    share_services: frozenset[str]
+    chrome_initials: frozenset[str]  # the first two letters of a chrome phrase or a share service
     note_start: _Phrases
     source_line: _Phrases
     brief_headings: frozenset[str]
@@ -158,6 +174,8 @@ def _cues() -> _Cues:
         ),
         footer_anywhere_phrases=_lowered(data["footer_anywhere"]),
         chrome_start=_Phrases(_lowered(data["chrome_start"])),
+        share_services=frozenset(_lowered(data["share_services"])),
+        chrome_initials=frozenset(p[:2] for p in _lowered(data["chrome_start"] + data["share_services"])),
         note_start=_Phrases(_lowered(data["note_start"])),
         source_line=_Phrases(_lowered(data["source_line_start"])),
         brief_headings=frozenset(h.upper() for h in data["brief_headings"]),
@@ -215,7 +233,9 @@ _TWO_SPACES = LazyPattern(r"[ \t]{2,}")
 _MAIL_HEADER_NAMES = ("From", "To", "Cc", "Subject", "Date", "Sent", "Reply-To", "Sender", "Message-ID", "MIME-Version",
                       "Content-Type", "Content-Transfer-Encoding", "Received", "Return-Path", "Organization", "Newsgroups")
 _MAIL_HEADER = LazyPattern(
-    rf"^(?:From[ \t]+\S{{1,80}}@|{'|'.join(_MAIL_HEADER_NAMES)}|X-[A-Za-z\-]{{1,40}}):[ \t]", regex.I
+    rf"^(?:(?:From[ \t]+\S{{1,80}}@|{'|'.join(_MAIL_HEADER_NAMES)}|X-[A-Za-z\-]{{1,40}}):[ \t]"
+    # an mbox's line between two messages: "From crs@iwpr.net  Fri May 30 14:02:00 2003"
+    r"|From[ \t][^@\s]{1,64}@\S{1,80}[ \t]+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \t])", regex.I
 )
 # the second line of a header printed over two: "No. 50, 21 June 1999"
 _NUMBER_LINE = LazyPattern(r"^(?:No|NO)\.?[ \t]*\d{1,5}\b")
@@ -537,7 +557,31 @@ def _is_footer_block(block: Block) -> bool:
 def _footer_cue(block: Block) -> bool:
     cues = _cues()
     raw = block.raw
-    return bool(cues.footer_line.match(raw) or cues.footer_anywhere.search(raw, 0, FOOTER_CUE_REACH))
+    m = cues.footer_line.match(raw)
+    if m and _footer_phrase_at(raw, m.group(), m.end()):
+        return True
+    return any(_footer_phrase_at(raw, m.group(), m.end())
+               for m in cues.footer_anywhere.finditer(raw, 0, FOOTER_CUE_REACH))
+
+
+# A footer word standing alone ("Copyright", "ISSN", "Editor-in-Chief") goes on with a year, a colon,
+# "(c)", a name or a list; a small word after it, behind at most a few capitalised words or numbers,
+# makes the line a sentence ("Copyright laws are ...", "Editor-in-chief Veton Surroi said ...").
+_PROSE_AFTER_WORD = LazyPattern(
+    r"[^\S\r\n]*(?:\r?\n[^\S\r\n]*)?(?:[\p{Lu}\p{N}][\p{L}\p{N}'’\-]*[ \t]+){0,6}"
+    r"(?!(?:for|of|and|the|by|de|on|at|in)\b)\p{Ll}"
+)
+_FOOTER_LEAD = " \t\r\n*>•-–—"
+
+
+def _footer_phrase_at(source: str, phrase: str, end: int) -> bool:
+    """Whether the footer phrase ending at ``end`` of ``source`` marks footer matter: a phrase of
+    several words does ("To subscribe", "The opinions expressed in"); a single word only when no
+    sentence goes on from it."""
+    word = phrase.strip(_FOOTER_LEAD)
+    if " " in word or not word[-1:].isalnum():
+        return True
+    return not _PROSE_AFTER_WORD.match(source, end)
 
 
 # Small letters whose capitals are ASCII letters ("ı" -> "I", "ﬂ" -> "FL"): brief headings are compared
@@ -567,11 +611,14 @@ class _Scan:
         cues = _cues()
         view = self.view
         found = set()
-        line_starts = (m.start() for m in cues.footer_line_scan.finditer(view))
+        text = self.text
+        # (index ``i`` of the view is index ``i - 1`` of the text)
+        line_starts = (m.start() for m in cues.footer_line_scan.finditer(view)
+                       if _footer_phrase_at(text, m.group(), m.end() - 1))
         found.update(starts[i] for i in _blocks_starting_at(starts, line_starts))
         for phrase in cues.footer_anywhere_phrases:
             for at in _find_all(view, phrase):
-                if _word_ends(view, at, phrase):
+                if _word_ends(view, at, phrase) and _footer_phrase_at(text, phrase, at - 1 + len(phrase)):
                     i = bisect_right(starts, at - 1) - 1
                     if i >= 0 and at - 1 < min(blocks[i].end, starts[i] + FOOTER_CUE_REACH):
                         found.add(starts[i])
@@ -628,7 +675,7 @@ def _line_cue_pattern() -> re.Pattern:
     cues = _cues()
     mail = sorted((name.lower() for name in (*_MAIL_HEADER_NAMES, "X-")), key=len, reverse=True)
     headings = sorted((h.lower() for h in cues.brief_headings), key=len, reverse=True)
-    chrome = sorted({p.rstrip(":") for p in cues.chrome_start.phrases}, key=len, reverse=True)
+    chrome = sorted({p.rstrip(":") for p in (*cues.chrome_start.phrases, *cues.share_services)}, key=len, reverse=True)
     return re.compile(
         rf"[^\S\n]*(?:[*\-=_~#]|{'|'.join(map(re.escape, mail))}|{'|'.join(map(re.escape, chrome))}"
         rf"|[ :*\-]*(?:{'|'.join(map(re.escape, headings))}))"
@@ -640,10 +687,34 @@ def _line_cue(block: Block) -> bool:
 
 
 def _is_chrome_start(block: Block) -> bool:
-    if len(block) != 1:
-        return False
+    """Web chrome: a block whose first line is a chrome phrase ("Related", "Tags: ...", "Comments (3)"),
+    a share bar or site navigation.  Chrome often comes as one block of lines ("Tags: ..." /
+    "Comments (3)" / "Related articles" / links), but a second line going on in small letters shows
+    the first was a sentence wrapped."""
     first = block.first
-    return len(first) <= 80 and _cues().chrome_start.heads_line(first) or _is_nav_line(first)
+    if len(first) > 80:
+        return False
+    if not _chrome_line(first) and not _is_nav_line(first):
+        return False
+    if len(block) == 1:
+        return True
+    source, start = block.source, block.start
+    cut = source.find("\n", start, block.end)
+    return not source[cut + 1 : cut + 80].lstrip()[:1].islower()
+
+
+def _chrome_line(line: str) -> bool:
+    cues = _cues()
+    if line.lstrip(_BULLETS)[:2].lower() not in cues.chrome_initials:
+        return False
+    return cues.chrome_start.heads_line(line) or _is_share_line(line)
+
+
+def _is_share_line(line: str) -> bool:
+    """A page's share bar: two or more service names and nothing else ("Twitter Facebook Google+ Email")."""
+    words = line.lower().replace("|", " ").split()
+    services = _cues().share_services
+    return len(words) >= 2 and all(word.strip(",;·•") in services for word in words)
 
 
 def _is_nav_line(line: str) -> bool:
@@ -1043,10 +1114,10 @@ def _may_terminate(block: Block) -> bool:
     if ":" in first and first[:1] in _MAIL_HEADER_INITIALS or "No" in first or "NO" in first:
         return True
     source, start, end = block.source, block.start, block.end
-    if len(first) <= 80 and source.find("\n", start, end) == -1 and source.find("\r", start, end) == -1:
-        if len(first) <= 30 or first.rstrip(":").lower()[:2] in _cues().chrome_start.by_first:
-            return True
-    elif _LATER_LINE_NO.search(source, start, end) and len(block) <= 4:
+    single = source.find("\n", start, end) == -1 and source.find("\r", start, end) == -1
+    if len(first) <= 80 and (single and len(first) <= 30 or first.rstrip(":").lower()[:2] in _cues().chrome_initials):
+        return True
+    if not single and _LATER_LINE_NO.search(source, start, end) and len(block) <= 4:
         return True
     return _is_footer_block(block)
 

@@ -1,4 +1,4 @@
-"""`iwpr split` on the shapes of the second held-out review (docs/split-heldout-findings.md): each test is
+"""`iwpr split` on held-out shapes of blank lines, bylines and paragraphs (docs/split-heldout-findings.md): each test is
 a finding's smallest input and a variant or two, with the expectation written before the fix."""
 
 from __future__ import annotations

@@ -17,6 +17,10 @@ _PIECES = st.sampled_from([
     "X-Mailer: y", "*****", "- - - - -", "ISSN 1477-7924", "Editor-in-chief: Anthony Borden", "Not now",
     "The talks went on.", "in the north", "no", "Now", " ", "  ", "\t", "\u00a0", "ı", "ſubject: x", "ﬂ", "K",
     "Σ", "İ", "’", "a", "Z", ":", "|", ">", "»",
+    "Copyright laws", "Copyright (c) 2004", "ISSN numbers", "Editor-in-chief Veton Surroi said", "Comments (3)",
+    "Twitter Facebook Email", "Share", "Google+", "* Previous message: [BCR] x", "More information about the BCR mailing list",
+    "http://lists.iwpr.net/mailman/listinfo/crs", "majordomo@iwpr.net", "From crs@iwpr.net  Fri May 30 14:02:00 2003",
+    "Most Popular", "Follow us on Twitter", "Print", "laws", "the paper.",
 ])
 _LINE = st.lists(_PIECES, min_size=0, max_size=4).map(" ".join)
 _TEXT = st.lists(st.tuples(_LINE, st.sampled_from(["\n", "\n\n", "\r\n", "\r\n\r\n", "\n \n", "\n\n\n"])),

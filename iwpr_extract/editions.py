@@ -33,12 +33,20 @@ MONTH_PATTERN = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|
 
 # "06-Jul-05", "6-July-2005"
 _DMY_DASHED = LazyPattern(rf"\b(\d{{1,2}})-({MONTH_PATTERN})-(\d{{2}}|\d{{4}})\b", regex.I)
-# "2 April, 2008", "2 April 2008", "02 Apr 08"
-_DMY = LazyPattern(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_PATTERN})\.?,?\s+(\d{{4}})\b", regex.I)
+# "2 April, 2008", "2 April 2008", "21 Jan 10" (IWPR's pages 2008-15 print two-digit years)
+_DMY = LazyPattern(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_PATTERN})\.?,?\s+(\d{{4}}\b|\d{{2}}(?=[ \t]*(?:$|[,;)\]\n])))", regex.I)
 # "April 2, 2008"
 _MDY = LazyPattern(rf"\b({MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", regex.I)
 _ISO = LazyPattern(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-
+# "24.06.1999": the European dotted date of some reposts' headers
+_DOTTED = LazyPattern(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?[ \t]+"
+# a line that is only a date ("14 Nov 13", "Thursday, June 24, 1999", "14-Nov-13"): a page's date line
+_DATE_LINE = LazyPattern(
+    rf"^[ \t]*(?:{_WEEKDAY})?(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t\-]+{MONTH_PATTERN}\.?,?[ \t\-]+(?:\d{{4}}|\d{{2}})"
+    rf"|{MONTH_PATTERN}\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})[ \t]*$",
+    regex.I,
+)
 _LOWER_WORD = LazyPattern(r"\p{Ll}{3,}")
 _MONTH_WORD = LazyPattern(MONTH_PATTERN, regex.I)
 # "(RCA No. 393, 06-Jul-05)"; also without parentheses or comma.
@@ -128,13 +136,26 @@ def parse_date(text: str) -> str | None:
     if m := _DMY_DASHED.search(text):
         found.append((m.start(), _safe_date(_year(m[3]), MONTHS[m[2].lower().rstrip(".")], int(m[1]))))
     if m := _DMY.search(text):
-        found.append((m.start(), _safe_date(int(m[3]), MONTHS[m[2].lower().rstrip(".")], int(m[1]))))
+        found.append((m.start(), _safe_date(_year(m[3]), MONTHS[m[2].lower().rstrip(".")], int(m[1]))))
     if m := _MDY.search(text):
         found.append((m.start(), _safe_date(int(m[3]), MONTHS[m[1].lower().rstrip(".")], int(m[2]))))
     if m := _ISO.search(text):
         found.append((m.start(), _safe_date(int(m[1]), int(m[2]), int(m[3]))))
+    if "." in text and (m := _DOTTED.search(text)):
+        found.append((m.start(), _safe_date(int(m[3]), int(m[2]), int(m[1]))))
     found = [f for f in found if f[1]]
     return min(found)[1] if found else None
+
+
+def date_line(text: str) -> str | None:
+    """The ISO date of a line that is nothing but a date (a page's date line), else None.
+
+    >>> date_line("14 Nov 13"), date_line("Thursday, June 24, 1999"), date_line("14 Nov 13 people")
+    ('2013-11-14', '1999-06-24', None)
+    """
+    if len(text) > 40 or not _DATE_LINE.match(text):
+        return None
+    return parse_date(text)
 
 
 def parse_edition_ref(text: str) -> dict[str, Any] | None:

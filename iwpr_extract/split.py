@@ -42,7 +42,9 @@ from typing import Any, Callable, Iterable, Iterator
 import regex
 
 from .datafiles import load_json
-from .editions import MONTH_PATTERN as _MONTH, edition_ref_span, known_title_in, parse_edition_header, parse_edition_ref
+from .editions import (
+    MONTH_PATTERN as _MONTH, date_line, edition_ref_span, known_title_in, parse_edition_header, parse_edition_ref,
+)
 from .records import empty_newsletter, require
 from .textutil import Block, LazyPattern, blocks_of, ends_sentence, is_caps, join_wrapped, letters_upper_ratio, normalize_for_match
 
@@ -650,23 +652,27 @@ def _looks_like_standfirst(block: Block) -> bool:
 
 
 class _Segment:
-    """A run of blocks ``first..last`` (inclusive) of one kind, with the fields of its record."""
+    """A run of blocks ``first..last`` (inclusive) of one kind, with the fields of its record and the
+    edition data an article's own head states (``edition``)."""
 
-    __slots__ = ("kind", "first", "last", "fields")
+    __slots__ = ("kind", "first", "last", "fields", "edition")
 
-    def __init__(self, kind: str, first: int, last: int, fields: dict[str, Any] | None = None) -> None:
+    def __init__(self, kind: str, first: int, last: int, fields: dict[str, Any] | None = None,
+                 edition: dict[str, Any] | None = None) -> None:
         self.kind, self.first, self.last = kind, first, last
         self.fields = fields if fields is not None else {}
+        self.edition = edition
 
 
 class _Article:
     """Block indices of an article: its byline (``anchor``), first and last block, headline, standfirst
     and captions."""
 
-    __slots__ = ("anchor", "start", "end", "headline", "standfirst", "captions", "credits")
+    __slots__ = ("anchor", "start", "end", "headline", "standfirst", "captions", "credits", "editions")
 
     def __init__(self, anchor: int, start: int) -> None:
         self.anchor, self.start, self.end = anchor, start, -1
+        self.editions = anchor  # the last block of the edition data under the byline (``_head_editions_end``)
         self.headline: int | None = None
         self.standfirst: int | None = None
         self.captions: list[int] = []
@@ -716,9 +722,9 @@ def split_text(
                                   "index": index, "span": [start, end]}
         if segment.kind in ("article", "header"):
             newsletter = dict(editions[index])
-            ref = parse_edition_ref(segment.fields.get("byline") or "")
-            if ref:
-                for key, value in ref.items():
+            # the article's own edition data (byline reference, edition line under it) fills what is missing
+            for own in (parse_edition_ref(segment.fields.get("byline") or ""), segment.edition):
+                for key, value in (own or {}).items():
                     if newsletter.get(key) is None:
                         newsletter[key] = value
             record["newsletter"] = newsletter
@@ -852,7 +858,8 @@ def _segment(blocks: list[Block], scan: _Scan | None = None) -> list[_Segment]:
     for article in articles:
         if article.start > cursor:
             segments.extend(_classify_gap(blocks, cursor, article.start - 1))
-        segments.append(_Segment("article", article.start, article.end, _article_fields(blocks, article)))
+        segments.append(_Segment("article", article.start, article.end, _article_fields(blocks, article),
+                                 _own_edition(blocks, article)))
         cursor = article.end + 1
     if cursor < len(blocks):
         segments.extend(_classify_gap(blocks, cursor, len(blocks) - 1))
@@ -887,13 +894,14 @@ def _find_articles(blocks: list[Block], scan: _Scan | None = None) -> list[_Arti
             continue
         article = _preamble(blocks, anchor, floor)
         limit = anchors[n + 1] if n + 1 < len(anchors) else len(blocks)
-        end = _content_end(blocks, anchor, limit, terminators)
+        head = article.editions = _head_editions_end(blocks, anchor, limit)
+        end = _content_end(blocks, head, limit, terminators)
         if end is None:
             continue  # nothing but another entry follows: a table-of-contents credit
         # The next anchor's preamble is not this article's body.
         if n + 1 < len(anchors) and end == limit - 1:
-            end = _next_start(blocks, anchors[n + 1], anchor + 1) - 1
-            if end <= anchor:
+            end = _next_start(blocks, anchors[n + 1], head + 1) - 1
+            if end <= head:
                 continue
         article.end = end
         articles.append(article)
@@ -972,26 +980,68 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
 @_per_block
 def _block_header(block: Block) -> dict[str, Any] | None:
     """The edition header a block states: on its first line, or over two of its first lines
-    ("BALKAN CRISIS REPORT" / "No. 50, 21 June 1999", below an "Institute for War & Peace Reporting" line)."""
+    ("BALKAN CRISIS REPORT" / "No. 50, 21 June 1999", below an "Institute for War & Peace Reporting" line),
+    or on a later line of a short page head ("Reporting Central Asia" / "RCA No. 412, 03-Nov-05" /
+    "Print | E-mail this article")."""
     first = block.first
     # every header has its "No."; most blocks are spared the pattern
     parsed = parse_edition_header(first) if "N" in first else None
     if parsed is not None:
         return parsed
     # or it is printed over two lines, the second starting with "No."
-    if not _LATER_LINE_NO.search(block.source, block.start, block.end) or not 2 <= len(block) <= 4:
+    if not 2 <= len(block) <= 4 or not _LATER_LINE_NO.search(block.source, block.start, block.end):
         return None
     lines = [line.content.strip() for line in block.lines]
+    labels = True  # the lines so far are a page head's short labels (the newsletter's name), not prose
     for k in range(len(lines) - 1):
         if _NUMBER_LINE.match(lines[k + 1]):
             parsed = parse_edition_header(f"{lines[k]} {lines[k + 1]}")
             if parsed is not None:
                 return parsed
+        labels = labels and _head_label(lines[k])
+        if labels and (parsed := parse_edition_header(lines[k + 1])) is not None:
+            return parsed
     return None
 
 
-# a later line of a block starting with "No": the second line of an edition header printed over two
-_LATER_LINE_NO = LazyPattern(r"[\n\r][^\S\n\r]*N[oO]", engine="re")
+def _head_label(line: str) -> bool:
+    """A page head's label: a name in title case or a bar of links, short and no sentence."""
+    return (len(line) <= HEAD_LABEL_CHARS and not ends_sentence(line) and not _WRAPPED_ON.search(line)
+            and ("|" in line or _title_like(line)))
+
+
+HEAD_LABEL_CHARS = 60  # a label in a page head: a newsletter's name, "Print | E-mail this article"
+# a later line of a block holding "No": an edition header printed over two lines, or under a page label
+_LATER_LINE_NO = LazyPattern(r"[\n\r][^\n\r]{0,80}?N[oO]", engine="re")
+
+
+def _head_edition(block: Block) -> dict[str, Any] | None:
+    """The edition data a block right under a page's byline states: an edition line ("CRS No. 420,
+    10-Oct-07", "Caucasus Reporting Service No. 420, 10-Oct-07"), the byline's reference printed on its
+    own line ("(CRS No. 420, 10-Oct-07)") or the page's date line ("14 Nov 13"); None for anything else."""
+    if len(block) > 4 or block.chars > 120:
+        return None
+    header = _block_header(block)
+    if header is not None:
+        return header
+    text = block.joined
+    span = edition_ref_span(text)
+    if span and not text[: span[0]].strip() and not text[span[1] :].strip():
+        return parse_edition_ref(text)
+    day = date_line(text) if len(block) == 1 and text[:1].isalnum() else None
+    return {"title": None, "issue": None, "date": day} if day else None
+
+
+MAX_HEAD_EDITION_BLOCKS = 2  # a date line, then the newsletter's edition line
+
+
+def _head_editions_end(blocks: list[Block], anchor: int, limit: int) -> int:
+    """The last block of the edition data under the byline ``anchor`` (the byline itself when there is
+    none): data of the article, not a new edition, and not its body."""
+    last = anchor
+    while last + 1 < limit and last - anchor < MAX_HEAD_EDITION_BLOCKS and _head_edition(blocks[last + 1]):
+        last += 1
+    return last
 
 
 def _may_terminate(block: Block) -> bool:
@@ -1039,7 +1089,8 @@ def _bar_cue(block: Block) -> bool:
 
 
 def _content_end(blocks: list[Block], anchor: int, limit: int, candidates: list[int] | None = None) -> int | None:
-    """Last block of the article whose byline is ``anchor``; None when no body follows it.
+    """Last block of the article whose byline (or the edition data under it) is ``anchor``; None when
+    no body follows it.
     ``candidates``: sorted indices of the only blocks that can be terminators, if known."""
     end = limit - 1
     if candidates is None:
@@ -1095,8 +1146,21 @@ def _last_by(text: str) -> int | None:
 # --- article fields ------------------------------------------------------------------------------------
 
 
+def _own_edition(blocks: list[Block], article: _Article) -> dict[str, Any] | None:
+    """What the edition data under an article's byline states (a later block fills what an earlier
+    left unsaid: the date line, then the edition line)."""
+    if article.editions == article.anchor:
+        return None
+    edition: dict[str, Any] = {}
+    for i in range(article.anchor + 1, article.editions + 1):
+        for key, value in (_head_edition(blocks[i]) or {}).items():
+            if value is not None and edition.get(key) is None:
+                edition[key] = value
+    return edition
+
+
 def _article_fields(blocks: list[Block], article: _Article) -> dict[str, Any]:
-    body = blocks[article.anchor + 1 : article.end + 1]
+    body = blocks[article.editions + 1 : article.end + 1]
     captions = [blocks[i].joined for i in article.captions]
     texts = _plain_paragraphs(body)
     if texts is None:

@@ -53,10 +53,12 @@ _MONTH_WORD = LazyPattern(MONTH_PATTERN, regex.I)
 _REF = LazyPattern(
     r"\(?\s*(?P<abbr>\p{Lu}{2,5})\s+No\.?\s*(?P<issue>\d{1,5})\b\s*,?\s*(?P<date>[^()\n]{0,40}?)\s*\)",
 )
+# the word before an issue number: "No. 539"; the pages of 2008-15 print "Issue 255", reposts "Number 58", "#58"
+ISSUE_MARKERS = ("No", "NO", "Issue", "ISSUE", "Number", "NUMBER", "#")
 # "REPORTING CENTRAL ASIA, No. 539, 2 April, 2008" (a whole line)
 _HEADER_SHAPE = (
-    r"^[ \t]*(?:IWPR['’]?S[ \t]+)?(?P<title>{title})[ \t]*[,:.]?[ \t]*(?:No|NO)\.?[ \t]*(?P<issue>\d{{1,5}})\b"
-    r"[ \t]*[,.:]?[ \t]*(?P<date>[^\n]{{0,40}}?)[ \t]*$"
+    r"^[ \t]*(?:IWPR['’]?S[ \t]+)?(?P<title>{title})[ \t]*[,:.]?[ \t]*(?P<marker>No|NO|Issue|ISSUE|Number|NUMBER|#)\.?[ \t]*"
+    r"(?P<issue>\d{{1,5}})\b[ \t]*[,.:]?[ \t]*(?P<date>[^\n]{{0,40}}?)[ \t]*$"
 )
 # a title in capitals, any title
 _HEADER = LazyPattern(_HEADER_SHAPE.format(title=r"\p{Lu}[\p{Lu}&'’ \-]{2,60}?"), regex.M)
@@ -192,10 +194,12 @@ def parse_edition_header(line: str) -> dict[str, Any] | None:
     {'title': 'Reporting Central Asia', 'issue': 539, 'date': '2008-04-02'}
     >>> parse_edition_header("Iraqi Crisis Report No. 87, 17-Sep-04")
     {'title': 'Iraq Crisis Report', 'issue': 87, 'date': '2004-09-17'}
+    >>> parse_edition_header("Africa Reports Issue 255, 21 Jan 10")
+    {'title': 'Africa Reports', 'issue': 255, 'date': '2010-01-21'}
     >>> parse_edition_header("The vote, No. 5 in the series") is None
     True
     """
-    if "No" not in line and "NO" not in line:  # cheap test first: split asks this of every block
+    if not any(marker in line for marker in ISSUE_MARKERS):  # cheap test first: split asks this of every block
         return None
     line = line.strip("\r\n")
     m = _HEADER.match(line) or _known_title_header().match(line)
@@ -203,6 +207,9 @@ def parse_edition_header(line: str) -> dict[str, Any] | None:
         return None
     date_text = m["date"]
     iso = parse_date(date_text) if date_text else None
-    if date_text and iso is None and _LOWER_WORD.search(date_text) and not _MONTH_WORD.search(date_text):
-        return None  # prose after the number, not a date: not a header
+    if date_text and iso is None:
+        if m["marker"] not in ("No", "NO"):
+            return None  # "ELECTION ISSUE 2 WEEKS AWAY": only "No." is a header with anything but a date after it
+        if _LOWER_WORD.search(date_text) and not _MONTH_WORD.search(date_text):
+            return None  # prose after the number, not a date: not a header
     return {"title": canonical_title(m["title"]), "issue": int(m["issue"]), "date": iso}

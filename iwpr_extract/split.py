@@ -43,7 +43,7 @@ import regex
 
 from .datafiles import load_json
 from .editions import (
-    MONTH_PATTERN as _MONTH, date_line, edition_ref_span, known_title_in, parse_edition_header, parse_edition_ref,
+    ISSUE_MARKERS, MONTH_PATTERN as _MONTH, date_line, edition_ref_span, known_title_in, parse_edition_header, parse_edition_ref,
 )
 from .records import empty_newsletter, require
 from .textutil import Block, LazyPattern, blocks_of, ends_sentence, is_caps, join_wrapped, letters_upper_ratio, normalize_for_match
@@ -216,7 +216,7 @@ _MAIL_HEADER = LazyPattern(
     rf"^(?:From[ \t]+\S{{1,80}}@|{'|'.join(_MAIL_HEADER_NAMES)}|X-[A-Za-z\-]{{1,40}}):[ \t]", regex.I
 )
 # the second line of a header printed over two: "No. 50, 21 June 1999"
-_NUMBER_LINE = LazyPattern(r"^(?:No|NO)\.?[ \t]*\d{1,5}\b")
+_NUMBER_LINE = LazyPattern(r"^(?:No|NO|Issue|ISSUE|Number|NUMBER|#)\.?[ \t]*\d{1,5}\b")
 # "1. MACEDONIA: ..." / "2) KOSOVO ...": the number of a contents entry is not part of its headline
 _NUMBERING = LazyPattern(r"^\d{1,3}[.)][ \t]+(?=\p{Lu}|[\"“‘'])")
 # a line that stops on a comma or a linking word carries on over the next: wrapped prose, not a headline
@@ -572,7 +572,7 @@ class _Scan:
         line_cue = _line_cue_pattern().match
         found = {i for i, start in enumerate(starts) if line_cue(view, start + 1) and _line_cue(blocks[i])}
         found |= where((at for needle in ("|", ">", "»") for at in _find_all(text, needle)), _bar_cue)
-        found |= where((at for needle in ("No", "NO") for at in _find_all(text, needle)),
+        found |= where((at for needle in ISSUE_MARKERS for at in _find_all(text, needle)),
                        lambda b: _block_header(b) is not None)
         found.update(bisect_left(starts, start) for start in self.footer_starts or ())
         return sorted(found)
@@ -636,6 +636,8 @@ def _is_caption(text: str) -> bool:
 def _looks_like_headline(text: str) -> bool:
     if not text or len(text) > MAX_HEADLINE_CHARS or not text[0].isupper() and not text[0].isdigit():
         return False
+    if date_line(text):
+        return False  # a page's date line ("15 Jun 10") above the headline
     if text.rstrip().endswith(".") and not is_caps(text):
         return False
     return not _is_note(text)
@@ -643,7 +645,7 @@ def _looks_like_headline(text: str) -> bool:
 
 def _looks_like_standfirst(block: Block) -> bool:
     text = block.joined
-    if len(block) > 6 or len(text) > MAX_STANDFIRST_CHARS or _is_note(text):
+    if len(block) > 6 or len(text) > MAX_STANDFIRST_CHARS or _is_note(text) or date_line(text):
         return False
     return bool(text) and (text[0].isalpha() or text[0] in "“\"'‘")
 
@@ -984,10 +986,10 @@ def _block_header(block: Block) -> dict[str, Any] | None:
     or on a later line of a short page head ("Reporting Central Asia" / "RCA No. 412, 03-Nov-05" /
     "Print | E-mail this article")."""
     first = block.first
-    # every header has its "No."; most blocks are spared the pattern
-    parsed = parse_edition_header(first) if "N" in first else None
+    # every header has its "No." (or "Issue", "#"); most blocks are spared the pattern
+    parsed = parse_edition_header(first) if _has_issue_marker(first) else None
     if parsed is not None:
-        return parsed
+        return _dated(parsed, block, 1)
     # or it is printed over two lines, the second starting with "No."
     if not 2 <= len(block) <= 4 or not _LATER_LINE_NO.search(block.source, block.start, block.end):
         return None
@@ -997,11 +999,23 @@ def _block_header(block: Block) -> dict[str, Any] | None:
         if _NUMBER_LINE.match(lines[k + 1]):
             parsed = parse_edition_header(f"{lines[k]} {lines[k + 1]}")
             if parsed is not None:
-                return parsed
+                return _dated(parsed, block, k + 2)
         labels = labels and _head_label(lines[k])
         if labels and (parsed := parse_edition_header(lines[k + 1])) is not None:
-            return parsed
+            return _dated(parsed, block, k + 2)
     return None
+
+
+def _has_issue_marker(line: str) -> bool:
+    return "N" in line or "Issue" in line or "ISSUE" in line or "#" in line
+
+
+def _dated(parsed: dict[str, Any], block: Block, k: int) -> dict[str, Any]:
+    """An edition line without its date takes it from the block's next line ("Africa Reports Issue
+    255," / "21 Jan 10", as the pages of 2008-15 print it)."""
+    if parsed["date"] is None and k < len(block) and (day := date_line(block.lines[k].content)):
+        return {**parsed, "date": day}
+    return parsed
 
 
 def _head_label(line: str) -> bool:
@@ -1012,7 +1026,7 @@ def _head_label(line: str) -> bool:
 
 HEAD_LABEL_CHARS = 60  # a label in a page head: a newsletter's name, "Print | E-mail this article"
 # a later line of a block holding "No": an edition header printed over two lines, or under a page label
-_LATER_LINE_NO = LazyPattern(r"[\n\r][^\n\r]{0,80}?N[oO]", engine="re")
+_LATER_LINE_NO = LazyPattern(r"[\n\r][^\n\r]{0,80}?(?:N[oOuU]|I[sS][sS]|#)", engine="re")
 
 
 def _head_edition(block: Block) -> dict[str, Any] | None:
@@ -1053,7 +1067,7 @@ def _may_terminate(block: Block) -> bool:
     first = block.first
     if first[:1] in _RULE_STARTS or "|" in first or ">" in first or "»" in first:
         return True
-    if ":" in first and first[:1] in _MAIL_HEADER_INITIALS or "No" in first or "NO" in first:
+    if ":" in first and first[:1] in _MAIL_HEADER_INITIALS or _has_issue_marker(first):
         return True
     source, start, end = block.source, block.start, block.end
     if len(first) <= 80 and source.find("\n", start, end) == -1 and source.find("\r", start, end) == -1:
@@ -1149,14 +1163,29 @@ def _last_by(text: str) -> int | None:
 def _own_edition(blocks: list[Block], article: _Article) -> dict[str, Any] | None:
     """What the edition data under an article's byline states (a later block fills what an earlier
     left unsaid: the date line, then the edition line)."""
-    if article.editions == article.anchor:
+    day = _byline_date(blocks[article.anchor])
+    if article.editions == article.anchor and day is None:
         return None
-    edition: dict[str, Any] = {}
+    edition: dict[str, Any] = {"date": day}
     for i in range(article.anchor + 1, article.editions + 1):
         for key, value in (_head_edition(blocks[i]) or {}).items():
             if value is not None and edition.get(key) is None:
                 edition[key] = value
     return edition
+
+
+def _byline_date(block: Block) -> str | None:
+    """The page's date printed on the byline's last line ("By Abdulhamid Ahmad" / "14 Nov 13")."""
+    if len(block) < 2:
+        return None
+    return date_line(block.lines[-1].content)
+
+
+def _byline_text(block: Block) -> str:
+    """The byline as printed, without the page's date line under it (that is edition data)."""
+    if _byline_date(block) is None:
+        return block.joined
+    return join_wrapped([line.content for line in block.lines[:-1]])
 
 
 def _article_fields(blocks: list[Block], article: _Article) -> dict[str, Any]:
@@ -1184,7 +1213,7 @@ def _article_fields(blocks: list[Block], article: _Article) -> dict[str, Any]:
     return {
         "headline": headline,
         "standfirst": standfirst,
-        "byline": blocks[article.anchor].joined,
+        "byline": _byline_text(blocks[article.anchor]),
         "body": "\n\n".join(paragraphs[:notes_from]) or None,
         "notes": "\n\n".join(notes) or None,
         "captions": captions,
@@ -1722,6 +1751,9 @@ def _edition_data(segments: list[_Segment], blocks: list[Block]) -> list[dict[st
             parsed = _block_header(blocks[segment.first])
             if parsed:
                 current = parsed
+                if parsed["date"] is None and segment.first + 1 < len(blocks) and len(blocks[segment.first + 1]) == 1:
+                    # a double-spaced page head: "ZCR Issue 195," / (blank) / "12 Jun 09"
+                    current = {**parsed, "date": date_line(blocks[segment.first + 1].first)}
         result.append(current)
     # Editions without a header line: the masthead in the footer that closes them names the title.
     pending: list[int] = []

@@ -89,3 +89,114 @@ def test_f11_prose_whose_second_line_looks_like_an_edition_is_no_header():
     text = _OLD_PAGE.format(head="The council met on Monday and passed the resolution known\nUN No. 1244, June 10, 1999")
     (art,) = _articles(text)
     assert art["newsletter"]["issue"] is None
+
+
+# --- F2 / F8 / F15: the 2008-15 pages' edition block and date line ---------------------------------------
+
+_AR_PAGE = (
+    "Kenya Land Claims Stall in Rift Valley\n\n"
+    "Families displaced in the 2008 violence are still waiting for land.\n\n"
+    "By Tom Maliti in Nairobi\n\n"
+    "{edition}\n\n"
+    "Thousands of families who fled their farms are still in camps.\n\n"
+    "A government spokesman said new land would be found.\n\n"
+    "Tom Maliti is an IWPR-trained reporter in Nairobi.\n"
+)
+
+
+@pytest.mark.parametrize("edition, expected", [
+    ("Africa Reports Issue 255,\n21 Jan 10", {"title": "Africa Reports", "issue": 255, "date": "2010-01-21"}),
+    ("Africa Reports Issue 255, 21 Jan 10", {"title": "Africa Reports", "issue": 255, "date": "2010-01-21"}),
+    ("BRS Issue 45,\n14 Sep 12", {"title": "Belarus Reporting Service", "issue": 45, "date": "2012-09-14"}),
+    ("ICR Issue 320,\n21 January 2010", {"title": "Iraq Crisis Report", "issue": 320, "date": "2010-01-21"}),
+    ("Caucasus Reporting Service Issue 547,\n15 Jun 10",
+     {"title": "Caucasus Reporting Service", "issue": 547, "date": "2010-06-15"}),
+])
+def test_f2_issue_block_under_the_byline_is_the_newsletter_not_body(edition, expected):
+    (art,) = _articles(_AR_PAGE.format(edition=edition))
+    assert art["newsletter"] == expected
+    assert art["headline"] == "Kenya Land Claims Stall in Rift Valley"
+    assert art["byline"] == "By Tom Maliti in Nairobi"
+    assert art["body"] == ("Thousands of families who fled their farms are still in camps.\n\n"
+                           "A government spokesman said new land would be found.")
+    assert art["notes"] == "Tom Maliti is an IWPR-trained reporter in Nairobi."
+    recs = split_text(_AR_PAGE.format(edition=edition).replace("\n", "\r\n"), "t")
+    assert recs[0]["newsletter"] == expected and recs[0]["body"].startswith("Thousands")
+
+
+def test_f2_issue_in_prose_is_no_edition():
+    text = _AR_PAGE.format(edition="The key issue 5 years on is land, officials in Nairobi say, not money.")
+    (art,) = _articles(text)
+    assert art["newsletter"]["issue"] is None and art["body"].startswith("The key issue")
+
+
+_GV_PAGE = (
+    "Syria: Living Under Siege in Homs\n\n"
+    "Residents of the old city describe months without food or medicine.\n\n"
+    "By Abdulhamid Ahmad\n{date}\n\n"
+    "Syria Reporting\nIssue 218\n\n"
+    "The last bakery in the old city closed in August.\n\n"
+    '"We eat grass and leaves," one resident said.\n\n'
+    "Abdulhamid Ahmad is the pseudonym of a journalist in Homs.\n"
+)
+
+
+@pytest.mark.parametrize("date", ["14 Nov 13", "14 November 2013", "14-Nov-13", "November 14, 2013"])
+def test_f8_date_line_under_the_byline_and_title_issue_block(date):
+    (art,) = _articles(_GV_PAGE.format(date=date))
+    assert art["byline"] == "By Abdulhamid Ahmad"
+    assert art["newsletter"] == {"title": "Syria Reporting", "issue": 218, "date": "2013-11-14"}
+    assert art["body"].startswith("The last bakery") and "Issue 218" not in art["body"]
+    assert art["notes"] == "Abdulhamid Ahmad is the pseudonym of a journalist in Homs."
+
+
+def test_f8_date_line_as_its_own_block_under_the_byline():
+    text = _GV_PAGE.format(date="").replace("By Abdulhamid Ahmad\n\n", "By Abdulhamid Ahmad\n\n14 Nov 13\n\n")
+    (art,) = _articles(text)
+    assert art["byline"] == "By Abdulhamid Ahmad"
+    assert art["newsletter"] == {"title": "Syria Reporting", "issue": 218, "date": "2013-11-14"}
+
+
+_CRS_DATED_PAGE = (
+    "Home > Caucasus > Georgia\n\n{date}\n\n"
+    "Georgian Farmers Count Cost of Drought\n\n"
+    "By Nino Gerliani in Tbilisi\n\n"
+    "Caucasus Reporting Service Issue 547,\n15 Jun 10\n\n"
+    "Farmers in the Kakheti region say the drought has destroyed half of this year's grape harvest.\n\n"
+    "Nino Gerliani is a freelance journalist.\n"
+)
+
+
+@pytest.mark.parametrize("date", ["15 Jun 10", "15 June 2010", "June 15, 2010", "Tuesday, June 15, 2010"])
+def test_f15_page_date_line_above_the_headline_is_no_headline(date):
+    (art,) = _articles(_CRS_DATED_PAGE.format(date=date))
+    assert art["headline"] == "Georgian Farmers Count Cost of Drought"
+    assert art["standfirst"] is None
+    assert art["newsletter"] == {"title": "Caucasus Reporting Service", "issue": 547, "date": "2010-06-15"}
+    assert art["body"].startswith("Farmers in the Kakheti")
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"])
+def test_zcr_page_head_title_issue_and_date_above_the_headline(sep):
+    text = (
+        f"Zimbabwe Crisis Report{sep}ZCR Issue 195,{sep}12 Jun 09\n\n"
+        "Harare Hospitals Turn Away Patients\n\n"
+        "Doctors say they have no drugs and no staff.\n\n"
+        "By IWPR staff in Harare\n\n"
+        "Patients arriving at Parirenyatwa hospital are being sent home.\n\n"
+        "The health ministry says new supplies are on the way.\n"
+    )
+    (art,) = _articles(text)
+    assert art["newsletter"] == {"title": "Zimbabwe Crisis Report", "issue": 195, "date": "2009-06-12"}
+    assert art["headline"] == "Harare Hospitals Turn Away Patients"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Africa Reports Issue 255,", ("Africa Reports", 255, None)),
+    ("BRS Issue 45, 14 Sep 12", ("Belarus Reporting Service", 45, "2012-09-14")),
+    ("ELECTION ISSUE 2 WEEKS AWAY", None),
+    ("KOSOVO: ISSUE 5 REMAINS OPEN", None),
+])
+def test_issue_marker_in_edition_lines(line, expected):
+    parsed = parse_edition_header(line)
+    assert (parsed and (parsed["title"], parsed["issue"], parsed["date"])) == expected if expected else parsed is None

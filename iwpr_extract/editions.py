@@ -112,6 +112,17 @@ def known_title_in(text: str) -> str | None:
     return None
 
 
+def newsletter_named(line: str) -> str | None:
+    """The canonical title when ``line`` is nothing but a known newsletter's name (a page's label).
+
+    >>> newsletter_named("Belarus Reporting Service"), newsletter_named("Belarus Reporting")
+    ('Belarus Reporting Service', None)
+    """
+    if len(line) > 60:
+        return None
+    return _titles()[1].get(" ".join(line.replace("’", "'").split()).strip(" ,.:-").upper())
+
+
 def _year(text: str) -> int:
     year = int(text)
     if len(text) == 2:  # IWPR started in 1991: two-digit years are 1990s or 2000s

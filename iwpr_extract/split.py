@@ -43,7 +43,8 @@ import regex
 
 from .datafiles import load_json
 from .editions import (
-    ISSUE_MARKERS, MONTH_PATTERN as _MONTH, date_line, edition_ref_span, known_title_in, parse_edition_header, parse_edition_ref,
+    ISSUE_MARKERS, MONTH_PATTERN as _MONTH, date_line, edition_ref_span, known_title_in, newsletter_named, parse_edition_header,
+    parse_edition_ref,
 )
 from .records import empty_newsletter, require
 from .textutil import Block, LazyPattern, blocks_of, ends_sentence, is_caps, join_wrapped, letters_upper_ratio, normalize_for_match
@@ -197,6 +198,10 @@ _RULE_STARTS = frozenset("*-=_~#")
 # "ENDS", "(ends)", "- ends -": the marker IWPR's editions printed under an article
 _END_MARKER = LazyPattern(r"^[(\[\-–—* ]{0,4}ends?[)\]\-–—*. ]{0,4}$", regex.I)  # a rule line starts with one of these
 _PHOTO = LazyPattern(r"\((?:Photo|Picture|Image)s?(?: by)?[:\s][^)\n]{0,120}\)|^(?:Photo|Picture)s?(?: by)?:", regex.I | regex.M)
+# "IWPR - Institute for War & Peace Reporting": the site's name alone on a page's first line
+_SITE_NAME = LazyPattern(
+    r"^[ \t]*(?:IWPR[ \t]*[-–—|:][ \t]*)?Institute for War (?:and|&) Peace Reporting(?:[ \t]*[-–—|:][ \t]*IWPR)?[ \t]*$", regex.I
+)
 _SITE_TITLE = LazyPattern(r"^(?:Institute for War (?:and|&) Peace Reporting|IWPR)\b[^\n]{0,80}\|", regex.I)
 # "Home | News | Analysis": a site's navigation line at the top of a scraped page
 _NAV_LINE = LazyPattern(r"^[^|\n]{1,40}(?:\|[^|\n]{1,40}){2,12}$")
@@ -350,7 +355,7 @@ def _separate_bylines(blocks: list[Block], view: str | None = None) -> list[Bloc
                 in_contents = n > 0 and (_looks_like_toc_entry(blocks[n - 1]) or _is_byline_block(blocks[n - 1]))
                 body_follows = nxt is not None and (nxt.chars >= 200 if in_contents else _body_block(nxt))
             if body_follows:
-                cuts.extend((k, k + 1))
+                cuts.extend((k, k + 1, *_page_head_cuts(contents, max(cuts, default=0), k)))
         bounds = sorted({c for c in cuts if 0 < c < count})
         if not bounds:
             continue
@@ -365,6 +370,34 @@ def _separate_bylines(blocks: list[Block], view: str | None = None) -> list[Bloc
         return blocks
     out.extend(blocks[done:])
     return out
+
+
+def _page_head_cuts(contents: list[str], start: int, stop: int) -> list[int]:
+    """Where to cut the lines ``start..stop-1`` above a byline in one block when they are a page head
+    copied without its blank lines (site title, breadcrumb, headline, standfirst, newsletter, edition
+    line, date, "(Photo: ...)"): at every line, since such a page prints each element on one line; but
+    around its chrome lines only when a line carries on over the next (a wrapped standfirst)."""
+    head = contents[start:stop]
+    if len(head) < 2:
+        return []
+    chrome = [n for n, line in enumerate(head) if _head_chrome_line(line)]
+    if not chrome:
+        return []
+    wrapped = any(head[n + 1][:1].islower() or _WRAPPED_ON.search(head[n]) or head[n].endswith("-")
+                  for n in range(len(head) - 1) if n not in chrome and n + 1 not in chrome)
+    if not wrapped:
+        return list(range(start + 1, stop))
+    return [start + c for n in chrome for c in (n, n + 1)]
+
+
+def _head_chrome_line(line: str) -> bool:
+    """A line of a page head that is neither headline nor standfirst: navigation, the site's name, a
+    photo credit, the newsletter's name, edition line or date."""
+    if len(line) > 200:
+        return False
+    return bool(_is_nav_line(line) or _SITE_NAME.match(line) or (line[:1] == "(" and _is_caption(line))
+                or newsletter_named(line) or date_line(line)
+                or (_has_issue_marker(line) and parse_edition_header(line)))
 
 
 def _blocks_starting_at(starts: list[int], positions: Iterable[int]) -> Iterator[int]:
@@ -670,11 +703,12 @@ class _Article:
     """Block indices of an article: its byline (``anchor``), first and last block, headline, standfirst
     and captions."""
 
-    __slots__ = ("anchor", "start", "end", "headline", "standfirst", "captions", "credits", "editions")
+    __slots__ = ("anchor", "start", "end", "headline", "standfirst", "captions", "credits", "editions", "heads")
 
     def __init__(self, anchor: int, start: int) -> None:
         self.anchor, self.start, self.end = anchor, start, -1
         self.editions = anchor  # the last block of the edition data under the byline (``_head_editions_end``)
+        self.heads: list[int] = []  # edition data right above the byline, in a page head without blank lines
         self.headline: int | None = None
         self.standfirst: int | None = None
         self.captions: list[int] = []
@@ -942,6 +976,8 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
             article.captions.insert(0, i)
         elif _is_source_line(blocks[i]):
             article.credits.insert(0, i)
+        elif blocks[i + 1].gap_before == 0 and _edition_label(blocks[i]):
+            article.heads.insert(0, i)  # "Belarus Reporting Service" / "BRS Issue 45," / "14 Sep 12"
         else:
             break
         i -= 1
@@ -975,6 +1011,7 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
         starts.append(article.headline)
     starts.extend(article.captions)
     starts.extend(article.credits)
+    starts.extend(article.heads)
     article.start = min(starts)
     return article
 
@@ -1027,6 +1064,13 @@ def _head_label(line: str) -> bool:
 HEAD_LABEL_CHARS = 60  # a label in a page head: a newsletter's name, "Print | E-mail this article"
 # a later line of a block holding "No": an edition header printed over two lines, or under a page label
 _LATER_LINE_NO = LazyPattern(r"[\n\r][^\n\r]{0,80}?(?:N[oOuU]|I[sS][sS]|#)", engine="re")
+
+
+def _edition_label(block: Block) -> dict[str, Any] | None:
+    """Edition data in a page head: what ``_head_edition`` reads, or the newsletter's name alone."""
+    if len(block) == 1 and (title := newsletter_named(block.first)):
+        return {"title": title}
+    return _head_edition(block)
 
 
 def _head_edition(block: Block) -> dict[str, Any] | None:
@@ -1164,11 +1208,11 @@ def _own_edition(blocks: list[Block], article: _Article) -> dict[str, Any] | Non
     """What the edition data under an article's byline states (a later block fills what an earlier
     left unsaid: the date line, then the edition line)."""
     day = _byline_date(blocks[article.anchor])
-    if article.editions == article.anchor and day is None:
+    if article.editions == article.anchor and day is None and not article.heads:
         return None
     edition: dict[str, Any] = {"date": day}
-    for i in range(article.anchor + 1, article.editions + 1):
-        for key, value in (_head_edition(blocks[i]) or {}).items():
+    for i in (*article.heads, *range(article.anchor + 1, article.editions + 1)):
+        for key, value in (_edition_label(blocks[i]) or {}).items():
             if value is not None and edition.get(key) is None:
                 edition[key] = value
     return edition
@@ -1390,7 +1434,8 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
             kind = "header"
         elif _is_mail_headers(block):
             kind = "other"
-        elif i == 0 and len(block) == 1 and (_SITE_TITLE.match(block.first) or _NAV_LINE.match(block.first)):
+        elif i == 0 and len(block) == 1 and (_SITE_TITLE.match(block.first) or _NAV_LINE.match(block.first)
+                                             or _SITE_NAME.match(block.first)):
             kind = "chrome"
         elif current == "footer":
             kind = "footer" if not _looks_like_toc_entry(block) else "toc"

@@ -51,7 +51,7 @@ def test_f25_edition_line_under_a_page_byline_is_the_articles_edition_data(editi
     assert "Reporting Service" not in art["body"] and "CRS" not in art["body"]
     assert art["notes"] == "Karine Ter-Sahakian is a journalist in Yerevan."
     assert "warnings" not in art
-    assert _kinds(text)[1:] == ["chrome", "article"]
+    assert _kinds(text) == ["chrome", "article"]  # site title and breadcrumb
 
 
 def test_f25_crlf_variant():
@@ -200,3 +200,58 @@ def test_zcr_page_head_title_issue_and_date_above_the_headline(sep):
 def test_issue_marker_in_edition_lines(line, expected):
     parsed = parse_edition_header(line)
     assert (parsed and (parsed["title"], parsed["issue"], parsed["date"])) == expected if expected else parsed is None
+
+
+# --- F3: a page head copied with no blank lines --------------------------------------------------------
+
+_BRS_PAGE = (
+    "IWPR - Institute for War & Peace Reporting\n"
+    "Home > Europe > Belarus\n"
+    "Belarus Opposition Divided Over Poll Boycott\n"
+    "Some parties say taking part only legitimises a rigged vote.\n"
+    "{edition}"
+    "(Photo: Andrei Liankevich/IWPR)\n"
+    "By Yuras Karmanau in Minsk\n"
+    "Opposition parties in Belarus cannot agree whether to stand candidates in\n"
+    "this month's parliamentary election or stay away.\n\n"
+    "The United Civic Party has withdrawn its candidates.\n\n"
+    "Yuras Karmanau is a journalist in Minsk.\n"
+)
+
+
+@pytest.mark.parametrize("edition, expected", [
+    ("Belarus Reporting Service\nBRS Issue 45,\n14 Sep 12\n", ("Belarus Reporting Service", 45, "2012-09-14")),
+    ("BRS Issue 45, 14 Sep 12\n", ("Belarus Reporting Service", 45, "2012-09-14")),
+    ("Belarus Reporting Service\n", ("Belarus Reporting Service", None, None)),
+    ("", (None, None, None)),
+])
+@pytest.mark.parametrize("eol", ["\n", "\r\n"])
+def test_f3_single_spaced_page_head_is_cut_line_by_line(edition, expected, eol):
+    text = _BRS_PAGE.format(edition=edition).replace("\n", eol)
+    recs = split_text(text, "t", all_segments=True)
+    (art,) = [r for r in recs if r["kind"] == "article"]
+    assert art["headline"] == "Belarus Opposition Divided Over Poll Boycott"
+    assert art["standfirst"] == "Some parties say taking part only legitimises a rigged vote."
+    assert art["captions"] == ["(Photo: Andrei Liankevich/IWPR)"]
+    assert art["byline"] == "By Yuras Karmanau in Minsk"
+    assert (art["newsletter"]["title"], art["newsletter"]["issue"], art["newsletter"]["date"]) == expected
+    assert art["body"].startswith("Opposition parties in Belarus cannot agree")
+    assert art["notes"] == "Yuras Karmanau is a journalist in Minsk."
+    assert [r["kind"] for r in recs] == ["chrome", "article"]
+    assert "".join(r["text"] for r in recs) == text
+
+
+def test_f3_single_spaced_email_head_with_wrapped_standfirst_keeps_its_lines_together():
+    text = (
+        "KOSOVO: THE LONG ROAD HOME\n"
+        "Refugees pour back across the border from Macedonia, many of them\n"
+        "to find their houses burned.\n"
+        "By Ylber Hysa in Pristina\n"
+        "Tens of thousands of Kosovo Albanians crossed back from Macedonia this week.\n"
+        "NATO troops have struggled to keep pace with the returns, aid workers in Pristina say.\n\n"
+        "Ylber Hysa is a regular IWPR contributor.\n"
+    )
+    (art,) = _articles(text)
+    assert art["headline"] == "KOSOVO: THE LONG ROAD HOME"
+    assert art["standfirst"] == ("Refugees pour back across the border from Macedonia, many of them "
+                                 "to find their houses burned.")

@@ -33,22 +33,32 @@ MONTH_PATTERN = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|
 
 # "06-Jul-05", "6-July-2005"
 _DMY_DASHED = LazyPattern(rf"\b(\d{{1,2}})-({MONTH_PATTERN})-(\d{{2}}|\d{{4}})\b", regex.I)
-# "2 April, 2008", "2 April 2008", "02 Apr 08"
-_DMY = LazyPattern(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_PATTERN})\.?,?\s+(\d{{4}})\b", regex.I)
+# "2 April, 2008", "2 April 2008", "21 Jan 10" (IWPR's pages 2008-15 print two-digit years)
+_DMY = LazyPattern(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_PATTERN})\.?,?\s+(\d{{4}}\b|\d{{2}}(?=[ \t]*(?:$|[,;)\]\n])))", regex.I)
 # "April 2, 2008"
 _MDY = LazyPattern(rf"\b({MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", regex.I)
 _ISO = LazyPattern(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-
+# "24.06.1999": the European dotted date of some reposts' headers
+_DOTTED = LazyPattern(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?[ \t]+"
+# a line that is only a date ("14 Nov 13", "Thursday, June 24, 1999", "14-Nov-13"): a page's date line
+_DATE_LINE = LazyPattern(
+    rf"^[ \t]*(?:{_WEEKDAY})?(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t\-]+{MONTH_PATTERN}\.?,?[ \t\-]+(?:\d{{4}}|\d{{2}})"
+    rf"|{MONTH_PATTERN}\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})[ \t]*$",
+    regex.I,
+)
 _LOWER_WORD = LazyPattern(r"\p{Ll}{3,}")
 _MONTH_WORD = LazyPattern(MONTH_PATTERN, regex.I)
 # "(RCA No. 393, 06-Jul-05)"; also without parentheses or comma.
 _REF = LazyPattern(
     r"\(?\s*(?P<abbr>\p{Lu}{2,5})\s+No\.?\s*(?P<issue>\d{1,5})\b\s*,?\s*(?P<date>[^()\n]{0,40}?)\s*\)",
 )
+# the word before an issue number: "No. 539"; the pages of 2008-15 print "Issue 255", reposts "Number 58", "#58"
+ISSUE_MARKERS = ("No", "NO", "Issue", "ISSUE", "Number", "NUMBER", "#")
 # "REPORTING CENTRAL ASIA, No. 539, 2 April, 2008" (a whole line)
 _HEADER_SHAPE = (
-    r"^[ \t]*(?:IWPR['’]?S[ \t]+)?(?P<title>{title})[ \t]*[,:.]?[ \t]*(?:No|NO)\.?[ \t]*(?P<issue>\d{{1,5}})\b"
-    r"[ \t]*[,.:]?[ \t]*(?P<date>[^\n]{{0,40}}?)[ \t]*$"
+    r"^[ \t]*(?:IWPR['’]?S[ \t]+)?(?P<title>{title})[ \t]*[,:.]?[ \t]*(?P<marker>No|NO|Issue|ISSUE|Number|NUMBER|#)\.?[ \t]*"
+    r"(?P<issue>\d{{1,5}})\b[ \t]*[,.:]?[ \t]*(?P<date>[^\n]{{0,40}}?)[ \t]*$"
 )
 # a title in capitals, any title
 _HEADER = LazyPattern(_HEADER_SHAPE.format(title=r"\p{Lu}[\p{Lu}&'’ \-]{2,60}?"), regex.M)
@@ -102,6 +112,17 @@ def known_title_in(text: str) -> str | None:
     return None
 
 
+def newsletter_named(line: str) -> str | None:
+    """The canonical title when ``line`` is nothing but a known newsletter's name (a page's label).
+
+    >>> newsletter_named("Belarus Reporting Service"), newsletter_named("Belarus Reporting")
+    ('Belarus Reporting Service', None)
+    """
+    if len(line) > 60:
+        return None
+    return _titles()[1].get(" ".join(line.replace("’", "'").split()).strip(" ,.:-").upper())
+
+
 def _year(text: str) -> int:
     year = int(text)
     if len(text) == 2:  # IWPR started in 1991: two-digit years are 1990s or 2000s
@@ -128,13 +149,26 @@ def parse_date(text: str) -> str | None:
     if m := _DMY_DASHED.search(text):
         found.append((m.start(), _safe_date(_year(m[3]), MONTHS[m[2].lower().rstrip(".")], int(m[1]))))
     if m := _DMY.search(text):
-        found.append((m.start(), _safe_date(int(m[3]), MONTHS[m[2].lower().rstrip(".")], int(m[1]))))
+        found.append((m.start(), _safe_date(_year(m[3]), MONTHS[m[2].lower().rstrip(".")], int(m[1]))))
     if m := _MDY.search(text):
         found.append((m.start(), _safe_date(int(m[3]), MONTHS[m[1].lower().rstrip(".")], int(m[2]))))
     if m := _ISO.search(text):
         found.append((m.start(), _safe_date(int(m[1]), int(m[2]), int(m[3]))))
+    if "." in text and (m := _DOTTED.search(text)):
+        found.append((m.start(), _safe_date(int(m[3]), int(m[2]), int(m[1]))))
     found = [f for f in found if f[1]]
     return min(found)[1] if found else None
+
+
+def date_line(text: str) -> str | None:
+    """The ISO date of a line that is nothing but a date (a page's date line), else None.
+
+    >>> date_line("14 Nov 13"), date_line("Thursday, June 24, 1999"), date_line("14 Nov 13 people")
+    ('2013-11-14', '1999-06-24', None)
+    """
+    if len(text) > 40 or not _DATE_LINE.match(text):
+        return None
+    return parse_date(text)
 
 
 def parse_edition_ref(text: str) -> dict[str, Any] | None:
@@ -171,10 +205,12 @@ def parse_edition_header(line: str) -> dict[str, Any] | None:
     {'title': 'Reporting Central Asia', 'issue': 539, 'date': '2008-04-02'}
     >>> parse_edition_header("Iraqi Crisis Report No. 87, 17-Sep-04")
     {'title': 'Iraq Crisis Report', 'issue': 87, 'date': '2004-09-17'}
+    >>> parse_edition_header("Africa Reports Issue 255, 21 Jan 10")
+    {'title': 'Africa Reports', 'issue': 255, 'date': '2010-01-21'}
     >>> parse_edition_header("The vote, No. 5 in the series") is None
     True
     """
-    if "No" not in line and "NO" not in line:  # cheap test first: split asks this of every block
+    if not any(marker in line for marker in ISSUE_MARKERS):  # cheap test first: split asks this of every block
         return None
     line = line.strip("\r\n")
     m = _HEADER.match(line) or _known_title_header().match(line)
@@ -182,6 +218,9 @@ def parse_edition_header(line: str) -> dict[str, Any] | None:
         return None
     date_text = m["date"]
     iso = parse_date(date_text) if date_text else None
-    if date_text and iso is None and _LOWER_WORD.search(date_text) and not _MONTH_WORD.search(date_text):
-        return None  # prose after the number, not a date: not a header
+    if date_text and iso is None:
+        if m["marker"] not in ("No", "NO"):
+            return None  # "ELECTION ISSUE 2 WEEKS AWAY": only "No." is a header with anything but a date after it
+        if _LOWER_WORD.search(date_text) and not _MONTH_WORD.search(date_text):
+            return None  # prose after the number, not a date: not a header
     return {"title": canonical_title(m["title"]), "issue": int(m["issue"]), "date": iso}

@@ -42,7 +42,10 @@ from typing import Any, Callable, Iterable, Iterator
 import regex
 
 from .datafiles import load_json
-from .editions import MONTH_PATTERN as _MONTH, edition_ref_span, known_title_in, parse_edition_header, parse_edition_ref
+from .editions import (
+    ISSUE_MARKERS, MONTH_PATTERN as _MONTH, date_line, edition_ref_span, known_title_in, newsletter_named, parse_edition_header,
+    parse_edition_ref,
+)
 from .records import empty_newsletter, require
 from .textutil import Block, LazyPattern, blocks_of, ends_sentence, is_caps, join_wrapped, letters_upper_ratio, normalize_for_match
 
@@ -217,6 +220,10 @@ _RULE_STARTS = frozenset("*-=_~#")
 # "ENDS", "(ends)", "- ends -": the marker IWPR's editions printed under an article
 _END_MARKER = LazyPattern(r"^[(\[\-–—* ]{0,4}ends?[)\]\-–—*. ]{0,4}$", regex.I)  # a rule line starts with one of these
 _PHOTO = LazyPattern(r"\((?:Photo|Picture|Image)s?(?: by)?[:\s][^)\n]{0,120}\)|^(?:Photo|Picture)s?(?: by)?:", regex.I | regex.M)
+# "IWPR - Institute for War & Peace Reporting": the site's name alone on a page's first line
+_SITE_NAME = LazyPattern(
+    r"^[ \t]*(?:IWPR[ \t]*[-–—|:][ \t]*)?Institute for War (?:and|&) Peace Reporting(?:[ \t]*[-–—|:][ \t]*IWPR)?[ \t]*$", regex.I
+)
 _SITE_TITLE = LazyPattern(r"^(?:Institute for War (?:and|&) Peace Reporting|IWPR)\b[^\n]{0,80}\|", regex.I)
 # "Home | News | Analysis": a site's navigation line at the top of a scraped page
 _NAV_LINE = LazyPattern(r"^[^|\n]{1,40}(?:\|[^|\n]{1,40}){2,12}$")
@@ -238,7 +245,7 @@ _MAIL_HEADER = LazyPattern(
     r"|From[ \t][^@\s]{1,64}@\S{1,80}[ \t]+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \t])", regex.I
 )
 # the second line of a header printed over two: "No. 50, 21 June 1999"
-_NUMBER_LINE = LazyPattern(r"^(?:No|NO)\.?[ \t]*\d{1,5}\b")
+_NUMBER_LINE = LazyPattern(r"^(?:No|NO|Issue|ISSUE|Number|NUMBER|#)\.?[ \t]*\d{1,5}\b")
 # "1. MACEDONIA: ..." / "2) KOSOVO ...": the number of a contents entry is not part of its headline
 _NUMBERING = LazyPattern(r"^\d{1,3}[.)][ \t]+(?=\p{Lu}|[\"“‘'])")
 # a line that stops on a comma or a linking word carries on over the next: wrapped prose, not a headline
@@ -383,7 +390,7 @@ def _separate_bylines(blocks: list[Block], view: str | None = None) -> list[Bloc
                 body_follows = nxt is not None and (
                     nxt.chars >= 200 if in_contents else _body_block(nxt) or _short_prose_follows(blocks, n + 1))
             if body_follows:
-                cuts.extend((k, k + 1))
+                cuts.extend((k, k + 1, *_page_head_cuts(contents, max(cuts, default=0), k)))
         bounds = sorted({c for c in cuts if 0 < c < count})
         if not bounds:
             continue
@@ -398,6 +405,34 @@ def _separate_bylines(blocks: list[Block], view: str | None = None) -> list[Bloc
         return blocks
     out.extend(blocks[done:])
     return out
+
+
+def _page_head_cuts(contents: list[str], start: int, stop: int) -> list[int]:
+    """Where to cut the lines ``start..stop-1`` above a byline in one block when they are a page head
+    copied without its blank lines (site title, breadcrumb, headline, standfirst, newsletter, edition
+    line, date, "(Photo: ...)"): at every line, since such a page prints each element on one line; but
+    around its chrome lines only when a line carries on over the next (a wrapped standfirst)."""
+    head = contents[start:stop]
+    if len(head) < 2:
+        return []
+    chrome = [n for n, line in enumerate(head) if _head_chrome_line(line)]
+    if not chrome:
+        return []
+    wrapped = any(head[n + 1][:1].islower() or _WRAPPED_ON.search(head[n]) or head[n].endswith("-")
+                  for n in range(len(head) - 1) if n not in chrome and n + 1 not in chrome)
+    if not wrapped:
+        return list(range(start + 1, stop))
+    return [start + c for n in chrome for c in (n, n + 1)]
+
+
+def _head_chrome_line(line: str) -> bool:
+    """A line of a page head that is neither headline nor standfirst: navigation, the site's name, a
+    photo credit, the newsletter's name, edition line or date."""
+    if len(line) > 200:
+        return False
+    return bool(_is_nav_line(line) or _SITE_NAME.match(line) or (line[:1] == "(" and _is_caption(line))
+                or newsletter_named(line) or date_line(line)
+                or (_has_issue_marker(line) and parse_edition_header(line)))
 
 
 def _blocks_starting_at(starts: list[int], positions: Iterable[int]) -> Iterator[int]:
@@ -654,7 +689,7 @@ class _Scan:
         line_cue = _line_cue_pattern().match
         found = {i for i, start in enumerate(starts) if line_cue(view, start + 1) and _line_cue(blocks[i])}
         found |= where((at for needle in ("|", ">", "»") for at in _find_all(text, needle)), _bar_cue)
-        found |= where((at for needle in ("No", "NO") for at in _find_all(text, needle)),
+        found |= where((at for needle in ISSUE_MARKERS for at in _find_all(text, needle)),
                        lambda b: _block_header(b) is not None)
         found.update(bisect_left(starts, start) for start in self.footer_starts or ())
         return sorted(found)
@@ -742,6 +777,8 @@ def _is_caption(text: str) -> bool:
 def _looks_like_headline(text: str) -> bool:
     if not text or len(text) > MAX_HEADLINE_CHARS or not text[0].isupper() and not text[0].isdigit():
         return False
+    if date_line(text):
+        return False  # a page's date line ("15 Jun 10") above the headline
     if text.rstrip().endswith(".") and not is_caps(text):
         return False
     return not _is_note(text)
@@ -749,7 +786,7 @@ def _looks_like_headline(text: str) -> bool:
 
 def _looks_like_standfirst(block: Block) -> bool:
     text = block.joined
-    if len(block) > 6 or len(text) > MAX_STANDFIRST_CHARS or _is_note(text):
+    if len(block) > 6 or len(text) > MAX_STANDFIRST_CHARS or _is_note(text) or date_line(text):
         return False
     return bool(text) and (text[0].isalpha() or text[0] in "“\"'‘")
 
@@ -758,23 +795,28 @@ def _looks_like_standfirst(block: Block) -> bool:
 
 
 class _Segment:
-    """A run of blocks ``first..last`` (inclusive) of one kind, with the fields of its record."""
+    """A run of blocks ``first..last`` (inclusive) of one kind, with the fields of its record and the
+    edition data an article's own head states (``edition``)."""
 
-    __slots__ = ("kind", "first", "last", "fields")
+    __slots__ = ("kind", "first", "last", "fields", "edition")
 
-    def __init__(self, kind: str, first: int, last: int, fields: dict[str, Any] | None = None) -> None:
+    def __init__(self, kind: str, first: int, last: int, fields: dict[str, Any] | None = None,
+                 edition: dict[str, Any] | None = None) -> None:
         self.kind, self.first, self.last = kind, first, last
         self.fields = fields if fields is not None else {}
+        self.edition = edition
 
 
 class _Article:
     """Block indices of an article: its byline (``anchor``), first and last block, headline, standfirst
     and captions."""
 
-    __slots__ = ("anchor", "start", "end", "headline", "standfirst", "captions", "credits")
+    __slots__ = ("anchor", "start", "end", "headline", "standfirst", "captions", "credits", "editions", "heads")
 
     def __init__(self, anchor: int, start: int) -> None:
         self.anchor, self.start, self.end = anchor, start, -1
+        self.editions = anchor  # the last block of the edition data under the byline (``_head_editions_end``)
+        self.heads: list[int] = []  # edition data right above the byline, in a page head without blank lines
         self.headline: int | None = None
         self.standfirst: int | None = None
         self.captions: list[int] = []
@@ -824,9 +866,9 @@ def split_text(
                                   "index": index, "span": [start, end]}
         if segment.kind in ("article", "header"):
             newsletter = dict(editions[index])
-            ref = parse_edition_ref(segment.fields.get("byline") or "")
-            if ref:
-                for key, value in ref.items():
+            # the article's own edition data (byline reference, edition line under it) fills what is missing
+            for own in (parse_edition_ref(segment.fields.get("byline") or ""), segment.edition):
+                for key, value in (own or {}).items():
                     if newsletter.get(key) is None:
                         newsletter[key] = value
             record["newsletter"] = newsletter
@@ -960,7 +1002,8 @@ def _segment(blocks: list[Block], scan: _Scan | None = None) -> list[_Segment]:
     for article in articles:
         if article.start > cursor:
             segments.extend(_classify_gap(blocks, cursor, article.start - 1))
-        segments.append(_Segment("article", article.start, article.end, _article_fields(blocks, article)))
+        segments.append(_Segment("article", article.start, article.end, _article_fields(blocks, article),
+                                 _own_edition(blocks, article)))
         cursor = article.end + 1
     if cursor < len(blocks):
         segments.extend(_classify_gap(blocks, cursor, len(blocks) - 1))
@@ -995,13 +1038,14 @@ def _find_articles(blocks: list[Block], scan: _Scan | None = None) -> list[_Arti
             continue
         article = _preamble(blocks, anchor, floor)
         limit = anchors[n + 1] if n + 1 < len(anchors) else len(blocks)
-        end = _content_end(blocks, anchor, limit, terminators)
+        head = article.editions = _head_editions_end(blocks, anchor, limit)
+        end = _content_end(blocks, head, limit, terminators)
         if end is None:
             continue  # nothing but another entry follows: a table-of-contents credit
         # The next anchor's preamble is not this article's body.
         if n + 1 < len(anchors) and end == limit - 1:
-            end = _next_start(blocks, anchors[n + 1], anchor + 1) - 1
-            if end <= anchor:
+            end = _next_start(blocks, anchors[n + 1], head + 1) - 1
+            if end <= head:
                 continue
         article.end = end
         articles.append(article)
@@ -1040,6 +1084,8 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
             article.captions.insert(0, i)
         elif _is_source_line(blocks[i]):
             article.credits.insert(0, i)
+        elif blocks[i + 1].gap_before == 0 and _edition_label(blocks[i]):
+            article.heads.insert(0, i)  # "Belarus Reporting Service" / "BRS Issue 45," / "14 Sep 12"
         else:
             break
         i -= 1
@@ -1073,6 +1119,7 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
         starts.append(article.headline)
     starts.extend(article.captions)
     starts.extend(article.credits)
+    starts.extend(article.heads)
     article.start = min(starts)
     return article
 
@@ -1080,26 +1127,87 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
 @_per_block
 def _block_header(block: Block) -> dict[str, Any] | None:
     """The edition header a block states: on its first line, or over two of its first lines
-    ("BALKAN CRISIS REPORT" / "No. 50, 21 June 1999", below an "Institute for War & Peace Reporting" line)."""
+    ("BALKAN CRISIS REPORT" / "No. 50, 21 June 1999", below an "Institute for War & Peace Reporting" line),
+    or on a later line of a short page head ("Reporting Central Asia" / "RCA No. 412, 03-Nov-05" /
+    "Print | E-mail this article")."""
     first = block.first
-    # every header has its "No."; most blocks are spared the pattern
-    parsed = parse_edition_header(first) if "N" in first else None
+    # every header has its "No." (or "Issue", "#"); most blocks are spared the pattern
+    parsed = parse_edition_header(first) if _has_issue_marker(first) else None
     if parsed is not None:
-        return parsed
+        return _dated(parsed, block, 1)
     # or it is printed over two lines, the second starting with "No."
-    if not _LATER_LINE_NO.search(block.source, block.start, block.end) or not 2 <= len(block) <= 4:
+    if not 2 <= len(block) <= 4 or not _LATER_LINE_NO.search(block.source, block.start, block.end):
         return None
     lines = [line.content.strip() for line in block.lines]
+    labels = True  # the lines so far are a page head's short labels (the newsletter's name), not prose
     for k in range(len(lines) - 1):
         if _NUMBER_LINE.match(lines[k + 1]):
             parsed = parse_edition_header(f"{lines[k]} {lines[k + 1]}")
             if parsed is not None:
-                return parsed
+                return _dated(parsed, block, k + 2)
+        labels = labels and _head_label(lines[k])
+        if labels and (parsed := parse_edition_header(lines[k + 1])) is not None:
+            return _dated(parsed, block, k + 2)
     return None
 
 
-# a later line of a block starting with "No": the second line of an edition header printed over two
-_LATER_LINE_NO = LazyPattern(r"[\n\r][^\S\n\r]*N[oO]", engine="re")
+def _has_issue_marker(line: str) -> bool:
+    return "N" in line or "Issue" in line or "ISSUE" in line or "#" in line
+
+
+def _dated(parsed: dict[str, Any], block: Block, k: int) -> dict[str, Any]:
+    """An edition line without its date takes it from the block's next line ("Africa Reports Issue
+    255," / "21 Jan 10", as the pages of 2008-15 print it)."""
+    if parsed["date"] is None and k < len(block) and (day := date_line(block.lines[k].content)):
+        return {**parsed, "date": day}
+    return parsed
+
+
+def _head_label(line: str) -> bool:
+    """A page head's label: a name in title case or a bar of links, short and no sentence."""
+    return (len(line) <= HEAD_LABEL_CHARS and not ends_sentence(line) and not _WRAPPED_ON.search(line)
+            and ("|" in line or _title_like(line)))
+
+
+HEAD_LABEL_CHARS = 60  # a label in a page head: a newsletter's name, "Print | E-mail this article"
+# a later line of a block holding "No": an edition header printed over two lines, or under a page label
+_LATER_LINE_NO = LazyPattern(r"[\n\r][^\n\r]{0,80}?(?:N[oOuU]|I[sS][sS]|#)", engine="re")
+
+
+def _edition_label(block: Block) -> dict[str, Any] | None:
+    """Edition data in a page head: what ``_head_edition`` reads, or the newsletter's name alone."""
+    if len(block) == 1 and (title := newsletter_named(block.first)):
+        return {"title": title}
+    return _head_edition(block)
+
+
+def _head_edition(block: Block) -> dict[str, Any] | None:
+    """The edition data a block right under a page's byline states: an edition line ("CRS No. 420,
+    10-Oct-07", "Caucasus Reporting Service No. 420, 10-Oct-07"), the byline's reference printed on its
+    own line ("(CRS No. 420, 10-Oct-07)") or the page's date line ("14 Nov 13"); None for anything else."""
+    if len(block) > 4 or block.chars > 120:
+        return None
+    header = _block_header(block)
+    if header is not None:
+        return header
+    text = block.joined
+    span = edition_ref_span(text)
+    if span and not text[: span[0]].strip() and not text[span[1] :].strip():
+        return parse_edition_ref(text)
+    day = date_line(text) if len(block) == 1 and text[:1].isalnum() else None
+    return {"title": None, "issue": None, "date": day} if day else None
+
+
+MAX_HEAD_EDITION_BLOCKS = 2  # a date line, then the newsletter's edition line
+
+
+def _head_editions_end(blocks: list[Block], anchor: int, limit: int) -> int:
+    """The last block of the edition data under the byline ``anchor`` (the byline itself when there is
+    none): data of the article, not a new edition, and not its body."""
+    last = anchor
+    while last + 1 < limit and last - anchor < MAX_HEAD_EDITION_BLOCKS and _head_edition(blocks[last + 1]):
+        last += 1
+    return last
 
 
 def _may_terminate(block: Block) -> bool:
@@ -1111,7 +1219,7 @@ def _may_terminate(block: Block) -> bool:
     first = block.first
     if first[:1] in _RULE_STARTS or "|" in first or ">" in first or "»" in first:
         return True
-    if ":" in first and first[:1] in _MAIL_HEADER_INITIALS or "No" in first or "NO" in first:
+    if ":" in first and first[:1] in _MAIL_HEADER_INITIALS or _has_issue_marker(first):
         return True
     source, start, end = block.source, block.start, block.end
     single = source.find("\n", start, end) == -1 and source.find("\r", start, end) == -1
@@ -1147,7 +1255,8 @@ def _bar_cue(block: Block) -> bool:
 
 
 def _content_end(blocks: list[Block], anchor: int, limit: int, candidates: list[int] | None = None) -> int | None:
-    """Last block of the article whose byline is ``anchor``; None when no body follows it.
+    """Last block of the article whose byline (or the edition data under it) is ``anchor``; None when
+    no body follows it.
     ``candidates``: sorted indices of the only blocks that can be terminators, if known."""
     end = limit - 1
     if candidates is None:
@@ -1203,8 +1312,36 @@ def _last_by(text: str) -> int | None:
 # --- article fields ------------------------------------------------------------------------------------
 
 
+def _own_edition(blocks: list[Block], article: _Article) -> dict[str, Any] | None:
+    """What the edition data under an article's byline states (a later block fills what an earlier
+    left unsaid: the date line, then the edition line)."""
+    day = _byline_date(blocks[article.anchor])
+    if article.editions == article.anchor and day is None and not article.heads:
+        return None
+    edition: dict[str, Any] = {"date": day}
+    for i in (*article.heads, *range(article.anchor + 1, article.editions + 1)):
+        for key, value in (_edition_label(blocks[i]) or {}).items():
+            if value is not None and edition.get(key) is None:
+                edition[key] = value
+    return edition
+
+
+def _byline_date(block: Block) -> str | None:
+    """The page's date printed on the byline's last line ("By Abdulhamid Ahmad" / "14 Nov 13")."""
+    if len(block) < 2:
+        return None
+    return date_line(block.lines[-1].content)
+
+
+def _byline_text(block: Block) -> str:
+    """The byline as printed, without the page's date line under it (that is edition data)."""
+    if _byline_date(block) is None:
+        return block.joined
+    return join_wrapped([line.content for line in block.lines[:-1]])
+
+
 def _article_fields(blocks: list[Block], article: _Article) -> dict[str, Any]:
-    body = blocks[article.anchor + 1 : article.end + 1]
+    body = blocks[article.editions + 1 : article.end + 1]
     captions = [blocks[i].joined for i in article.captions]
     texts = _plain_paragraphs(body)
     if texts is None:
@@ -1228,7 +1365,7 @@ def _article_fields(blocks: list[Block], article: _Article) -> dict[str, Any]:
     return {
         "headline": headline,
         "standfirst": standfirst,
-        "byline": blocks[article.anchor].joined,
+        "byline": _byline_text(blocks[article.anchor]),
         "body": "\n\n".join(paragraphs[:notes_from]) or None,
         "notes": "\n\n".join(notes) or None,
         "captions": captions,
@@ -1426,7 +1563,8 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
             kind = "header"
         elif _is_mail_headers(block):
             kind = "other"
-        elif i == 0 and len(block) == 1 and (_SITE_TITLE.match(block.first) or _NAV_LINE.match(block.first)):
+        elif i == 0 and len(block) == 1 and (_SITE_TITLE.match(block.first) or _NAV_LINE.match(block.first)
+                                             or _SITE_NAME.match(block.first)):
             kind = "chrome"
         elif current == "footer":
             kind = "footer" if not _looks_like_toc_entry(block) else "toc"
@@ -1787,6 +1925,9 @@ def _edition_data(segments: list[_Segment], blocks: list[Block]) -> list[dict[st
             parsed = _block_header(blocks[segment.first])
             if parsed:
                 current = parsed
+                if parsed["date"] is None and segment.first + 1 < len(blocks) and len(blocks[segment.first + 1]) == 1:
+                    # a double-spaced page head: "ZCR Issue 195," / (blank) / "12 Jun 09"
+                    current = {**parsed, "date": date_line(blocks[segment.first + 1].first)}
         result.append(current)
     # Editions without a header line: the masthead in the footer that closes them names the title.
     pending: list[int] = []

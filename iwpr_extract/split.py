@@ -1556,6 +1556,12 @@ def parse_toc_entry(lines: list[str]) -> dict[str, Any]:
                                and _title_like(first) and not _WRAPPED_ON.search(first))) and not first[:1].islower():
             headline = _NUMBERING.sub("", first)
             lines = lines[1:]
+            # E-mail editions wrap a long capitals headline at 65-72 columns: the capitals lines that
+            # follow it are the rest of the headline, up to the standfirst or the credit.
+            if is_caps(first):
+                while len(lines) >= 2 and _caps_headline_line(lines[0]):
+                    headline = f"{headline} {lines[0]}"
+                    lines = lines[1:]
     text = " ".join(lines)
     byline = None
     by = _last_by(text)
@@ -1574,6 +1580,12 @@ def parse_toc_entry(lines: list[str]) -> dict[str, Any]:
             headline = _NUMBERING.sub("", headline)
     standfirst = " ".join(text.split()) or None
     return {"headline": headline, "standfirst": standfirst, "byline": byline}
+
+
+def _caps_headline_line(line: str) -> bool:
+    """A line of a headline in capitals: not a credit ("BY YLBER HYSA IN PRISTINA") nor a headline
+    and standfirst on one line."""
+    return is_caps(line) and not _TWO_SPACES.search(line) and not _has_by_credit(line) and not _credit_tail(line)
 
 
 def _title_line(block: Block) -> bool:

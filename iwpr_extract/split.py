@@ -856,7 +856,7 @@ def _segment(blocks: list[Block], scan: _Scan | None = None) -> list[_Segment]:
         cursor = article.end + 1
     if cursor < len(blocks):
         segments.extend(_classify_gap(blocks, cursor, len(blocks) - 1))
-    return segments
+    return _unsigned_pieces(blocks, segments)
 
 
 def _is_listing(segments: list[_Segment]) -> bool:
@@ -1332,11 +1332,15 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
     for segment in segments:
         if segment.kind == "toc":
             segment.fields = {"entries": _toc_entries(blocks[segment.first : segment.last + 1])}
-        elif segment.kind == "promo" and all(_is_rule(blocks[i]) and len(blocks[i]) == 1
-                                             and not any(c.isalnum() for c in blocks[i].first)
-                                             for i in range(segment.first, segment.last + 1)):
-            segment.kind = "other"  # a bare separator between articles promotes nothing
+        _unpromote_separator(blocks, segment)
     return segments
+
+
+def _unpromote_separator(blocks: list[Block], segment: _Segment) -> None:
+    if segment.kind == "promo" and all(_is_rule(blocks[i]) and len(blocks[i]) == 1
+                                       and not any(c.isalnum() for c in blocks[i].first)
+                                       for i in range(segment.first, segment.last + 1)):
+        segment.kind = "other"  # a bare separator between articles promotes nothing
 
 
 _MAIL_HEADER_INITIALS = frozenset("FTCSDRMONXftcsdrmonx")
@@ -1393,6 +1397,110 @@ def _brief_fields(item: list[Block]) -> dict[str, Any]:
             "body": "\n\n".join(paragraphs) or None, "notes": None, "captions": []}
 
 
+def _unsigned_pieces(blocks: list[Block], segments: list[_Segment]) -> list[_Segment]:
+    """Unsigned pieces ("EDITORIAL: ...", "IWPR COMMENT", a news round-up) between articles: a headline
+    the contents name, over prose paragraphs and with no byline, is an article (``byline`` null), and
+    its contents line an entry rather than a section title.  What the contents do not name is left as
+    it was: a headline over a paragraph is also how promo blocks are set."""
+    # most editions have no headline over prose between articles: spare them the contents' keys
+    if not any(_headline_over_prose(blocks, i, segment.last) for segment in segments
+               if segment.kind in ("promo", "other") for i in range(segment.first, segment.last + 1)):
+        return segments
+    named = _contents_headlines(blocks, segments)
+    if not named:
+        return segments
+    result: list[_Segment] = []
+    found: set[str] = set()
+    for segment in segments:
+        items = _unsigned_items(blocks, segment, named) if segment.kind in ("promo", "other") else []
+        cursor = segment.first
+        for first, standfirst, last in items:
+            if first > cursor:
+                result.append(_Segment(segment.kind, cursor, first - 1))
+                _unpromote_separator(blocks, result[-1])
+            found.add(_headline_key(blocks[first].joined))
+            result.append(_Segment("article", first, last, _unsigned_fields(blocks, first, standfirst, last)))
+            cursor = last + 1
+        if cursor <= segment.last:
+            result.append(segment if cursor == segment.first else _Segment(segment.kind, cursor, segment.last))
+    if found:
+        for segment in result:
+            if segment.kind == "toc":
+                segment.fields["entries"] = _toc_entries(blocks[segment.first : segment.last + 1], frozenset(found))
+    return result
+
+
+def _headline_key(text: str) -> str:
+    return normalize_for_match(_NUMBERING.sub("", text.strip()))
+
+
+def _contents_headlines(blocks: list[Block], segments: list[_Segment]) -> dict[str, str | None]:
+    """What the contents name, as match keys, with the standfirst the contents give it: every entry's
+    headline, and every line (or lines) standing in the contents without a credit."""
+    named: dict[str, str | None] = {}
+    for segment in segments:
+        if segment.kind != "toc":
+            continue
+        for entry in segment.fields.get("entries", []):
+            if entry.get("headline"):
+                named[_headline_key(entry["headline"])] = entry.get("standfirst")
+        for block in blocks[segment.first : segment.last + 1]:
+            if len(block) <= 3 and not _is_rule(block):
+                named.setdefault(_headline_key(block.joined), None)
+                for line in block.lines:
+                    named.setdefault(_headline_key(line.content), None)
+    named.pop("", None)
+    return named
+
+
+def _headline_over_prose(blocks: list[Block], i: int, last: int) -> bool:
+    """Block ``i`` (up to ``last``) has a headline's shape, with a paragraph of prose after it."""
+    block = blocks[i]
+    if i >= last or len(block) > 3 or not block.first[:1].isupper() or _is_rule(block):
+        return False
+    return _looks_like_headline(block.joined) and _prose_block(blocks[i + 1])
+
+
+def _opens_unsigned(blocks: list[Block], i: int, last: int, named: dict[str, str | None]) -> bool:
+    """Block ``i`` is a headline the contents name, with a paragraph of prose after it."""
+    return _headline_over_prose(blocks, i, last) and _headline_key(blocks[i].joined) in named
+
+
+def _prose_block(block: Block) -> bool:
+    text = block.joined
+    return (not is_caps(block.first) and (len(block) > 1 or ends_sentence(text)) and not _is_terminator(block)
+            and not _is_byline_block(block))
+
+
+def _unsigned_items(blocks: list[Block], segment: _Segment, named: dict[str, str | None]) -> list[tuple[int, int | None, int]]:
+    """The unsigned pieces in a segment: (headline, standfirst or None, last block), each running until
+    a rule, a terminator or the next such piece."""
+    items: list[tuple[int, int | None, int]] = []
+    i = segment.first
+    while i <= segment.last:
+        if not _opens_unsigned(blocks, i, segment.last, named):
+            i += 1
+            continue
+        standfirst = named[_headline_key(blocks[i].joined)]
+        # the standfirst the contents give it, when the piece prints it too, over more prose
+        has_standfirst = (bool(standfirst) and i + 2 <= segment.last and _prose_block(blocks[i + 2])
+                          and normalize_for_match(blocks[i + 1].joined) == normalize_for_match(standfirst))
+        last = i + 1
+        while (last < segment.last and not _is_rule(blocks[last + 1]) and not _is_terminator(blocks[last + 1])
+               and not _opens_unsigned(blocks, last + 1, segment.last, named)):
+            last += 1
+        items.append((i, i + 1 if has_standfirst else None, last))
+        i = last + 1
+    return items
+
+
+def _unsigned_fields(blocks: list[Block], headline: int, standfirst: int | None, last: int) -> dict[str, Any]:
+    # read as an article whose last preamble block stands where the byline would
+    article = _Article(anchor=standfirst if standfirst is not None else headline, start=headline)
+    article.headline, article.standfirst, article.end = headline, standfirst, last
+    return {**_article_fields(blocks, article), "byline": None}
+
+
 def _is_mail_headers(block: Block) -> bool:
     """A mail archive's message headers ("From: ...", "Subject: ..."): neither contents nor article,
     though a subject line often repeats the edition header or a headline."""
@@ -1431,15 +1539,19 @@ def _toc_follows(blocks: list[Block], i: int, last: int) -> bool:
 # --- table of contents -----------------------------------------------------------------------------------
 
 
-def _toc_entries(blocks: list[Block]) -> list[dict[str, Any]]:
-    """Entries of a table of contents: one per credit; a lone capitals line is a section title."""
+def _toc_entries(blocks: list[Block], unsigned: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    """Entries of a table of contents: one per credit; a lone capitals line is a section title, unless
+    it is the headline of an unsigned piece (``unsigned``: their match keys)."""
     entries: list[dict[str, Any]] = []
     section: str | None = None
     pending: list[str] = []  # lines of the entry being read
 
     def close() -> None:
         nonlocal pending, section
-        if pending:
+        if pending and unsigned and _headline_key(" ".join(pending)) in unsigned:
+            headline = _NUMBERING.sub("", " ".join(pending))
+            entries.append({"headline": headline, "standfirst": None, "byline": None, "section": section})
+        elif pending:
             entry = parse_toc_entry(pending)
             lone = pending[0] if len(pending) == 1 else ""
             if not credited and entry["headline"]:

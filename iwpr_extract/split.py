@@ -205,7 +205,13 @@ _ARTICLES = frozenset(("the", "a", "an"))
 _ARTICLE_OPENERS = frozenset(("for", "of", "at", "with", "from", "in", "and", "on"))
 _NAME_TOKEN = LazyPattern(r"\p{L}[\p{L}'’.\-]*")
 _DANGLING_BY = LazyPattern(r"(?:^|\s)(?:By|BY)$")
-_SENTENCE_OR_GAP = LazyPattern(r"(?<=[.?!”\"])\s+|\s{2,}")
+_SENTENCE_OR_GAP = LazyPattern(r"\s[-–—]{1,2}\s|(?<=[.?!”\"])\s+|\s{2,}")
+# between a contents entry's headline and what follows it on the line: two spaces or a spaced dash
+_ENTRY_GAP = LazyPattern(r"[ \t]{2,}|[ \t][-–—]{1,2}[ \t]")
+_ENTRY_TAIL_DASH = LazyPattern(r"[ \t]+[-–—]{1,2}$")
+# a headline in capitals opening with its place or label: "KOSOVO: THE LONG ROAD HOME"
+_CAPS_LABEL = LazyPattern(r"^\p{Lu}[\p{Lu}\p{N} '’.&\-]{1,30}:[ \t]")
+_BULLET = LazyPattern(r"^[-–—*•·][ \t]+(?=\S)")  # "- KYRGYZ VOTE FEARS - Aziz Soltobaev in Bishkek"
 
 _TWO_SPACES = LazyPattern(r"[ \t]{2,}")
 _MAIL_HEADER_NAMES = ("From", "To", "Cc", "Subject", "Date", "Sent", "Reply-To", "Sender", "Message-ID", "MIME-Version",
@@ -1086,10 +1092,19 @@ def _last_by(text: str) -> int | None:
         if m.start() and m.group() == "BY":
             # "KOSOVO: SERB VILLAGE HIT BY MORTAR FIRE": inside a line in capitals, "BY" belongs to a headline
             caps = is_caps(text) if caps is None else caps
-            if caps:
+            if caps or _caps_headline_by(text, m.end()):
                 continue
         last = m.start()
     return last
+
+
+def _caps_headline_by(text: str, end: int) -> bool:
+    """An upper-case "BY" at ``end`` followed by a word in capitals, in a line that goes on in small
+    letters: the headline's "SHAKEN BY ARRESTS -- Karine Ter-Sahakian in Yerevan", not a credit in
+    capitals ("BY YLBER HYSA IN PRISTINA") nor "BY Ylber Hysa"."""
+    rest = text[end:]
+    words = rest.split(None, 1)
+    return bool(words) and len(words[0]) > 1 and words[0].isupper() and not is_caps(rest)
 
 
 # --- article fields ------------------------------------------------------------------------------------
@@ -1567,21 +1582,38 @@ def _toc_entries(blocks: list[Block], unsigned: frozenset[str] = frozenset()) ->
     content = [b for b in blocks if not _is_rule(b) and not _is_contents_heading(b.first)]
     # Lone lines are section titles in a list of credited entries, but entries themselves in a bare
     # list of headlines ("1. MACEDONIA: ALBANIANS THREATEN BOYCOTT").
-    credited = any(_ends_with_credit(line.content.strip()) for b in content for line in b.lines)
-    for n, block in enumerate(content):
-        lines = [line.content.strip() for line in block.lines]
+    block_lines = [[_entry_line(line.content) for line in b.lines] for b in content]
+    credited = any(_ends_with_credit(text) for lines in block_lines for text in lines)
+    for n, lines in enumerate(block_lines):
         for k, text in enumerate(lines):
+            if credited and pending and _opens_labelled_headline(pending, text):
+                close()  # what stands above it alone is a section title ("SPECIAL REPORT")
             pending.append(text)
             following = lines[k + 1] if k + 1 < len(lines) else None
             # A title-case headline ("Poverty Drives Child Labour in Kyrgyzstan") has the shape of a
-            # credit without "By"; such a credit only ends an entry after some other text.
-            plain_only = len(pending) == 1 and following is not None and not _has_by_credit(text)
+            # credit without "By"; such a credit only ends an entry after some other text (on its
+            # line, as in "KYRGYZ VOTE FEARS - Aziz Soltobaev in Bishkek", or above it).
+            plain_only = (len(pending) == 1 and following is not None and not _has_by_credit(text)
+                          and _credit_tail(text) == text)
             if not credited or (_ends_with_credit(text) and not plain_only and not _credit_continues(text, following)):
                 close()
         if pending and not _dangling(pending[-1]) and not _entry_continues(content, n):
             close()
     close()
     return entries
+
+
+def _opens_labelled_headline(pending: list[str], text: str) -> bool:
+    """A capitals line opening with a label ("KOSOVO: ...") under lines in capitals only: a new
+    headline, not the wrapped end of theirs."""
+    return text[:1].isupper() and bool(_CAPS_LABEL.match(text)) and is_caps(text) and all(
+        is_caps(line) and not _TWO_SPACES.search(line) and not _has_by_credit(line) for line in pending)
+
+
+def _entry_line(content: str) -> str:
+    """A contents line without the bullet of a bulleted list."""
+    text = content.strip()
+    return _BULLET.sub("", text) if text[:1] in "-–—*•·" else text
 
 
 def _dangling(line: str) -> bool:
@@ -1659,7 +1691,7 @@ def parse_toc_entry(lines: list[str]) -> dict[str, Any]:
     >>> parse_toc_entry(["legislation must ensure truly independent inspections.", "By Yulia Kuznetsova"])
     {'headline': None, 'standfirst': 'legislation must ensure truly independent inspections.', 'byline': 'By Yulia Kuznetsova'}
     """
-    lines = [l for l in (x.strip() for x in lines) if l]
+    lines = [l for l in (_entry_line(x) for x in lines) if l]
     headline: str | None = None
     # Headline on a line of its own (capitals, or a short line without a full stop before more lines).
     if len(lines) >= 2 and not _TWO_SPACES.search(lines[0]) and not _has_by_credit(lines[0]):
@@ -1685,7 +1717,7 @@ def parse_toc_entry(lines: list[str]) -> dict[str, Any]:
         if tail:
             byline = tail
             text = text[: text.rfind(tail)]
-    text = text.strip()
+    text = _ENTRY_TAIL_DASH.sub("", text.strip())  # "KYRGYZ VOTE FEARS - Aziz Soltobaev in Bishkek"
     if headline is None and text:
         headline, text = _split_caps_headline(text)
         if headline:
@@ -1697,7 +1729,8 @@ def parse_toc_entry(lines: list[str]) -> dict[str, Any]:
 def _caps_headline_line(line: str) -> bool:
     """A line of a headline in capitals: not a credit ("BY YLBER HYSA IN PRISTINA") nor a headline
     and standfirst on one line."""
-    return is_caps(line) and not _TWO_SPACES.search(line) and not _has_by_credit(line) and not _credit_tail(line)
+    return (is_caps(line) and not _TWO_SPACES.search(line) and not _has_by_credit(line) and not _credit_tail(line)
+            and not _CAPS_LABEL.match(line))
 
 
 def _title_line(block: Block) -> bool:
@@ -1716,9 +1749,9 @@ def _split_caps_headline(text: str) -> tuple[str | None, str]:
     """Split "HEADLINE IN CAPITALS  Standfirst in sentence case." into its two parts."""
     if not text[:1].isupper() or letters_upper_ratio(text) > 0.9:
         return (text if is_caps(text) else None), ("" if is_caps(text) else text)
-    parts = _TWO_SPACES.split(text, maxsplit=1)
+    parts = _ENTRY_GAP.split(text, maxsplit=1)
     if len(parts) == 2 and is_caps(parts[0]):
-        return parts[0].strip(), parts[1]
+        return _caps_label(parts[0]), parts[1]
     tokens = text.split(" ")
     n = 0
     while n < len(tokens) and tokens[n] and not any(c.islower() for c in tokens[n]):
@@ -1727,8 +1760,14 @@ def _split_caps_headline(text: str) -> tuple[str | None, str]:
         n -= 1  # "... TALKS A new deal": the lone "A" starts the standfirst
     head = " ".join(tokens[:n]).strip()
     if is_caps(head):
-        return head, " ".join(tokens[n:])
+        return _caps_label(head), " ".join(tokens[n:])
     return None, text
+
+
+def _caps_label(head: str) -> str:
+    """A capitals headline before its standfirst, without the colon that set them apart ("KOSOVO
+    RETURNS: Refugees pour back ...")."""
+    return head.strip().rstrip(":").rstrip()
 
 
 def _attach_toc_headlines(segments: list[_Segment]) -> None:

@@ -234,7 +234,13 @@ _ARTICLES = frozenset(("the", "a", "an"))
 _ARTICLE_OPENERS = frozenset(("for", "of", "at", "with", "from", "in", "and", "on"))
 _NAME_TOKEN = LazyPattern(r"\p{L}[\p{L}'’.\-]*")
 _DANGLING_BY = LazyPattern(r"(?:^|\s)(?:By|BY)$")
-_SENTENCE_OR_GAP = LazyPattern(r"(?<=[.?!”\"])\s+|\s{2,}")
+_SENTENCE_OR_GAP = LazyPattern(r"\s[-–—]{1,2}\s|(?<=[.?!”\"])\s+|\s{2,}")
+# between a contents entry's headline and what follows it on the line: two spaces or a spaced dash
+_ENTRY_GAP = LazyPattern(r"[ \t]{2,}|[ \t][-–—]{1,2}[ \t]")
+_ENTRY_TAIL_DASH = LazyPattern(r"[ \t]+[-–—]{1,2}$")
+# a headline in capitals opening with its place or label: "KOSOVO: THE LONG ROAD HOME"
+_CAPS_LABEL = LazyPattern(r"^\p{Lu}[\p{Lu}\p{N} '’.&\-]{1,30}:[ \t]")
+_BULLET = LazyPattern(r"^[-–—*•·][ \t]+(?=\S)")  # "- KYRGYZ VOTE FEARS - Aziz Soltobaev in Bishkek"
 
 _TWO_SPACES = LazyPattern(r"[ \t]{2,}")
 _MAIL_HEADER_NAMES = ("From", "To", "Cc", "Subject", "Date", "Sent", "Reply-To", "Sender", "Message-ID", "MIME-Version",
@@ -1007,7 +1013,7 @@ def _segment(blocks: list[Block], scan: _Scan | None = None) -> list[_Segment]:
         cursor = article.end + 1
     if cursor < len(blocks):
         segments.extend(_classify_gap(blocks, cursor, len(blocks) - 1))
-    return segments
+    return _unsigned_pieces(blocks, segments)
 
 
 def _is_listing(segments: list[_Segment]) -> bool:
@@ -1303,10 +1309,19 @@ def _last_by(text: str) -> int | None:
         if m.start() and m.group() == "BY":
             # "KOSOVO: SERB VILLAGE HIT BY MORTAR FIRE": inside a line in capitals, "BY" belongs to a headline
             caps = is_caps(text) if caps is None else caps
-            if caps:
+            if caps or _caps_headline_by(text, m.end()):
                 continue
         last = m.start()
     return last
+
+
+def _caps_headline_by(text: str, end: int) -> bool:
+    """An upper-case "BY" at ``end`` followed by a word in capitals, in a line that goes on in small
+    letters: the headline's "SHAKEN BY ARRESTS -- Karine Ter-Sahakian in Yerevan", not a credit in
+    capitals ("BY YLBER HYSA IN PRISTINA") nor "BY Ylber Hysa"."""
+    rest = text[end:]
+    words = rest.split(None, 1)
+    return bool(words) and len(words[0]) > 1 and words[0].isupper() and not is_caps(rest)
 
 
 # --- article fields ------------------------------------------------------------------------------------
@@ -1599,11 +1614,15 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
     for segment in segments:
         if segment.kind == "toc":
             segment.fields = {"entries": _toc_entries(blocks[segment.first : segment.last + 1])}
-        elif segment.kind == "promo" and all(_is_rule(blocks[i]) and len(blocks[i]) == 1
-                                             and not any(c.isalnum() for c in blocks[i].first)
-                                             for i in range(segment.first, segment.last + 1)):
-            segment.kind = "other"  # a bare separator between articles promotes nothing
+        _unpromote_separator(blocks, segment)
     return segments
+
+
+def _unpromote_separator(blocks: list[Block], segment: _Segment) -> None:
+    if segment.kind == "promo" and all(_is_rule(blocks[i]) and len(blocks[i]) == 1
+                                       and not any(c.isalnum() for c in blocks[i].first)
+                                       for i in range(segment.first, segment.last + 1)):
+        segment.kind = "other"  # a bare separator between articles promotes nothing
 
 
 _MAIL_HEADER_INITIALS = frozenset("FTCSDRMONXftcsdrmonx")
@@ -1660,6 +1679,110 @@ def _brief_fields(item: list[Block]) -> dict[str, Any]:
             "body": "\n\n".join(paragraphs) or None, "notes": None, "captions": []}
 
 
+def _unsigned_pieces(blocks: list[Block], segments: list[_Segment]) -> list[_Segment]:
+    """Unsigned pieces ("EDITORIAL: ...", "IWPR COMMENT", a news round-up) between articles: a headline
+    the contents name, over prose paragraphs and with no byline, is an article (``byline`` null), and
+    its contents line an entry rather than a section title.  What the contents do not name is left as
+    it was: a headline over a paragraph is also how promo blocks are set."""
+    # most editions have no headline over prose between articles: spare them the contents' keys
+    if not any(_headline_over_prose(blocks, i, segment.last) for segment in segments
+               if segment.kind in ("promo", "other") for i in range(segment.first, segment.last + 1)):
+        return segments
+    named = _contents_headlines(blocks, segments)
+    if not named:
+        return segments
+    result: list[_Segment] = []
+    found: set[str] = set()
+    for segment in segments:
+        items = _unsigned_items(blocks, segment, named) if segment.kind in ("promo", "other") else []
+        cursor = segment.first
+        for first, standfirst, last in items:
+            if first > cursor:
+                result.append(_Segment(segment.kind, cursor, first - 1))
+                _unpromote_separator(blocks, result[-1])
+            found.add(_headline_key(blocks[first].joined))
+            result.append(_Segment("article", first, last, _unsigned_fields(blocks, first, standfirst, last)))
+            cursor = last + 1
+        if cursor <= segment.last:
+            result.append(segment if cursor == segment.first else _Segment(segment.kind, cursor, segment.last))
+    if found:
+        for segment in result:
+            if segment.kind == "toc":
+                segment.fields["entries"] = _toc_entries(blocks[segment.first : segment.last + 1], frozenset(found))
+    return result
+
+
+def _headline_key(text: str) -> str:
+    return normalize_for_match(_NUMBERING.sub("", text.strip()))
+
+
+def _contents_headlines(blocks: list[Block], segments: list[_Segment]) -> dict[str, str | None]:
+    """What the contents name, as match keys, with the standfirst the contents give it: every entry's
+    headline, and every line (or lines) standing in the contents without a credit."""
+    named: dict[str, str | None] = {}
+    for segment in segments:
+        if segment.kind != "toc":
+            continue
+        for entry in segment.fields.get("entries", []):
+            if entry.get("headline"):
+                named[_headline_key(entry["headline"])] = entry.get("standfirst")
+        for block in blocks[segment.first : segment.last + 1]:
+            if len(block) <= 3 and not _is_rule(block):
+                named.setdefault(_headline_key(block.joined), None)
+                for line in block.lines:
+                    named.setdefault(_headline_key(line.content), None)
+    named.pop("", None)
+    return named
+
+
+def _headline_over_prose(blocks: list[Block], i: int, last: int) -> bool:
+    """Block ``i`` (up to ``last``) has a headline's shape, with a paragraph of prose after it."""
+    block = blocks[i]
+    if i >= last or len(block) > 3 or not block.first[:1].isupper() or _is_rule(block):
+        return False
+    return _looks_like_headline(block.joined) and _prose_block(blocks[i + 1])
+
+
+def _opens_unsigned(blocks: list[Block], i: int, last: int, named: dict[str, str | None]) -> bool:
+    """Block ``i`` is a headline the contents name, with a paragraph of prose after it."""
+    return _headline_over_prose(blocks, i, last) and _headline_key(blocks[i].joined) in named
+
+
+def _prose_block(block: Block) -> bool:
+    text = block.joined
+    return (not is_caps(block.first) and (len(block) > 1 or ends_sentence(text)) and not _is_terminator(block)
+            and not _is_byline_block(block))
+
+
+def _unsigned_items(blocks: list[Block], segment: _Segment, named: dict[str, str | None]) -> list[tuple[int, int | None, int]]:
+    """The unsigned pieces in a segment: (headline, standfirst or None, last block), each running until
+    a rule, a terminator or the next such piece."""
+    items: list[tuple[int, int | None, int]] = []
+    i = segment.first
+    while i <= segment.last:
+        if not _opens_unsigned(blocks, i, segment.last, named):
+            i += 1
+            continue
+        standfirst = named[_headline_key(blocks[i].joined)]
+        # the standfirst the contents give it, when the piece prints it too, over more prose
+        has_standfirst = (bool(standfirst) and i + 2 <= segment.last and _prose_block(blocks[i + 2])
+                          and normalize_for_match(blocks[i + 1].joined) == normalize_for_match(standfirst))
+        last = i + 1
+        while (last < segment.last and not _is_rule(blocks[last + 1]) and not _is_terminator(blocks[last + 1])
+               and not _opens_unsigned(blocks, last + 1, segment.last, named)):
+            last += 1
+        items.append((i, i + 1 if has_standfirst else None, last))
+        i = last + 1
+    return items
+
+
+def _unsigned_fields(blocks: list[Block], headline: int, standfirst: int | None, last: int) -> dict[str, Any]:
+    # read as an article whose last preamble block stands where the byline would
+    article = _Article(anchor=standfirst if standfirst is not None else headline, start=headline)
+    article.headline, article.standfirst, article.end = headline, standfirst, last
+    return {**_article_fields(blocks, article), "byline": None}
+
+
 def _is_mail_headers(block: Block) -> bool:
     """A mail archive's message headers ("From: ...", "Subject: ..."): neither contents nor article,
     though a subject line often repeats the edition header or a headline."""
@@ -1698,15 +1821,19 @@ def _toc_follows(blocks: list[Block], i: int, last: int) -> bool:
 # --- table of contents -----------------------------------------------------------------------------------
 
 
-def _toc_entries(blocks: list[Block]) -> list[dict[str, Any]]:
-    """Entries of a table of contents: one per credit; a lone capitals line is a section title."""
+def _toc_entries(blocks: list[Block], unsigned: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    """Entries of a table of contents: one per credit; a lone capitals line is a section title, unless
+    it is the headline of an unsigned piece (``unsigned``: their match keys)."""
     entries: list[dict[str, Any]] = []
     section: str | None = None
     pending: list[str] = []  # lines of the entry being read
 
     def close() -> None:
         nonlocal pending, section
-        if pending:
+        if pending and unsigned and _headline_key(" ".join(pending)) in unsigned:
+            headline = _NUMBERING.sub("", " ".join(pending))
+            entries.append({"headline": headline, "standfirst": None, "byline": None, "section": section})
+        elif pending:
             entry = parse_toc_entry(pending)
             lone = pending[0] if len(pending) == 1 else ""
             if not credited and entry["headline"]:
@@ -1722,21 +1849,38 @@ def _toc_entries(blocks: list[Block]) -> list[dict[str, Any]]:
     content = [b for b in blocks if not _is_rule(b) and not _is_contents_heading(b.first)]
     # Lone lines are section titles in a list of credited entries, but entries themselves in a bare
     # list of headlines ("1. MACEDONIA: ALBANIANS THREATEN BOYCOTT").
-    credited = any(_ends_with_credit(line.content.strip()) for b in content for line in b.lines)
-    for n, block in enumerate(content):
-        lines = [line.content.strip() for line in block.lines]
+    block_lines = [[_entry_line(line.content) for line in b.lines] for b in content]
+    credited = any(_ends_with_credit(text) for lines in block_lines for text in lines)
+    for n, lines in enumerate(block_lines):
         for k, text in enumerate(lines):
+            if credited and pending and _opens_labelled_headline(pending, text):
+                close()  # what stands above it alone is a section title ("SPECIAL REPORT")
             pending.append(text)
             following = lines[k + 1] if k + 1 < len(lines) else None
             # A title-case headline ("Poverty Drives Child Labour in Kyrgyzstan") has the shape of a
-            # credit without "By"; such a credit only ends an entry after some other text.
-            plain_only = len(pending) == 1 and following is not None and not _has_by_credit(text)
+            # credit without "By"; such a credit only ends an entry after some other text (on its
+            # line, as in "KYRGYZ VOTE FEARS - Aziz Soltobaev in Bishkek", or above it).
+            plain_only = (len(pending) == 1 and following is not None and not _has_by_credit(text)
+                          and _credit_tail(text) == text)
             if not credited or (_ends_with_credit(text) and not plain_only and not _credit_continues(text, following)):
                 close()
         if pending and not _dangling(pending[-1]) and not _entry_continues(content, n):
             close()
     close()
     return entries
+
+
+def _opens_labelled_headline(pending: list[str], text: str) -> bool:
+    """A capitals line opening with a label ("KOSOVO: ...") under lines in capitals only: a new
+    headline, not the wrapped end of theirs."""
+    return text[:1].isupper() and bool(_CAPS_LABEL.match(text)) and is_caps(text) and all(
+        is_caps(line) and not _TWO_SPACES.search(line) and not _has_by_credit(line) for line in pending)
+
+
+def _entry_line(content: str) -> str:
+    """A contents line without the bullet of a bulleted list."""
+    text = content.strip()
+    return _BULLET.sub("", text) if text[:1] in "-–—*•·" else text
 
 
 def _dangling(line: str) -> bool:
@@ -1814,7 +1958,7 @@ def parse_toc_entry(lines: list[str]) -> dict[str, Any]:
     >>> parse_toc_entry(["legislation must ensure truly independent inspections.", "By Yulia Kuznetsova"])
     {'headline': None, 'standfirst': 'legislation must ensure truly independent inspections.', 'byline': 'By Yulia Kuznetsova'}
     """
-    lines = [l for l in (x.strip() for x in lines) if l]
+    lines = [l for l in (_entry_line(x) for x in lines) if l]
     headline: str | None = None
     # Headline on a line of its own (capitals, or a short line without a full stop before more lines).
     if len(lines) >= 2 and not _TWO_SPACES.search(lines[0]) and not _has_by_credit(lines[0]):
@@ -1823,6 +1967,12 @@ def parse_toc_entry(lines: list[str]) -> dict[str, Any]:
                                and _title_like(first) and not _WRAPPED_ON.search(first))) and not first[:1].islower():
             headline = _NUMBERING.sub("", first)
             lines = lines[1:]
+            # E-mail editions wrap a long capitals headline at 65-72 columns: the capitals lines that
+            # follow it are the rest of the headline, up to the standfirst or the credit.
+            if is_caps(first):
+                while len(lines) >= 2 and _caps_headline_line(lines[0]):
+                    headline = f"{headline} {lines[0]}"
+                    lines = lines[1:]
     text = " ".join(lines)
     byline = None
     by = _last_by(text)
@@ -1834,13 +1984,20 @@ def parse_toc_entry(lines: list[str]) -> dict[str, Any]:
         if tail:
             byline = tail
             text = text[: text.rfind(tail)]
-    text = text.strip()
+    text = _ENTRY_TAIL_DASH.sub("", text.strip())  # "KYRGYZ VOTE FEARS - Aziz Soltobaev in Bishkek"
     if headline is None and text:
         headline, text = _split_caps_headline(text)
         if headline:
             headline = _NUMBERING.sub("", headline)
     standfirst = " ".join(text.split()) or None
     return {"headline": headline, "standfirst": standfirst, "byline": byline}
+
+
+def _caps_headline_line(line: str) -> bool:
+    """A line of a headline in capitals: not a credit ("BY YLBER HYSA IN PRISTINA") nor a headline
+    and standfirst on one line."""
+    return (is_caps(line) and not _TWO_SPACES.search(line) and not _has_by_credit(line) and not _credit_tail(line)
+            and not _CAPS_LABEL.match(line))
 
 
 def _title_line(block: Block) -> bool:
@@ -1859,9 +2016,9 @@ def _split_caps_headline(text: str) -> tuple[str | None, str]:
     """Split "HEADLINE IN CAPITALS  Standfirst in sentence case." into its two parts."""
     if not text[:1].isupper() or letters_upper_ratio(text) > 0.9:
         return (text if is_caps(text) else None), ("" if is_caps(text) else text)
-    parts = _TWO_SPACES.split(text, maxsplit=1)
+    parts = _ENTRY_GAP.split(text, maxsplit=1)
     if len(parts) == 2 and is_caps(parts[0]):
-        return parts[0].strip(), parts[1]
+        return _caps_label(parts[0]), parts[1]
     tokens = text.split(" ")
     n = 0
     while n < len(tokens) and tokens[n] and not any(c.islower() for c in tokens[n]):
@@ -1870,8 +2027,14 @@ def _split_caps_headline(text: str) -> tuple[str | None, str]:
         n -= 1  # "... TALKS A new deal": the lone "A" starts the standfirst
     head = " ".join(tokens[:n]).strip()
     if is_caps(head):
-        return head, " ".join(tokens[n:])
+        return _caps_label(head), " ".join(tokens[n:])
     return None, text
+
+
+def _caps_label(head: str) -> str:
+    """A capitals headline before its standfirst, without the colon that set them apart ("KOSOVO
+    RETURNS: Refugees pour back ...")."""
+    return head.strip().rstrip(":").rstrip()
 
 
 def _attach_toc_headlines(segments: list[_Segment]) -> None:

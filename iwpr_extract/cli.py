@@ -56,7 +56,13 @@ class LazyGroup(click.Group):
             return None
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+_EXIT_CODES = """\b
+Exit codes: 0 ok (also when a reader such as head closes the pipe), 1 differences
+(check, validate), 2 usage, 3 bad input data, 4 unreadable input, 5 output not
+written, 70 internal error, 130 interrupted. 'iwpr COMMAND --help' for each command."""
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=_EXIT_CODES)
 @click.version_option("0.1.0", prog_name="iwpr")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for errors.")
 @click.pass_context

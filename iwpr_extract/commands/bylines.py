@@ -7,7 +7,13 @@ import click
 from ..cli import input_options, read_options, run_stage
 
 
-@click.command(name="bylines")
+_EXAMPLES = """\b
+Examples:
+  iwpr split edition.txt | iwpr bylines | jq -c '.authors[] | [.name, .location]'
+  iwpr bylines scraped.txt          # raw text: the 'By ...' lines it holds"""
+
+
+@click.command(name="bylines", epilog=_EXAMPLES)
 @input_options
 @click.pass_context
 def command(ctx: click.Context, files: tuple[str, ...], encoding: str | None, strict: bool, skip_bad: bool) -> None:

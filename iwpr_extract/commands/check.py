@@ -156,7 +156,13 @@ def render(results: list[Any], styled: bool) -> None:
     out.flush()
 
 
-@click.command(name="check")
+_EXAMPLES = """\b
+Examples:
+  iwpr check fixtures/
+  iwpr check --update fixtures/split && git diff fixtures/split"""
+
+
+@click.command(name="check", epilog=_EXAMPLES)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, file_okay=True, dir_okay=True))
 @click.option("--update", is_flag=True,
               help="Write the expected output of every fixture that changed or has none, and say which.")

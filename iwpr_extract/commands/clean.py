@@ -7,7 +7,13 @@ import click
 from ..cli import input_options, read_options, run_stage
 
 
-@click.command(name="clean")
+_EXAMPLES = """\b
+Examples:
+  iwpr clean page.txt | iwpr split
+  iwpr clean --format text mail.eml > mail.txt"""
+
+
+@click.command(name="clean", epilog=_EXAMPLES)
 @input_options
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "text"]), default="jsonl", show_default=True,
               help="jsonl: records with 'fixes' and 'removed'; text: just the cleaned text, for one-off use.")

@@ -9,7 +9,13 @@ from ..cli import input_options, read_options, run_stage
 _LABELS = "PERSON, ORG, LOC, NORP, DATE, MONEY, PERCENT, URL, EMAIL, PHONE"
 
 
-@click.command(name="entities")
+_EXAMPLES = """\b
+Examples:
+  iwpr split edition.txt | iwpr entities --labels PERSON,ORG
+  iwpr entities page.txt | jq -c '.entities[] | [.label, .text, .norm]'"""
+
+
+@click.command(name="entities", epilog=_EXAMPLES)
 @input_options
 @click.option("--labels", metavar="LIST",
               help=f"Keep only these labels, comma-separated (of {_LABELS}).")

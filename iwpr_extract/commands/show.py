@@ -54,7 +54,13 @@ def _page_if_long(console: Any, renderables: list[Any]) -> None:
     SystemPager().show(rendered)  # already rendered with styles: hand it over as it is
 
 
-@click.command(name="show")
+_EXAMPLES = """\b
+Examples:
+  iwpr split edition.txt | iwpr bylines | iwpr entities | iwpr show
+  iwpr show --kind article --range 2:4 --plain records.jsonl"""
+
+
+@click.command(name="show", epilog=_EXAMPLES)
 @input_options
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS), metavar="KIND",
               help="Only records of this kind (repeatable): " + ", ".join(KINDS) + ".")

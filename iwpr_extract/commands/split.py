@@ -7,7 +7,14 @@ import click
 from ..cli import input_options, read_options, run_stage
 
 
-@click.command(name="split")
+_EXAMPLES = """\b
+Examples:
+  iwpr split edition.txt | iwpr bylines
+  iwpr split --all edition.txt | jq -r 'select(.kind == "toc") | .entries[].headline'
+  iwpr split -j 2 archive/ 'mail/**/*.eml' > articles.jsonl"""
+
+
+@click.command(name="split", epilog=_EXAMPLES)
 @input_options
 @click.option("--all", "all_segments", is_flag=True,
               help="Also emit the table of contents, promo blocks, header, footer and page chrome, "

@@ -11,7 +11,13 @@ from ..cli import Reporter, input_options, read_options
 from .show import make_console, print_plain, read_records
 
 
-@click.command(name="stats")
+_EXAMPLES = """\b
+Examples:
+  iwpr split archive/ | iwpr bylines | iwpr entities | iwpr stats
+  iwpr stats --json records.jsonl | jq .missing"""
+
+
+@click.command(name="stats", epilog=_EXAMPLES)
 @input_options
 @click.option("--json", "as_json", is_flag=True, help="The same figures as one JSON object (one line).")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, metavar="N",

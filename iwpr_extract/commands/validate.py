@@ -9,7 +9,13 @@ import click
 from ..cli import input_options, read_options
 
 
-@click.command(name="validate")
+_EXAMPLES = """\b
+Examples:
+  iwpr split x.txt | iwpr bylines | iwpr validate
+  iwpr validate --source-dir fixtures/split fixtures/split/*.expected.jsonl"""
+
+
+@click.command(name="validate", epilog=_EXAMPLES)
 @input_options
 @click.option("--source-dir", metavar="DIR", type=click.Path(file_okay=False, exists=True),
               help="Find each record's source file in DIR (default: the source path relative to the "

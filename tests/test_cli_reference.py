@@ -42,3 +42,19 @@ def test_reference_covers_every_command_in_order():
     text = cli_reference.reference()
     headings = [line[3:] for line in text.splitlines() if line.startswith("## ")]
     assert headings == ["iwpr"] + [f"iwpr {name}" for name in sorted(COMMANDS)]
+
+
+def test_shell_completion_offers_commands_and_options():
+    # the README tells users to enable click's completion; it must answer through the real entry point
+    import os
+    import subprocess
+    import sys
+
+    def complete(words: str, cword: int) -> list[str]:
+        env = {**os.environ, "COMP_WORDS": words, "COMP_CWORD": str(cword), "_IWPR_COMPLETE": "bash_complete"}
+        result = subprocess.run([sys.executable, "-m", "iwpr_extract"], env=env, capture_output=True, text=True,
+                                timeout=30)
+        return result.stdout.split()
+
+    assert "plain,split" in complete("iwpr sp", 1)
+    assert "plain,--all" in complete("iwpr split --a", 2)

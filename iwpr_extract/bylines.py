@@ -124,6 +124,7 @@ _PAREN_OUTLET = LazyPattern(r"\s*\((?P<outlet>\p{Lu}[\p{L}\p{N}.&'\- ]{0,39})\)$
 # "(name withheld)", "name withheld for security reasons": an author IWPR does not name, so a credit, no person
 _WITHHELD = LazyPattern(r"\(?\b(?:(?:the\s+)?(?:author'?s?\s+)?names?|identity)\s+(?:(?:is|are|being|has\s+been)\s+)?"
                         r"withheld\b[^()]{0,60}\)?", regex.I)
+_CAPS_ISSUE = LazyPattern(r"(?<=\b\p{Lu}{2,5}\s{1,3})NO(?=\.?\s{0,3}\d)")
 # replaced by one space: runs of white space, and any single white space other than a space.  The same
 # result as ``\s+`` but a single space is not matched, and most text has nothing else to replace.
 _SPACE = LazyPattern(r"\s{2,}|[^\S ]")
@@ -157,6 +158,8 @@ def _clean(text: str) -> tuple[str, str | None]:
     if "<" in text:
         text = _TAG.sub(" ", text)
     edition = None
+    if "NO" in text:  # a byline printed in capitals prints its edition data so: "(ICR NO. 172, 19-MAY-06)"
+        text = _CAPS_ISSUE.sub("No", text)
     span = edition_ref_span(text)
     if span:
         edition = text[span[0] : span[1]]
@@ -287,6 +290,9 @@ def _natural_word(word: str, first: bool) -> str:
             out.append(part)
             continue
         lowp = part.lower()
+        if i == 0 and not first and len(parts) > 2 and lowp in words.name_articles:
+            out.append(lowp)  # "ALI AL-MAMOURI" -> "Ali al-Mamouri", as IWPR prints the article
+            continue
         prev_apos = i >= 2 and parts[i - 1] in ("'", "’")
         if prev_apos and (lowp == "s" and i == len(parts) - 1 or len(parts[i - 2]) > 1):
             out.append(lowp)  # "McDonald's", "Ng'ang'a" keep the letter after a long stem small
@@ -425,6 +431,23 @@ def _role_split(tokens: list[str]) -> int | None:
     return None
 
 
+def _leading_role(tokens: list[str], lows: list[str]) -> int:
+    """How many tokens of a role stand before a name ("IWPR trainees Mariam Jafari" -> 2); 0 when the
+    chunk does not open with a role, or no name of two words or more follows it."""
+    words = _words()
+    if lows[0] not in words.role_vocab:
+        return 0  # most chunks open with a name
+    end = 0
+    for i, low in enumerate(lows):
+        head = low[:-1] if low.endswith("s") and low[:-1] in words.role_heads else low
+        if head in words.role_heads:
+            end = i + 1
+        elif low not in words.role_vocab and not low.endswith("-trained"):
+            break
+    rest = tokens[end:]
+    return end if end and len(rest) >= 2 and rest[0][:1].isupper() and _name_ok(rest, True) else 0
+
+
 def _singular_role(role: str) -> str:
     last = role.rsplit(" ", 1)
     stem = last[-1]
@@ -478,6 +501,7 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
     group: list[_Draft] = []   # names since the last place: a place applies to all of them
     placed: list[_Draft] = []  # the names the last place went to
     since_role: list[_Draft] = []
+    pending_role = None  # a plural role before the names ("IWPR trainees A and B"), for the next ones
     seen: dict[str, _Draft] = {}
     last_kind = ""
     for segment, after_tail in _segments(text):
@@ -540,8 +564,15 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
                 continue
             if last_kind == "photo" and _role_split(tokens) == 0:
                 continue
-            split_at = _role_split(tokens)
             role = None
+            lead = _leading_role(tokens, lows)
+            if lead:  # "By IWPR trainees A and B in Herat": the role goes to the names it stands before
+                role = _singular_role(" ".join(tokens[:lead]))
+                pending_role = role if role != " ".join(tokens[:lead]) else None
+                tokens, lows = tokens[lead:], lows[lead:]
+            elif pending_role and last_kind == "name":
+                role = pending_role
+            split_at = _role_split(tokens) if not lead else None
             if split_at is not None:
                 role = _ARTICLE_WORD.sub("", " ".join(tokens[split_at:]))
                 if affil and split_at == 0:
@@ -651,27 +682,40 @@ _BIO = LazyPattern(
     r"^(?P<names>\p{Lu}[^\s,]*(?:[ ,]+[^\s,]+){0,14}?)\s+(?P<verb>is|are|was|were)\s+(?P<rest>.{3,300})$", regex.S
 )
 _BIO_NAMES = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
-_PSEUDONYM = LazyPattern(r"^(?:the|a|an)\s+pseudonyms?(?:\s+(?:of|for|used\s+by)\s+|$)", regex.I)
+_PSEUDONYM = LazyPattern(r"^(?:(?:the|a|an)\s+)?pseudonyms?(?:\s+(?:of|for|used\s+by)\s+|$)", regex.I)
 _ARTICLE = LazyPattern(r"^(?:an?|the|one\s+of\s+the)\s+", regex.I)
 _BIO_PLACE = LazyPattern(r"\s+(?:in|based\s+in)\s+(?P<place>(?:the\s+)?(?:(?:north|south)?-?(?:north|south|east|west)ern\s+|central\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ,]+(?:and\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*){0,4})$")
 # "a journalist in Tetovo and a regular IWPR contributor"
 _BIO_PLACE_MID = LazyPattern(r"\s+in\s+(?P<place>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s\p{Lu}[\p{L}\p{M}'’.\-]*){0,2})(?=\s+and\s+(?:an?\s|the\s)|,)")
 _BIO_ORG = LazyPattern(r"\s+(?:at|with|for|of)\s+(?:the\s+)?(?P<org>\p{Lu}.*)$")
-_DANGLING_IN = LazyPattern(r"\s+(?:in|at|with|for|of|based)$", regex.I)
+# a bio that lost its last words: "... based in", "... journalist with the"
+_INDEFINITE = LazyPattern(r"^(?i:an?)\s")
+# a few lower-case words, perhaps after a nationality: "sociologist", "Kyrgyz political scientist"
+_PLAIN_ROLE = LazyPattern(r"^(?:\p{Lu}\p{Ll}+\s)?\p{Ll}[\p{Ll}\-]*(?:\s\p{Ll}[\p{Ll}\-]*){0,3}$")
+# "X and Y are journalists in Osh and Bishkek respectively": one place per name, in order
+_RESPECTIVELY = LazyPattern(r",?\s+respectively$", regex.I)
+_PLACE_LIST = LazyPattern(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_DANGLING_IN = LazyPattern(r"(?:\s+(?:in|at|with|for|of|based|the|an?)){1,3}$", regex.I)
 
 
 class _Bio:
-    """One bio sentence: the names it is about, their role, place and pseudonym flag."""
+    """One bio sentence: the names it is about, their role, place and pseudonym flag; ``places`` gives
+    each name its own place when the bio says "in Osh and Bishkek respectively" (else None)."""
 
-    __slots__ = ("names", "role", "location", "pseudonym", "sentence")
+    __slots__ = ("names", "role", "location", "pseudonym", "sentence", "places")
 
     def __init__(self, names: list[str], role: str | None, location: str | None, pseudonym: bool,
-                 sentence: str) -> None:
+                 sentence: str, places: list[str] | None = None) -> None:
         self.names, self.role, self.location, self.pseudonym, self.sentence = names, role, location, pseudonym, sentence
+        self.places = places
 
     def __repr__(self) -> str:
         return (f"_Bio(names={self.names!r}, role={self.role!r}, location={self.location!r}, "
-                f"pseudonym={self.pseudonym!r}, sentence={self.sentence!r})")
+                f"pseudonym={self.pseudonym!r}, sentence={self.sentence!r}, places={self.places!r})")
+
+    def place_of(self, index: int) -> str | None:
+        """The place of the bio's ``index``-th name."""
+        return self.places[index] if self.places else self.location
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, _Bio):
@@ -711,23 +755,32 @@ def parse_bio(sentence: str) -> _Bio | None:
         pseudonym, rest = True, rest[p.end() :]
         if not rest:  # "X is a pseudonym."
             return _Bio([" ".join(_natural_case(t)) for t in name_tokens], None, None, True, sentence)
+    indefinite = rest[:2] in ("a ", "an", "A ", "An") and _INDEFINITE.match(rest) is not None
     rest = _DANGLING_IN.sub("", _ARTICLE.sub("", rest))  # a bio that lost its last line ends "... in"
-    place = None
+    respectively = _RESPECTIVELY.search(rest) if len(names) > 1 and rest.endswith("ly") else None
+    if respectively:
+        rest = rest[: respectively.start()]
+    place = places = None
     pm = _BIO_PLACE.search(rest) or _BIO_PLACE_MID.search(rest)
     if pm:
         place, rest = pm["place"], rest[: pm.start()] + rest[pm.end() :]
+        if respectively:
+            places = [p for p in _PLACE_LIST.split(place) if p]
+            places = places if len(places) == len(names) else None
     om = _BIO_ORG.search(rest)
     role = rest
     if om:
         role = f"{rest[: om.start()]}, {om['org']}"
     lows = {w.lower().strip(",") for w in rest.split()}
     lows |= {w[:-1] for w in lows if w.endswith("s")}  # "the pseudonyms of journalists in Zimbabwe"
-    if not (lows & _bio_words()) or len(rest.split()) > 25:
+    if len(rest.split()) > 25 or not (lows & _bio_words() or (
+            # "a sociologist at the American University": a profession the word lists lack
+            indefinite and _PLAIN_ROLE.match(rest[: om.start()] if om else rest))):
         return None
     if len(names) > 1 or m["verb"] in ("are", "were"):
         head, _, tail = role.partition(",")
         role = _singular_role(head) + ("," + tail if tail else "")
-    return _Bio([" ".join(_natural_case(t)) for t in name_tokens], role or None, place, pseudonym, sentence)
+    return _Bio([" ".join(_natural_case(t)) for t in name_tokens], role or None, place, pseudonym, sentence, places)
 
 
 def find_bios(text: str | None, names: list[str] | None = None) -> list[_Bio]:
@@ -770,8 +823,9 @@ def _attach(drafts: list[_Draft], bios: list[_Bio]) -> list[Author]:
     for d in drafts:
         location, role, pseudonym, text = d.location, d.role, False, None
         for bio in bios:
-            if any(_same_person(d.name, n) for n in bio.names):
-                location = location or bio.location  # the byline's place wins over the bio's
+            index = next((i for i, n in enumerate(bio.names) if _same_person(d.name, n)), None)
+            if index is not None:
+                location = location or bio.place_of(index)  # the byline's place wins over the bio's
                 role = role or bio.role
                 pseudonym = pseudonym or bio.pseudonym
                 text = text or bio.sentence

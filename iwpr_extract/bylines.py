@@ -60,13 +60,14 @@ class _Words:
                  strong_outlet: frozenset[str], collective: frozenset[str], particles: frozenset[str],
                  suffixes: frozenset[str], titles: frozenset[str], titles_suffixes: frozenset[str],
                  junk: frozenset[str], protected: regex.Pattern, lower_ok: frozenset[str],
-                 work_roles: frozenset[str], name_articles: frozenset[str]) -> None:
+                 work_roles: frozenset[str], name_articles: frozenset[str], place_kinds: frozenset[str]) -> None:
         self.prefix, self.photo, self.colon_label, self.protected = prefix, photo, colon_label, protected
         self.role_heads, self.role_vocab, self.outlets, self.strong_outlet = role_heads, role_vocab, outlets, strong_outlet
         self.collective, self.particles, self.suffixes, self.titles = collective, particles, suffixes, titles
         self.titles_suffixes, self.junk, self.lower_ok = titles_suffixes, junk, lower_ok
         self.work_roles = work_roles  # roles that need their work after them: "author of Taliban"
         self.name_articles = name_articles  # joined to a name by a hyphen: "al-Nahr"
+        self.place_kinds = place_kinds  # printed after a place in small letters: "Anbar province"
 
 
 def _phrases(items: list[str]) -> str:
@@ -94,6 +95,7 @@ def _words() -> _Words:
         junk=frozenset(data["junk"]),
         work_roles=frozenset(data["work_roles"]),
         name_articles=frozenset(data["name_articles"]),
+        place_kinds=frozenset(data["place_kinds"]),
         lower_ok=heads | frozenset(data["role_modifiers"]) | frozenset(data["particles"]) | frozenset(data["suffixes"])
         | frozenset(data["connectors"]),
         protected=regex.compile(rf"\b(?:{_phrases(data['protected_phrases'])})\b", regex.I),
@@ -199,6 +201,9 @@ _ARTICLE_WORD = LazyPattern(r"^(?i:an?|the)\s+")
 _HEADING = LazyPattern(r"^(?P<head>[^:]{1,60}):\s*(?P<rest>.+)$")
 _MIXED = LazyPattern(r"^[\p{P}]*\p{Lu}[\p{L}\p{M}'’.\-]*\p{Ll}")
 _HAS_LETTER = LazyPattern(r"\p{L}")
+# "A and B in Osh and Bishkek respectively" (in a byline or a bio): one place per name, in order
+_RESPECTIVELY = LazyPattern(r",?\s+respectively$", regex.I)
+_PLACE_LIST = LazyPattern(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _NEXT_LINE = LazyPattern(r"[ \t]*\n[ \t]*([^\n]+)")
 
 
@@ -496,6 +501,9 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
         prose = sum(1 for w in rest.split() if w[:1].islower() and w not in words.lower_ok) >= 3
         if rest != heading["rest"] or prose or (len(first) >= 2 and _name_ok(first, True) and _role_split(first) is None):
             text = rest  # "REALPOLITIK: Trevor Royle", "FILM REVIEWS: By Demetrios Matheou": a column heading
+    respectively = _RESPECTIVELY.search(text) if text[-12:].lower() == "respectively" else None
+    if respectively:
+        text = text[: respectively.start()]
     # lower-case words are names only in a byline printed without mixed case ("by: jimmy and JOHN")
     lower_ok = not any(_MIXED.match(t) for t in text.split())
     group: list[_Draft] = []   # names since the last place: a place applies to all of them
@@ -653,6 +661,11 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
                     d.location = d.location or place
                 placed, group = group, []
                 last_kind = "place"
+    if respectively and len(placed) > 1:  # "A, B and C in Kabul, Herat and Khost respectively"
+        places = [p for p in _PLACE_LIST.split(placed[0].location or "") if p]
+        if len(places) == len(placed):
+            for d, p in zip(placed, places):
+                d.location = p
     if parsed.authors:
         parsed.credit = False
     elif withheld:
@@ -687,14 +700,13 @@ _ARTICLE = LazyPattern(r"^(?:an?|the|one\s+of\s+the)\s+", regex.I)
 _BIO_PLACE = LazyPattern(r"\s+(?:in|based\s+in)\s+(?P<place>(?:the\s+)?(?:(?:north|south)?-?(?:north|south|east|west)ern\s+|central\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ,]+(?:and\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*){0,4})$")
 # "a journalist in Tetovo and a regular IWPR contributor"
 _BIO_PLACE_MID = LazyPattern(r"\s+in\s+(?P<place>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s\p{Lu}[\p{L}\p{M}'’.\-]*){0,2})(?=\s+and\s+(?:an?\s|the\s)|,)")
+# "a journalist from Ganja": one word only, as "a reporter from Radio Azattyk" names an outlet
+_BIO_FROM = LazyPattern(r"\s+from\s+(?P<place>\p{Lu}[\p{L}\p{M}'’\-]*)$")
 _BIO_ORG = LazyPattern(r"\s+(?:at|with|for|of)\s+(?:the\s+)?(?P<org>\p{Lu}.*)$")
 # a bio that lost its last words: "... based in", "... journalist with the"
 _INDEFINITE = LazyPattern(r"^(?i:an?)\s")
 # a few lower-case words, perhaps after a nationality: "sociologist", "Kyrgyz political scientist"
 _PLAIN_ROLE = LazyPattern(r"^(?:\p{Lu}\p{Ll}+\s)?\p{Ll}[\p{Ll}\-]*(?:\s\p{Ll}[\p{Ll}\-]*){0,3}$")
-# "X and Y are journalists in Osh and Bishkek respectively": one place per name, in order
-_RESPECTIVELY = LazyPattern(r",?\s+respectively$", regex.I)
-_PLACE_LIST = LazyPattern(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _DANGLING_IN = LazyPattern(r"(?:\s+(?:in|at|with|for|of|based|the|an?)){1,3}$", regex.I)
 
 
@@ -761,12 +773,18 @@ def parse_bio(sentence: str) -> _Bio | None:
     if respectively:
         rest = rest[: respectively.start()]
     place = places = None
-    pm = _BIO_PLACE.search(rest) or _BIO_PLACE_MID.search(rest)
+    kind = rest.rsplit(" ", 1)[-1]
+    kind = kind if kind.lower() in _words().place_kinds else ""
+    if kind:  # "in Anbar province": the place keeps its kind
+        rest = rest[: -len(kind)].rstrip()
+    pm = _BIO_PLACE.search(rest) or _BIO_PLACE_MID.search(rest) or (" from " in rest and _BIO_FROM.search(rest))
     if pm:
-        place, rest = pm["place"], rest[: pm.start()] + rest[pm.end() :]
+        place, rest = pm["place"] + (f" {kind}" if kind and pm.end() == len(rest) else ""), rest[: pm.start()] + rest[pm.end() :]
         if respectively:
             places = [p for p in _PLACE_LIST.split(place) if p]
             places = places if len(places) == len(names) else None
+    elif kind:
+        rest = f"{rest} {kind}"
     om = _BIO_ORG.search(rest)
     role = rest
     if om:
@@ -908,7 +926,7 @@ def _toc(record: dict[str, Any]) -> dict[str, Any]:
 
 # a byline standing at the start of a line, or after a sentence in a table-of-contents line
 _LINE_BY = LazyPattern(
-    r"(?:^|(?<=[.?!”\"][ \t]{2,}))[ \t]*(?P<line>(?:(?:Comment|Commentary|Interview|Compiled|Analysis|Reported|Written|Text)[ \t]+by|By|BY)\b[^\n]*)",
+    r"(?:^|(?<=[.?!”\"][ \t]{2,}))[ \t]*(?P<line>(?:(?:Comment|Commentary|Interview|Interviewed|Compiled|Analysis|Reported|Written|Text)[ \t]+by|By|BY)\b[^\n]*)",
     regex.M,
 )
 _CONTINUES = LazyPattern(r"(?:\b(?:and|in|By|BY)|[,&])[ \t]*$")

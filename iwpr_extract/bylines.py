@@ -60,7 +60,8 @@ class _Words:
                  strong_outlet: frozenset[str], collective: frozenset[str], particles: frozenset[str],
                  suffixes: frozenset[str], titles: frozenset[str], titles_suffixes: frozenset[str],
                  junk: frozenset[str], protected: regex.Pattern, lower_ok: frozenset[str],
-                 work_roles: frozenset[str], name_articles: frozenset[str], place_kinds: frozenset[str]) -> None:
+                 work_roles: frozenset[str], name_articles: frozenset[str], place_kinds: frozenset[str],
+                 bio_subject: regex.Pattern, pseudonym: regex.Pattern) -> None:
         self.prefix, self.photo, self.colon_label, self.protected = prefix, photo, colon_label, protected
         self.role_heads, self.role_vocab, self.outlets, self.strong_outlet = role_heads, role_vocab, outlets, strong_outlet
         self.collective, self.particles, self.suffixes, self.titles = collective, particles, suffixes, titles
@@ -68,6 +69,8 @@ class _Words:
         self.work_roles = work_roles  # roles that need their work after them: "author of Taliban"
         self.name_articles = name_articles  # joined to a name by a hyphen: "al-Nahr"
         self.place_kinds = place_kinds  # printed after a place in small letters: "Anbar province"
+        self.bio_subject = bio_subject  # "The authors are ...": a bio of every author of the byline
+        self.pseudonym = pseudonym  # "the pseudonym of", "a pen name for"
 
 
 def _phrases(items: list[str]) -> str:
@@ -96,6 +99,9 @@ def _words() -> _Words:
         work_roles=frozenset(data["work_roles"]),
         name_articles=frozenset(data["name_articles"]),
         place_kinds=frozenset(data["place_kinds"]),
+        bio_subject=regex.compile(rf"^(?:{_phrases(data['bio_subjects'])})\s+(?P<verb>is|are|was|were)\s+", regex.I),
+        pseudonym=regex.compile(rf"^(?:(?:the|a|an)\s+)?(?:{_phrases(data['pseudonym_words'])})"
+                                r"(?:\s+(?:of|for|used\s+by)\s+|$)", regex.I),
         lower_ok=heads | frozenset(data["role_modifiers"]) | frozenset(data["particles"]) | frozenset(data["suffixes"])
         | frozenset(data["connectors"]),
         protected=regex.compile(rf"\b(?:{_phrases(data['protected_phrases'])})\b", regex.I),
@@ -689,13 +695,15 @@ def parse_byline(text: str) -> list[Author]:
 # --- bios -----------------------------------------------------------------------------------------------
 
 _PARAGRAPH_BREAK = LazyPattern(r"\n[ \t\r]*\n")
-_SENTENCE = LazyPattern(r"(?<=[.!?][\"”’)]?)\s+(?=[\"“]?\p{Lu})")
+_SENTENCE = LazyPattern(r"(?<=[.!?][\"”’)]?)\s+(?=[*\"“]?\p{Lu})")
+# "X is IWPR's editor in Y and Z is an economist": a second bio in the same sentence
+_SECOND_BIO = LazyPattern(r",?\s+and\s+(?=\p{Lu}[\p{L}\p{M}'’\-]*(?:\s\p{Lu}[\p{L}\p{M}'’\-]*){1,4}\s(?:is|was)\s)")
+_BIO_VERB = LazyPattern(r"\s(?:is|are|was|were)\s")
 # "X is an IWPR-trained journalist in Bishkek."; "X and Y are IWPR trained journalists in"
 _BIO = LazyPattern(
     r"^(?P<names>\p{Lu}[^\s,]*(?:[ ,]+[^\s,]+){0,14}?)\s+(?P<verb>is|are|was|were)\s+(?P<rest>.{3,300})$", regex.S
 )
 _BIO_NAMES = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
-_PSEUDONYM = LazyPattern(r"^(?:(?:the|a|an)\s+)?pseudonyms?(?:\s+(?:of|for|used\s+by)\s+|$)", regex.I)
 _ARTICLE = LazyPattern(r"^(?:an?|the|one\s+of\s+the)\s+", regex.I)
 _BIO_PLACE = LazyPattern(r"\s+(?:in|based\s+in)\s+(?P<place>(?:the\s+)?(?:(?:north|south)?-?(?:north|south|east|west)ern\s+|central\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ,]+(?:and\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*){0,4})$")
 # "a journalist in Tetovo and a regular IWPR contributor"
@@ -714,12 +722,13 @@ class _Bio:
     """One bio sentence: the names it is about, their role, place and pseudonym flag; ``places`` gives
     each name its own place when the bio says "in Osh and Bishkek respectively" (else None)."""
 
-    __slots__ = ("names", "role", "location", "pseudonym", "sentence", "places")
+    __slots__ = ("names", "role", "location", "pseudonym", "sentence", "places", "everyone")
 
     def __init__(self, names: list[str], role: str | None, location: str | None, pseudonym: bool,
-                 sentence: str, places: list[str] | None = None) -> None:
+                 sentence: str, places: list[str] | None = None, everyone: bool = False) -> None:
         self.names, self.role, self.location, self.pseudonym, self.sentence = names, role, location, pseudonym, sentence
         self.places = places
+        self.everyone = everyone  # "The authors are ...": no names, every author of the byline
 
     def __repr__(self) -> str:
         return (f"_Bio(names={self.names!r}, role={self.role!r}, location={self.location!r}, "
@@ -727,7 +736,7 @@ class _Bio:
 
     def place_of(self, index: int) -> str | None:
         """The place of the bio's ``index``-th name."""
-        return self.places[index] if self.places else self.location
+        return self.places[index] if self.places and index >= 0 else self.location
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, _Bio):
@@ -750,23 +759,30 @@ def parse_bio(sentence: str) -> _Bio | None:
     >>> (b.names, b.role, b.location, b.pseudonym)
     (['Yulia Kuznetsova'], 'freelance journalist', 'Kazakstan', False)
     """
-    sentence = _SPACE.sub(" ", sentence).strip()
+    sentence = _SPACE.sub(" ", sentence).strip().lstrip("*†• ")  # "*X is a pseudonym."
     if len(sentence) > MAX_BIO_CHARS:
         return None
-    m = _BIO.match(sentence)
-    if not m:
-        return None
-    names = [n for n in _BIO_NAMES.split(m["names"]) if n]
-    name_tokens = [_tokens(n) for n in names]
-    if not names or not all(len(t) >= 2 and _name_ok(t, True) for t in name_tokens):
-        return None
-    rest = m["rest"].rstrip(" .")
+    words = _words()
+    subject = words.bio_subject.match(sentence)
+    if subject:  # "The authors are IWPR-trained journalists in Bishkek."
+        names, name_tokens, verb, rest = [], [], subject["verb"], sentence[subject.end() :]
+    else:
+        m = _BIO.match(sentence)
+        if not m:
+            return None
+        names = [n for n in _BIO_NAMES.split(m["names"]) if n]
+        name_tokens = [_tokens(n) for n in names]
+        if not names or not all(len(t) >= 2 and _name_ok(t, True) for t in name_tokens):
+            return None
+        verb, rest = m["verb"], m["rest"]
+    rest = rest.rstrip(" .")
     pseudonym = False
-    p = _PSEUDONYM.match(rest)
+    p = words.pseudonym.match(rest)
     if p:
         pseudonym, rest = True, rest[p.end() :]
         if not rest:  # "X is a pseudonym."
-            return _Bio([" ".join(_natural_case(t)) for t in name_tokens], None, None, True, sentence)
+            return _Bio([" ".join(_natural_case(t)) for t in name_tokens], None, None, True, sentence,
+                        everyone=bool(subject))
     indefinite = rest[:2] in ("a ", "an", "A ", "An") and _INDEFINITE.match(rest) is not None
     rest = _DANGLING_IN.sub("", _ARTICLE.sub("", rest))  # a bio that lost its last line ends "... in"
     respectively = _RESPECTIVELY.search(rest) if len(names) > 1 and rest.endswith("ly") else None
@@ -774,7 +790,7 @@ def parse_bio(sentence: str) -> _Bio | None:
         rest = rest[: respectively.start()]
     place = places = None
     kind = rest.rsplit(" ", 1)[-1]
-    kind = kind if kind.lower() in _words().place_kinds else ""
+    kind = kind if kind.lower() in words.place_kinds else ""
     if kind:  # "in Anbar province": the place keeps its kind
         rest = rest[: -len(kind)].rstrip()
     pm = _BIO_PLACE.search(rest) or _BIO_PLACE_MID.search(rest) or (" from " in rest and _BIO_FROM.search(rest))
@@ -795,10 +811,11 @@ def parse_bio(sentence: str) -> _Bio | None:
             # "a sociologist at the American University": a profession the word lists lack
             indefinite and _PLAIN_ROLE.match(rest[: om.start()] if om else rest))):
         return None
-    if len(names) > 1 or m["verb"] in ("are", "were"):
+    if len(names) > 1 or verb in ("are", "were"):
         head, _, tail = role.partition(",")
         role = _singular_role(head) + ("," + tail if tail else "")
-    return _Bio([" ".join(_natural_case(t)) for t in name_tokens], role or None, place, pseudonym, sentence, places)
+    return _Bio([" ".join(_natural_case(t)) for t in name_tokens], role or None, place, pseudonym, sentence, places,
+                bool(subject))
 
 
 def find_bios(text: str | None, names: list[str] | None = None) -> list[_Bio]:
@@ -825,10 +842,24 @@ def find_bios(text: str | None, names: list[str] | None = None) -> list[_Bio]:
         if " is " not in para and " are " not in para and " was " not in para and " were " not in para:
             continue
         for sentence in _SENTENCE.split(para):
-            bio = parse_bio(sentence)
-            if bio:
-                bios.append(bio)
+            for clause in _bio_clauses(sentence):
+                bio = parse_bio(clause)
+                if bio:
+                    bios.append(bio)
     return bios
+
+
+def _bio_clauses(sentence: str) -> list[str]:
+    """A sentence cut where a second bio starts ("X is IWPR's editor in Y and Z is an economist")."""
+    if " and " not in sentence:
+        return [sentence]
+    clauses, start = [], 0
+    for m in _SECOND_BIO.finditer(sentence):
+        if _BIO_VERB.search(sentence, start, m.start()):  # the clause before has its own verb
+            clauses.append(sentence[start : m.start()])
+            start = m.end()
+    clauses.append(sentence[start:])
+    return clauses
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -841,7 +872,7 @@ def _attach(drafts: list[_Draft], bios: list[_Bio]) -> list[Author]:
     for d in drafts:
         location, role, pseudonym, text = d.location, d.role, False, None
         for bio in bios:
-            index = next((i for i, n in enumerate(bio.names) if _same_person(d.name, n)), None)
+            index = -1 if bio.everyone else next((i for i, n in enumerate(bio.names) if _same_person(d.name, n)), None)
             if index is not None:
                 location = location or bio.place_of(index)  # the byline's place wins over the bio's
                 role = role or bio.role

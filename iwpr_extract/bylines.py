@@ -851,7 +851,7 @@ def find_bios(text: str | None, names: list[str] | None = None) -> list[_Bio]:
 
 def _bio_clauses(sentence: str) -> list[str]:
     """A sentence cut where a second bio starts ("X is IWPR's editor in Y and Z is an economist")."""
-    if " and " not in sentence:
+    if " and " not in sentence or len(sentence) > 2 * MAX_BIO_CHARS:  # no bio is that long
         return [sentence]
     clauses, start = [], 0
     for m in _SECOND_BIO.finditer(sentence):

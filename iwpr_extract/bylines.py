@@ -128,7 +128,7 @@ _DATE = LazyPattern(
 # "May" and "June" are given names
 _TRAILING_MONTH = LazyPattern(r"\s+(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s*$")
 _SYMBOLS = LazyPattern(r"[\p{So}\p{Sk}\p{Cs}\p{Co}\uFE0E\uFE0F\u200B-\u200D*#^~=+<>@{}\[\]]+")
-_PAREN_OUTLET = LazyPattern(r"\s*\((?P<outlet>\p{Lu}[\p{L}\p{N}.&'\- ]{0,39})\)$")
+_PAREN_OUTLET = LazyPattern(r"\s*\((?P<outlet>\p{Lu}[\p{L}\p{N}.&'/\- ]{0,39})\)$")
 # "(name withheld)", "name withheld for security reasons": an author IWPR does not name, so a credit, no person
 _WITHHELD = LazyPattern(r"\(?\b(?:(?:the\s+)?(?:author'?s?\s+)?names?|identity)\s+(?:(?:is|are|being|has\s+been)\s+)?"
                         r"withheld\b[^()]{0,60}\)?", regex.I)
@@ -703,6 +703,14 @@ _BIO_VERB = LazyPattern(r"\s(?:is|are|was|were)\s")
 _BIO = LazyPattern(
     r"^(?P<names>\p{Lu}[^\s,]*(?:[ ,]+[^\s,]+){0,14}?)\s+(?P<verb>is|are|was|were)\s+(?P<rest>.{3,300})$", regex.S
 )
+# "X reports for IWPR from Kandahar.": a place, no role
+_BIO_REPORTS = LazyPattern(
+    r"^(?P<names>\p{Lu}[^\s,]*(?:[ ,]+[^\s,]+){0,14}?)\s+(?:reports|writes|reported|wrote)\s+"
+    r"(?:for\s+(?:the\s+)?\p{Lu}\S*(?:\s\p{Lu}\S*){0,3}\s+)?from\s+"
+    r"(?P<place>\p{Lu}[\p{L}\p{M}'’\-]*(?:\s\p{Lu}[\p{L}\p{M}'’\-]*){0,3})\.?$"
+)
+# a clause after the role: "..., where he covers parliament", "..., who has written for ..."
+_BIO_CLAUSE = LazyPattern(r",\s+(?:where|who|whose|which|when|since)\s.*$", regex.S)
 _BIO_NAMES = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 _ARTICLE = LazyPattern(r"^(?:an?|the|one\s+of\s+the)\s+", regex.I)
 _BIO_PLACE = LazyPattern(r"\s+(?:in|based\s+in)\s+(?P<place>(?:the\s+)?(?:(?:north|south)?-?(?:north|south|east|west)ern\s+|central\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ,]+(?:and\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*){0,4})$")
@@ -768,14 +776,19 @@ def parse_bio(sentence: str) -> _Bio | None:
         names, name_tokens, verb, rest = [], [], subject["verb"], sentence[subject.end() :]
     else:
         m = _BIO.match(sentence)
-        if not m:
+        reports = None if m else _BIO_REPORTS.match(sentence)
+        if not (m or reports):
             return None
-        names = [n for n in _BIO_NAMES.split(m["names"]) if n]
+        names = [n for n in _BIO_NAMES.split((m or reports)["names"]) if n]
         name_tokens = [_tokens(n) for n in names]
         if not names or not all(len(t) >= 2 and _name_ok(t, True) for t in name_tokens):
             return None
+        if reports:
+            return _Bio([" ".join(_natural_case(t)) for t in name_tokens], None, reports["place"], False, sentence)
         verb, rest = m["verb"], m["rest"]
     rest = rest.rstrip(" .")
+    if "," in rest:
+        rest = _BIO_CLAUSE.sub("", rest)
     pseudonym = False
     p = words.pseudonym.match(rest)
     if p:
@@ -839,7 +852,8 @@ def find_bios(text: str | None, names: list[str] | None = None) -> list[_Bio]:
         if names is not None and not any(k in para for k in keys):
             continue
         para = _SPACE.sub(" ", para)
-        if " is " not in para and " are " not in para and " was " not in para and " were " not in para:
+        if (" is " not in para and " are " not in para and " was " not in para and " were " not in para
+                and " from " not in para):
             continue
         for sentence in _SENTENCE.split(para):
             for clause in _bio_clauses(sentence):

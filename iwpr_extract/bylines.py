@@ -833,7 +833,12 @@ def parse_bio(sentence: str) -> _Bio | None:
 
 def find_bios(text: str | None, names: list[str] | None = None) -> list[_Bio]:
     """Every bio sentence in end matter (paragraphs separated by blank lines); with ``names``, only
-    paragraphs that mention one of their last words are read (a whole raw document is mostly prose)."""
+    paragraphs that mention one of their last words, or open "The author is", are read (a whole raw
+    document is mostly prose).
+
+    >>> [(b.names, b.role) for b in find_bios("Jo Bek is an IWPR contributor.\\n\\nThe vote is due.")]
+    [(['Jo Bek'], 'IWPR contributor')]
+    """
     if not text:
         return []
     if names is not None:
@@ -849,8 +854,8 @@ def find_bios(text: str | None, names: list[str] | None = None) -> list[_Bio]:
         elif para:
             paras.append(para)
     for para in paras:
-        if names is not None and not any(k in para for k in keys):
-            continue
+        if names is not None and not any(k in para for k in keys) and not _words().bio_subject.match(para):
+            continue  # a paragraph that names no author, unless it opens "The authors are ..."
         para = _SPACE.sub(" ", para)
         if (" is " not in para and " are " not in para and " was " not in para and " were " not in para
                 and " from " not in para):

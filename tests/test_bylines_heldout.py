@@ -169,3 +169,10 @@ def test_reports_from_gives_a_place_and_a_where_clause_is_not_the_role():
 def test_an_outlet_with_a_slash_in_brackets():
     [a] = parse_byline("By Gulnoza Saidazimova (RFE/RL)")
     assert (a.name, a.location) == ("Gulnoza Saidazimova", None)
+
+
+def test_a_raw_document_reads_the_authors_bio_paragraph():
+    text = ("VOTE TALLY DISPUTED\n\nBy Mariam Jafari and Fatima Rahimi in Herat\n\nThe count was slow. The "
+            "officials are tired.\n\nThe authors are IWPR-trained journalists in Herat.\n")
+    r = bylines_record({"kind": "document", "id": "d", "text": text})
+    assert [a["role"] for a in r["authors"]] == ["IWPR-trained journalist"] * 2

@@ -133,6 +133,13 @@ _PAREN_OUTLET = LazyPattern(r"\s*\((?P<outlet>\p{Lu}[\p{L}\p{N}.&'/\- ]{0,39})\)
 _WITHHELD = LazyPattern(r"\(?\b(?:(?:the\s+)?(?:author'?s?\s+)?names?|identity)\s+(?:(?:is|are|being|has\s+been)\s+)?"
                         r"withheld\b[^()]{0,60}\)?", regex.I)
 _CAPS_ISSUE = LazyPattern(r"(?<=\b\p{Lu}{2,5}\s{1,3})NO(?=\.?\s{0,3}\d)")
+# text that skipped `iwpr clean`: UTF-8 read as Windows-1252 ("DÃ©sirÃ©", "IWPRâ€™s") and quoted-printable
+# leftovers ("Bishkek=20", "IWPR=E2=80=99s"); a lead character, then one to three continuation characters
+_MOJIBAKE_RUN = LazyPattern(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,3}"
+)
+_QP_RUN = LazyPattern(r"(?:=[0-9A-F]{2})+")
 # replaced by one space: runs of white space, and any single white space other than a space.  The same
 # result as ``\s+`` but a single space is not matched, and most text has nothing else to replace.
 _SPACE = LazyPattern(r"\s{2,}|[^\S ]")
@@ -157,6 +164,34 @@ _CLEANERS = (
 )
 
 
+def _undecoded(match: Any) -> str:
+    """A mojibake or quoted-printable run decoded, or kept as it is when it does not decode."""
+    run = match.group(0)
+    raw = bytes.fromhex(run.replace("=", "")) if run[0] == "=" else None
+    if raw is None:
+        try:
+            raw = run.encode("cp1252")
+        except UnicodeEncodeError:
+            return run
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace") if run[0] == "=" else run
+
+
+def _repair(text: str) -> str:
+    """``text`` with mojibake and quoted-printable runs decoded (most text has neither and is returned).
+
+    >>> _repair("D\u00c3\u00a9sir\u00c3\u00a9 in Bishkek=20")
+    'Désiré in Bishkek '
+    """
+    if "=" in text:
+        text = _QP_RUN.sub(_undecoded, text)
+    if _MOJIBAKE_RUN.search(text):
+        text = _MOJIBAKE_RUN.sub(_undecoded, text)
+    return text
+
+
 def _clean(text: str) -> tuple[str, str | None]:
     """Decode markup and drop what is never part of a name; return (clean text, edition reference)."""
     if "&" in text:
@@ -165,6 +200,7 @@ def _clean(text: str) -> tuple[str, str | None]:
         text = html.unescape(html.unescape(text))
     if "<" in text:
         text = _TAG.sub(" ", text)
+    text = _repair(text)
     edition = None
     if "NO" in text:  # a byline printed in capitals prints its edition data so: "(ICR NO. 172, 19-MAY-06)"
         text = _CAPS_ISSUE.sub("No", text)
@@ -841,6 +877,7 @@ def find_bios(text: str | None, names: list[str] | None = None) -> list[_Bio]:
     """
     if not text:
         return []
+    text = _repair(text)
     if names is not None:
         keys = {n.split()[-1] for n in names if n.split()}
         if not any(k in text for k in keys):

@@ -20,7 +20,7 @@ OPEN = {"By Oleg Panfilov, head of the Centre for Journalism in Extreme Situatio
 
 def test_every_held_out_byline_right(evaluation):
     figures, wrong = evaluation
-    assert figures["cases"] >= 255
+    assert figures["cases"] >= 270
     assert sorted(case["byline"] for case, _ in wrong) == sorted(OPEN)
 
 
@@ -176,3 +176,13 @@ def test_a_raw_document_reads_the_authors_bio_paragraph():
             "officials are tired.\n\nThe authors are IWPR-trained journalists in Herat.\n")
     r = bylines_record({"kind": "document", "id": "d", "text": text})
     assert [a["role"] for a in r["authors"]] == ["IWPR-trained journalist"] * 2
+
+
+def test_mojibake_and_quoted_printable_leftovers_are_decoded():
+    [a] = parse_byline("By D\u00c3\u00a9sir\u00c3\u00a9 Kazadi in Bukavu=20")
+    assert (a.name, a.location) == ("D\u00e9sir\u00e9 Kazadi", "Bukavu")
+    r = bylines_record({"kind": "article", "byline": "By Chris Stephen in The Hague",
+                        "notes": "Chris Stephen is IWPR=E2=80=99s Hague editor."})
+    assert r["authors"][0]["role"] == "IWPR\u2019s Hague editor"
+    # text that only looks like it: "Ñá" is not UTF-8 read as Windows-1252, and stays
+    assert [a.name for a in parse_byline("By Iñaki Ñáñez")] == ["Iñaki Ñáñez"]

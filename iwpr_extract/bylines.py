@@ -807,7 +807,7 @@ def parse_bio(sentence: str) -> _Bio | None:
     if len(sentence) > MAX_BIO_CHARS:
         return None
     words = _words()
-    subject = words.bio_subject.match(sentence)
+    subject = words.bio_subject.match(sentence) if sentence[:1] in "TtBb" else None  # "The", "Both"
     if subject:  # "The authors are IWPR-trained journalists in Bishkek."
         names, name_tokens, verb, rest = [], [], subject["verb"], sentence[subject.end() :]
     else:
@@ -898,7 +898,7 @@ def find_bios(text: str | None, names: list[str] | None = None) -> list[_Bio]:
                 and " from " not in para):
             continue
         for sentence in _SENTENCE.split(para):
-            for clause in _bio_clauses(sentence):
+            for clause in _bio_clauses(sentence) if " and " in sentence else (sentence,):
                 bio = parse_bio(clause)
                 if bio:
                     bios.append(bio)

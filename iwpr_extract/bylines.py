@@ -749,17 +749,17 @@ _BIO_REPORTS = LazyPattern(
 _BIO_CLAUSE = LazyPattern(r",\s+(?:where|who|whose|which|when|since)\s.*$", regex.S)
 _BIO_NAMES = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 _ARTICLE = LazyPattern(r"^(?:an?|the|one\s+of\s+the)\s+", regex.I)
-_BIO_PLACE = LazyPattern(r"\s+(?:in|based\s+in)\s+(?P<place>(?:the\s+)?(?:(?:north|south)?-?(?:north|south|east|west)ern\s+|central\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ,]+(?:and\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*){0,4})$")
+_BIO_PLACE = LazyPattern(r"\s+(?:(?:based|living|working)\s+)?in\s+(?P<place>(?:the\s+)?(?:(?:north|south)?-?(?:north|south|east|west)ern\s+|central\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ,]+(?:and\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*){0,4})$")
 # "a journalist in Tetovo and a regular IWPR contributor"
 _BIO_PLACE_MID = LazyPattern(r"\s+in\s+(?P<place>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s\p{Lu}[\p{L}\p{M}'’.\-]*){0,2})(?=\s+and\s+(?:an?\s|the\s)|,)")
 # "a journalist from Ganja": one word only, as "a reporter from Radio Azattyk" names an outlet
 _BIO_FROM = LazyPattern(r"\s+from\s+(?P<place>\p{Lu}[\p{L}\p{M}'’\-]*)$")
-_BIO_ORG = LazyPattern(r"\s+(?:at|with|for|of)\s+(?:the\s+)?(?P<org>\p{Lu}.*)$")
+_BIO_ORG = LazyPattern(r"\s+(?:at|with|for|of)\s+(?:the\s+)?(?P<org>(?:\p{Lu}|\p{N}[\p{N}.]*\.\p{L}).*)$")  # "24.kg"
 # a bio that lost its last words: "... based in", "... journalist with the"
 _INDEFINITE = LazyPattern(r"^(?i:an?)\s")
 # a few lower-case words, perhaps after a nationality: "sociologist", "Kyrgyz political scientist"
 _PLAIN_ROLE = LazyPattern(r"^(?:\p{Lu}\p{Ll}+\s)?\p{Ll}[\p{Ll}\-]*(?:\s\p{Ll}[\p{Ll}\-]*){0,3}$")
-_DANGLING_IN = LazyPattern(r"(?:\s+(?:in|at|with|for|of|based|the|an?)){1,3}$", regex.I)
+_DANGLING_IN = LazyPattern(r"(?:\s+(?:in|at|with|for|of|based|living|working|the|an?)){1,3}$", regex.I)
 
 
 class _Bio:

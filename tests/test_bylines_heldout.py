@@ -20,7 +20,7 @@ OPEN = {"By Oleg Panfilov, head of the Centre for Journalism in Extreme Situatio
 
 def test_every_held_out_byline_right(evaluation):
     figures, wrong = evaluation
-    assert figures["cases"] >= 270
+    assert figures["cases"] >= 290
     assert sorted(case["byline"] for case, _ in wrong) == sorted(OPEN)
 
 
@@ -64,6 +64,10 @@ def test_respectively_gives_each_name_its_place():
     ("Mahmoud Zayed is an IWPR-trained journalist in Anbar province.", "IWPR-trained journalist", "Anbar province"),
     ("Hasan Ahmadzade is a journalist from Ganja.", "journalist", "Ganja"),
     ("Aijan Sydykova is a reporter from Radio Azattyk.", "reporter from Radio Azattyk", None),
+    ("Abdulla Bakr is a pseudonym of a journalist living in Raqqa.", "journalist", "Raqqa"),
+    ("Vladimir Davlatov is a journalist working in", "journalist", None),
+    ("Nurbek Kanimetov is a journalist with 24.kg news agency.", "journalist, 24.kg news agency", None),
+    ("Nurbek Kanimetov is a journalist with 15 years' experience.", "journalist with 15 years' experience", None),
 ])
 def test_bio_roles_and_places(sentence, role, place):
     bio = parse_bio(sentence)

@@ -467,7 +467,10 @@ def _role_split(tokens: list[str]) -> int | None:
     singular = [w[:-1] if w.endswith("s") and w[:-1] in words.role_heads else w for w in lows]
     if not any(w in words.role_heads or w == "special" for w in singular):
         return None
+    titled = _titled_name(tokens, lows)
     for i, w in enumerate(singular):
+        if i == 0 and titled:
+            continue  # "Professor Alexander Cooley": a title, as "Dr" is
         if w in words.role_vocab or w.endswith("-based") and i + 1 < len(singular):  # "Bishkek-based journalist"
             if i == 0:
                 return 0
@@ -482,7 +485,7 @@ def _leading_role(tokens: list[str], lows: list[str]) -> int:
     """How many tokens of a role stand before a name ("IWPR trainees Mariam Jafari" -> 2); 0 when the
     chunk does not open with a role, or no name of two words or more follows it."""
     words = _words()
-    if lows[0] not in words.role_vocab:
+    if lows[0] not in words.role_vocab or lows[0] in words.titles:
         return 0  # most chunks open with a name
     end = 0
     for i, low in enumerate(lows):
@@ -493,6 +496,14 @@ def _leading_role(tokens: list[str], lows: list[str]) -> int:
             break
     rest = tokens[end:]
     return end if end and len(rest) >= 2 and rest[0][:1].isupper() and _name_ok(rest, True) else 0
+
+
+def _titled_name(tokens: list[str], lows: list[str]) -> bool:
+    """Whether the tokens are a title that is also a role word, then a name of two words or more
+    ("Professor Alexander Cooley"; not "Professor of Economics" nor "Professor Emeritus")."""
+    words = _words()
+    return (len(tokens) >= 3 and lows[0] in words.titles and lows[0] in words.role_vocab
+            and tokens[1][:1].isupper() and lows[1] not in words.role_vocab)
 
 
 def _singular_role(role: str) -> str:
@@ -920,7 +931,12 @@ def _bio_clauses(sentence: str) -> list[str]:
 
 def _same_person(a: str, b: str) -> bool:
     a, b = a.casefold(), b.casefold()
-    return a == b or a.split()[-1:] == b.split()[-1:] and a.split()[:1] == b.split()[:1]
+    if a == b:
+        return True
+    titles = _words().titles
+    wa = [w for w in a.split() if w not in titles]  # "Dr Vahram Hovhannisyan" is "Vahram Hovhannisyan"
+    wb = [w for w in b.split() if w not in titles]
+    return bool(wa and wb) and wa[-1] == wb[-1] and wa[0] == wb[0]
 
 
 def _attach(drafts: list[_Draft], bios: list[_Bio]) -> list[Author]:

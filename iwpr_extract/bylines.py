@@ -61,7 +61,7 @@ class _Words:
                  suffixes: frozenset[str], titles: frozenset[str], titles_suffixes: frozenset[str],
                  junk: frozenset[str], protected: regex.Pattern, lower_ok: frozenset[str],
                  work_roles: frozenset[str], name_articles: frozenset[str], place_kinds: frozenset[str],
-                 bio_subject: regex.Pattern, pseudonym: regex.Pattern) -> None:
+                 bio_subject: regex.Pattern, pseudonym: regex.Pattern, bio_adverbs: regex.Pattern) -> None:
         self.prefix, self.photo, self.colon_label, self.protected = prefix, photo, colon_label, protected
         self.role_heads, self.role_vocab, self.outlets, self.strong_outlet = role_heads, role_vocab, outlets, strong_outlet
         self.collective, self.particles, self.suffixes, self.titles = collective, particles, suffixes, titles
@@ -71,6 +71,7 @@ class _Words:
         self.place_kinds = place_kinds  # printed after a place in small letters: "Anbar province"
         self.bio_subject = bio_subject  # "The authors are ...": a bio of every author of the byline
         self.pseudonym = pseudonym  # "the pseudonym of", "a pen name for"
+        self.bio_adverbs = bio_adverbs  # before a bio's role: "is currently IWPR's editor"
 
 
 def _phrases(items: list[str]) -> str:
@@ -102,6 +103,7 @@ def _words() -> _Words:
         bio_subject=regex.compile(rf"^(?:{_phrases(data['bio_subjects'])})\s+(?P<verb>is|are|was|were)\s+", regex.I),
         pseudonym=regex.compile(rf"^(?:(?:the|a|an)\s+)?(?:{_phrases(data['pseudonym_words'])})"
                                 r"(?:\s+(?:of|for|used\s+by)\s+|$)", regex.I),
+        bio_adverbs=regex.compile(rf"^(?:(?:{_phrases(data['bio_adverbs'])})\s+){{1,3}}", regex.I),
         lower_ok=heads | frozenset(data["role_modifiers"]) | frozenset(data["particles"]) | frozenset(data["suffixes"])
         | frozenset(data["connectors"]),
         protected=regex.compile(rf"\b(?:{_phrases(data['protected_phrases'])})\b", regex.I),
@@ -759,7 +761,7 @@ _BIO_REPORTS = LazyPattern(
 # a clause after the role: "..., where he covers parliament", "..., who has written for ..."
 _BIO_CLAUSE = LazyPattern(r",\s+(?:where|who|whose|which|when|since)\s.*$", regex.S)
 _BIO_NAMES = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
-_ARTICLE = LazyPattern(r"^(?:an?|the|one\s+of\s+the)\s+", regex.I)
+_ARTICLE = LazyPattern(r"^(?:an?|the|one\s+of(?:\s+the)?)\s+", regex.I)
 _BIO_PLACE = LazyPattern(r"\s+(?:(?:based|living|working)\s+)?in\s+(?P<place>(?:the\s+)?(?:(?:north|south)?-?(?:north|south|east|west)ern\s+|central\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ,]+(?:and\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*){0,4})$")
 # "a journalist in Tetovo and a regular IWPR contributor"
 _BIO_PLACE_MID = LazyPattern(r"\s+in\s+(?P<place>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s\p{Lu}[\p{L}\p{M}'’.\-]*){0,2})(?=\s+and\s+(?:an?\s|the\s)|,)")
@@ -833,7 +835,7 @@ def parse_bio(sentence: str) -> _Bio | None:
         if reports:
             return _Bio([" ".join(_natural_case(t)) for t in name_tokens], None, reports["place"], False, sentence)
         verb, rest = m["verb"], m["rest"]
-    rest = rest.rstrip(" .")
+    rest = words.bio_adverbs.sub("", rest.rstrip(" ."))  # "is currently IWPR's editor", "is also a lecturer"
     if "," in rest:
         rest = _BIO_CLAUSE.sub("", rest)
     pseudonym = False
@@ -844,6 +846,7 @@ def parse_bio(sentence: str) -> _Bio | None:
             return _Bio([" ".join(_natural_case(t)) for t in name_tokens], None, None, True, sentence,
                         everyone=bool(subject))
     indefinite = rest[:2] in ("a ", "an", "A ", "An") and _INDEFINITE.match(rest) is not None
+    one_of = rest[:7].lower() == "one of "  # "one of IWPR's most experienced reporters": one reporter
     rest = _DANGLING_IN.sub("", _ARTICLE.sub("", rest))  # a bio that lost its last line ends "... in"
     respectively = _RESPECTIVELY.search(rest) if len(names) > 1 and rest.endswith("ly") else None
     if respectively:
@@ -871,7 +874,7 @@ def parse_bio(sentence: str) -> _Bio | None:
             # "a sociologist at the American University": a profession the word lists lack
             indefinite and _PLAIN_ROLE.match(rest[: om.start()] if om else rest))):
         return None
-    if len(names) > 1 or verb in ("are", "were"):
+    if len(names) > 1 or verb in ("are", "were") or one_of:
         head, _, tail = role.partition(",")
         role = _singular_role(head) + ("," + tail if tail else "")
     return _Bio([" ".join(_natural_case(t)) for t in name_tokens], role or None, place, pseudonym, sentence, places,

@@ -213,3 +213,14 @@ def test_a_bio_without_the_bylines_title_is_the_same_person():
                                     "By Gerald Knaus, Columbia University"])
 def test_an_organisation_after_a_name_is_not_an_author(byline):
     assert [a.name for a in parse_byline(byline)] == ["Gerald Knaus"]
+
+
+@pytest.mark.parametrize("sentence, role", [
+    ("Ahmad Ibrahimi is currently IWPR's editor in Mazar-e-Sharif.", "IWPR's editor"),
+    ("Ahmad Ibrahimi is also a lecturer at Balkh University.", "lecturer, Balkh University"),
+    ("Ahmad Ibrahimi is now a journalist with Tolo TV.", "journalist, Tolo TV"),
+    ("Ahmad Ibrahimi is one of IWPR's most experienced reporters in Afghanistan.", "IWPR's most experienced reporter"),
+    ("Ahmad Ibrahimi was until recently an IWPR trainee in Herat.", "until recently an IWPR trainee"),
+])
+def test_adverbs_and_one_of_before_a_bio_role(sentence, role):
+    assert parse_bio(sentence).role == role

@@ -1006,10 +1006,28 @@ def bylines_record(record: dict[str, Any]) -> dict[str, Any]:
     notes = record.get("notes")
     out = dict(record)
     parsed = _analyse(byline) if byline else _Parsed()
-    out["authors"] = [a.as_dict() for a in _attach(parsed.authors, find_bios(notes if isinstance(notes, str) else None))]
+    bios = find_bios(notes if isinstance(notes, str) else None)
+    body = record.get("body")
+    if parsed.authors and isinstance(body, str):
+        # a bio the split left at the end of the body: read only for authors the notes say nothing of
+        missing = [d.name for d in parsed.authors if not any(
+            b.everyone or any(_same_person(d.name, n) for n in b.names) for b in bios)]
+        if missing:
+            bios += find_bios(_tail_paragraphs(body), missing)
+    out["authors"] = [a.as_dict() for a in _attach(parsed.authors, bios)]
     out["credit"] = _credit_text(byline) if byline and parsed.credit else None
     _fill_newsletter(out, parsed.edition)
     return out
+
+
+_TAIL_CHARS = 800
+
+
+def _tail_paragraphs(body: str) -> str:
+    """The last two paragraphs of a body: where a bio the split left in the body stands
+    ("*X is the pen name of ..." after the last paragraph of the article)."""
+    tail = body[-_TAIL_CHARS:]
+    return "\n\n".join(_PARAGRAPH_BREAK.split(tail.rstrip())[-2:])
 
 
 def _toc(record: dict[str, Any]) -> dict[str, Any]:

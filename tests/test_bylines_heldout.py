@@ -224,3 +224,17 @@ def test_an_organisation_after_a_name_is_not_an_author(byline):
 ])
 def test_adverbs_and_one_of_before_a_bio_role(sentence, role):
     assert parse_bio(sentence).role == role
+
+
+def test_a_bio_left_at_the_end_of_the_body_is_read_for_authors_the_notes_miss():
+    record = {"kind": "article", "byline": "By Abdul Waheed Wafa in Kabul", "notes": None,
+              "body": "Teachers are unpaid.\n\n*Abdul Waheed Wafa is the pen name of an IWPR-trained journalist in Kabul."}
+    [a] = bylines_record(record)["authors"]
+    assert (a["role"], a["pseudonym"]) == ("IWPR-trained journalist", True)
+    # a sentence about the author earlier in the body is not read, nor the tail when the notes have the bio
+    record["body"] = "Abdul Waheed Wafa is a liar, the minister said.\n\nMore.\n\nAnd more.\n\nThe end."
+    assert bylines_record(record)["authors"][0]["role"] is None
+    record["notes"] = "Abdul Waheed Wafa is an IWPR contributor."
+    record["body"] = "Text.\n\nAbdul Waheed Wafa is the pseudonym of a reporter."
+    [a] = bylines_record(record)["authors"]
+    assert (a["role"], a["pseudonym"]) == ("IWPR contributor", False)

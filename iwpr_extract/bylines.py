@@ -130,6 +130,8 @@ _DATE = LazyPattern(
 # "May" and "June" are given names
 _TRAILING_MONTH = LazyPattern(r"\s+(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s*$")
 _SYMBOLS = LazyPattern(r"[\p{So}\p{Sk}\p{Cs}\p{Co}\uFE0E\uFE0F\u200B-\u200D*#^~=+<>@{}\[\]]+")
+# a place in brackets after a name: "Iso Rusi (Tetovo) and Saso Ordanoski (Skopje)"
+_PAREN_PLACE = LazyPattern(r"(?<=\p{L})\s*\((?P<inside>\p{Lu}[\p{L}'’\-]*(?:\s\p{Lu}[\p{L}'’\-]*){0,2})\)(?=\s*(?:$|,|and\s|&))")
 _PAREN_OUTLET = LazyPattern(r"\s*\((?P<outlet>\p{Lu}[\p{L}\p{N}.&'/\- ]{0,39})\)$")
 # "(name withheld)", "name withheld for security reasons": an author IWPR does not name, so a credit, no person
 _WITHHELD = LazyPattern(r"\(?\b(?:(?:the\s+)?(?:author'?s?\s+)?names?|identity)\s+(?:(?:is|are|being|has\s+been)\s+)?"
@@ -535,6 +537,19 @@ def _strip_prefixes(text: str) -> tuple[str, bool]:
     return text, photo
 
 
+def _paren_place(m: Any) -> str:
+    """ "Iso Rusi (Tetovo)" -> "Iso Rusi in Tetovo"; an outlet ("(Reuters)", "(BIRN)") or a role
+    ("(IWPR Albania Editor)") in brackets stays as it is."""
+    inside = m["inside"]
+    tokens = _tokens(inside)
+    if inside.isupper() or _is_outlet(tokens):
+        # at the end the outlet check of the whole byline takes it; before another author it goes
+        return m.group(0) if m.end() == len(m.string) else " "
+    if _role_split(tokens) is not None:
+        return m.group(0)
+    return f" in {inside}"
+
+
 def _analyse(text: str, *, strict: bool = False) -> _Parsed:
     """The parts of one byline: authors with places and roles, outlets, a collective credit."""
     words = _words()
@@ -545,6 +560,8 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
     withheld = "ithheld" in text and _WITHHELD.search(text)
     if withheld:
         text = (text[: withheld.start()] + " " + text[withheld.end() :]).strip(" ,;")
+    if "(" in text:
+        text = _PAREN_PLACE.sub(_paren_place, text)
     tail = _PAREN_OUTLET.search(text) if text.endswith(")") else None
     if tail and tail.start() > 0 and _role_split(_tokens(tail["outlet"])) is None:
         text = text[: tail.start()]  # "... in Sarajevo (BIRN)", "Jane Doe (Reuters)": an outlet, not a place or name

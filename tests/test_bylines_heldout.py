@@ -15,12 +15,13 @@ def evaluation():
 
 
 # held-out cases still wrong, each with its own strict xfail below
-OPEN = {"By Oleg Panfilov, head of the Centre for Journalism in Extreme Situations"}
+OPEN = {"By Oleg Panfilov, head of the Centre for Journalism in Extreme Situations",
+        "Aziz Ahmad Tassal, Lashkar Gah"}
 
 
 def test_every_held_out_byline_right(evaluation):
     figures, wrong = evaluation
-    assert figures["cases"] >= 302
+    assert figures["cases"] >= 316
     assert sorted(case["byline"] for case, _ in wrong) == sorted(OPEN)
 
 
@@ -35,6 +36,24 @@ def test_held_out_names_and_places_exact_but_the_open_cases():
 def test_in_inside_an_organisation_name_is_not_a_place():
     [a] = parse_byline("By Oleg Panfilov, head of the Centre for Journalism in Extreme Situations")
     assert (a.location, a.role) == (None, "head of the Centre for Journalism in Extreme Situations")
+
+
+@pytest.mark.xfail(strict=True, reason="a place of two words after a comma reads as a second author: 'By A, B' "
+                                       "names two authors in the real RCA seeds; telling a town needs a gazetteer")
+def test_a_two_word_place_after_a_comma():
+    assert [(a.name, a.location) for a in parse_byline("Aziz Ahmad Tassal, Lashkar Gah")] == [
+        ("Aziz Ahmad Tassal", "Lashkar Gah")]
+
+
+def test_places_in_brackets_and_additional_reporting():
+    assert [(a.name, a.location) for a in parse_byline("By Iso Rusi (Tetovo) and Saso Ordanoski (Skopje)")] == [
+        ("Iso Rusi", "Tetovo"), ("Saso Ordanoski", "Skopje")]
+    assert [(a.name, a.role) for a in parse_byline("By Fron Nazi (IWPR Albania Editor)")] == [
+        ("Fron Nazi", "IWPR Albania Editor")]
+    assert [a.name for a in parse_byline("By Jane Doe (Sunday Times) and Bo Li")] == ["Jane Doe", "Bo Li"]
+    assert [(a.name, a.location) for a in parse_byline(
+        "By Fazel Rahman Oria in Kabul, with additional reporting by Wahidullah Amani")] == [
+        ("Fazel Rahman Oria", "Kabul"), ("Wahidullah Amani", None)]
 
 
 def test_a_plural_role_before_the_names_goes_to_each_until_the_place():

@@ -1065,9 +1065,10 @@ def _toc(record: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-# a byline standing at the start of a line, or after a sentence in a table-of-contents line
+# a byline standing at the start of a line, or after a sentence in a table-of-contents line (the look
+# behind is bounded: unbounded, a long run of spaces made the search quadratic)
 _LINE_BY = LazyPattern(
-    r"(?:^|(?<=[.?!”\"][ \t]{2,}))[ \t]*(?P<line>(?:(?:Comment|Commentary|Interview|Interviewed|Compiled|Analysis|Reported|Written|Text)[ \t]+by|By|BY)\b[^\n]*)",
+    r"(?:^|(?<=[.?!”\"][ \t]{2,20}))[ \t]*(?P<line>(?:(?:Comment|Commentary|Interview|Interviewed|Compiled|Analysis|Reported|Written|Text)[ \t]+by|By|BY)\b[^\n]*)",
     regex.M,
 )
 _CONTINUES = LazyPattern(r"(?:\b(?:and|in|By|BY)|[,&])[ \t]*$")

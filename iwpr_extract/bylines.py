@@ -131,7 +131,9 @@ _DATE = LazyPattern(
 _TRAILING_MONTH = LazyPattern(r"\s+(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s*$")
 _SYMBOLS = LazyPattern(r"[\p{So}\p{Sk}\p{Cs}\p{Co}\uFE0E\uFE0F\u200B-\u200D*#^~=+<>@{}\[\]]+")
 # a place in brackets after a name: "Iso Rusi (Tetovo) and Saso Ordanoski (Skopje)"
-_PAREN_PLACE = LazyPattern(r"(?<=\p{L})\s*\((?P<inside>\p{Lu}[\p{L}'’\-]*(?:\s\p{Lu}[\p{L}'’\-]*){0,2})\)(?=\s*(?:$|,|and\s|&))")
+_PAREN_PLACE = LazyPattern(
+    r"(?<=\p{L})\s*\((?P<inside>\p{Lu}[\p{L}'’\-]*(?:\s\p{Lu}[\p{L}'’\-]*){0,2})\)(?=\s*(?:$|,|and\s|&))"
+)
 _PAREN_OUTLET = LazyPattern(r"\s*\((?P<outlet>\p{Lu}[\p{L}\p{N}.&'/\- ]{0,39})\)$")
 # "(name withheld)", "name withheld for security reasons": an author IWPR does not name, so a credit, no person
 _WITHHELD = LazyPattern(r"\(?\b(?:(?:the\s+)?(?:author'?s?\s+)?names?|identity)\s+(?:(?:is|are|being|has\s+been)\s+)?"
@@ -785,10 +787,10 @@ _BIO_PLACE_MID = LazyPattern(r"\s+in\s+(?P<place>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s
 # "a journalist from Ganja": one word only, as "a reporter from Radio Azattyk" names an outlet
 _BIO_FROM = LazyPattern(r"\s+from\s+(?P<place>\p{Lu}[\p{L}\p{M}'’\-]*)$")
 _BIO_ORG = LazyPattern(r"\s+(?:at|with|for|of)\s+(?:the\s+)?(?P<org>(?:\p{Lu}|\p{N}[\p{N}.]*\.\p{L}).*)$")  # "24.kg"
-# a bio that lost its last words: "... based in", "... journalist with the"
 _INDEFINITE = LazyPattern(r"^(?i:an?)\s")
 # a few lower-case words, perhaps after a nationality: "sociologist", "Kyrgyz political scientist"
 _PLAIN_ROLE = LazyPattern(r"^(?:\p{Lu}\p{Ll}+\s)?\p{Ll}[\p{Ll}\-]*(?:\s\p{Ll}[\p{Ll}\-]*){0,3}$")
+# a bio that lost its last words: "... based in", "... journalist with the"
 _DANGLING_IN = LazyPattern(r"(?:\s+(?:in|at|with|for|of|based|living|working|the|an?)){1,3}$", regex.I)
 
 
@@ -806,7 +808,8 @@ class _Bio:
 
     def __repr__(self) -> str:
         return (f"_Bio(names={self.names!r}, role={self.role!r}, location={self.location!r}, "
-                f"pseudonym={self.pseudonym!r}, sentence={self.sentence!r}, places={self.places!r})")
+                f"pseudonym={self.pseudonym!r}, sentence={self.sentence!r}, places={self.places!r}, "
+                f"everyone={self.everyone!r})")
 
     def place_of(self, index: int) -> str | None:
         """The place of the bio's ``index``-th name."""
@@ -875,7 +878,8 @@ def parse_bio(sentence: str) -> _Bio | None:
         rest = rest[: -len(kind)].rstrip()
     pm = _BIO_PLACE.search(rest) or _BIO_PLACE_MID.search(rest) or (" from " in rest and _BIO_FROM.search(rest))
     if pm:
-        place, rest = pm["place"] + (f" {kind}" if kind and pm.end() == len(rest) else ""), rest[: pm.start()] + rest[pm.end() :]
+        place = pm["place"] + (f" {kind}" if kind and pm.end() == len(rest) else "")
+        rest = rest[: pm.start()] + rest[pm.end() :]
         if respectively:
             places = [p for p in _PLACE_LIST.split(place) if p]
             places = places if len(places) == len(names) else None
@@ -964,7 +968,8 @@ def _attach(drafts: list[_Draft], bios: list[_Bio]) -> list[Author]:
     for d in drafts:
         location, role, pseudonym, text = d.location, d.role, False, None
         for bio in bios:
-            index = -1 if bio.everyone else next((i for i, n in enumerate(bio.names) if _same_person(d.name, n)), None)
+            index = -1 if bio.everyone else next(
+                (i for i, n in enumerate(bio.names) if _same_person(d.name, n)), None)
             if index is not None:
                 location = location or bio.place_of(index)  # the byline's place wins over the bio's
                 role = role or bio.role

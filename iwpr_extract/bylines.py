@@ -61,7 +61,8 @@ class _Words:
                  suffixes: frozenset[str], titles: frozenset[str], titles_suffixes: frozenset[str],
                  junk: frozenset[str], protected: regex.Pattern, lower_ok: frozenset[str],
                  work_roles: frozenset[str], name_articles: frozenset[str], place_kinds: frozenset[str],
-                 bio_subject: regex.Pattern, pseudonym: regex.Pattern, bio_adverbs: regex.Pattern) -> None:
+                 bio_subject: regex.Pattern, pseudonym: regex.Pattern, bio_adverbs: regex.Pattern,
+                 bio_adverb_words: frozenset[str]) -> None:
         self.prefix, self.photo, self.colon_label, self.protected = prefix, photo, colon_label, protected
         self.role_heads, self.role_vocab, self.outlets, self.strong_outlet = role_heads, role_vocab, outlets, strong_outlet
         self.collective, self.particles, self.suffixes, self.titles = collective, particles, suffixes, titles
@@ -72,6 +73,7 @@ class _Words:
         self.bio_subject = bio_subject  # "The authors are ...": a bio of every author of the byline
         self.pseudonym = pseudonym  # "the pseudonym of", "a pen name for"
         self.bio_adverbs = bio_adverbs  # before a bio's role: "is currently IWPR's editor"
+        self.bio_adverb_words = bio_adverb_words
 
 
 def _phrases(items: list[str]) -> str:
@@ -104,6 +106,7 @@ def _words() -> _Words:
         pseudonym=regex.compile(rf"^(?:(?:the|a|an)\s+)?(?:{_phrases(data['pseudonym_words'])})"
                                 r"(?:\s+(?:of|for|used\s+by)\s+|$)", regex.I),
         bio_adverbs=regex.compile(rf"^(?:(?:{_phrases(data['bio_adverbs'])})\s+){{1,3}}", regex.I),
+        bio_adverb_words=frozenset(data["bio_adverbs"]),
         lower_ok=heads | frozenset(data["role_modifiers"]) | frozenset(data["particles"]) | frozenset(data["suffixes"])
         | frozenset(data["connectors"]),
         protected=regex.compile(rf"\b(?:{_phrases(data['protected_phrases'])})\b", regex.I),
@@ -193,7 +196,7 @@ def _repair(text: str) -> str:
     """
     if "=" in text:
         text = _QP_RUN.sub(_undecoded, text)
-    if _MOJIBAKE_RUN.search(text):
+    if not text.isascii() and _MOJIBAKE_RUN.search(text):
         text = _MOJIBAKE_RUN.sub(_undecoded, text)
     return text
 
@@ -293,7 +296,8 @@ def _chunks(segment: str) -> list[tuple[str, str]]:
         if joiner == "," and _LEADING_CONJ.match(chunk):  # "B, and C"
             chunk, joiner = _LEADING_CONJ.sub("", chunk), "and"
         out.append((joiner, chunk))
-    return [(j, _TRIM.sub("", c.replace("\x00", " "))) for j, c in out if _TRIM.sub("", c)]
+    trimmed = [(j, _TRIM.sub("", c)) for j, c in out]
+    return [(j, c.replace("\x00", " ")) for j, c in trimmed if c]
 
 
 def _tokens(text: str) -> list[str]:
@@ -322,6 +326,10 @@ def _low(tok: str) -> str:
 # --- natural case ---------------------------------------------------------------------------------------
 
 
+_WORD_JOINER = LazyPattern(r"([\-'’])")
+_CREDIT_BY = LazyPattern(r"^(?i:by|from)(?:\s*:\s*|\s+)")
+
+
 def _cap(word: str) -> str:
     return word[:1].upper() + word[1:].lower()
 
@@ -336,7 +344,7 @@ def _natural_word(word: str, first: bool) -> str:
         return _cap(low)
     if not first and low in words.particles:
         return low
-    parts = regex.split(r"([\-'’])", word)
+    parts = _WORD_JOINER.split(word)
     out = []
     for i, part in enumerate(parts):
         if part in ("-", "'", "’"):
@@ -365,9 +373,8 @@ def _natural_case(tokens: list[str]) -> list[str]:
     A name that already has a mixed-case word keeps its other words as printed ("Ojewola RW",
     "Bubba jo-bob Brain"): those are initials or deliberate spellings.
     """
-    def mixed(t: str) -> bool:
-        letters = [c for c in t if c.isalpha()]
-        return any(c.isupper() for c in letters) and any(c.islower() for c in letters)
+    def mixed(t: str) -> bool:  # a capital and a small letter: lower() and upper() both change it
+        return t != t.lower() and t != t.upper()
 
     if any(mixed(t) for t in tokens if t[:1] not in "\"“"):
         words = _words()
@@ -492,7 +499,7 @@ def _leading_role(tokens: list[str], lows: list[str]) -> int:
     chunk does not open with a role, or no name of two words or more follows it."""
     words = _words()
     if lows[0] not in words.role_vocab or lows[0] in words.titles:
-        return 0  # most chunks open with a name
+        return 0
     end = 0
     for i, low in enumerate(lows):
         head = low[:-1] if low.endswith("s") and low[:-1] in words.role_heads else low
@@ -593,7 +600,7 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
             m = words.prefix.match(chunk)
             if m and chunk[m.end() :].strip():
                 chunk = chunk[m.end() :]  # "... claims Hillary. From Andrew Purcell in New York"
-            if not lower_ok and sum(1 for w in chunk.split() if w[:1].islower() and w not in _words().lower_ok) >= 2:
+            if not lower_ok and sum(1 for w in chunk.split() if w[:1].islower() and w not in words.lower_ok) >= 2:
                 parsed.unknown += 1  # prose, not a credit
                 last_kind = "unknown"
                 continue
@@ -647,7 +654,7 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
             if last_kind == "photo" and _role_split(tokens) == 0:
                 continue
             role = None
-            lead = _leading_role(tokens, lows)
+            lead = _leading_role(tokens, lows) if lows[0] in words.role_vocab else 0
             if lead:  # "By IWPR trainees A and B in Herat": the role goes to the names it stands before
                 role = _singular_role(" ".join(tokens[:lead]))
                 pending_role = role if role != " ".join(tokens[:lead]) else None
@@ -777,6 +784,7 @@ _BIO_REPORTS = LazyPattern(
     r"(?:for\s+(?:the\s+)?\p{Lu}\S*(?:\s\p{Lu}\S*){0,3}\s+)?from\s+"
     r"(?P<place>\p{Lu}[\p{L}\p{M}'’\-]*(?:\s\p{Lu}[\p{L}\p{M}'’\-]*){0,3})\.?$"
 )
+_REPORTS_WORD = LazyPattern(r"\s(?:reports|writes|reported|wrote)\s")
 # a clause after the role: "..., where he covers parliament", "..., who has written for ..."
 _BIO_CLAUSE = LazyPattern(r",\s+(?:where|who|whose|which|when|since)\s.*$", regex.S)
 _BIO_NAMES = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
@@ -855,8 +863,10 @@ def parse_bio(sentence: str) -> _Bio | None:
         if reports:
             return _Bio([" ".join(_natural_case(t)) for t in name_tokens], None, reports["place"], False, sentence)
         verb, rest = m["verb"], m["rest"]
-    rest = words.bio_adverbs.sub("", rest.rstrip(" ."))  # "is currently IWPR's editor", "is also a lecturer"
-    if "," in rest:
+    rest = rest.rstrip(" .")
+    if rest.split(" ", 1)[0].lower() in words.bio_adverb_words:  # "is currently IWPR's editor", "is also a lecturer"
+        rest = words.bio_adverbs.sub("", rest)
+    if ", wh" in rest or ", since" in rest:
         rest = _BIO_CLAUSE.sub("", rest)
     pseudonym = False
     p = words.pseudonym.match(rest)
@@ -930,10 +940,11 @@ def find_bios(text: str | None, names: list[str] | None = None) -> list[_Bio]:
             continue  # a paragraph that names no author, unless it opens "The authors are ..."
         para = _SPACE.sub(" ", para)
         if (" is " not in para and " are " not in para and " was " not in para and " were " not in para
-                and " from " not in para):
+                and not (" from " in para and _REPORTS_WORD.search(para))):
             continue
         for sentence in _SENTENCE.split(para):
-            for clause in _bio_clauses(sentence) if " and " in sentence else (sentence,):
+            two = " and " in sentence and sentence.count(" is ") + sentence.count(" was ") + sentence.count(" are ") > 1
+            for clause in _bio_clauses(sentence) if two else (sentence,):
                 bio = parse_bio(clause)
                 if bio:
                     bios.append(bio)
@@ -984,7 +995,7 @@ def _attach(drafts: list[_Draft], bios: list[_Bio]) -> list[Author]:
 
 def _credit_text(byline: str) -> str:
     text, _ = _clean(byline)
-    m = regex.match(r"^(?i:by|from)(?:\s*:\s*|\s+)", text)
+    m = _CREDIT_BY.match(text)
     return text[m.end() :] if m else text
 
 
@@ -1032,7 +1043,7 @@ def bylines_record(record: dict[str, Any]) -> dict[str, Any]:
     body = record.get("body")
     if parsed.authors and isinstance(body, str):
         # a bio the split left at the end of the body: read only for authors the notes say nothing of
-        missing = [d.name for d in parsed.authors if not any(
+        missing = [d.name for d in parsed.authors if not bios or not any(
             b.everyone or any(_same_person(d.name, n) for n in b.names) for b in bios)]
         if missing:
             bios += find_bios(_tail_paragraphs(body), missing)

@@ -61,8 +61,8 @@ class _Words:
                  suffixes: frozenset[str], titles: frozenset[str], titles_suffixes: frozenset[str],
                  junk: frozenset[str], protected: regex.Pattern, lower_ok: frozenset[str],
                  work_roles: frozenset[str], name_articles: frozenset[str], place_kinds: frozenset[str],
-                 bio_subject: regex.Pattern, pseudonym: regex.Pattern, bio_adverbs: regex.Pattern,
-                 bio_adverb_words: frozenset[str]) -> None:
+                 bio_subject: LazyPattern, bio_subject_starts: tuple[str, ...], pseudonym: LazyPattern,
+                 bio_adverbs: LazyPattern, bio_adverb_words: frozenset[str]) -> None:
         self.prefix, self.photo, self.colon_label, self.protected = prefix, photo, colon_label, protected
         self.role_heads, self.role_vocab, self.outlets, self.strong_outlet = role_heads, role_vocab, outlets, strong_outlet
         self.collective, self.particles, self.suffixes, self.titles = collective, particles, suffixes, titles
@@ -71,6 +71,7 @@ class _Words:
         self.name_articles = name_articles  # joined to a name by a hyphen: "al-Nahr"
         self.place_kinds = place_kinds  # printed after a place in small letters: "Anbar province"
         self.bio_subject = bio_subject  # "The authors are ...": a bio of every author of the byline
+        self.bio_subject_starts = bio_subject_starts  # its first words, tested before the pattern
         self.pseudonym = pseudonym  # "the pseudonym of", "a pen name for"
         self.bio_adverbs = bio_adverbs  # before a bio's role: "is currently IWPR's editor"
         self.bio_adverb_words = bio_adverb_words
@@ -102,10 +103,12 @@ def _words() -> _Words:
         work_roles=frozenset(data["work_roles"]),
         name_articles=frozenset(data["name_articles"]),
         place_kinds=frozenset(data["place_kinds"]),
-        bio_subject=regex.compile(rf"^(?:{_phrases(data['bio_subjects'])})\s+(?P<verb>is|are|was|were)\s+", regex.I),
-        pseudonym=regex.compile(rf"^(?:(?:the|a|an)\s+)?(?:{_phrases(data['pseudonym_words'])})"
-                                r"(?:\s+(?:of|for|used\s+by)\s+|$)", regex.I),
-        bio_adverbs=regex.compile(rf"^(?:(?:{_phrases(data['bio_adverbs'])})\s+){{1,3}}", regex.I),
+        # compiled on first use: most records never need them, and every start-up would pay
+        bio_subject=LazyPattern(rf"^(?:{_phrases(data['bio_subjects'])})\s+(?P<verb>is|are|was|were)\s+", regex.I),
+        bio_subject_starts=tuple(f"{p} " for p in data["bio_subjects"]),
+        pseudonym=LazyPattern(rf"^(?:(?:the|a|an)\s+)?(?:{_phrases(data['pseudonym_words'])})"
+                              r"(?:\s+(?:of|for|used\s+by)\s+|$)", regex.I),
+        bio_adverbs=LazyPattern(rf"^(?:(?:{_phrases(data['bio_adverbs'])})\s+){{1,3}}", regex.I),
         bio_adverb_words=frozenset(data["bio_adverbs"]),
         lower_ok=heads | frozenset(data["role_modifiers"]) | frozenset(data["particles"]) | frozenset(data["suffixes"])
         | frozenset(data["connectors"]),
@@ -848,7 +851,7 @@ def parse_bio(sentence: str) -> _Bio | None:
     if len(sentence) > MAX_BIO_CHARS:
         return None
     words = _words()
-    subject = words.bio_subject.match(sentence) if sentence[:1] in "TtBb" else None  # "The", "Both"
+    subject = words.bio_subject.match(sentence) if sentence[:14].lower().startswith(words.bio_subject_starts) else None
     if subject:  # "The authors are IWPR-trained journalists in Bishkek."
         names, name_tokens, verb, rest = [], [], subject["verb"], sentence[subject.end() :]
     else:
@@ -936,7 +939,8 @@ def find_bios(text: str | None, names: list[str] | None = None) -> list[_Bio]:
         elif para:
             paras.append(para)
     for para in paras:
-        if names is not None and not any(k in para for k in keys) and not _words().bio_subject.match(para):
+        if names is not None and not any(k in para for k in keys) and not (
+                para[:14].lower().startswith(_words().bio_subject_starts) and _words().bio_subject.match(para)):
             continue  # a paragraph that names no author, unless it opens "The authors are ..."
         para = _SPACE.sub(" ", para)
         if (" is " not in para and " are " not in para and " was " not in para and " were " not in para

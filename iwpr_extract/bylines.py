@@ -549,6 +549,39 @@ def _strip_prefixes(text: str) -> tuple[str, bool]:
     return text, photo
 
 
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """The places IWPR writes about, case-folded: the entities stage's hand-kept list ("name<TAB>LOC..."),
+    read only when a byline needs it (~1 ms; the whole gazetteer would cost ~20 ms of start-up)."""
+    from .datafiles import read_text
+
+    return frozenset(line.split("\t", 1)[0].casefold() for line in read_text("entities/places.tsv").splitlines()
+                     if "\tLOC" in line and not line.startswith("#"))
+
+
+def _known_place(text: str) -> bool:
+    """Whether ``text`` is a place IWPR writes about ("Lashkar Gah", "Banja Luka").
+
+    >>> _known_place("Lashkar Gah"), _known_place("Gulzat Abdurasulova")
+    (True, False)
+    """
+    return " ".join(text.split()).casefold() in _places()
+
+
+_ORG_START = LazyPattern(r"\s(?:of|for)\s(?:the\s)?\p{Lu}")
+
+
+def _in_organisation(head: str, place: str) -> bool:
+    """Whether "in PLACE" ends an organisation's name rather than giving a place: "head of the Centre for
+    Journalism in Extreme Situations" (a capitalised name after "of"/"for" runs up to "in", and no known
+    place follows)."""
+    if " of " not in head and " for " not in head:
+        return False
+    words = head.split()
+    return (len(words) >= 3 and words[-1][:1].isupper() and words[-1].lower() not in _words().role_vocab
+            and _ORG_START.search(head) is not None and not _known_place(place))
+
+
 def _paren_place(m: Any) -> str:
     """ "Iso Rusi (Tetovo)" -> "Iso Rusi in Tetovo"; an outlet ("(Reuters)", "(BIRN)") or a role
     ("(IWPR Albania Editor)") in brackets stays as it is."""
@@ -626,7 +659,7 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
                 continue
             if place is None:
                 m = _IN.match(chunk)
-                if m and m["head"]:
+                if m and m["head"] and not _in_organisation(m["head"], m["place"]):
                     chunk, place = m["head"], m["place"]
             if place and place.isupper():
                 place = " ".join(_natural_case(place.split()))
@@ -698,16 +731,19 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
                     parsed.credit = True
                 last_kind = "outlet"
                 continue
-            if (joiner == "," and len(tokens) == 1 and tokens[0][:1].isupper() and parsed.authors
-                    and (last_kind == "place" or (last_kind == "name" and len(parsed.authors[-1].name.split()) > 1))):
-                # "Adam Sage, Paris"; "Aidan Hartley in Kiambu, Kenya"
+            if (joiner == "," and tokens[0][:1].isupper() and parsed.authors
+                    and (last_kind == "place" or (last_kind == "name" and len(parsed.authors[-1].name.split()) > 1))
+                    and (len(tokens) == 1 or len(tokens) <= 3 and _known_place(" ".join(tokens)))):
+                # "Adam Sage, Paris"; "Aidan Hartley in Kiambu, Kenya"; "A, Lashkar Gah" (a known place of two
+                # words: "A, Gulzat Abdurasulova" names two authors)
                 target = parsed.authors[-1]
+                where = " ".join(tokens)
                 if last_kind == "place" and placed:
                     for d in placed:
-                        d.location = f"{d.location}, {tokens[0]}"
+                        d.location = f"{d.location}, {where}"
                 else:
                     for d in group or [target]:
-                        d.location = d.location or tokens[0]
+                        d.location = d.location or where
                     placed, group = group or [target], []
                 last_kind = "place"
                 continue

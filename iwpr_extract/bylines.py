@@ -60,13 +60,21 @@ class _Words:
                  strong_outlet: frozenset[str], collective: frozenset[str], particles: frozenset[str],
                  suffixes: frozenset[str], titles: frozenset[str], titles_suffixes: frozenset[str],
                  junk: frozenset[str], protected: regex.Pattern, lower_ok: frozenset[str],
-                 work_roles: frozenset[str], name_articles: frozenset[str]) -> None:
+                 work_roles: frozenset[str], name_articles: frozenset[str], place_kinds: frozenset[str],
+                 bio_subject: LazyPattern, bio_subject_starts: tuple[str, ...], pseudonym: LazyPattern,
+                 bio_adverbs: LazyPattern, bio_adverb_words: frozenset[str]) -> None:
         self.prefix, self.photo, self.colon_label, self.protected = prefix, photo, colon_label, protected
         self.role_heads, self.role_vocab, self.outlets, self.strong_outlet = role_heads, role_vocab, outlets, strong_outlet
         self.collective, self.particles, self.suffixes, self.titles = collective, particles, suffixes, titles
         self.titles_suffixes, self.junk, self.lower_ok = titles_suffixes, junk, lower_ok
         self.work_roles = work_roles  # roles that need their work after them: "author of Taliban"
         self.name_articles = name_articles  # joined to a name by a hyphen: "al-Nahr"
+        self.place_kinds = place_kinds  # printed after a place in small letters: "Anbar province"
+        self.bio_subject = bio_subject  # "The authors are ...": a bio of every author of the byline
+        self.bio_subject_starts = bio_subject_starts  # its first words, tested before the pattern
+        self.pseudonym = pseudonym  # "the pseudonym of", "a pen name for"
+        self.bio_adverbs = bio_adverbs  # before a bio's role: "is currently IWPR's editor"
+        self.bio_adverb_words = bio_adverb_words
 
 
 def _phrases(items: list[str]) -> str:
@@ -94,6 +102,14 @@ def _words() -> _Words:
         junk=frozenset(data["junk"]),
         work_roles=frozenset(data["work_roles"]),
         name_articles=frozenset(data["name_articles"]),
+        place_kinds=frozenset(data["place_kinds"]),
+        # compiled on first use: most records never need them, and every start-up would pay
+        bio_subject=LazyPattern(rf"^(?:{_phrases(data['bio_subjects'])})\s+(?P<verb>is|are|was|were)\s+", regex.I),
+        bio_subject_starts=tuple(f"{p} " for p in data["bio_subjects"]),
+        pseudonym=LazyPattern(rf"^(?:(?:the|a|an)\s+)?(?:{_phrases(data['pseudonym_words'])})"
+                              r"(?:\s+(?:of|for|used\s+by)\s+|$)", regex.I),
+        bio_adverbs=LazyPattern(rf"^(?:(?:{_phrases(data['bio_adverbs'])})\s+){{1,3}}", regex.I),
+        bio_adverb_words=frozenset(data["bio_adverbs"]),
         lower_ok=heads | frozenset(data["role_modifiers"]) | frozenset(data["particles"]) | frozenset(data["suffixes"])
         | frozenset(data["connectors"]),
         protected=regex.compile(rf"\b(?:{_phrases(data['protected_phrases'])})\b", regex.I),
@@ -120,10 +136,22 @@ _DATE = LazyPattern(
 # "May" and "June" are given names
 _TRAILING_MONTH = LazyPattern(r"\s+(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s*$")
 _SYMBOLS = LazyPattern(r"[\p{So}\p{Sk}\p{Cs}\p{Co}\uFE0E\uFE0F\u200B-\u200D*#^~=+<>@{}\[\]]+")
-_PAREN_OUTLET = LazyPattern(r"\s*\((?P<outlet>\p{Lu}[\p{L}\p{N}.&'\- ]{0,39})\)$")
+# a place in brackets after a name: "Iso Rusi (Tetovo) and Saso Ordanoski (Skopje)"
+_PAREN_PLACE = LazyPattern(
+    r"(?<=\p{L})\s*\((?P<inside>\p{Lu}[\p{L}'’\-]*(?:\s\p{Lu}[\p{L}'’\-]*){0,2})\)(?=\s*(?:$|,|and\s|&))"
+)
+_PAREN_OUTLET = LazyPattern(r"\s*\((?P<outlet>\p{Lu}[\p{L}\p{N}.&'/\- ]{0,39})\)$")
 # "(name withheld)", "name withheld for security reasons": an author IWPR does not name, so a credit, no person
 _WITHHELD = LazyPattern(r"\(?\b(?:(?:the\s+)?(?:author'?s?\s+)?names?|identity)\s+(?:(?:is|are|being|has\s+been)\s+)?"
                         r"withheld\b[^()]{0,60}\)?", regex.I)
+_CAPS_ISSUE = LazyPattern(r"(?<=\b\p{Lu}{2,5}\s{1,3})NO(?=\.?\s{0,3}\d)")
+# text that skipped `iwpr clean`: UTF-8 read as Windows-1252 ("DÃ©sirÃ©", "IWPRâ€™s") and quoted-printable
+# leftovers ("Bishkek=20", "IWPR=E2=80=99s"); a lead character, then one to three continuation characters
+_MOJIBAKE_RUN = LazyPattern(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,3}"
+)
+_QP_RUN = LazyPattern(r"(?:=[0-9A-F]{2})+")
 # replaced by one space: runs of white space, and any single white space other than a space.  The same
 # result as ``\s+`` but a single space is not matched, and most text has nothing else to replace.
 _SPACE = LazyPattern(r"\s{2,}|[^\S ]")
@@ -148,6 +176,34 @@ _CLEANERS = (
 )
 
 
+def _undecoded(match: Any) -> str:
+    """A mojibake or quoted-printable run decoded, or kept as it is when it does not decode."""
+    run = match.group(0)
+    raw = bytes.fromhex(run.replace("=", "")) if run[0] == "=" else None
+    if raw is None:
+        try:
+            raw = run.encode("cp1252")
+        except UnicodeEncodeError:
+            return run
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace") if run[0] == "=" else run
+
+
+def _repair(text: str) -> str:
+    """``text`` with mojibake and quoted-printable runs decoded (most text has neither and is returned).
+
+    >>> _repair("D\u00c3\u00a9sir\u00c3\u00a9 in Bishkek=20")
+    'Désiré in Bishkek '
+    """
+    if "=" in text:
+        text = _QP_RUN.sub(_undecoded, text)
+    if not text.isascii() and _MOJIBAKE_RUN.search(text):
+        text = _MOJIBAKE_RUN.sub(_undecoded, text)
+    return text
+
+
 def _clean(text: str) -> tuple[str, str | None]:
     """Decode markup and drop what is never part of a name; return (clean text, edition reference)."""
     if "&" in text:
@@ -156,7 +212,10 @@ def _clean(text: str) -> tuple[str, str | None]:
         text = html.unescape(html.unescape(text))
     if "<" in text:
         text = _TAG.sub(" ", text)
+    text = _repair(text)
     edition = None
+    if "NO" in text:  # a byline printed in capitals prints its edition data so: "(ICR NO. 172, 19-MAY-06)"
+        text = _CAPS_ISSUE.sub("No", text)
     span = edition_ref_span(text)
     if span:
         edition = text[span[0] : span[1]]
@@ -196,6 +255,9 @@ _ARTICLE_WORD = LazyPattern(r"^(?i:an?|the)\s+")
 _HEADING = LazyPattern(r"^(?P<head>[^:]{1,60}):\s*(?P<rest>.+)$")
 _MIXED = LazyPattern(r"^[\p{P}]*\p{Lu}[\p{L}\p{M}'’.\-]*\p{Ll}")
 _HAS_LETTER = LazyPattern(r"\p{L}")
+# "A and B in Osh and Bishkek respectively" (in a byline or a bio): one place per name, in order
+_RESPECTIVELY = LazyPattern(r",?\s+respectively$", regex.I)
+_PLACE_LIST = LazyPattern(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _NEXT_LINE = LazyPattern(r"[ \t]*\n[ \t]*([^\n]+)")
 
 
@@ -237,7 +299,8 @@ def _chunks(segment: str) -> list[tuple[str, str]]:
         if joiner == "," and _LEADING_CONJ.match(chunk):  # "B, and C"
             chunk, joiner = _LEADING_CONJ.sub("", chunk), "and"
         out.append((joiner, chunk))
-    return [(j, _TRIM.sub("", c.replace("\x00", " "))) for j, c in out if _TRIM.sub("", c)]
+    trimmed = [(j, _TRIM.sub("", c)) for j, c in out]
+    return [(j, c.replace("\x00", " ")) for j, c in trimmed if c]
 
 
 def _tokens(text: str) -> list[str]:
@@ -266,6 +329,10 @@ def _low(tok: str) -> str:
 # --- natural case ---------------------------------------------------------------------------------------
 
 
+_WORD_JOINER = LazyPattern(r"([\-'’])")
+_CREDIT_BY = LazyPattern(r"^(?i:by|from)(?:\s*:\s*|\s+)")
+
+
 def _cap(word: str) -> str:
     return word[:1].upper() + word[1:].lower()
 
@@ -280,13 +347,16 @@ def _natural_word(word: str, first: bool) -> str:
         return _cap(low)
     if not first and low in words.particles:
         return low
-    parts = regex.split(r"([\-'’])", word)
+    parts = _WORD_JOINER.split(word)
     out = []
     for i, part in enumerate(parts):
         if part in ("-", "'", "’"):
             out.append(part)
             continue
         lowp = part.lower()
+        if i == 0 and not first and len(parts) > 2 and lowp in words.name_articles:
+            out.append(lowp)  # "ALI AL-MAMOURI" -> "Ali al-Mamouri", as IWPR prints the article
+            continue
         prev_apos = i >= 2 and parts[i - 1] in ("'", "’")
         if prev_apos and (lowp == "s" and i == len(parts) - 1 or len(parts[i - 2]) > 1):
             out.append(lowp)  # "McDonald's", "Ng'ang'a" keep the letter after a long stem small
@@ -306,9 +376,8 @@ def _natural_case(tokens: list[str]) -> list[str]:
     A name that already has a mixed-case word keeps its other words as printed ("Ojewola RW",
     "Bubba jo-bob Brain"): those are initials or deliberate spellings.
     """
-    def mixed(t: str) -> bool:
-        letters = [c for c in t if c.isalpha()]
-        return any(c.isupper() for c in letters) and any(c.islower() for c in letters)
+    def mixed(t: str) -> bool:  # a capital and a small letter: lower() and upper() both change it
+        return t != t.lower() and t != t.upper()
 
     if any(mixed(t) for t in tokens if t[:1] not in "\"“"):
         words = _words()
@@ -414,7 +483,10 @@ def _role_split(tokens: list[str]) -> int | None:
     singular = [w[:-1] if w.endswith("s") and w[:-1] in words.role_heads else w for w in lows]
     if not any(w in words.role_heads or w == "special" for w in singular):
         return None
+    titled = _titled_name(tokens, lows)
     for i, w in enumerate(singular):
+        if i == 0 and titled:
+            continue  # "Professor Alexander Cooley": a title, as "Dr" is
         if w in words.role_vocab or w.endswith("-based") and i + 1 < len(singular):  # "Bishkek-based journalist"
             if i == 0:
                 return 0
@@ -423,6 +495,31 @@ def _role_split(tokens: list[str]) -> int | None:
                 return i
             return None
     return None
+
+
+def _leading_role(tokens: list[str], lows: list[str]) -> int:
+    """How many tokens of a role stand before a name ("IWPR trainees Mariam Jafari" -> 2); 0 when the
+    chunk does not open with a role, or no name of two words or more follows it."""
+    words = _words()
+    if lows[0] not in words.role_vocab or lows[0] in words.titles:
+        return 0
+    end = 0
+    for i, low in enumerate(lows):
+        head = low[:-1] if low.endswith("s") and low[:-1] in words.role_heads else low
+        if head in words.role_heads:
+            end = i + 1
+        elif low not in words.role_vocab and not low.endswith("-trained"):
+            break
+    rest = tokens[end:]
+    return end if end and len(rest) >= 2 and rest[0][:1].isupper() and _name_ok(rest, True) else 0
+
+
+def _titled_name(tokens: list[str], lows: list[str]) -> bool:
+    """Whether the tokens are a title that is also a role word, then a name of two words or more
+    ("Professor Alexander Cooley"; not "Professor of Economics" nor "Professor Emeritus")."""
+    words = _words()
+    return (len(tokens) >= 3 and lows[0] in words.titles and lows[0] in words.role_vocab
+            and tokens[1][:1].isupper() and lows[1] not in words.role_vocab)
 
 
 def _singular_role(role: str) -> str:
@@ -452,6 +549,52 @@ def _strip_prefixes(text: str) -> tuple[str, bool]:
     return text, photo
 
 
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """The places IWPR writes about, case-folded: the entities stage's hand-kept list ("name<TAB>LOC..."),
+    read only when a byline needs it (~1 ms; the whole gazetteer would cost ~20 ms of start-up)."""
+    from .datafiles import read_text
+
+    return frozenset(line.split("\t", 1)[0].casefold() for line in read_text("entities/places.tsv").splitlines()
+                     if "\tLOC" in line and not line.startswith("#"))
+
+
+def _known_place(text: str) -> bool:
+    """Whether ``text`` is a place IWPR writes about ("Lashkar Gah", "Banja Luka").
+
+    >>> _known_place("Lashkar Gah"), _known_place("Gulzat Abdurasulova")
+    (True, False)
+    """
+    return " ".join(text.split()).casefold() in _places()
+
+
+_ORG_START = LazyPattern(r"\s(?:of|for)\s(?:the\s)?\p{Lu}")
+
+
+def _in_organisation(head: str, place: str) -> bool:
+    """Whether "in PLACE" ends an organisation's name rather than giving a place: "head of the Centre for
+    Journalism in Extreme Situations" (a capitalised name after "of"/"for" runs up to "in", and no known
+    place follows)."""
+    if " of " not in head and " for " not in head:
+        return False
+    words = head.split()
+    return (len(words) >= 3 and words[-1][:1].isupper() and words[-1].lower() not in _words().role_vocab
+            and _ORG_START.search(head) is not None and not _known_place(place))
+
+
+def _paren_place(m: Any) -> str:
+    """ "Iso Rusi (Tetovo)" -> "Iso Rusi in Tetovo"; an outlet ("(Reuters)", "(BIRN)") or a role
+    ("(IWPR Albania Editor)") in brackets stays as it is."""
+    inside = m["inside"]
+    tokens = _tokens(inside)
+    if inside.isupper() or _is_outlet(tokens):
+        # at the end the outlet check of the whole byline takes it; before another author it goes
+        return m.group(0) if m.end() == len(m.string) else " "
+    if _role_split(tokens) is not None:
+        return m.group(0)
+    return f" in {inside}"
+
+
 def _analyse(text: str, *, strict: bool = False) -> _Parsed:
     """The parts of one byline: authors with places and roles, outlets, a collective credit."""
     words = _words()
@@ -462,6 +605,8 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
     withheld = "ithheld" in text and _WITHHELD.search(text)
     if withheld:
         text = (text[: withheld.start()] + " " + text[withheld.end() :]).strip(" ,;")
+    if "(" in text:
+        text = _PAREN_PLACE.sub(_paren_place, text)
     tail = _PAREN_OUTLET.search(text) if text.endswith(")") else None
     if tail and tail.start() > 0 and _role_split(_tokens(tail["outlet"])) is None:
         text = text[: tail.start()]  # "... in Sarajevo (BIRN)", "Jane Doe (Reuters)": an outlet, not a place or name
@@ -473,11 +618,15 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
         prose = sum(1 for w in rest.split() if w[:1].islower() and w not in words.lower_ok) >= 3
         if rest != heading["rest"] or prose or (len(first) >= 2 and _name_ok(first, True) and _role_split(first) is None):
             text = rest  # "REALPOLITIK: Trevor Royle", "FILM REVIEWS: By Demetrios Matheou": a column heading
+    respectively = _RESPECTIVELY.search(text) if text[-12:].lower() == "respectively" else None
+    if respectively:
+        text = text[: respectively.start()]
     # lower-case words are names only in a byline printed without mixed case ("by: jimmy and JOHN")
     lower_ok = not any(_MIXED.match(t) for t in text.split())
     group: list[_Draft] = []   # names since the last place: a place applies to all of them
     placed: list[_Draft] = []  # the names the last place went to
     since_role: list[_Draft] = []
+    pending_role = None  # a plural role before the names ("IWPR trainees A and B"), for the next ones
     seen: dict[str, _Draft] = {}
     last_kind = ""
     for segment, after_tail in _segments(text):
@@ -487,7 +636,7 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
             m = words.prefix.match(chunk)
             if m and chunk[m.end() :].strip():
                 chunk = chunk[m.end() :]  # "... claims Hillary. From Andrew Purcell in New York"
-            if not lower_ok and sum(1 for w in chunk.split() if w[:1].islower() and w not in _words().lower_ok) >= 2:
+            if not lower_ok and sum(1 for w in chunk.split() if w[:1].islower() and w not in words.lower_ok) >= 2:
                 parsed.unknown += 1  # prose, not a credit
                 last_kind = "unknown"
                 continue
@@ -510,7 +659,7 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
                 continue
             if place is None:
                 m = _IN.match(chunk)
-                if m and m["head"]:
+                if m and m["head"] and not _in_organisation(m["head"], m["place"]):
                     chunk, place = m["head"], m["place"]
             if place and place.isupper():
                 place = " ".join(_natural_case(place.split()))
@@ -540,8 +689,15 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
                 continue
             if last_kind == "photo" and _role_split(tokens) == 0:
                 continue
-            split_at = _role_split(tokens)
             role = None
+            lead = _leading_role(tokens, lows) if lows[0] in words.role_vocab else 0
+            if lead:  # "By IWPR trainees A and B in Herat": the role goes to the names it stands before
+                role = _singular_role(" ".join(tokens[:lead]))
+                pending_role = role if role != " ".join(tokens[:lead]) else None
+                tokens, lows = tokens[lead:], lows[lead:]
+            elif pending_role and last_kind == "name":
+                role = pending_role
+            split_at = _role_split(tokens) if not lead else None
             if split_at is not None:
                 role = _ARTICLE_WORD.sub("", " ".join(tokens[split_at:]))
                 if affil and split_at == 0:
@@ -575,16 +731,19 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
                     parsed.credit = True
                 last_kind = "outlet"
                 continue
-            if (joiner == "," and len(tokens) == 1 and tokens[0][:1].isupper() and parsed.authors
-                    and (last_kind == "place" or (last_kind == "name" and len(parsed.authors[-1].name.split()) > 1))):
-                # "Adam Sage, Paris"; "Aidan Hartley in Kiambu, Kenya"
+            if (joiner == "," and tokens[0][:1].isupper() and parsed.authors
+                    and (last_kind == "place" or (last_kind == "name" and len(parsed.authors[-1].name.split()) > 1))
+                    and (len(tokens) == 1 or len(tokens) <= 3 and _known_place(" ".join(tokens)))):
+                # "Adam Sage, Paris"; "Aidan Hartley in Kiambu, Kenya"; "A, Lashkar Gah" (a known place of two
+                # words: "A, Gulzat Abdurasulova" names two authors)
                 target = parsed.authors[-1]
+                where = " ".join(tokens)
                 if last_kind == "place" and placed:
                     for d in placed:
-                        d.location = f"{d.location}, {tokens[0]}"
+                        d.location = f"{d.location}, {where}"
                 else:
                     for d in group or [target]:
-                        d.location = d.location or tokens[0]
+                        d.location = d.location or where
                     placed, group = group or [target], []
                 last_kind = "place"
                 continue
@@ -622,6 +781,11 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
                     d.location = d.location or place
                 placed, group = group, []
                 last_kind = "place"
+    if respectively and len(placed) > 1:  # "A, B and C in Kabul, Herat and Khost respectively"
+        places = [p for p in _PLACE_LIST.split(placed[0].location or "") if p]
+        if len(places) == len(placed):
+            for d, p in zip(placed, places):
+                d.location = p
     if parsed.authors:
         parsed.credit = False
     elif withheld:
@@ -645,33 +809,58 @@ def parse_byline(text: str) -> list[Author]:
 # --- bios -----------------------------------------------------------------------------------------------
 
 _PARAGRAPH_BREAK = LazyPattern(r"\n[ \t\r]*\n")
-_SENTENCE = LazyPattern(r"(?<=[.!?][\"”’)]?)\s+(?=[\"“]?\p{Lu})")
+_SENTENCE = LazyPattern(r"(?<=[.!?][\"”’)]?)\s+(?=[*\"“]?\p{Lu})")
+# "X is IWPR's editor in Y and Z is an economist": a second bio in the same sentence
+_SECOND_BIO = LazyPattern(r",?\s+and\s+(?=\p{Lu}[\p{L}\p{M}'’\-]*(?:\s\p{Lu}[\p{L}\p{M}'’\-]*){1,4}\s(?:is|was)\s)")
+_BIO_VERB = LazyPattern(r"\s(?:is|are|was|were)\s")
 # "X is an IWPR-trained journalist in Bishkek."; "X and Y are IWPR trained journalists in"
 _BIO = LazyPattern(
     r"^(?P<names>\p{Lu}[^\s,]*(?:[ ,]+[^\s,]+){0,14}?)\s+(?P<verb>is|are|was|were)\s+(?P<rest>.{3,300})$", regex.S
 )
+# "X reports for IWPR from Kandahar.": a place, no role
+_BIO_REPORTS = LazyPattern(
+    r"^(?P<names>\p{Lu}[^\s,]*(?:[ ,]+[^\s,]+){0,14}?)\s+(?:reports|writes|reported|wrote)\s+"
+    r"(?:for\s+(?:the\s+)?\p{Lu}\S*(?:\s\p{Lu}\S*){0,3}\s+)?from\s+"
+    r"(?P<place>\p{Lu}[\p{L}\p{M}'’\-]*(?:\s\p{Lu}[\p{L}\p{M}'’\-]*){0,3})\.?$"
+)
+_REPORTS_WORD = LazyPattern(r"\s(?:reports|writes|reported|wrote)\s")
+# a clause after the role: "..., where he covers parliament", "..., who has written for ..."
+_BIO_CLAUSE = LazyPattern(r",\s+(?:where|who|whose|which|when|since)\s.*$", regex.S)
 _BIO_NAMES = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
-_PSEUDONYM = LazyPattern(r"^(?:the|a|an)\s+pseudonyms?(?:\s+(?:of|for|used\s+by)\s+|$)", regex.I)
-_ARTICLE = LazyPattern(r"^(?:an?|the|one\s+of\s+the)\s+", regex.I)
-_BIO_PLACE = LazyPattern(r"\s+(?:in|based\s+in)\s+(?P<place>(?:the\s+)?(?:(?:north|south)?-?(?:north|south|east|west)ern\s+|central\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ,]+(?:and\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*){0,4})$")
+_ARTICLE = LazyPattern(r"^(?:an?|the|one\s+of(?:\s+the)?)\s+", regex.I)
+_BIO_PLACE = LazyPattern(r"\s+(?:(?:based|living|working)\s+)?in\s+(?P<place>(?:the\s+)?(?:(?:north|south)?-?(?:north|south|east|west)ern\s+|central\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ,]+(?:and\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*){0,4})$")
 # "a journalist in Tetovo and a regular IWPR contributor"
 _BIO_PLACE_MID = LazyPattern(r"\s+in\s+(?P<place>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s\p{Lu}[\p{L}\p{M}'’.\-]*){0,2})(?=\s+and\s+(?:an?\s|the\s)|,)")
-_BIO_ORG = LazyPattern(r"\s+(?:at|with|for|of)\s+(?:the\s+)?(?P<org>\p{Lu}.*)$")
-_DANGLING_IN = LazyPattern(r"\s+(?:in|at|with|for|of|based)$", regex.I)
+# "a journalist from Ganja": one word only, as "a reporter from Radio Azattyk" names an outlet
+_BIO_FROM = LazyPattern(r"\s+from\s+(?P<place>\p{Lu}[\p{L}\p{M}'’\-]*)$")
+_BIO_ORG = LazyPattern(r"\s+(?:at|with|for|of)\s+(?:the\s+)?(?P<org>(?:\p{Lu}|\p{N}[\p{N}.]*\.\p{L}).*)$")  # "24.kg"
+_INDEFINITE = LazyPattern(r"^(?i:an?)\s")
+# a few lower-case words, perhaps after a nationality: "sociologist", "Kyrgyz political scientist"
+_PLAIN_ROLE = LazyPattern(r"^(?:\p{Lu}\p{Ll}+\s)?\p{Ll}[\p{Ll}\-]*(?:\s\p{Ll}[\p{Ll}\-]*){0,3}$")
+# a bio that lost its last words: "... based in", "... journalist with the"
+_DANGLING_IN = LazyPattern(r"(?:\s+(?:in|at|with|for|of|based|living|working|the|an?)){1,3}$", regex.I)
 
 
 class _Bio:
-    """One bio sentence: the names it is about, their role, place and pseudonym flag."""
+    """One bio sentence: the names it is about, their role, place and pseudonym flag; ``places`` gives
+    each name its own place when the bio says "in Osh and Bishkek respectively" (else None)."""
 
-    __slots__ = ("names", "role", "location", "pseudonym", "sentence")
+    __slots__ = ("names", "role", "location", "pseudonym", "sentence", "places", "everyone")
 
     def __init__(self, names: list[str], role: str | None, location: str | None, pseudonym: bool,
-                 sentence: str) -> None:
+                 sentence: str, places: list[str] | None = None, everyone: bool = False) -> None:
         self.names, self.role, self.location, self.pseudonym, self.sentence = names, role, location, pseudonym, sentence
+        self.places = places
+        self.everyone = everyone  # "The authors are ...": no names, every author of the byline
 
     def __repr__(self) -> str:
         return (f"_Bio(names={self.names!r}, role={self.role!r}, location={self.location!r}, "
-                f"pseudonym={self.pseudonym!r}, sentence={self.sentence!r})")
+                f"pseudonym={self.pseudonym!r}, sentence={self.sentence!r}, places={self.places!r}, "
+                f"everyone={self.everyone!r})")
+
+    def place_of(self, index: int) -> str | None:
+        """The place of the bio's ``index``-th name."""
+        return self.places[index] if self.places and index >= 0 else self.location
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, _Bio):
@@ -694,47 +883,85 @@ def parse_bio(sentence: str) -> _Bio | None:
     >>> (b.names, b.role, b.location, b.pseudonym)
     (['Yulia Kuznetsova'], 'freelance journalist', 'Kazakstan', False)
     """
-    sentence = _SPACE.sub(" ", sentence).strip()
+    sentence = _SPACE.sub(" ", sentence).strip().lstrip("*†• ")  # "*X is a pseudonym."
     if len(sentence) > MAX_BIO_CHARS:
         return None
-    m = _BIO.match(sentence)
-    if not m:
-        return None
-    names = [n for n in _BIO_NAMES.split(m["names"]) if n]
-    name_tokens = [_tokens(n) for n in names]
-    if not names or not all(len(t) >= 2 and _name_ok(t, True) for t in name_tokens):
-        return None
-    rest = m["rest"].rstrip(" .")
+    words = _words()
+    subject = words.bio_subject.match(sentence) if sentence[:14].lower().startswith(words.bio_subject_starts) else None
+    if subject:  # "The authors are IWPR-trained journalists in Bishkek."
+        names, name_tokens, verb, rest = [], [], subject["verb"], sentence[subject.end() :]
+    else:
+        m = _BIO.match(sentence)
+        reports = None if m else _BIO_REPORTS.match(sentence)
+        if not (m or reports):
+            return None
+        names = [n for n in _BIO_NAMES.split((m or reports)["names"]) if n]
+        name_tokens = [_tokens(n) for n in names]
+        if not names or not all(len(t) >= 2 and _name_ok(t, True) for t in name_tokens):
+            return None
+        if reports:
+            return _Bio([" ".join(_natural_case(t)) for t in name_tokens], None, reports["place"], False, sentence)
+        verb, rest = m["verb"], m["rest"]
+    rest = rest.rstrip(" .")
+    if rest.split(" ", 1)[0].lower() in words.bio_adverb_words:  # "is currently IWPR's editor", "is also a lecturer"
+        rest = words.bio_adverbs.sub("", rest)
+    if ", wh" in rest or ", since" in rest:
+        rest = _BIO_CLAUSE.sub("", rest)
     pseudonym = False
-    p = _PSEUDONYM.match(rest)
+    p = words.pseudonym.match(rest)
     if p:
         pseudonym, rest = True, rest[p.end() :]
         if not rest:  # "X is a pseudonym."
-            return _Bio([" ".join(_natural_case(t)) for t in name_tokens], None, None, True, sentence)
+            return _Bio([" ".join(_natural_case(t)) for t in name_tokens], None, None, True, sentence,
+                        everyone=bool(subject))
+    indefinite = rest[:2] in ("a ", "an", "A ", "An") and _INDEFINITE.match(rest) is not None
+    one_of = rest[:7].lower() == "one of "  # "one of IWPR's most experienced reporters": one reporter
     rest = _DANGLING_IN.sub("", _ARTICLE.sub("", rest))  # a bio that lost its last line ends "... in"
-    place = None
-    pm = _BIO_PLACE.search(rest) or _BIO_PLACE_MID.search(rest)
+    respectively = _RESPECTIVELY.search(rest) if len(names) > 1 and rest.endswith("ly") else None
+    if respectively:
+        rest = rest[: respectively.start()]
+    place = places = None
+    kind = rest.rsplit(" ", 1)[-1]
+    kind = kind if kind.lower() in words.place_kinds else ""
+    if kind:  # "in Anbar province": the place keeps its kind
+        rest = rest[: -len(kind)].rstrip()
+    pm = _BIO_PLACE.search(rest) or _BIO_PLACE_MID.search(rest) or (" from " in rest and _BIO_FROM.search(rest))
     if pm:
-        place, rest = pm["place"], rest[: pm.start()] + rest[pm.end() :]
+        place = pm["place"] + (f" {kind}" if kind and pm.end() == len(rest) else "")
+        rest = rest[: pm.start()] + rest[pm.end() :]
+        if respectively:
+            places = [p for p in _PLACE_LIST.split(place) if p]
+            places = places if len(places) == len(names) else None
+    elif kind:
+        rest = f"{rest} {kind}"
     om = _BIO_ORG.search(rest)
     role = rest
     if om:
         role = f"{rest[: om.start()]}, {om['org']}"
     lows = {w.lower().strip(",") for w in rest.split()}
     lows |= {w[:-1] for w in lows if w.endswith("s")}  # "the pseudonyms of journalists in Zimbabwe"
-    if not (lows & _bio_words()) or len(rest.split()) > 25:
+    if len(rest.split()) > 25 or not (lows & _bio_words() or (
+            # "a sociologist at the American University": a profession the word lists lack
+            indefinite and _PLAIN_ROLE.match(rest[: om.start()] if om else rest))):
         return None
-    if len(names) > 1 or m["verb"] in ("are", "were"):
+    if len(names) > 1 or verb in ("are", "were") or one_of:
         head, _, tail = role.partition(",")
         role = _singular_role(head) + ("," + tail if tail else "")
-    return _Bio([" ".join(_natural_case(t)) for t in name_tokens], role or None, place, pseudonym, sentence)
+    return _Bio([" ".join(_natural_case(t)) for t in name_tokens], role or None, place, pseudonym, sentence, places,
+                bool(subject))
 
 
 def find_bios(text: str | None, names: list[str] | None = None) -> list[_Bio]:
     """Every bio sentence in end matter (paragraphs separated by blank lines); with ``names``, only
-    paragraphs that mention one of their last words are read (a whole raw document is mostly prose)."""
+    paragraphs that mention one of their last words, or open "The author is", are read (a whole raw
+    document is mostly prose).
+
+    >>> [(b.names, b.role) for b in find_bios("Jo Bek is an IWPR contributor.\\n\\nThe vote is due.")]
+    [(['Jo Bek'], 'IWPR contributor')]
+    """
     if not text:
         return []
+    text = _repair(text)
     if names is not None:
         keys = {n.split()[-1] for n in names if n.split()}
         if not any(k in text for k in keys):
@@ -748,21 +975,43 @@ def find_bios(text: str | None, names: list[str] | None = None) -> list[_Bio]:
         elif para:
             paras.append(para)
     for para in paras:
-        if names is not None and not any(k in para for k in keys):
-            continue
+        if names is not None and not any(k in para for k in keys) and not (
+                para[:14].lower().startswith(_words().bio_subject_starts) and _words().bio_subject.match(para)):
+            continue  # a paragraph that names no author, unless it opens "The authors are ..."
         para = _SPACE.sub(" ", para)
-        if " is " not in para and " are " not in para and " was " not in para and " were " not in para:
+        if (" is " not in para and " are " not in para and " was " not in para and " were " not in para
+                and not (" from " in para and _REPORTS_WORD.search(para))):
             continue
         for sentence in _SENTENCE.split(para):
-            bio = parse_bio(sentence)
-            if bio:
-                bios.append(bio)
+            two = " and " in sentence and sentence.count(" is ") + sentence.count(" was ") + sentence.count(" are ") > 1
+            for clause in _bio_clauses(sentence) if two else (sentence,):
+                bio = parse_bio(clause)
+                if bio:
+                    bios.append(bio)
     return bios
+
+
+def _bio_clauses(sentence: str) -> list[str]:
+    """A sentence cut where a second bio starts ("X is IWPR's editor in Y and Z is an economist")."""
+    if " and " not in sentence or len(sentence) > 2 * MAX_BIO_CHARS:  # no bio is that long
+        return [sentence]
+    clauses, start = [], 0
+    for m in _SECOND_BIO.finditer(sentence):
+        if _BIO_VERB.search(sentence, start, m.start()):  # the clause before has its own verb
+            clauses.append(sentence[start : m.start()])
+            start = m.end()
+    clauses.append(sentence[start:])
+    return clauses
 
 
 def _same_person(a: str, b: str) -> bool:
     a, b = a.casefold(), b.casefold()
-    return a == b or a.split()[-1:] == b.split()[-1:] and a.split()[:1] == b.split()[:1]
+    if a == b:
+        return True
+    titles = _words().titles
+    wa = [w for w in a.split() if w not in titles]  # "Dr Vahram Hovhannisyan" is "Vahram Hovhannisyan"
+    wb = [w for w in b.split() if w not in titles]
+    return bool(wa and wb) and wa[-1] == wb[-1] and wa[0] == wb[0]
 
 
 def _attach(drafts: list[_Draft], bios: list[_Bio]) -> list[Author]:
@@ -770,8 +1019,10 @@ def _attach(drafts: list[_Draft], bios: list[_Bio]) -> list[Author]:
     for d in drafts:
         location, role, pseudonym, text = d.location, d.role, False, None
         for bio in bios:
-            if any(_same_person(d.name, n) for n in bio.names):
-                location = location or bio.location  # the byline's place wins over the bio's
+            index = -1 if bio.everyone else next(
+                (i for i, n in enumerate(bio.names) if _same_person(d.name, n)), None)
+            if index is not None:
+                location = location or bio.place_of(index)  # the byline's place wins over the bio's
                 role = role or bio.role
                 pseudonym = pseudonym or bio.pseudonym
                 text = text or bio.sentence
@@ -784,7 +1035,7 @@ def _attach(drafts: list[_Draft], bios: list[_Bio]) -> list[Author]:
 
 def _credit_text(byline: str) -> str:
     text, _ = _clean(byline)
-    m = regex.match(r"^(?i:by|from)(?:\s*:\s*|\s+)", text)
+    m = _CREDIT_BY.match(text)
     return text[m.end() :] if m else text
 
 
@@ -828,10 +1079,28 @@ def bylines_record(record: dict[str, Any]) -> dict[str, Any]:
     notes = record.get("notes")
     out = dict(record)
     parsed = _analyse(byline) if byline else _Parsed()
-    out["authors"] = [a.as_dict() for a in _attach(parsed.authors, find_bios(notes if isinstance(notes, str) else None))]
+    bios = find_bios(notes if isinstance(notes, str) else None)
+    body = record.get("body")
+    if parsed.authors and isinstance(body, str):
+        # a bio the split left at the end of the body: read only for authors the notes say nothing of
+        missing = [d.name for d in parsed.authors if not bios or not any(
+            b.everyone or any(_same_person(d.name, n) for n in b.names) for b in bios)]
+        if missing:
+            bios += find_bios(_tail_paragraphs(body), missing)
+    out["authors"] = [a.as_dict() for a in _attach(parsed.authors, bios)]
     out["credit"] = _credit_text(byline) if byline and parsed.credit else None
     _fill_newsletter(out, parsed.edition)
     return out
+
+
+_TAIL_CHARS = 800
+
+
+def _tail_paragraphs(body: str) -> str:
+    """The last two paragraphs of a body: where a bio the split left in the body stands
+    ("*X is the pen name of ..." after the last paragraph of the article)."""
+    tail = body[-_TAIL_CHARS:]
+    return "\n\n".join(_PARAGRAPH_BREAK.split(tail.rstrip())[-2:])
 
 
 def _toc(record: dict[str, Any]) -> dict[str, Any]:
@@ -852,9 +1121,10 @@ def _toc(record: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-# a byline standing at the start of a line, or after a sentence in a table-of-contents line
+# a byline standing at the start of a line, or after a sentence in a table-of-contents line (the look
+# behind is bounded: unbounded, a long run of spaces made the search quadratic)
 _LINE_BY = LazyPattern(
-    r"(?:^|(?<=[.?!”\"][ \t]{2,}))[ \t]*(?P<line>(?:(?:Comment|Commentary|Interview|Compiled|Analysis|Reported|Written|Text)[ \t]+by|By|BY)\b[^\n]*)",
+    r"(?:^|(?<=[.?!”\"][ \t]{2,20}))[ \t]*(?P<line>(?:(?:Comment|Commentary|Interview|Interviewed|Compiled|Analysis|Reported|Written|Text)[ \t]+by|By|BY)\b[^\n]*)",
     regex.M,
 )
 _CONTINUES = LazyPattern(r"(?:\b(?:and|in|By|BY)|[,&])[ \t]*$")

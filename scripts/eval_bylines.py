@@ -2,8 +2,9 @@
 
     python scripts/eval_bylines.py            # figures
     python scripts/eval_bylines.py --errors   # every case that differs, with what came out
+    python scripts/eval_bylines.py --batch 6  # one batch only (tests/data/bylines_heldout6.jsonl)
 
-Cases: ``tests/data/bylines_heldout*.jsonl`` (two batches, the second written after the first was fixed),
+Cases: ``tests/data/bylines_heldout*.jsonl`` (fourteen batches, each written after the one before was fixed),
 one per line ``{byline, notes, authors, credit}``, written by hand from IWPR's newsletters (Afghan Recovery
 Report, Iraqi Crisis Report, Balkan Crisis Report, Tribunal Update, Caucasus Reporting Service, Reporting
 Central Asia) before the tool was run on them.
@@ -94,8 +95,13 @@ def evaluate(cases: list[dict] | None = None) -> tuple[dict[str, object], list[t
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="print the cases that differ")
+    parser.add_argument("--batch", type=int, help="score one batch only (1 is bylines_heldout.jsonl)")
     args = parser.parse_args()
-    figures, wrong = evaluate()
+    paths = None
+    if args.batch is not None:
+        name = "bylines_heldout.jsonl" if args.batch == 1 else f"bylines_heldout{args.batch}.jsonl"
+        paths = [ROOT / "tests" / "data" / name]
+    figures, wrong = evaluate(load_cases(paths))
     for key, value in figures.items():
         print(f"{key:42} {value}")
     if args.errors:

@@ -277,7 +277,11 @@ def test_property_names_are_clean_and_parsing_is_deterministic(text):
 
 
 @pytest.mark.parametrize("hostile", ["a" * 50_000, "A. " * 20_000, ", " * 30_000, "By " + "x.y" * 20_000,
-                                     "Jo " + " in " * 10_000, ("Ana Ray is " + "a " * 20_000) + "journalist."])
+                                     "Jo " + " in " * 10_000, ("Ana Ray is " + "a " * 20_000) + "journalist.",
+                                     "Ab Cd is a journalist and " * 3_000, "By A Bek in Osh" + " " * 5_000 + "respectively",
+                                     "BY " + "ICR NO " * 3_000 + "1", "=E2" * 30_000, "\u00c3\u00a9" * 30_000,
+                                     "Ab" + " " * 30_000 + "(Cd)", "Ab (Cd) and " * 3_000,
+                                     "Ab Cd is a reporter in " + "Osh and " * 20_000 + "Kabul respectively."])
 def test_hostile_input_is_fast(hostile):
     start = time.perf_counter()
     parse_byline(hostile)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import load_script
-from iwpr_extract.bylines import bylines_record, parse_bio, parse_byline
+from iwpr_extract.bylines import bylines_record, find_bios, parse_bio, parse_byline
 
 
 @pytest.fixture(scope="module")
@@ -14,11 +14,104 @@ def evaluation():
     return load_script("eval_bylines").evaluate()
 
 
+# held-out cases still wrong, each with its own strict xfail below (none at present)
+OPEN: set[str] = set()
+
+
 def test_every_held_out_byline_right(evaluation):
     figures, wrong = evaluation
-    assert figures["cases"] >= 106
-    assert [case["byline"] for case, _ in wrong] == []
+    assert figures["cases"] >= 328
+    assert sorted(case["byline"] for case, _ in wrong) == sorted(OPEN)
+
+
+def test_held_out_names_and_places_exact_but_the_open_cases():
+    eval_bylines = load_script("eval_bylines")
+    figures, _ = eval_bylines.evaluate([c for c in eval_bylines.load_cases() if c["byline"] not in OPEN])
     assert figures["authors (name+location)"]["f1"] == 1.0
+
+
+def test_in_inside_an_organisation_name_is_not_a_place():
+    [a] = parse_byline("By Oleg Panfilov, head of the Centre for Journalism in Extreme Situations")
+    assert (a.location, a.role) == (None, "head of the Centre for Journalism in Extreme Situations")
+    # a known place after the organisation is the author's place
+    [a] = parse_byline("By Jo Bek, director of the Centre for Strategic Studies in Baku")
+    assert (a.location, a.role) == ("Baku", "director of the Centre for Strategic Studies")
+
+
+def test_a_known_two_word_place_after_a_comma_is_a_place_and_a_name_is_an_author():
+    assert [(a.name, a.location) for a in parse_byline("Aziz Ahmad Tassal, Lashkar Gah")] == [
+        ("Aziz Ahmad Tassal", "Lashkar Gah")]
+    assert [(a.name, a.location) for a in parse_byline("By Gordana Katana, Banja Luka, and Jo Bek, Novi Sad")] == [
+        ("Gordana Katana", "Banja Luka"), ("Jo Bek", "Novi Sad")]
+    # "By A, B" names two authors (the real RCA seeds print it so)
+    assert [a.name for a in parse_byline("By Asyl Osmonalieva, Gulzat Abdurasulova")] == [
+        "Asyl Osmonalieva", "Gulzat Abdurasulova"]
+
+
+def test_places_in_brackets_and_additional_reporting():
+    assert [(a.name, a.location) for a in parse_byline("By Iso Rusi (Tetovo) and Saso Ordanoski (Skopje)")] == [
+        ("Iso Rusi", "Tetovo"), ("Saso Ordanoski", "Skopje")]
+    assert [(a.name, a.role) for a in parse_byline("By Fron Nazi (IWPR Albania Editor)")] == [
+        ("Fron Nazi", "IWPR Albania Editor")]
+    assert [a.name for a in parse_byline("By Jane Doe (Sunday Times) and Bo Li")] == ["Jane Doe", "Bo Li"]
+    assert [(a.name, a.location) for a in parse_byline(
+        "By Fazel Rahman Oria in Kabul, with additional reporting by Wahidullah Amani")] == [
+        ("Fazel Rahman Oria", "Kabul"), ("Wahidullah Amani", None)]
+
+
+def test_a_plural_role_before_the_names_goes_to_each_until_the_place():
+    got = [(a.name, a.location, a.role) for a in parse_byline(
+        "By IWPR trainees Mariam Jafari, Ali Reza and Fatima Rahimi in Herat and Abdul Baseer Saeed in Kabul")]
+    assert got == [("Mariam Jafari", "Herat", "IWPR trainee"), ("Ali Reza", "Herat", "IWPR trainee"),
+                   ("Fatima Rahimi", "Herat", "IWPR trainee"), ("Abdul Baseer Saeed", "Kabul", None)]
+    [a] = parse_byline("By IWPR reporter Hafizullah Gardesh in Kabul")
+    assert (a.name, a.location, a.role) == ("Hafizullah Gardesh", "Kabul", "IWPR reporter")
+    assert [a.role for a in parse_byline("By Tom Head and Jo Bek")] == [None, None]
+
+
+def test_respectively_gives_each_name_its_place():
+    bio = parse_bio("Amir Sadat and Hazrat Noori are IWPR-trained journalists in Kandahar and Helmand respectively.")
+    assert (bio.role, bio.places) == ("IWPR-trained journalist", ["Kandahar", "Helmand"])
+    got = parse_byline("By A Bek, Bo Li and Cy Ma in Kabul, Mazar-e-Sharif and Herat respectively")
+    assert [a.location for a in got] == ["Kabul", "Mazar-e-Sharif", "Herat"]
+    # a count that does not match keeps the place whole
+    assert [a.location for a in parse_byline("By A Bek and Bo Li in Tbilisi, Georgia and Baku respectively")] == [
+        "Tbilisi, Georgia and Baku"] * 2
+
+
+@pytest.mark.parametrize("sentence, role, place", [
+    ("Sabir Gafurov is a freelance journalist based in", "freelance journalist", None),
+    ("Gulnara Ibraeva is a sociologist at the American University of Central Asia in Bishkek.",
+     "sociologist, American University of Central Asia", "Bishkek"),
+    ("Mahmoud Zayed is an IWPR-trained journalist in Anbar province.", "IWPR-trained journalist", "Anbar province"),
+    ("Hasan Ahmadzade is a journalist from Ganja.", "journalist", "Ganja"),
+    ("Aijan Sydykova is a reporter from Radio Azattyk.", "reporter from Radio Azattyk", None),
+    ("Abdulla Bakr is a pseudonym of a journalist living in Raqqa.", "journalist", "Raqqa"),
+    ("Vladimir Davlatov is a journalist working in", "journalist", None),
+    ("Nurbek Kanimetov is a journalist with 24.kg news agency.", "journalist, 24.kg news agency", None),
+    ("Nurbek Kanimetov is a journalist with 15 years' experience.", "journalist with 15 years' experience", None),
+])
+def test_bio_roles_and_places(sentence, role, place):
+    bio = parse_bio(sentence)
+    assert (bio.role, bio.location) == (role, place)
+
+
+def test_a_town_is_not_a_bio_without_an_indefinite_article():
+    assert parse_bio("Kara Balta is the town in Chui.") is None
+
+
+def test_pseudonyms_without_an_article_and_used_by():
+    assert parse_bio("A Bek and Bo Li are pseudonyms of journalists in Uzbekistan.").pseudonym is True
+    bio = parse_bio("Marina Kozlova is a pseudonym used by a journalist in southern Kyrgyzstan.")
+    assert (bio.pseudonym, bio.role, bio.location) == (True, "journalist", "southern Kyrgyzstan")
+
+
+def test_bylines_in_capitals_keep_the_arabic_article_small_and_give_their_edition():
+    r = bylines_record({"kind": "article", "byline": "BY ALI AL-MAMOURI IN HILLA (ICR NO. 172, 19-MAY-06)",
+                        "notes": None})
+    assert [(a["name"], a["location"]) for a in r["authors"]] == [("Ali al-Mamouri", "Hilla")]
+    assert r["newsletter"] == {"title": "Iraq Crisis Report", "issue": 172, "date": "2006-05-19"}
+    assert [a.name for a in parse_byline("BY AL-ANSARY KHALID")] == ["Al-Ansary Khalid"]
 
 
 def test_a_pseudonym_bio_without_a_role():
@@ -61,3 +154,115 @@ def test_plural_pseudonym_bio():
     bio = parse_bio("Chipo Sithole and Mike Nyoni are the pseudonyms of journalists in Zimbabwe.")
     assert (bio.names, bio.role, bio.location, bio.pseudonym) == (
         ["Chipo Sithole", "Mike Nyoni"], "journalist", "Zimbabwe", True)
+
+
+def test_the_authors_bio_goes_to_every_author():
+    r = bylines_record({"kind": "article", "byline": "By Tolkun Namatbaeva and Aida Kasymalieva",
+                        "notes": "The authors are IWPR-trained journalists in Bishkek."})
+    assert [(a["location"], a["role"]) for a in r["authors"]] == [("Bishkek", "IWPR-trained journalist")] * 2
+    r = bylines_record({"kind": "article", "byline": "By IWPR staff in Tashkent",
+                        "notes": "The author is a journalist in Tashkent whose name is being withheld."})
+    assert r["authors"] == [] and r["credit"] == "IWPR staff in Tashkent"
+
+
+def test_a_pen_name_is_a_pseudonym_and_a_star_does_not_hide_the_note():
+    bio = parse_bio("Khaled Waleed is the pen name of an IWPR-trained journalist in Baghdad.")
+    assert (bio.pseudonym, bio.role, bio.location) == (True, "IWPR-trained journalist", "Baghdad")
+    r = bylines_record({"kind": "article", "byline": "By Ali Sarwar in Kandahar",
+                        "notes": "Some names have been changed. *Ali Sarwar is a pseudonym."})
+    assert r["authors"][0]["pseudonym"] is True
+
+
+def test_two_bios_in_one_sentence():
+    r = bylines_record({"kind": "article", "byline": "By Nigina Saidova and Khojamahmad Umarov in Dushanbe",
+                        "notes": "Nigina Saidova is IWPR's project coordinator in Tajikistan and Khojamahmad "
+                                 "Umarov is an economist."})
+    assert [a["role"] for a in r["authors"]] == ["IWPR's project coordinator", "economist"]
+    # "A and B are ...": one bio of two people, not two bios
+    [bio] = find_bios(
+        "Samah Samad and Rizgar Ali are IWPR-trained journalists.")
+    assert bio.names == ["Samah Samad", "Rizgar Ali"]
+
+
+def test_reports_from_gives_a_place_and_a_where_clause_is_not_the_role():
+    bio = parse_bio("Abdul Latif Sahak reports for IWPR from Kandahar.")
+    assert (bio.names, bio.role, bio.location) == (["Abdul Latif Sahak"], None, "Kandahar")
+    bio = parse_bio("Mohammad Qadam Shah is an IWPR-trained reporter in Kabul, where he covers parliament.")
+    assert (bio.role, bio.location) == ("IWPR-trained reporter", "Kabul")
+    assert parse_bio("The vote reports from Kandahar were late.") is None
+
+
+def test_an_outlet_with_a_slash_in_brackets():
+    [a] = parse_byline("By Gulnoza Saidazimova (RFE/RL)")
+    assert (a.name, a.location) == ("Gulnoza Saidazimova", None)
+
+
+def test_a_raw_document_reads_the_authors_bio_paragraph():
+    text = ("VOTE TALLY DISPUTED\n\nBy Mariam Jafari and Fatima Rahimi in Herat\n\nThe count was slow. The "
+            "officials are tired.\n\nThe authors are IWPR-trained journalists in Herat.\n")
+    r = bylines_record({"kind": "document", "id": "d", "text": text})
+    assert [a["role"] for a in r["authors"]] == ["IWPR-trained journalist"] * 2
+
+
+def test_mojibake_and_quoted_printable_leftovers_are_decoded():
+    [a] = parse_byline("By D\u00c3\u00a9sir\u00c3\u00a9 Kazadi in Bukavu=20")
+    assert (a.name, a.location) == ("D\u00e9sir\u00e9 Kazadi", "Bukavu")
+    r = bylines_record({"kind": "article", "byline": "By Chris Stephen in The Hague",
+                        "notes": "Chris Stephen is IWPR=E2=80=99s Hague editor."})
+    assert r["authors"][0]["role"] == "IWPR\u2019s Hague editor"
+    # text that only looks like it: "Ñá" is not UTF-8 read as Windows-1252, and stays
+    assert [a.name for a in parse_byline("By Iñaki Ñáñez")] == ["Iñaki Ñáñez"]
+
+
+def test_professor_is_a_title_before_a_name_and_a_role_after_one():
+    assert [(a.name, a.role) for a in parse_byline("Comment by Professor Alexander Cooley")] == [
+        ("Professor Alexander Cooley", None)]
+    assert [(a.name, a.role) for a in parse_byline("By Jane Doe, Professor of Economics")] == [
+        ("Jane Doe", "Professor of Economics")]
+    assert [(a.name, a.role) for a in parse_byline("By Jane Doe, Professor Emeritus")] == [
+        ("Jane Doe", "Professor Emeritus")]
+
+
+def test_a_bio_without_the_bylines_title_is_the_same_person():
+    r = bylines_record({"kind": "article", "byline": "By Dr Vahram Hovhannisyan",
+                        "notes": "Vahram Hovhannisyan is a political analyst in Yerevan."})
+    assert [(a["name"], a["location"], a["role"]) for a in r["authors"]] == [
+        ("Dr Vahram Hovhannisyan", "Yerevan", "political analyst")]
+
+
+@pytest.mark.parametrize("byline", ["By Gerald Knaus, European Stability Initiative",
+                                    "By Gerald Knaus, International Crisis Group",
+                                    "By Gerald Knaus, Columbia University"])
+def test_an_organisation_after_a_name_is_not_an_author(byline):
+    assert [a.name for a in parse_byline(byline)] == ["Gerald Knaus"]
+
+
+@pytest.mark.parametrize("sentence, role", [
+    ("Ahmad Ibrahimi is currently IWPR's editor in Mazar-e-Sharif.", "IWPR's editor"),
+    ("Ahmad Ibrahimi is also a lecturer at Balkh University.", "lecturer, Balkh University"),
+    ("Ahmad Ibrahimi is now a journalist with Tolo TV.", "journalist, Tolo TV"),
+    ("Ahmad Ibrahimi is one of IWPR's most experienced reporters in Afghanistan.", "IWPR's most experienced reporter"),
+    ("Ahmad Ibrahimi was until recently an IWPR trainee in Herat.", "until recently an IWPR trainee"),
+])
+def test_adverbs_and_one_of_before_a_bio_role(sentence, role):
+    assert parse_bio(sentence).role == role
+
+
+def test_a_bio_left_at_the_end_of_the_body_is_read_for_authors_the_notes_miss():
+    record = {"kind": "article", "byline": "By Abdul Waheed Wafa in Kabul", "notes": None,
+              "body": "Teachers are unpaid.\n\n*Abdul Waheed Wafa is the pen name of an IWPR-trained journalist in Kabul."}
+    [a] = bylines_record(record)["authors"]
+    assert (a["role"], a["pseudonym"]) == ("IWPR-trained journalist", True)
+    # a sentence about the author earlier in the body is not read, nor the tail when the notes have the bio
+    record["body"] = "Abdul Waheed Wafa is a liar, the minister said.\n\nMore.\n\nAnd more.\n\nThe end."
+    assert bylines_record(record)["authors"][0]["role"] is None
+    record["notes"] = "Abdul Waheed Wafa is an IWPR contributor."
+    record["body"] = "Text.\n\nAbdul Waheed Wafa is the pseudonym of a reporter."
+    [a] = bylines_record(record)["authors"]
+    assert (a["role"], a["pseudonym"]) == ("IWPR contributor", False)
+
+
+def test_central_asian_patronymic_words_stay_small_in_a_name():
+    assert [a.name for a in parse_byline("By Bektur Elmurat uulu and Aigerim Toktogul kyzy in Naryn")] == [
+        "Bektur Elmurat uulu", "Aigerim Toktogul kyzy"]
+    assert [a.name for a in parse_byline("BY BEKTUR ELMURAT UULU IN NARYN")] == ["Bektur Elmurat uulu"]

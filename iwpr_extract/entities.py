@@ -68,8 +68,8 @@ _DATE = regex.compile(
     rf"\d{{1,2}}-(?:{_MONTHS_ABBR}|May)-\d{{2,4}}"                               # 06-Jul-05, 15-May-08
     rf"|(?:{_MONTHS_FULL}|(?:{_MONTHS_ABBR})\.?)\s{{1,3}}\d{{1,2}}(?!\d)"          # October 10
     rf"(?:\s?[-\u2013]\s?\d{{1,2}}(?!\d))?(?:,?\s{{1,3}}(?:1[6-9]|20)\d\d(?!\d))?"  # June 27-30, 2005
+    rf"|\d{{1,2}}\s(?:{_MONTHS_ABBR}|May)\.?\s(?:(?:1[6-9]|20)\d\d|\d\d)(?!\d)"   # 29 Jan 2004, 14 Nov 12
     rf"|\d{{1,2}}\s{{1,3}}(?:{_MONTHS_FULL})(?:,?\s{{1,3}}(?:1[6-9]|20)\d\d(?!\d))?"  # 10 October 2010
-    rf"|\d{{1,2}}\s(?:{_MONTHS_ABBR})\.?\s(?:1[6-9]|20)\d\d(?!\d)"                # 29 Jan 2004
     rf"|(?:{_MONTHS_FULL})\s{{1,3}}(?:1[6-9]|20)\d\d(?!\d)"                      # May 2009
     rf"|(?:{_MONTHS_FULL.replace('May|', '')})"                                  # June
     rf"|(?<=\b(?:in|since|until|till|by|of|early|late|mid-|this|last|next|on|from|to|the)\s)May"
@@ -146,6 +146,8 @@ class _Span:
     field: str = ""
     text: str = ""
     single: bool = False  # a lone capitalised word kept only if it turns out to be a known surname
+    # (or a full name in a line whose capitals say nothing, kept only if the record names that person so)
+    party: bool = False  # a word named an organisation by its kind ("X party"): a person's if X is their surname
 
 
 @lru_cache(maxsize=4096)
@@ -272,7 +274,7 @@ def _phrase_hints() -> dict[str, tuple[str, ...]]:
     for form in g.phrases:
         words = form.split()
         for w in words:
-            if _NUMBERED.search(w):  # "Rustavi-2": the name itself is the hint
+            if _NUMBERED.search(w) or w.endswith("+"):  # "Rustavi-2", "A1+": the name itself is the hint
                 follows.setdefault(w, set()).add("")
         for k, w in enumerate(words[:-1]):
             if w[0].islower() and w not in joining:
@@ -447,7 +449,8 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
                 headline = _title_case_line(text, start)
             org_end, head = (-1, -1) if headline else _org_run(text, toks, i, caps, g)
         if org_end > 0 and (hit is None or org_end > hit[0] and (
-                hit[1][0] != "ORG" or head >= hit[0] or toks[hit[0]][2] == "of")):  # "Democratic Party of Albanians"
+                hit[1][0] != "ORG" or head >= hit[0] or toks[hit[0]][2] == "of")  # "Democratic Party of Albanians"
+                and not _two_orgs(toks, hits, hit)):
             _flush(text, toks, pending, out, title_cue)
             pending, title_cue = [], False
             after = hits[i + 1] if i + 1 < n else None
@@ -473,10 +476,14 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
                     or pending and pending[-1] == i - 1 and _name_word(toks[i - 1][2])
                     and text.endswith(("By ", "by "), 0, toks[pending[0]][0])
                     or label == "NORP" and pending and pending[-1] == i - 1 and _name_word(toks[i - 1][2])
-                    and toks[i - 1][2].casefold() not in g.common and text[toks[i - 1][1]:s] == " ")):
+                    and toks[i - 1][2].casefold() not in g.common and text[toks[i - 1][1]:s] == " "
+                    or word in g.first_names and i + 1 < n and hits[i + 1] is None and _name_word(toks[i + 1][2])
+                    and text[e:toks[i + 1][0]] == " " and folds[i + 1] not in g.locwords
+                    and folds[i + 1] not in g.orgwords)):
                 # "Babar Baloch", "Ron Redmond": a given name then a word also a place or people; in a
                 # byline any name word before it ("By Peta Moyo in Bulawayo"); a tribe's name after any
-                # name word that is no common English word ("Leila Popalzai", not "Ethnic Uzbeks")
+                # name word that is no common English word ("Leila Popalzai", not "Ethnic Uzbeks"); a
+                # given name that is also a place, then a name word ("Serik Abdrakhmanov", not "Mary Province")
                 pending.append(i)
                 i += 1
                 continue
@@ -566,9 +573,21 @@ def _name_word(word: str) -> bool:
 
 
 _MEDIA_AFTER = frozenset(("newspaper", "magazine", "weekly", "daily", "television", "radio", "tabloid"))
+# what a party or an electoral list is called after its one-word name (not at a sentence start, where any
+# word is capitalised: "Opposition party leaders said")
+_PARTY_AFTER = frozenset(("party", "list", "movement", "bloc", "coalition", "alliance"))
 _MEDIA_BEFORE = tuple(f"{w} " for w in ("weekly", "daily", "newspaper", "magazine", "fortnightly", "monthly", "tabloid"))
 _IN_HEADS = frozenset(("mission", "centre", "center"))
 _ORG_REACH = 16  # words an organisation's name may run to from its first word
+
+
+def _two_orgs(toks: list[tuple[int, int, str]], hits: tuple, hit: tuple[int, tuple[str, str, str]] | None) -> bool:
+    """A known organisation, "and", then another known organisation: "the UN and Arab League envoy" names two,
+    where "Ministry of Labour and Social Protection" (no known name after "and") is one."""
+    if hit is None or hit[1][0] != "ORG" or hit[0] + 1 >= len(toks) or toks[hit[0]][2] != "and":
+        return False
+    after = hits[hit[0] + 1]
+    return after is not None and after[1][0] == "ORG"
 
 
 def _org_run(text: str, toks: list[tuple[int, int, str]], i: int, caps: list[bool], g: Any) -> tuple[int, int]:
@@ -682,6 +701,11 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
     if after is not None and after.group(1) in _MEDIA_AFTER:
         out.append(_Span(start, end, "ORG"))  # "the Batumelebi newspaper", "Forum magazine"
         return
+    if (after is not None and len(words) == 1 and after.group(1) in _PARTY_AFTER and words[0] not in g.first_names
+            and _SENTENCE_START.search(text, max(0, start - 4), start) is None):
+        # "the Heritage party", "Nujaifi's Hadba list"; "the Sadr movement" when the record names al-Sadr
+        out.append(_Span(start, end, "ORG", party=True))
+        return
     if (after is not None and after.group(1) in g.locwords
             or text.find("of", max(0, start - 30), start) >= 0  # cheap: the pattern ends "of "
             and _LOCALITY_BEFORE.search(text, max(0, start - 30), start) is not None):
@@ -701,9 +725,11 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
     if len(words) > 1:
         # "Minimum Age", "Child Labour": only ordinary words, so a title unless a cue says otherwise
         if sum(w not in _PARTICLES for w in words) <= 4 and (given or title_cue or not common and not joined
-                                and not _title_case_line(text, start)
                                 and _DETERMINER_BEFORE.search(text, max(0, start - 12), start) is None):
-            out.append(_Span(start, end, "PERSON"))
+            # in a Title Case line the capitals say nothing: the name stands only if the record names that
+            # person so elsewhere ("Sahak, Hafizullah Gardesh and Sharifa Yaftali\nare IWPR-trained ...")
+            doubtful = not given and not title_cue and _title_case_line(text, start)
+            out.append(_Span(start, end, "PERSON", single=doubtful))
         return
     cued = title_cue or not common and _cued(text, start, end, g)
     out.append(_Span(start, end, "PERSON", single=not (given or cued)))
@@ -816,6 +842,51 @@ def _chunks(text: str) -> Iterable[Any]:
             yield m
 
 
+_BLANK_LINE = regex.compile(r"\n[ \t]*\r?\n")
+
+
+def _runs(text: str) -> Iterable[Any]:
+    r"""The capitalised runs of ``_chunks``, each cut where a blank line ends a paragraph, a byline or a
+    heading ("... in Gharm\n\nGovernment troops"): only in a double-spaced text does a name go on past one."""
+    double = None
+    for m in _chunks(text):
+        if "\n" not in m.group() or _BLANK_LINE.search(m.group()) is None:
+            yield m
+            continue
+        if double is None:
+            double = _double_spaced(text)
+        if double:
+            yield m
+            continue
+        pos = m.start()
+        for blank in _BLANK_LINE.finditer(text, m.start(), m.end()):
+            yield from _CHUNK.finditer(text, pos, blank.start())
+            pos = blank.end()
+        yield from _CHUNK.finditer(text, pos, m.end())
+
+
+def _double_spaced(text: str) -> bool:
+    r"""Every line with text followed by a blank line, most of them broken mid-sentence: a double-spaced
+    scrape, where a blank line may fall inside a name ("Yelena\n\nVoronina").
+
+    >>> _double_spaced("The talks in\n\nYerevan ended\n\nwithout a deal,\n\nofficials said.\n")
+    True
+    >>> _double_spaced("By X in Gharm\n\nGovernment troops say.\n\nAnother paragraph.\n")
+    False
+    """
+    lines = [line.strip() for line in text.split("\n")]
+    filled = spaced = open_end = 0
+    for k, line in enumerate(lines[:-2]):
+        if not line:
+            continue
+        filled += 1
+        if not lines[k + 1] and lines[k + 2]:
+            spaced += 1
+            if line[-1] not in ".!?:\"\u201d'\u2019)":
+                open_end += 1
+    return filled >= 3 and spaced >= 0.8 * filled and open_end >= 0.6 * spaced
+
+
 # lower-case words after a name that say it names an organisation: "the Women of Srebrenica association"
 _ORG_AFTER = frozenset(("association", "party", "movement", "union", "bloc", "alliance", "coalition", "foundation",
                         "organisation", "organization", "society", "network", "group", "front", "newspaper",
@@ -870,7 +941,7 @@ def _find(text: str) -> list[_Span]:
     n_rules = len(spans)
     g = load()
     names, stopwords, titles = g.names, g.stopwords, g.titles
-    for m in _chunks(text):
+    for m in _runs(text):
         word = m.group()
         if word.isalpha() or _MULTI.search(word) is None:  # one word: most chunks, so a short path
             start = m.start()
@@ -931,9 +1002,12 @@ def _assign_norms(spans: list[_Span]) -> None:
                 surnames.setdefault(skeleton(_bare(parts[-1])), full)  # "Assad" for "Bashar al-Assad"
     kept = []
     for sp in spans:
+        if sp.party and skeleton(_fold(sp.text)) in surnames:
+            sp.label = "PERSON"  # "the Sadr movement" of Moqtada al-Sadr, "the Allawi list" of Iyad Allawi
         if sp.single:
-            key = skeleton(_fold(sp.text))
-            if key not in surnames and key not in persons:
+            folded = _fold(sp.text)
+            key = skeleton(folded)
+            if key not in persons and (" " in folded or key not in surnames):
                 continue
             sp.single = False
         kept.append(sp)

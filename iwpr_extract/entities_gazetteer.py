@@ -140,6 +140,8 @@ def parse() -> Gazetteer:
 
     def unreachable(form: str) -> bool:
         words = [w for w in form.replace("-", " - ").split() if w != "-"]
+        if form.endswith("+") and form[0].isupper():
+            return True  # "A1+": a capitalised run ends before the sign
         if len(words) < 2 or not words[0][0].isupper():
             return False
         if any(w[0].isdigit() for w in words[1:]) and "-" in form:

@@ -572,6 +572,14 @@ def _name_word(word: str) -> bool:
     return word in g.first_names or not folded.endswith(_NOT_NAME_END)
 
 
+def _uncommon_name_word(word: str, g: Any) -> bool:
+    """Shaped like a name word and no common English word, whatever its ending: Ossetian surnames end in
+    "-ity" like nouns ("Kokoity", "Gagloity"), so after a given name the ending alone says nothing."""
+    folded = word.casefold()
+    return (len(word) > 3 and word[0].isupper() and word[1:].islower() and word.isalpha()
+            and folded not in g.common and folded not in g.stopwords and folded not in g.nonname)
+
+
 _MEDIA_AFTER = frozenset(("newspaper", "magazine", "weekly", "daily", "television", "radio", "tabloid"))
 # what a party or an electoral list is called after its one-word name (not at a sentence start, where any
 # word is capitalised: "Opposition party leaders said")
@@ -680,7 +688,9 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
         if words[0].casefold() not in g.stopwords and words[0] not in ("NGO", "NGOS"):
             out.append(_Span(toks[group[0]][0], toks[group[0]][1], "ORG"))
         return
-    surname_word = (len(words) > 1 and words[-1].casefold() in _SURNAME_WORDS and words[-2] in g.first_names)
+    surname_word = len(words) > 1 and words[-2] in g.first_names and (
+        words[-1].casefold() in _SURNAME_WORDS
+        or len(words) == 2 and _uncommon_name_word(words[-1], g))  # "Eduard Kokoity": -ity, yet no noun
     while words and not surname_word and not _name_word(words[-1]):
         if words[-1].casefold() in g.nonname and len(words) > 1:
             return  # "Islington High Street", "Farmer Market": a place or thing named after its head
@@ -800,6 +810,10 @@ def _word_before(text: str, start: int) -> str | None:
     return text[k:j] if k < j else None
 
 
+# a source who gives one name: "gave her name as Zalina", "identified only as Nodir"
+_NAMED_AS = LazyPattern(r"\b(?:name|identified|introduced\s+(?:himself|herself))(?:\s+only)?\s+as\s+\Z")
+
+
 def _cued(text: str, start: int, end: int, g: Any) -> bool:
     """Context makes a lone capitalised word a person: a title or speech verb around it, a speaker label."""
     prev = _word_before(text, start)
@@ -807,6 +821,8 @@ def _cued(text: str, start: int, end: int, g: Any) -> bool:
         prev = prev.casefold()
         if prev in g.titles or prev in g.speech:
             return True
+        if prev == "as" and _NAMED_AS.search(text, max(0, start - 40), start) is not None:
+            return True  # "a farmer who gave his name only as Annageldi": sources keep to a given name
     after = text[end:end + 60]
     nxt = _WORD_AFTER.match(after)
     if nxt is not None and nxt.group(1).casefold() in g.speech:

@@ -1,5 +1,6 @@
-"""Rules added after the sixth and seventh held-out batches (batch 6: Tajikistan and Turkmenistan 2010, Armenia 2008, Kunduz and
-Badakhshan 2010, Mosul and Sulaimaniyah 2009, Montenegro and Kosovo 2006, an Aleppo page 2012)."""
+"""Rules added after the sixth and seventh held-out batches (batch 6: Tajikistan and Turkmenistan 2010,
+Armenia 2008, Kunduz and Badakhshan 2010, Mosul and Sulaimaniyah 2009, Montenegro and Kosovo 2006, an Aleppo
+page 2012; batch 7 below)."""
 
 from __future__ import annotations
 

@@ -147,7 +147,9 @@ class _Span:
     text: str = ""
     single: bool = False  # a lone capitalised word kept only if it turns out to be a known surname
     # (or a full name in a line whose capitals say nothing, kept only if the record names that person so)
-    party: bool = False  # a word named an organisation by its kind ("X party"): a person's if X is their surname
+    # a guess from context (a word named by its kind, "X party"; an unknown word in a list of places) that
+    # gives way when the record names a person with that surname ("the Sadr movement")
+    or_person: bool = False
 
 
 @lru_cache(maxsize=4096)
@@ -714,7 +716,7 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
     if (after is not None and len(words) == 1 and after.group(1) in _PARTY_AFTER and words[0] not in g.first_names
             and _SENTENCE_START.search(text, max(0, start - 4), start) is None):
         # "the Heritage party", "Nujaifi's Hadba list"; "the Sadr movement" when the record names al-Sadr
-        out.append(_Span(start, end, "ORG", party=True))
+        out.append(_Span(start, end, "ORG", or_person=True))
         return
     if (after is not None and after.group(1) in g.locwords
             or text.find("of", max(0, start - 30), start) >= 0  # cheap: the pattern ends "of "
@@ -742,6 +744,9 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
             out.append(_Span(start, end, "PERSON", single=doubtful))
         return
     cued = title_cue or not common and _cued(text, start, end, g)
+    if not cued and _place_in_list(text, start, end, words[0], out, g):
+        out.append(_Span(start, end, "LOC", or_person=True))  # "Jurm, Baharak and Keshem"
+        return
     out.append(_Span(start, end, "PERSON", single=not (given or cued)))
 
 
@@ -948,6 +953,30 @@ def _place_after_preposition(text: str, start: int, end: int, word: str, g: Any)
     return not nxt.startswith(("'", "\u2019")) and not (nxt[:1] == " " and nxt[1:2].isupper())
 
 
+_LIST_AFTER = (", ", " and ", " or ")
+
+
+def _place_in_list(text: str, start: int, end: int, word: str, spans: list[_Span], g: Any) -> bool:
+    """An unknown capitalised word listed right after a place is a place too: "Jurm, Baharak and Keshem",
+    "in Ishkashim and Khwahan, border districts". After a comma it must go on with the list ("In Kabul,
+    Karzai said" is no list); after "and"/"or" the list must end there (a comma, a full stop, "district")."""
+    if not word.isalpha() or not word[1:].islower() or len(word) < 4 or word in g.first_names:
+        return False
+    if word.casefold() in g.common or not spans or spans[-1].label != "LOC":
+        return False
+    before = spans[-1].end
+    sep = text[before:start]
+    if sep == ", ":
+        return text.startswith(_LIST_AFTER, end)
+    if sep not in (" and ", " or "):
+        return False
+    nxt = text[end:end + 1]
+    if nxt in (",", ".", ";", ":", ")"):
+        return True
+    after = _LOCALITY_AFTER.match(text, end)
+    return after is not None and after.group(1) in g.locwords
+
+
 def _find(text: str) -> list[_Span]:
     spans: list[_Span] = []
     if not text:
@@ -1018,7 +1047,7 @@ def _assign_norms(spans: list[_Span]) -> None:
                 surnames.setdefault(skeleton(_bare(parts[-1])), full)  # "Assad" for "Bashar al-Assad"
     kept = []
     for sp in spans:
-        if sp.party and skeleton(_fold(sp.text)) in surnames:
+        if sp.or_person and skeleton(_fold(sp.text)) in surnames:
             sp.label = "PERSON"  # "the Sadr movement" of Moqtada al-Sadr, "the Allawi list" of Iyad Allawi
         if sp.single:
             folded = _fold(sp.text)

@@ -82,3 +82,13 @@ def test_a_surname_with_a_nouns_ending_after_a_given_name():
     assert spans("snipers. Eduard Kokoity, the region's leader, told") == [("Eduard Kokoity", "PERSON")]
     assert spans("the Ministry of Reintegration said") == [("Ministry of Reintegration", "ORG")]
     assert spans("Irina Security said") == [("Irina", "PERSON")]  # a common word is no surname
+
+
+def test_an_unknown_word_in_a_list_after_a_place_is_a_place():
+    assert spans("young men from Jurm, Zorbak and Keshmir, where") == [
+        ("Jurm", "LOC"), ("Zorbak", "LOC"), ("Keshmir", "LOC")]
+    assert spans("in Ishkashim and Zorbak, border districts") == [("Ishkashim", "LOC"), ("Zorbak", "LOC")]
+    assert spans("In Kabul, Karzai said.") == [("Kabul", "LOC"), ("Karzai", "PERSON")]  # no list: a subject
+    assert spans("Kabul and Zorbak said.") == [("Kabul", "LOC"), ("Zorbak", "PERSON")]  # a speech cue wins
+    assert spans("Gulbuddin Hekmatyar spoke. Talks between Kabul and Hekmatyar, who") == [
+        ("Gulbuddin Hekmatyar", "PERSON"), ("Kabul", "LOC"), ("Hekmatyar", "PERSON")]  # a known surname wins

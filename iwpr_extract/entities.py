@@ -276,7 +276,8 @@ def _phrase_hints() -> dict[str, tuple[str, ...]]:
     for form in g.phrases:
         words = form.split()
         for w in words:
-            if _NUMBERED.search(w) or w.endswith("+"):  # "Rustavi-2", "A1+": the name itself is the hint
+            if _NUMBERED.search(w) or w.endswith("+") or "." in w.strip("."):
+                # "Rustavi-2", "A1+", "Fergana.ru": the name itself is the hint
                 follows.setdefault(w, set()).add("")
         for k, w in enumerate(words[:-1]):
             if w[0].islower() and w not in joining:
@@ -621,6 +622,8 @@ def _org_run(text: str, toks: list[tuple[int, int, str]], i: int, caps: list[boo
                     and not _title_case_line(text, toks[j][0])):  # "Basra Police Recruits Complain": a headline
                 end = j + 1
                 head = j
+            elif end > 0 and j == end and head == j - 1 and folded in g.nonname:
+                return -1, -1  # "Stabilisation and Association Agreement": the name of a document, not a body
             elif end > 0 and (j == end or not _capital(toks[j - 1][2])):
                 end = j + 1  # "... of Norway", "Forum for Ethnic Relations": the name goes on
         elif (word == "in" and end == j and toks[j - 1][2].casefold() in _IN_HEADS and j + 1 < stop
@@ -930,6 +933,8 @@ def _named_by_kind(text: str, m: Any, spans: list[_Span], taken: bytearray) -> b
         return False
     if hits[0] is not None and hits[0][0] == len(_toks):
         return False  # a known name as a whole: the gazetteer says what it is
+    if any(word == "the" for _s, _e, word in _toks):
+        return False  # "Respublika and the Almaty television station": two things, the second named by its kind
     if _title_case_line(text, m.start()):
         return False  # a headline's capitals say nothing
     spans.append(_Span(m.start(), m.end(), "ORG"))

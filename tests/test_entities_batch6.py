@@ -92,3 +92,22 @@ def test_an_unknown_word_in_a_list_after_a_place_is_a_place():
     assert spans("Kabul and Zorbak said.") == [("Kabul", "LOC"), ("Zorbak", "PERSON")]  # a speech cue wins
     assert spans("Gulbuddin Hekmatyar spoke. Talks between Kabul and Hekmatyar, who") == [
         ("Gulbuddin Hekmatyar", "PERSON"), ("Kabul", "LOC"), ("Hekmatyar", "PERSON")]  # a known surname wins
+
+
+# --- after the eighth batch (Zhanaozen 2011, Baku 2012, the Karadzic arrest 2008, Misrata 2011, Ingushetia 2009)
+
+
+def test_listed_names_with_a_dot_are_found():
+    assert spans("reported Fergana.ru on Monday, and 24.kg and Civil.ge.") == [
+        ("Fergana.ru", "ORG"), ("Monday", "DATE"), ("24.kg", "ORG"), ("Civil.ge", "ORG")]
+
+
+def test_a_run_with_the_inside_is_no_body_named_by_its_kind():
+    assert spans("Journalists from Respublika and the Almaty television station K+ were turned back") == [
+        ("Respublika", "ORG"), ("Almaty", "LOC"), ("K+", "ORG")]
+
+
+def test_a_head_word_then_a_document_word_names_the_document():
+    assert spans("Serbia's Stabilisation and Association Agreement was signed") == [("Serbia", "LOC")]
+    assert spans("according to the Uzbek-German Forum for Human Rights, a group") == [
+        ("Uzbek-German Forum for Human Rights", "ORG")]

@@ -660,6 +660,8 @@ def _flush(text: str, toks: list[tuple[int, int, str]], pending: list[int], out:
         if group:
             _name_group(text, toks, group, out, title_cue, g, _joined(toks, group))
             group, title_cue = [], False
+        elif k >= 0:
+            title_cue = False  # "Commissioner for Refugees": a title's name follows it at once
 
 
 def _joined(toks: list[tuple[int, int, str]], group: list[int]) -> bool:
@@ -727,9 +729,11 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
         out.append(_Span(start, end, "LOC"))  # "Gali district", "the village of Rukhi"
         return
     given = words[0] in g.first_names
-    if (len(words) > 1 and not given and words[1] in g.first_names and _AGENT_NOUN.search(words[0])
-            and _SENTENCE_START.search(text, max(0, start - 4), start) is not None):
-        # "Shopkeeper Dilmurod said": a capitalised noun opening the sentence, then the name
+    if (len(words) > 1 and not given and words[1] in g.first_names and (
+            _AGENT_NOUN.search(words[0]) and _SENTENCE_START.search(text, max(0, start - 4), start) is not None
+            or words[0].casefold() in g.common)):
+        # "Shopkeeper Dilmurod said": a capitalised noun opening the sentence, then the name; "Minister of
+        # Defence Sherali Khairulloev": the end of a title, then the name
         words, group = words[1:], group[1:]
         start = toks[group[0]][0]
         given = True

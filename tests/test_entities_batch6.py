@@ -111,3 +111,11 @@ def test_a_head_word_then_a_document_word_names_the_document():
     assert spans("Serbia's Stabilisation and Association Agreement was signed") == [("Serbia", "LOC")]
     assert spans("according to the Uzbek-German Forum for Human Rights, a group") == [
         ("Uzbek-German Forum for Human Rights", "ORG")]
+
+
+def test_a_title_cue_does_not_reach_past_a_joining_word():
+    assert spans("the UN High Commissioner for Refugees, UNHCR, said") == [
+        ("UN High Commissioner for Refugees", "ORG"), ("UNHCR", "ORG")]
+    assert spans("Commissioner for Refugees, UNHCR, said") == [("UNHCR", "ORG")]
+    assert spans("Minister of Defence Sherali Khairulloev said") == [("Sherali Khairulloev", "PERSON")]
+    assert spans("Trade Minister Ali Hassan met") == [("Ali Hassan", "PERSON")]

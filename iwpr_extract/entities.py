@@ -946,12 +946,18 @@ def _named_by_kind(text: str, m: Any, spans: list[_Span], taken: bytearray) -> b
 
 
 _PLACE_PREPOSITIONS = ("in ", "near ", "outside ")
+# "said Jeanne Kahindo, a mother of six from Rugari": where a person described in apposition comes from
+_FROM_APPOSITION = LazyPattern(r",[ \t\n]+(?:a|an)[ \t\n]+[\p{Ll}\d ,'\t\n-]{0,45}[ \t\n]from[ \t\n]+\Z")
 
 
 def _place_after_preposition(text: str, start: int, end: int, word: str, g: Any) -> bool:
     """An unknown capitalised word right after "in", "near" or "outside" inside a sentence, and not followed
     by a possessive or another capitalised word, names a place: people and organisations are seldom "in"."""
-    if not text.endswith(_PLACE_PREPOSITIONS, max(0, start - 8), start) or not word.isalpha() or not word[1:].islower():
+    if not word.isalpha() or not word[1:].islower():
+        return False
+    if not text.endswith(_PLACE_PREPOSITIONS, max(0, start - 8), start) and not (
+            text.endswith("from ", max(0, start - 5), start)
+            and _FROM_APPOSITION.search(text, max(0, start - 60), start) is not None):
         return False
     if word in g.first_names or word.casefold() in g.common or len(word) < 4:
         return False

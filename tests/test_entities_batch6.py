@@ -119,3 +119,9 @@ def test_a_title_cue_does_not_reach_past_a_joining_word():
     assert spans("Commissioner for Refugees, UNHCR, said") == [("UNHCR", "ORG")]
     assert spans("Minister of Defence Sherali Khairulloev said") == [("Sherali Khairulloev", "PERSON")]
     assert spans("Trade Minister Ali Hassan met") == [("Ali Hassan", "PERSON")]
+
+
+def test_where_a_person_in_apposition_comes_from_is_a_place():
+    assert spans("said Jeanne Kahindo, a mother of six from Zorkot. Her husband stayed") == [
+        ("Jeanne Kahindo", "PERSON"), ("Zorkot", "LOC")]
+    assert spans("a letter from Zorkot arrived") == []  # no apposition: "from" also precedes people

@@ -61,7 +61,7 @@ _CURRENCY = (r"(?:US\s|(?:Iraqi|Afghan|Kyrgyz|Kazak|Kazakh|Uzbek|Tajik|Russian|S
              r"Zimbabwean|South\sAfrican|Serbian|Bosnian|Georgian|Armenian|Azerbaijani|Turkish|Sudanese|"
              r"Ugandan|Kenyan)\s)?(?:dollars?|euros?|pounds?(?:\ssterling)?|soms?|tenge|somoni|manats?|lari|drams?|"
              r"afghanis|dinars?|rubles?|roubles?|rands?|shillings?|francs?|sums?|liras?|riyals?|"
-             r"hryvnias?|marks?|dinar|US\sdollars)")
+             r"hryvnias?|marks?|dinar|US\sdollars|rupees?|rials?|tomans?|denars?|kunas?|leks?)")
 
 _DATE = regex.compile(
     rf"(?<![\w-])(?:"
@@ -97,7 +97,8 @@ def _compiled(pattern: str) -> Any:
 
 # words and signs without which there is no amount: found with str.find, far faster than a regex scan
 _MONEY_HINTS = ("$", "£", "€", "dollar", "euro", "pound", "som", "tenge", "manat", "lari", "dram", "afghanis",
-                "dinar", "ruble", "rouble", "rand", "shilling", "franc", "sum", "lira", "riyal", "hryvnia", "mark")
+                "dinar", "ruble", "rouble", "rand", "shilling", "franc", "sum", "lira", "riyal", "hryvnia", "mark",
+                "rupee", "rial", "toman", "denar", "kuna", "lek")
 # what may follow a unit word inside an amount's unit (_CURRENCY); "$" and the like need nothing
 _UNIT_SUFFIXES = {hint: ("", "s") for hint in _MONEY_HINTS if hint.isalpha()}
 _UNIT_SUFFIXES["som"] = ("", "s", "oni")
@@ -535,12 +536,19 @@ def _language(text: str, start: int, end: int) -> bool:
     """A people's name used for its language: "in English and Russian", "Uzbek-language"."""
     if text.startswith(("-language", " language"), end):
         return True
-    if _NOUN_AFTER.match(text, end):  # "in Russian roubles": an adjective, the people's
+    if _PAIR_NOUN_AFTER.match(text, end):  # "in Russian roubles": an adjective, the people's
         return False
+    pair = _PAIRED_AFTER.match(text, end)
+    if pair is not None and _PAIR_NOUN_AFTER.match(text, pair.end()):
+        return False  # "into Serb and Albanian entities": two adjectives, then their noun
     return _LANGUAGE_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 _NOUN_AFTER = regex.compile(r"[ \t]+(?!(?:and|or|languages?)\b)\p{Ll}")
+_PAIRED_AFTER = regex.compile(r"[ \t]+(?:and|or)[ \t]+\p{Lu}\p{Ll}+")
+# the noun after a pair of adjectives; a function word says the pair were languages ("into Russian and English by")
+_PAIR_NOUN_AFTER = regex.compile(r"[ \t]+(?!(?:and|or|by|for|from|in|into|on|at|to|with|as|is|are|was|were|but|"
+                                 r"only|languages?)\b)\p{Ll}")
 
 
 def _is_title(folded: str, titles: frozenset[str]) -> bool:
@@ -622,6 +630,8 @@ def _org_run(text: str, toks: list[tuple[int, int, str]], i: int, caps: list[boo
                     and not _title_case_line(text, toks[j][0])):  # "Basra Police Recruits Complain": a headline
                 end = j + 1
                 head = j
+            elif end > 0 and folded in g.titles and toks[j - 1][2] == "of":
+                break  # "the Democratic League of Kosovo of President Ibrahim Rugova": his party, then him
             elif end > 0 and j == end and head == j - 1 and folded in g.nonname:
                 return -1, -1  # "Stabilisation and Association Agreement": the name of a document, not a body
             elif end > 0 and (j == end or not _capital(toks[j - 1][2])):

@@ -125,3 +125,24 @@ def test_where_a_person_in_apposition_comes_from_is_a_place():
     assert spans("said Jeanne Kahindo, a mother of six from Zorkot. Her husband stayed") == [
         ("Jeanne Kahindo", "PERSON"), ("Zorkot", "LOC")]
     assert spans("a letter from Zorkot arrived") == []  # no apposition: "from" also precedes people
+
+
+# --- after the ninth batch (Diyala 2008, Karakalpakstan 2009, the Kosovo riots 2004, Nangarhar 2009)
+
+
+def test_paired_peoples_before_a_noun_are_peoples_not_languages():
+    assert spans("dividing Kosovo into Serb and Albanian entities") == [
+        ("Kosovo", "LOC"), ("Serb", "NORP"), ("Albanian", "NORP")]
+    assert spans("translated into Russian and English by volunteers") == []
+    assert spans("he told reporters in Russian to applause") == []
+    assert spans("paid in Russian roubles") == [("Russian", "NORP")]
+
+
+def test_a_title_after_of_ends_an_organisation():
+    assert spans("The Democratic League of Kosovo of President Ibrahim Rugova blamed") == [
+        ("Democratic League of Kosovo", "ORG"), ("Ibrahim Rugova", "PERSON")]
+
+
+def test_more_currencies():
+    assert spans("customs men want 500 rupees a truck") == [("500 rupees", "MONEY")]
+    assert spans("a fine of 2 million rials") == [("2 million rials", "MONEY")]

@@ -857,11 +857,18 @@ def _cued(text: str, start: int, end: int, g: Any) -> bool:
     return False
 
 
-def _chunks(text: str) -> Iterable[Any]:
-    """``_CHUNK.finditer(text)``, faster: a chunk starts at a capital (or an "al-" before one), found by a
-    cheap scan; the full pattern is tried only there, instead of at every position of the text."""
+def _chunks(text: str, paragraphs: bool = False) -> Iterable[Any]:
+    r"""``_CHUNK.finditer(text)``, faster: a chunk starts at a capital (or an "al-" before one), found by a
+    cheap scan; the full pattern is tried only there, instead of at every position of the text.
+
+    With ``paragraphs``, a chunk is cut where a blank line ends a paragraph, a byline or a heading ("... in
+    Gharm
+
+Government troops"): only in a double-spaced text does a name go on past one.
+    """
     last = 0
     match = _CHUNK.match
+    double = None
     for cap in _CAPITAL.finditer(text):
         p = cap.start()
         if p < last:
@@ -877,30 +884,20 @@ def _chunks(text: str) -> Iterable[Any]:
             m = match(text, p)
         if m is not None:
             last = m.end()
+            if paragraphs and text.find("\n", p, last) >= 0 and _BLANK_LINE.search(text, p, last) is not None:
+                if double is None:
+                    double = _double_spaced(text)
+                if not double:
+                    pos = m.start()
+                    for blank in _BLANK_LINE.finditer(text, pos, last):
+                        yield from _CHUNK.finditer(text, pos, blank.start())
+                        pos = blank.end()
+                    yield from _CHUNK.finditer(text, pos, last)
+                    continue
             yield m
 
 
 _BLANK_LINE = regex.compile(r"\n[ \t]*\r?\n")
-
-
-def _runs(text: str) -> Iterable[Any]:
-    r"""The capitalised runs of ``_chunks``, each cut where a blank line ends a paragraph, a byline or a
-    heading ("... in Gharm\n\nGovernment troops"): only in a double-spaced text does a name go on past one."""
-    double = None
-    for m in _chunks(text):
-        if "\n" not in m.group() or _BLANK_LINE.search(m.group()) is None:
-            yield m
-            continue
-        if double is None:
-            double = _double_spaced(text)
-        if double:
-            yield m
-            continue
-        pos = m.start()
-        for blank in _BLANK_LINE.finditer(text, m.start(), m.end()):
-            yield from _CHUNK.finditer(text, pos, blank.start())
-            pos = blank.end()
-        yield from _CHUNK.finditer(text, pos, m.end())
 
 
 def _double_spaced(text: str) -> bool:
@@ -1011,7 +1008,7 @@ def _find(text: str) -> list[_Span]:
     n_rules = len(spans)
     g = load()
     names, stopwords, titles = g.names, g.stopwords, g.titles
-    for m in _runs(text):
+    for m in _chunks(text, paragraphs=True):
         word = m.group()
         if word.isalpha() or _MULTI.search(word) is None:  # one word: most chunks, so a short path
             start = m.start()

@@ -146,3 +146,12 @@ def test_a_title_after_of_ends_an_organisation():
 def test_more_currencies():
     assert spans("customs men want 500 rupees a truck") == [("500 rupees", "MONEY")]
     assert spans("a fine of 2 million rials") == [("2 million rials", "MONEY")]
+
+
+def test_paragraph_cuts_change_only_runs_across_a_blank_line():
+    from iwpr_extract.entities import _chunks
+
+    text = "Talks in Geneva\nGovernment troops and the United Nations\nHigh Commissioner met in Gharm."
+    assert [m.span() for m in _chunks(text, paragraphs=True)] == [m.span() for m in _chunks(text)]
+    cut = "By X in Gharm\n\nGovernment troops met.\n"
+    assert [m.group() for m in _chunks(cut, paragraphs=True)] == ["By X in Gharm", "Government"]

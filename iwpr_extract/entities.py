@@ -61,15 +61,15 @@ _CURRENCY = (r"(?:US\s|(?:Iraqi|Afghan|Kyrgyz|Kazak|Kazakh|Uzbek|Tajik|Russian|S
              r"Zimbabwean|South\sAfrican|Serbian|Bosnian|Georgian|Armenian|Azerbaijani|Turkish|Sudanese|"
              r"Ugandan|Kenyan)\s)?(?:dollars?|euros?|pounds?(?:\ssterling)?|soms?|tenge|somoni|manats?|lari|drams?|"
              r"afghanis|dinars?|rubles?|roubles?|rands?|shillings?|francs?|sums?|liras?|riyals?|"
-             r"hryvnias?|marks?|dinar|US\sdollars)")
+             r"hryvnias?|marks?|dinar|US\sdollars|rupees?|rials?|tomans?|denars?|kunas?|leks?)")
 
 _DATE = regex.compile(
     rf"(?<![\w-])(?:"
     rf"\d{{1,2}}-(?:{_MONTHS_ABBR}|May)-\d{{2,4}}"                               # 06-Jul-05, 15-May-08
     rf"|(?:{_MONTHS_FULL}|(?:{_MONTHS_ABBR})\.?)\s{{1,3}}\d{{1,2}}(?!\d)"          # October 10
     rf"(?:\s?[-\u2013]\s?\d{{1,2}}(?!\d))?(?:,?\s{{1,3}}(?:1[6-9]|20)\d\d(?!\d))?"  # June 27-30, 2005
+    rf"|\d{{1,2}}\s(?:{_MONTHS_ABBR}|May)\.?\s(?:(?:1[6-9]|20)\d\d|\d\d)(?!\d)"   # 29 Jan 2004, 14 Nov 12
     rf"|\d{{1,2}}\s{{1,3}}(?:{_MONTHS_FULL})(?:,?\s{{1,3}}(?:1[6-9]|20)\d\d(?!\d))?"  # 10 October 2010
-    rf"|\d{{1,2}}\s(?:{_MONTHS_ABBR})\.?\s(?:1[6-9]|20)\d\d(?!\d)"                # 29 Jan 2004
     rf"|(?:{_MONTHS_FULL})\s{{1,3}}(?:1[6-9]|20)\d\d(?!\d)"                      # May 2009
     rf"|(?:{_MONTHS_FULL.replace('May|', '')})"                                  # June
     rf"|(?<=\b(?:in|since|until|till|by|of|early|late|mid-|this|last|next|on|from|to|the)\s)May"
@@ -97,7 +97,8 @@ def _compiled(pattern: str) -> Any:
 
 # words and signs without which there is no amount: found with str.find, far faster than a regex scan
 _MONEY_HINTS = ("$", "£", "€", "dollar", "euro", "pound", "som", "tenge", "manat", "lari", "dram", "afghanis",
-                "dinar", "ruble", "rouble", "rand", "shilling", "franc", "sum", "lira", "riyal", "hryvnia", "mark")
+                "dinar", "ruble", "rouble", "rand", "shilling", "franc", "sum", "lira", "riyal", "hryvnia", "mark",
+                "rupee", "rial", "toman", "denar", "kuna", "lek")
 # what may follow a unit word inside an amount's unit (_CURRENCY); "$" and the like need nothing
 _UNIT_SUFFIXES = {hint: ("", "s") for hint in _MONEY_HINTS if hint.isalpha()}
 _UNIT_SUFFIXES["som"] = ("", "s", "oni")
@@ -146,6 +147,10 @@ class _Span:
     field: str = ""
     text: str = ""
     single: bool = False  # a lone capitalised word kept only if it turns out to be a known surname
+    # (or a full name in a line whose capitals say nothing, kept only if the record names that person so)
+    # a guess from context (a word named by its kind, "X party"; an unknown word in a list of places) that
+    # gives way when the record names a person with that surname ("the Sadr movement")
+    or_person: bool = False
 
 
 @lru_cache(maxsize=4096)
@@ -272,7 +277,8 @@ def _phrase_hints() -> dict[str, tuple[str, ...]]:
     for form in g.phrases:
         words = form.split()
         for w in words:
-            if _NUMBERED.search(w):  # "Rustavi-2": the name itself is the hint
+            if _NUMBERED.search(w) or w.endswith("+") or "." in w.strip("."):
+                # "Rustavi-2", "A1+", "Fergana.ru": the name itself is the hint
                 follows.setdefault(w, set()).add("")
         for k, w in enumerate(words[:-1]):
             if w[0].islower() and w not in joining:
@@ -447,7 +453,8 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
                 headline = _title_case_line(text, start)
             org_end, head = (-1, -1) if headline else _org_run(text, toks, i, caps, g)
         if org_end > 0 and (hit is None or org_end > hit[0] and (
-                hit[1][0] != "ORG" or head >= hit[0] or toks[hit[0]][2] == "of")):  # "Democratic Party of Albanians"
+                hit[1][0] != "ORG" or head >= hit[0] or toks[hit[0]][2] == "of")  # "Democratic Party of Albanians"
+                and not _two_orgs(toks, hits, hit)):
             _flush(text, toks, pending, out, title_cue)
             pending, title_cue = [], False
             after = hits[i + 1] if i + 1 < n else None
@@ -473,10 +480,14 @@ def _resolve(text: str, start: int, end: int, out: list[_Span], taken: bytearray
                     or pending and pending[-1] == i - 1 and _name_word(toks[i - 1][2])
                     and text.endswith(("By ", "by "), 0, toks[pending[0]][0])
                     or label == "NORP" and pending and pending[-1] == i - 1 and _name_word(toks[i - 1][2])
-                    and toks[i - 1][2].casefold() not in g.common and text[toks[i - 1][1]:s] == " ")):
+                    and toks[i - 1][2].casefold() not in g.common and text[toks[i - 1][1]:s] == " "
+                    or word in g.first_names and i + 1 < n and hits[i + 1] is None and _name_word(toks[i + 1][2])
+                    and text[e:toks[i + 1][0]] == " " and folds[i + 1] not in g.locwords
+                    and folds[i + 1] not in g.orgwords)):
                 # "Babar Baloch", "Ron Redmond": a given name then a word also a place or people; in a
                 # byline any name word before it ("By Peta Moyo in Bulawayo"); a tribe's name after any
-                # name word that is no common English word ("Leila Popalzai", not "Ethnic Uzbeks")
+                # name word that is no common English word ("Leila Popalzai", not "Ethnic Uzbeks"); a
+                # given name that is also a place, then a name word ("Serik Abdrakhmanov", not "Mary Province")
                 pending.append(i)
                 i += 1
                 continue
@@ -525,12 +536,19 @@ def _language(text: str, start: int, end: int) -> bool:
     """A people's name used for its language: "in English and Russian", "Uzbek-language"."""
     if text.startswith(("-language", " language"), end):
         return True
-    if _NOUN_AFTER.match(text, end):  # "in Russian roubles": an adjective, the people's
+    if _PAIR_NOUN_AFTER.match(text, end):  # "in Russian roubles": an adjective, the people's
         return False
+    pair = _PAIRED_AFTER.match(text, end)
+    if pair is not None and _PAIR_NOUN_AFTER.match(text, pair.end()):
+        return False  # "into Serb and Albanian entities": two adjectives, then their noun
     return _LANGUAGE_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 _NOUN_AFTER = regex.compile(r"[ \t]+(?!(?:and|or|languages?)\b)\p{Ll}")
+_PAIRED_AFTER = regex.compile(r"[ \t]+(?:and|or)[ \t]+\p{Lu}\p{Ll}+")
+# the noun after a pair of adjectives; a function word says the pair were languages ("into Russian and English by")
+_PAIR_NOUN_AFTER = regex.compile(r"[ \t]+(?!(?:and|or|by|for|from|in|into|on|at|to|with|as|is|are|was|were|but|"
+                                 r"only|languages?)\b)\p{Ll}")
 
 
 def _is_title(folded: str, titles: frozenset[str]) -> bool:
@@ -565,10 +583,30 @@ def _name_word(word: str) -> bool:
     return word in g.first_names or not folded.endswith(_NOT_NAME_END)
 
 
+def _uncommon_name_word(word: str, g: Any) -> bool:
+    """Shaped like a name word and no common English word, whatever its ending: Ossetian surnames end in
+    "-ity" like nouns ("Kokoity", "Gagloity"), so after a given name the ending alone says nothing."""
+    folded = word.casefold()
+    return (len(word) > 3 and word[0].isupper() and word[1:].islower() and word.isalpha()
+            and folded not in g.common and folded not in g.stopwords and folded not in g.nonname)
+
+
 _MEDIA_AFTER = frozenset(("newspaper", "magazine", "weekly", "daily", "television", "radio", "tabloid"))
+# what a party or an electoral list is called after its one-word name (not at a sentence start, where any
+# word is capitalised: "Opposition party leaders said")
+_PARTY_AFTER = frozenset(("party", "list", "movement", "bloc", "coalition", "alliance"))
 _MEDIA_BEFORE = tuple(f"{w} " for w in ("weekly", "daily", "newspaper", "magazine", "fortnightly", "monthly", "tabloid"))
 _IN_HEADS = frozenset(("mission", "centre", "center"))
 _ORG_REACH = 16  # words an organisation's name may run to from its first word
+
+
+def _two_orgs(toks: list[tuple[int, int, str]], hits: tuple, hit: tuple[int, tuple[str, str, str]] | None) -> bool:
+    """A known organisation, "and", then another known organisation: "the UN and Arab League envoy" names two,
+    where "Ministry of Labour and Social Protection" (no known name after "and") is one."""
+    if hit is None or hit[1][0] != "ORG" or hit[0] + 1 >= len(toks) or toks[hit[0]][2] != "and":
+        return False
+    after = hits[hit[0] + 1]
+    return after is not None and after[1][0] == "ORG"
 
 
 def _org_run(text: str, toks: list[tuple[int, int, str]], i: int, caps: list[bool], g: Any) -> tuple[int, int]:
@@ -592,6 +630,10 @@ def _org_run(text: str, toks: list[tuple[int, int, str]], i: int, caps: list[boo
                     and not _title_case_line(text, toks[j][0])):  # "Basra Police Recruits Complain": a headline
                 end = j + 1
                 head = j
+            elif end > 0 and folded in g.titles and toks[j - 1][2] == "of":
+                break  # "the Democratic League of Kosovo of President Ibrahim Rugova": his party, then him
+            elif end > 0 and j == end and head == j - 1 and folded in g.nonname:
+                return -1, -1  # "Stabilisation and Association Agreement": the name of a document, not a body
             elif end > 0 and (j == end or not _capital(toks[j - 1][2])):
                 end = j + 1  # "... of Norway", "Forum for Ethnic Relations": the name goes on
         elif (word == "in" and end == j and toks[j - 1][2].casefold() in _IN_HEADS and j + 1 < stop
@@ -628,6 +670,8 @@ def _flush(text: str, toks: list[tuple[int, int, str]], pending: list[int], out:
         if group:
             _name_group(text, toks, group, out, title_cue, g, _joined(toks, group))
             group, title_cue = [], False
+        elif k >= 0:
+            title_cue = False  # "Commissioner for Refugees": a title's name follows it at once
 
 
 def _joined(toks: list[tuple[int, int, str]], group: list[int]) -> bool:
@@ -661,7 +705,9 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
         if words[0].casefold() not in g.stopwords and words[0] not in ("NGO", "NGOS"):
             out.append(_Span(toks[group[0]][0], toks[group[0]][1], "ORG"))
         return
-    surname_word = (len(words) > 1 and words[-1].casefold() in _SURNAME_WORDS and words[-2] in g.first_names)
+    surname_word = len(words) > 1 and words[-2] in g.first_names and (
+        words[-1].casefold() in _SURNAME_WORDS
+        or len(words) == 2 and _uncommon_name_word(words[-1], g))  # "Eduard Kokoity": -ity, yet no noun
     while words and not surname_word and not _name_word(words[-1]):
         if words[-1].casefold() in g.nonname and len(words) > 1:
             return  # "Islington High Street", "Farmer Market": a place or thing named after its head
@@ -682,15 +728,22 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
     if after is not None and after.group(1) in _MEDIA_AFTER:
         out.append(_Span(start, end, "ORG"))  # "the Batumelebi newspaper", "Forum magazine"
         return
+    if (after is not None and len(words) == 1 and after.group(1) in _PARTY_AFTER and words[0] not in g.first_names
+            and _SENTENCE_START.search(text, max(0, start - 4), start) is None):
+        # "the Heritage party", "Nujaifi's Hadba list"; "the Sadr movement" when the record names al-Sadr
+        out.append(_Span(start, end, "ORG", or_person=True))
+        return
     if (after is not None and after.group(1) in g.locwords
             or text.find("of", max(0, start - 30), start) >= 0  # cheap: the pattern ends "of "
             and _LOCALITY_BEFORE.search(text, max(0, start - 30), start) is not None):
         out.append(_Span(start, end, "LOC"))  # "Gali district", "the village of Rukhi"
         return
     given = words[0] in g.first_names
-    if (len(words) > 1 and not given and words[1] in g.first_names and _AGENT_NOUN.search(words[0])
-            and _SENTENCE_START.search(text, max(0, start - 4), start) is not None):
-        # "Shopkeeper Dilmurod said": a capitalised noun opening the sentence, then the name
+    if (len(words) > 1 and not given and words[1] in g.first_names and (
+            _AGENT_NOUN.search(words[0]) and _SENTENCE_START.search(text, max(0, start - 4), start) is not None
+            or words[0].casefold() in g.common)):
+        # "Shopkeeper Dilmurod said": a capitalised noun opening the sentence, then the name; "Minister of
+        # Defence Sherali Khairulloev": the end of a title, then the name
         words, group = words[1:], group[1:]
         start = toks[group[0]][0]
         given = True
@@ -701,11 +754,16 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
     if len(words) > 1:
         # "Minimum Age", "Child Labour": only ordinary words, so a title unless a cue says otherwise
         if sum(w not in _PARTICLES for w in words) <= 4 and (given or title_cue or not common and not joined
-                                and not _title_case_line(text, start)
                                 and _DETERMINER_BEFORE.search(text, max(0, start - 12), start) is None):
-            out.append(_Span(start, end, "PERSON"))
+            # in a Title Case line the capitals say nothing: the name stands only if the record names that
+            # person so elsewhere ("Sahak, Hafizullah Gardesh and Sharifa Yaftali\nare IWPR-trained ...")
+            doubtful = not given and not title_cue and _title_case_line(text, start)
+            out.append(_Span(start, end, "PERSON", single=doubtful))
         return
     cued = title_cue or not common and _cued(text, start, end, g)
+    if not cued and _place_in_list(text, start, end, words[0], out, g):
+        out.append(_Span(start, end, "LOC", or_person=True))  # "Jurm, Baharak and Keshem"
+        return
     out.append(_Span(start, end, "PERSON", single=not (given or cued)))
 
 
@@ -774,6 +832,10 @@ def _word_before(text: str, start: int) -> str | None:
     return text[k:j] if k < j else None
 
 
+# a source who gives one name: "gave her name as Zalina", "identified only as Nodir"
+_NAMED_AS = LazyPattern(r"\b(?:name|identified|introduced\s+(?:himself|herself))(?:\s+only)?\s+as\s+\Z")
+
+
 def _cued(text: str, start: int, end: int, g: Any) -> bool:
     """Context makes a lone capitalised word a person: a title or speech verb around it, a speaker label."""
     prev = _word_before(text, start)
@@ -781,6 +843,8 @@ def _cued(text: str, start: int, end: int, g: Any) -> bool:
         prev = prev.casefold()
         if prev in g.titles or prev in g.speech:
             return True
+        if prev == "as" and _NAMED_AS.search(text, max(0, start - 40), start) is not None:
+            return True  # "a farmer who gave his name only as Annageldi": sources keep to a given name
     after = text[end:end + 60]
     nxt = _WORD_AFTER.match(after)
     if nxt is not None and nxt.group(1).casefold() in g.speech:
@@ -793,11 +857,18 @@ def _cued(text: str, start: int, end: int, g: Any) -> bool:
     return False
 
 
-def _chunks(text: str) -> Iterable[Any]:
-    """``_CHUNK.finditer(text)``, faster: a chunk starts at a capital (or an "al-" before one), found by a
-    cheap scan; the full pattern is tried only there, instead of at every position of the text."""
+def _chunks(text: str, paragraphs: bool = False) -> Iterable[Any]:
+    r"""``_CHUNK.finditer(text)``, faster: a chunk starts at a capital (or an "al-" before one), found by a
+    cheap scan; the full pattern is tried only there, instead of at every position of the text.
+
+    With ``paragraphs``, a chunk is cut where a blank line ends a paragraph, a byline or a heading ("... in
+    Gharm
+
+Government troops"): only in a double-spaced text does a name go on past one.
+    """
     last = 0
     match = _CHUNK.match
+    double = None
     for cap in _CAPITAL.finditer(text):
         p = cap.start()
         if p < last:
@@ -813,7 +884,42 @@ def _chunks(text: str) -> Iterable[Any]:
             m = match(text, p)
         if m is not None:
             last = m.end()
+            if paragraphs and text.find("\n", p, last) >= 0 and _BLANK_LINE.search(text, p, last) is not None:
+                if double is None:
+                    double = _double_spaced(text)
+                if not double:
+                    pos = m.start()
+                    for blank in _BLANK_LINE.finditer(text, pos, last):
+                        yield from _CHUNK.finditer(text, pos, blank.start())
+                        pos = blank.end()
+                    yield from _CHUNK.finditer(text, pos, last)
+                    continue
             yield m
+
+
+_BLANK_LINE = regex.compile(r"\n[ \t]*\r?\n")
+
+
+def _double_spaced(text: str) -> bool:
+    r"""Every line with text followed by a blank line, most of them broken mid-sentence: a double-spaced
+    scrape, where a blank line may fall inside a name ("Yelena\n\nVoronina").
+
+    >>> _double_spaced("The talks in\n\nYerevan ended\n\nwithout a deal,\n\nofficials said.\n")
+    True
+    >>> _double_spaced("By X in Gharm\n\nGovernment troops say.\n\nAnother paragraph.\n")
+    False
+    """
+    lines = [line.strip() for line in text.split("\n")]
+    filled = spaced = open_end = 0
+    for k, line in enumerate(lines[:-2]):
+        if not line:
+            continue
+        filled += 1
+        if not lines[k + 1] and lines[k + 2]:
+            spaced += 1
+            if line[-1] not in ".!?:\"\u201d'\u2019)":
+                open_end += 1
+    return filled >= 3 and spaced >= 0.8 * filled and open_end >= 0.6 * spaced
 
 
 # lower-case words after a name that say it names an organisation: "the Women of Srebrenica association"
@@ -838,6 +944,8 @@ def _named_by_kind(text: str, m: Any, spans: list[_Span], taken: bytearray) -> b
         return False
     if hits[0] is not None and hits[0][0] == len(_toks):
         return False  # a known name as a whole: the gazetteer says what it is
+    if any(word == "the" for _s, _e, word in _toks):
+        return False  # "Respublika and the Almaty television station": two things, the second named by its kind
     if _title_case_line(text, m.start()):
         return False  # a headline's capitals say nothing
     spans.append(_Span(m.start(), m.end(), "ORG"))
@@ -845,12 +953,18 @@ def _named_by_kind(text: str, m: Any, spans: list[_Span], taken: bytearray) -> b
 
 
 _PLACE_PREPOSITIONS = ("in ", "near ", "outside ")
+# "said Jeanne Kahindo, a mother of six from Rugari": where a person described in apposition comes from
+_FROM_APPOSITION = LazyPattern(r",[ \t\n]+(?:a|an)[ \t\n]+[\p{Ll}\d ,'\t\n-]{0,45}[ \t\n]from[ \t\n]+\Z")
 
 
 def _place_after_preposition(text: str, start: int, end: int, word: str, g: Any) -> bool:
     """An unknown capitalised word right after "in", "near" or "outside" inside a sentence, and not followed
     by a possessive or another capitalised word, names a place: people and organisations are seldom "in"."""
-    if not text.endswith(_PLACE_PREPOSITIONS, max(0, start - 8), start) or not word.isalpha() or not word[1:].islower():
+    if not word.isalpha() or not word[1:].islower():
+        return False
+    if not text.endswith(_PLACE_PREPOSITIONS, max(0, start - 8), start) and not (
+            text.endswith("from ", max(0, start - 5), start)
+            and _FROM_APPOSITION.search(text, max(0, start - 60), start) is not None):
         return False
     if word in g.first_names or word.casefold() in g.common or len(word) < 4:
         return False
@@ -859,6 +973,30 @@ def _place_after_preposition(text: str, start: int, end: int, word: str, g: Any)
         return False
     nxt = text[end:end + 2]
     return not nxt.startswith(("'", "\u2019")) and not (nxt[:1] == " " and nxt[1:2].isupper())
+
+
+_LIST_AFTER = (", ", " and ", " or ")
+
+
+def _place_in_list(text: str, start: int, end: int, word: str, spans: list[_Span], g: Any) -> bool:
+    """An unknown capitalised word listed right after a place is a place too: "Jurm, Baharak and Keshem",
+    "in Ishkashim and Khwahan, border districts". After a comma it must go on with the list ("In Kabul,
+    Karzai said" is no list); after "and"/"or" the list must end there (a comma, a full stop, "district")."""
+    if not word.isalpha() or not word[1:].islower() or len(word) < 4 or word in g.first_names:
+        return False
+    if word.casefold() in g.common or not spans or spans[-1].label != "LOC":
+        return False
+    before = spans[-1].end
+    sep = text[before:start]
+    if sep == ", ":
+        return text.startswith(_LIST_AFTER, end)
+    if sep not in (" and ", " or "):
+        return False
+    nxt = text[end:end + 1]
+    if nxt in (",", ".", ";", ":", ")"):
+        return True
+    after = _LOCALITY_AFTER.match(text, end)
+    return after is not None and after.group(1) in g.locwords
 
 
 def _find(text: str) -> list[_Span]:
@@ -870,7 +1008,7 @@ def _find(text: str) -> list[_Span]:
     n_rules = len(spans)
     g = load()
     names, stopwords, titles = g.names, g.stopwords, g.titles
-    for m in _chunks(text):
+    for m in _chunks(text, paragraphs=True):
         word = m.group()
         if word.isalpha() or _MULTI.search(word) is None:  # one word: most chunks, so a short path
             start = m.start()
@@ -931,9 +1069,12 @@ def _assign_norms(spans: list[_Span]) -> None:
                 surnames.setdefault(skeleton(_bare(parts[-1])), full)  # "Assad" for "Bashar al-Assad"
     kept = []
     for sp in spans:
+        if sp.or_person and skeleton(_fold(sp.text)) in surnames:
+            sp.label = "PERSON"  # "the Sadr movement" of Moqtada al-Sadr, "the Allawi list" of Iyad Allawi
         if sp.single:
-            key = skeleton(_fold(sp.text))
-            if key not in surnames and key not in persons:
+            folded = _fold(sp.text)
+            key = skeleton(folded)
+            if key not in persons and (" " in folded or key not in surnames):
                 continue
             sp.single = False
         kept.append(sp)

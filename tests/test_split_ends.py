@@ -392,3 +392,15 @@ def test_masthead_and_numbered_title_scans_equal_the_block_by_block_tests(text):
     for block in blocks_of(text):
         if S._terminator_cue(block):
             assert S._may_terminate(block)
+
+
+@pytest.mark.parametrize("byline, bio", [
+    ("By Thomas de Waal in London", "Thomas de Waal writes for IWPR from London."),
+    ("By Sahar, a reporter in Herat", "Sahar works for a local radio station."),
+    ("By Talar Nadir and Hiwa Osman in Sulaimaniyah", "Hiwa Osman has covered Kurdish politics since 1998."),
+])
+def test_an_authors_bio_is_found_by_the_bylines_own_name(byline, bio):
+    text = HEAD.replace("By Ylber Hysa in Pristina", byline) + LAST + "\n\n" + bio + "\n\nTo contact the author, write to the editor.\n"
+    art = only_article(text)
+    assert paragraphs(art["body"])[-1] == LAST
+    assert paragraphs(art["notes"]) == [bio, "To contact the author, write to the editor."]

@@ -137,6 +137,7 @@ class _Cues(SimpleNamespace):
     role_credit: regex.Pattern
     contents_headings: frozenset[str]
     masthead: LazyPattern  # a newsletter's title in capitals, then "is produced by" (or a colon and "Editor")
+    masthead_words: tuple[str, ...]  # what every masthead holds: "is ", "are ", "Editor"
     author_bio_verbs: frozenset[str]
     name_note: LazyPattern  # "... names have been changed", "Her name has been withheld"
 
@@ -221,6 +222,7 @@ def _cues() -> _Cues:
         ),
         contents_headings=frozenset(h.upper() for h in data["contents_headings"]),
         masthead=LazyPattern(masthead),
+        masthead_words=tuple(sorted({verb.split()[0] + " " for verb in data["masthead_verbs"]} | {"Editor"})),
         author_bio_verbs=frozenset(data["author_bio_verbs"]),
         name_note=LazyPattern(
             r"\bnames?\b[^.!?\n]{0,60}?\b(?:is|are|was|were|(?:has|have|had)[ \t]+been)[ \t]+"
@@ -622,7 +624,7 @@ def _is_author_bio(text: str, names: list[str]) -> bool:
     ("Ylber Hysa works for the Pristina daily Koha Ditore.", "Sultan Sarwar writes for ...")."""
     for name in names:
         if text.startswith(name) and text[len(name) : len(name) + 1] == " ":
-            verb = text[len(name) + 1 :].split(" ", 1)[0]
+            verb = text[len(name) + 1 : len(name) + 30].split(" ", 1)[0]
             if verb in _cues().author_bio_verbs:
                 return True
     return False
@@ -637,7 +639,8 @@ def _notes_start(paragraphs: list[str], byline: str) -> int:
 
     def author_bio(text: str) -> bool:
         nonlocal names
-        if not byline or text.split(" ", 1)[0] not in byline:
+        cut = text.find(" ", 0, 40)
+        if not byline or cut == -1 or text[:cut] not in byline:
             return False
         if names is None:
             names = _author_names(byline) if byline_text_ok(byline) else []
@@ -724,7 +727,10 @@ def _is_masthead(head: str) -> bool:
     """
     if not head.lstrip(" \t*>")[:2].isupper():
         return False
-    return bool(_cues().masthead.match(head))
+    cues = _cues()
+    # every masthead holds the first word of a verb phrase ("is ", "are ") or "Editor": most capitals
+    # lines (headlines, "CONTENTS:") are spared the pattern
+    return any(word in head for word in cues.masthead_words) and bool(cues.masthead.match(head))
 
 
 # A footer word standing alone ("Copyright", "ISSN", "Editor-in-Chief") goes on with a year, a colon,

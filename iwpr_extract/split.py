@@ -643,7 +643,7 @@ def _notes_start(paragraphs: list[str], byline: str) -> int:
         if not byline or cut == -1 or text[:cut] not in byline:
             return False
         if names is None:
-            names = _author_names(byline) if byline_text_ok(byline) else []
+            names = _author_names(byline)
         return _is_author_bio(text, names)
 
     start = len(paragraphs)

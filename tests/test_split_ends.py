@@ -261,6 +261,10 @@ def test_a_second_edition_with_a_numbered_title_header_ends_the_first():
     "CAUCASUS REPORTING\nSERVICE is published by IWPR.",
     "AFGHAN RECOVERY REPORT: Editor: Jean MacKenzie. Managing editor: Yigal Chazan.",
     "The address for this report is\nhttp://www.iwpr.net/index.pl?archive/bcr/bcr_20000609_1_eng.txt",
+    "BALKAN CRISIS REPORT is a publication of the Institute for War & Peace Reporting.",
+    "TRIBUNAL UPDATE is an IWPR publication, produced in The Hague.",
+    "AFGHAN RECOVERY REPORT is a weekly service of the Institute for War & Peace Reporting.",
+    "IRAQ CRISIS REPORT provides a voice for Iraqi journalists.",
 ])
 def test_f6_a_closing_masthead_after_the_bio_is_footer_not_notes(masthead):
     for text in (HEAD + LAST + "\n\n" + BIO + "\n\n" + masthead + "\n", (HEAD + LAST + "\n\n" + BIO + "\n\n" + masthead + "\n").replace("\n", "\r\n")):

@@ -1184,7 +1184,13 @@ def _closing_matter(segments: list[_Segment]) -> list[_Segment]:
             follows = True
         elif segment.kind == "promo" and before[n] and not follows:
             segment.kind = "footer"
-    return segments
+    merged: list[_Segment] = []
+    for segment in segments:
+        if merged and segment.kind == "footer" and merged[-1].kind == "footer":
+            merged[-1].last = segment.last  # the closing promo and the masthead after it: one footer
+        else:
+            merged.append(segment)
+    return merged
 
 
 def _is_listing(segments: list[_Segment]) -> bool:
@@ -1791,10 +1797,16 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
 
 
 def _unpromote_separator(blocks: list[Block], segment: _Segment) -> None:
-    if segment.kind == "promo" and all(_is_rule(blocks[i]) and len(blocks[i]) == 1
-                                       and not any(c.isalnum() for c in blocks[i].first)
+    if segment.kind == "promo" and all(_is_rule(blocks[i]) and len(blocks[i]) == 1 and _bare_rule(blocks[i].first)
                                        for i in range(segment.first, segment.last + 1)):
         segment.kind = "other"  # a bare separator between articles promotes nothing
+
+
+def _bare_rule(line: str) -> bool:
+    """A rule line with no text, or only the site's address in it ("**** http://iwpr.net/ ****", as
+    IWPR's editions of 2008-10 set articles apart)."""
+    words = line.strip(" \t*-=_~#").split()
+    return not words or len(words) == 1 and words[0].lower().startswith(("http://", "https://", "www."))
 
 
 _MAIL_HEADER_INITIALS = frozenset("FTCSDRMONXftcsdrmonx")

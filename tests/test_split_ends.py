@@ -408,3 +408,24 @@ def test_an_authors_bio_is_found_by_the_bylines_own_name(byline, bio):
     art = only_article(text)
     assert paragraphs(art["body"])[-1] == LAST
     assert paragraphs(art["notes"]) == [bio, "To contact the author, write to the editor."]
+
+
+def test_a_closing_promo_and_the_masthead_after_it_are_one_footer():
+    rule = "**** http://iwpr.net/ " + "*" * 40
+    text = (HEAD + BIO + "\n\n" + rule + "\n\nVACANCIES: http://iwpr.net/what-we-do/vacancies\n\n" + rule + "\n\n"
+            "REPORTING CENTRAL ASIA provides the international community with a unique insiders' perspective.\n")
+    recs = records(text)
+    assert [r["kind"] for r in recs] == ["header", "article", "footer"]
+    assert recs[-1]["text"].startswith(rule) and recs[-1]["text"].endswith("perspective.\n")
+    assert "".join(r["text"] for r in recs) == text
+
+
+@pytest.mark.parametrize("rule, kind", [
+    ("**** http://iwpr.net/ " + "*" * 40, "other"),  # the site's address in a rule: a separator
+    ("*" * 60, "other"),
+    ("**** NEW " + "*" * 40, "promo"),  # a rule announcing something: a promo block
+])
+def test_a_rule_between_articles_with_only_the_sites_address_is_a_separator(rule, kind):
+    second = HEAD.replace("BALKAN CRISIS REPORT, No. 200, January 12, 2001\n\n", "").replace("KOSOVO: THE LONG ROAD HOME", "SERBIA: RALLY IN CACAK")
+    recs = records(HEAD + BIO + "\n\n" + rule + "\n\n" + second + BIO + "\n")
+    assert [r["kind"] for r in recs] == ["header", "article", kind, "article"]

@@ -137,7 +137,7 @@ class _Cues(SimpleNamespace):
     role_credit: regex.Pattern
     contents_headings: frozenset[str]
     masthead: LazyPattern  # a newsletter's title in capitals, then "is produced by" (or a colon and "Editor")
-    masthead_words: tuple[str, ...]  # what every masthead holds: "is ", "are ", "Editor"
+    masthead_word: re.Pattern  # what every masthead holds: "is ", "are ", "Editor"
     author_bio_verbs: frozenset[str]
     name_note: LazyPattern  # "... names have been changed", "Her name has been withheld"
 
@@ -222,7 +222,7 @@ def _cues() -> _Cues:
         ),
         contents_headings=frozenset(h.upper() for h in data["contents_headings"]),
         masthead=LazyPattern(masthead),
-        masthead_words=tuple(sorted({verb.split()[0] + " " for verb in data["masthead_verbs"]} | {"Editor"})),
+        masthead_word=re.compile("|".join(sorted({re.escape(verb.split()[0] + " ") for verb in data["masthead_verbs"]} | {"Editor"}))),
         author_bio_verbs=frozenset(data["author_bio_verbs"]),
         name_note=LazyPattern(
             r"\bnames?\b[^.!?\n]{0,60}?\b(?:is|are|was|were|(?:has|have|had)[ \t]+been)[ \t]+"
@@ -725,12 +725,12 @@ def _is_masthead(head: str) -> bool:
     >>> _is_masthead("TRIBUNAL UPDATE is produced by IWPR."), _is_masthead("Tribunal Update is produced by IWPR.")
     (True, False)
     """
-    if not head.lstrip(" \t*>")[:2].isupper():
-        return False
-    cues = _cues()
     # every masthead holds the first word of a verb phrase ("is ", "are ") or "Editor": most capitals
     # lines (headlines, "CONTENTS:") are spared the pattern
-    return any(word in head for word in cues.masthead_words) and bool(cues.masthead.match(head))
+    cues = _cues()
+    if not cues.masthead_word.search(head) or not head.lstrip(" \t*>")[:2].isupper():
+        return False
+    return bool(cues.masthead.match(head))
 
 
 # A footer word standing alone ("Copyright", "ISSN", "Editor-in-Chief") goes on with a year, a colon,

@@ -205,34 +205,34 @@ def _known_title_header() -> regex.Pattern:
 
 @lru_cache(maxsize=1)
 def _numbered_title() -> regex.Pattern:
-    """A known newsletter's title with the number right after it and no "No.": "TRIBUNAL UPDATE 216: Last
-    Week in The Hague (March 19-24, 2001)", as Tribunal Update printed its first 250 issues.  Only a known
-    title: "ELECTION 2004: THE RESULTS" is a headline."""
-    titles = sorted(_titles()[1], key=len, reverse=True)
+    """A known newsletter's title in capitals with the number right after it and no "No.": "TRIBUNAL
+    UPDATE 216: Last Week in The Hague (March 19-24, 2001)", as Tribunal Update printed its first 250
+    issues.  Only a known title ("ELECTION 2004: THE RESULTS" is a headline), and only in capitals, as
+    printed: split finds such lines among those opening with capitals (``numbered_title_start``)."""
+    titles = sorted((t.upper() for t in _titles()[1]), key=len, reverse=True)
     title = "|".join(regex.escape(t).replace(r"\ ", r"[ \t]+") for t in titles)
     return regex.compile(
-        rf"^[ \t]*{_TITLE_PREFIX}?(?P<title>{title})[ \t]+(?P<issue>\d{{1,4}})\b"
-        r"(?:[ \t]*:[ \t]*(?P<subtitle>[^\n]{0,100}?)|[ \t]*,[ \t]*(?P<date>[^\n]{0,40}?))?[ \t]*$",
-        regex.I,
+        rf"^[ \t]{{0,4}}(?:IWPR(?:['’]?[Ss])?[ \t]{{1,3}})?(?P<title>{title})[ \t]+(?P<issue>\d{{1,4}})\b"
+        r"(?:[ \t]*:[ \t]*(?P<subtitle>[^\n]{0,100}?)|[ \t]*,[ \t]*(?P<date>[^\n]{0,40}?))?[ \t]*$"
     )
 
 
 def numbered_title_start(line: str) -> bool:
-    """Whether ``line`` may be a header with no issue marker ("TRIBUNAL UPDATE 216: ..."): it starts with
-    a known newsletter's title (or an IWPR prefix) and holds a digit.  A cheap test before the pattern.
+    """Whether ``line`` may be a header with no issue marker ("TRIBUNAL UPDATE 216: ..."): within its first
+    four spaces it starts with a known newsletter's title in capitals (or "IWPR") and holds a digit.  A
+    cheap test before the pattern.
 
-    >>> numbered_title_start("TRIBUNAL UPDATE 216: Last Week in The Hague"), numbered_title_start("The talks")
+    >>> numbered_title_start("TRIBUNAL UPDATE 216: Last Week in The Hague"), numbered_title_start("Tribunal Update 216")
     (True, False)
     """
-    head = line.lstrip(" \t")[:4].upper()
+    head = line[:8].lstrip(" \t")[:4]
     return head in _title_heads() and _DIGIT.search(line, 0, 160) is not None
 
 
 @lru_cache(maxsize=1)
 def _title_heads() -> frozenset[str]:
-    """The first four letters of the known titles and of the prefixes before them ("IWPR", "Institute"),
-    in capitals."""
-    return frozenset(t[:4].upper() for t in (*_titles()[1], "IWPR", "Institute"))
+    """The first four letters of the known titles in capitals, and "IWPR"."""
+    return frozenset(t[:4].upper() for t in (*_titles()[1], "IWPR"))
 
 
 _DIGIT = LazyPattern(r"\d", engine="re")

@@ -765,12 +765,13 @@ class _Scan:
     the characters and phrases a terminator needs.  Most blocks are body paragraphs; with the scans
     they are never asked one by one whether they end an article or start one."""
 
-    __slots__ = ("text", "view", "starts", "footer_starts")
+    __slots__ = ("text", "view", "starts", "footer_starts", "caps_lines")
 
     def __init__(self, text: str, view: str) -> None:
         self.text, self.view = text, view
         self.starts: list[int] = []
         self.footer_starts: frozenset[int] | None = None  # until ``index``: blocks are judged one by one
+        self.caps_lines: list[int] = []  # offsets of the lines opening with capitals (``_MASTHEAD_LINE``)
 
     def index(self, blocks: list[Block]) -> None:
         """Take ``blocks`` as the text's final blocks: note their starts and which are footer matter
@@ -792,8 +793,9 @@ class _Scan:
                     if i >= 0 and at - 1 < min(blocks[i].end, starts[i] + FOOTER_CUE_REACH):
                         found.add(starts[i])
         # a masthead opens its block with a capital and no small letter after it: one scan of the text
-        # finds every line that can open one; the blocks starting there are tested one by one
-        masthead_lines = [m.start() + 1 for m in _MASTHEAD_LINE.finditer(text)]
+        # finds every line that can open one (or a header with no "No.", see ``terminators``); the
+        # blocks starting there are tested one by one
+        self.caps_lines = masthead_lines = [m.start() + 1 for m in _MASTHEAD_LINE.finditer(text)]
         if _MASTHEAD_LINE.match("\n" + text[:8]):
             masthead_lines.insert(0, 0)
         found.update(starts[i] for i in _blocks_starting_at(starts, masthead_lines)
@@ -832,21 +834,11 @@ class _Scan:
         found |= where((at for needle in ("|", ">", "»") for at in _find_all(text, needle)), _bar_cue)
         found |= where((at for needle in ISSUE_MARKERS for at in _find_all(text, needle)),
                        lambda b: _block_header(b) is not None)
-        # a header with no issue marker starts a line with a known title ("TRIBUNAL UPDATE 216: ...")
-        found |= where((m.start() for m in _numbered_title_scan().finditer(view)), lambda b: _block_header(b) is not None)
+        # a header with no issue marker opens a line with a known title in capitals ("TRIBUNAL UPDATE 216:")
+        found |= where((at for at in self.caps_lines if numbered_title_start(text[at : at + 160])),
+                       lambda b: _block_header(b) is not None)
         found.update(bisect_left(starts, start) for start in self.footer_starts or ())
         return sorted(found)
-
-
-@lru_cache(maxsize=1)
-def _numbered_title_scan() -> re.Pattern:
-    """Over the view: a line starting with a known newsletter's title (after an "IWPR" or "Institute
-    for War & Peace Reporting:" prefix) and a number: where a header without "No." may stand.  The match
-    starts at the line's newline in the view, so its start is the line's offset in the text."""
-    titles = sorted({t.lower() for t in load_json("newsletters.json")["newsletters"] for t in (t["title"], *t.get("printed_as", ()))},
-                    key=len, reverse=True)
-    title = "|".join(re.escape(t).replace(r"\ ", r"[ \t]+") for t in titles)
-    return re.compile(rf"\n[ \t]*(?:iwpr\S{{0,2}}[ \t]{{1,3}}|institute[^\n]{{0,40}}?reporting[ \t]{{0,3}}\S[ \t]{{0,3}})?(?:{title})[ \t]+\d")
 
 
 @lru_cache(maxsize=1)

@@ -214,7 +214,9 @@ from iwpr_extract.textutil import blocks_of  # noqa: E402
 @pytest.mark.parametrize("line, expected", [
     ("TRIBUNAL UPDATE 216: Last Week in The Hague (March 19-24, 2001)", ("Tribunal Update", 216, None)),
     ("TRIBUNAL UPDATE 216", ("Tribunal Update", 216, None)),
-    ("Tribunal Update 150, 12 November 1999", ("Tribunal Update", 150, "1999-11-12")),
+    ("TRIBUNAL UPDATE 150, 12 November 1999", ("Tribunal Update", 150, "1999-11-12")),
+    ("IWPR TRIBUNAL UPDATE 150", ("Tribunal Update", 150, None)),
+    ("Tribunal Update 150, 12 November 1999", None),  # with no "No.", only the title in capitals, as printed
     ("BALKAN CRISIS REPORT, Number 58, June 24, 1999", ("Balkan Crisis Report", 58, "1999-06-24")),
     ("IWPR BALKAN CRISIS REPORT #58, June 24, 1999", ("Balkan Crisis Report", 58, "1999-06-24")),
     ("Balkan Crisis Report, Issue 58, 24 June 1999", ("Balkan Crisis Report", 58, "1999-06-24")),
@@ -226,7 +228,7 @@ from iwpr_extract.textutil import blocks_of  # noqa: E402
     ("REPORTING CENTRAL ASIA No. 412, Part II, November 3, 2005", ("Reporting Central Asia", 412, "2005-11-03")),
     # not headers: a year after a title, prose after the number, a headline with a number
     ("Reporting Central Asia 2008: a year of change", None),
-    ("Tribunal Update 5, the judges said, was late", None),
+    ("TRIBUNAL UPDATE 5, the judges said, was late", None),
     ("ELECTION 2004: THE RESULTS", None),
     ("KOSOVO 2000: A YEAR ON", None),
 ])

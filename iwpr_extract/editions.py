@@ -55,10 +55,15 @@ _REF = LazyPattern(
 )
 # the word before an issue number: "No. 539"; the pages of 2008-15 print "Issue 255", reposts "Number 58", "#58"
 ISSUE_MARKERS = ("No", "NO", "Issue", "ISSUE", "Number", "NUMBER", "#")
-# "REPORTING CENTRAL ASIA, No. 539, 2 April, 2008" (a whole line)
+# what may stand before the title: "IWPR'S BALKAN CRISIS REPORT", "IWPR's ICR", "IWPR BALKAN CRISIS REPORT #58",
+# "Institute for War & Peace Reporting: Balkan Crisis Report No. 58" (reposts and mail archives)
+_TITLE_PREFIX = r"(?:IWPR(?:['’]?[Ss])?[ \t]{1,3}|Institute[ \t]+for[ \t]+War[ \t]+(?:&|and)[ \t]+Peace[ \t]+Reporting[ \t]{0,3}[:,|\-–—][ \t]{0,3})"
+# an edition sent in parts: "RCA No. 412, Part 1" (with or without a date after it)
+_PART = r"(?:(?:Part|PART)[ \t]+(?:\d{{1,2}}|[IVX]{{1,4}})\b[ \t]*[,.:]?[ \t]*)?"
+# "REPORTING CENTRAL ASIA, No. 539, 2 April, 2008", "CAUCASUS REPORTING SERVICE, Issue #172, 14.03.2003" (a whole line)
 _HEADER_SHAPE = (
-    r"^[ \t]*(?:IWPR['’]?S[ \t]+)?(?P<title>{title})[ \t]*[,:.]?[ \t]*(?P<marker>No|NO|Issue|ISSUE|Number|NUMBER|#)\.?[ \t]*"
-    r"(?P<issue>\d{{1,5}})\b[ \t]*[,.:]?[ \t]*(?P<date>[^\n]{{0,40}}?)[ \t]*$"
+    rf"^[ \t]*{_TITLE_PREFIX.replace('{', '{{').replace('}', '}}')}?(?P<title>{{title}})[ \t]*[,:.]?[ \t]*(?P<marker>No|NO|Issue|ISSUE|Number|NUMBER|#)\.?[ \t]*#?[ \t]*"
+    rf"(?P<issue>\d{{{{1,5}}}})\b[ \t]*[,.:]?[ \t]*{_PART}(?P<date>[^\n]{{{{0,40}}}}?)[ \t]*$"
 )
 # a title in capitals, any title
 _HEADER = LazyPattern(_HEADER_SHAPE.format(title=r"\p{Lu}[\p{Lu}&'’ \-]{2,60}?"), regex.M)
@@ -198,6 +203,57 @@ def _known_title_header() -> regex.Pattern:
     return regex.compile(_HEADER_SHAPE.format(title=title), regex.I)
 
 
+@lru_cache(maxsize=1)
+def _numbered_title() -> regex.Pattern:
+    """A known newsletter's title in capitals with the number right after it and no "No.": "TRIBUNAL
+    UPDATE 216: Last Week in The Hague (March 19-24, 2001)", as Tribunal Update printed its first 250
+    issues.  Only a known title ("ELECTION 2004: THE RESULTS" is a headline), and only in capitals, as
+    printed: split finds such lines among those opening with capitals (``numbered_title_start``)."""
+    titles = sorted((t.upper() for t in _titles()[1]), key=len, reverse=True)
+    title = "|".join(regex.escape(t).replace(r"\ ", r"[ \t]+") for t in titles)
+    return regex.compile(
+        rf"^[ \t]{{0,4}}(?:IWPR(?:['’]?[Ss])?[ \t]{{1,3}})?(?P<title>{title})[ \t]+(?P<issue>\d{{1,4}})\b"
+        r"(?:[ \t]*:[ \t]*(?P<subtitle>[^\n]{0,100}?)|[ \t]*,[ \t]*(?P<date>[^\n]{0,40}?))?[ \t]*$"
+    )
+
+
+def numbered_title_start(line: str) -> bool:
+    """Whether ``line`` may be a header with no issue marker ("TRIBUNAL UPDATE 216: ..."): within its first
+    four spaces it starts with a known newsletter's title in capitals (or "IWPR") and holds a digit.  A
+    cheap test before the pattern.
+
+    >>> numbered_title_start("TRIBUNAL UPDATE 216: Last Week in The Hague"), numbered_title_start("Tribunal Update 216")
+    (True, False)
+    """
+    head = line[:8].lstrip(" \t")[:4]
+    return head in _title_heads() and _DIGIT.search(line, 0, 160) is not None
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    """The first four letters of the known titles in capitals, and "IWPR"."""
+    return frozenset(t[:4].upper() for t in (*_titles()[1], "IWPR"))
+
+
+_DIGIT = LazyPattern(r"\d", engine="re")
+
+
+def _parse_numbered_title(line: str) -> dict[str, Any] | None:
+    m = _numbered_title().match(line)
+    if not m:
+        return None
+    issue = m["issue"]
+    if len(issue) == 4 and issue[:2] in ("19", "20"):
+        return None  # "Reporting Central Asia 2008: ...": a year, not an issue
+    if m["date"] is not None:
+        iso = parse_date(m["date"])
+        if iso is None and m["date"]:
+            return None  # "Tribunal Update 5, the judges said": prose after the number
+    else:
+        iso = parse_date(m["subtitle"]) if m["subtitle"] else None
+    return {"title": canonical_title(m["title"]), "issue": int(issue), "date": iso}
+
+
 def parse_edition_header(line: str) -> dict[str, Any] | None:
     """An e-mail edition's header line, e.g. "REPORTING CENTRAL ASIA, No. 539, 2 April, 2008".
 
@@ -207,15 +263,19 @@ def parse_edition_header(line: str) -> dict[str, Any] | None:
     {'title': 'Iraq Crisis Report', 'issue': 87, 'date': '2004-09-17'}
     >>> parse_edition_header("Africa Reports Issue 255, 21 Jan 10")
     {'title': 'Africa Reports', 'issue': 255, 'date': '2010-01-21'}
+    >>> parse_edition_header("TRIBUNAL UPDATE 216: Last Week in The Hague (March 19-24, 2001)")
+    {'title': 'Tribunal Update', 'issue': 216, 'date': None}
+    >>> parse_edition_header("CAUCASUS REPORTING SERVICE, Issue #172, 14.03.2003")
+    {'title': 'Caucasus Reporting Service', 'issue': 172, 'date': '2003-03-14'}
     >>> parse_edition_header("The vote, No. 5 in the series") is None
     True
     """
     if not any(marker in line for marker in ISSUE_MARKERS):  # cheap test first: split asks this of every block
-        return None
+        return _parse_numbered_title(line.strip("\r\n")) if numbered_title_start(line) else None
     line = line.strip("\r\n")
     m = _HEADER.match(line) or _known_title_header().match(line)
     if not m:
-        return None
+        return _parse_numbered_title(line) if numbered_title_start(line) else None
     date_text = m["date"]
     iso = parse_date(date_text) if date_text else None
     if date_text and iso is None:

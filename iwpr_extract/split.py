@@ -43,8 +43,8 @@ import regex
 
 from .datafiles import load_json
 from .editions import (
-    ISSUE_MARKERS, MONTH_PATTERN as _MONTH, date_line, edition_ref_span, known_title_in, newsletter_named, parse_edition_header,
-    parse_edition_ref,
+    ISSUE_MARKERS, MONTH_PATTERN as _MONTH, date_line, edition_ref_span, known_title_in, newsletter_named, numbered_title_start,
+    parse_edition_header, parse_edition_ref,
 )
 from .records import empty_newsletter, require
 from .textutil import Block, LazyPattern, blocks_of, ends_sentence, is_caps, join_wrapped, letters_upper_ratio, normalize_for_match
@@ -82,7 +82,7 @@ class _Phrases:
 
     def starts(self, text: str) -> bool:
         """``text`` starts with one of the phrases (after an opening bracket), as a whole word."""
-        head = text[:80].lstrip(" \t([").lower()
+        head = text[:80].lstrip(" \t([*").lower()  # "* Not his real name.", "(Names have been changed.)"
         for phrase in self.by_first.get(head[:2], ()):
             if head.startswith(phrase):
                 rest = head[len(phrase) : len(phrase) + 1]
@@ -136,6 +136,10 @@ class _Cues(SimpleNamespace):
     lower_ok: frozenset[str]
     role_credit: regex.Pattern
     contents_headings: frozenset[str]
+    masthead: LazyPattern  # a newsletter's title in capitals, then "is produced by" (or a colon and "Editor")
+    masthead_word: re.Pattern  # what every masthead holds: "is ", "are ", "Editor"
+    author_bio_verbs: frozenset[str]
+    name_note: LazyPattern  # "... names have been changed", "Her name has been withheld"
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -165,6 +169,13 @@ def _cues() -> _Cues:
     place = rf"{name}(?:[ \t]+{name}){{0,2}}"
     collective = _alternation(data["collective_credit_words"])
     prefixes = [p for p in data["byline_prefixes"] if p != "By"]
+    # "TRIBUNAL UPDATE is produced by ...", "IWPR'S AFGHAN RECOVERY REPORT is supported by ...",
+    # "AFGHAN RECOVERY REPORT: Editor: ...": two to eight words in capitals open the block (not a
+    # headline over its standfirst, "NORTH CAUCASUS: Editor Shot Dead")
+    masthead = (
+        r"^[ \t*>]{0,4}(?:IWPR['’]?[Ss]?[ \t]+)?\p{Lu}[\p{Lu}\p{N}&'’.\-]*(?:(?:[ \t]+|[ \t]*\r?\n)[\p{Lu}\p{N}&'’.\-]+){1,7}"
+        rf"(?:[ \t]+(?:{_alternation(data['masthead_verbs'])})\b|[ \t]*:[ \t]*Editor(?:-in-[Cc]hief|s)?[ \t]*:)"
+    )
     inline_prefix = "|".join(regex.escape(p[:-2]) + "(?i:by)" for p in sorted(prefixes, key=len, reverse=True))
     return _Cues(
         footer_line=LazyPattern(rf"^[ \t*>•\-–—]{{0,4}}(?:{_words_alternation(data['footer_start'])})", re.I | re.M, engine="re"),
@@ -210,6 +221,14 @@ def _cues() -> _Cues:
             regex.I,
         ),
         contents_headings=frozenset(h.upper() for h in data["contents_headings"]),
+        masthead=LazyPattern(masthead),
+        masthead_word=re.compile("|".join(sorted({re.escape(verb.split()[0] + " ") for verb in data["masthead_verbs"]} | {"Editor"}))),
+        author_bio_verbs=frozenset(data["author_bio_verbs"]),
+        name_note=LazyPattern(
+            r"\bnames?\b[^.!?\n]{0,60}?\b(?:is|are|was|were|(?:has|have|had)[ \t]+been)[ \t]+"
+            rf"(?:{_alternation(data['name_note_verbs'])})\b",
+            regex.I,
+        ),
     )
 
 
@@ -554,7 +573,90 @@ def _is_end_note(text: str) -> bool:
     paragraph holding a note phrase ("... contributed to this report.")."""
     if _is_note(text):
         return True
-    return len(text) <= MAX_NOTE_CHARS and bool(_cues().note_anywhere.search(text.lower()))
+    if len(text) > MAX_NOTE_CHARS:
+        return False
+    if _cues().note_anywhere.search(text.lower()):
+        return True
+    # "* Names of callers have been changed.", "Her name has been withheld for her safety."
+    return len(text) <= MAX_NAME_NOTE_CHARS and ("name" in text or "Name" in text) and bool(_cues().name_note.search(text))
+
+
+MAX_NAME_NOTE_CHARS = 200  # a note that names were changed is one short sentence
+MAX_AFTER_BIO = 3  # end matter after the author's bio: funding, disclaimer, editor's note, translation credit
+
+
+def _author_names(byline: str) -> list[str]:
+    """The names a byline gives, for finding the authors' bios ("By A and B in Almaty" -> A, B);
+    collective credits ("IWPR staff") give none.
+
+    >>> _author_names("By Talar Nadir and Hiwa Osman in Sulaimaniyah (ICR No. 150, 15-Aug-05)")
+    ['Talar Nadir', 'Hiwa Osman']
+    >>> _author_names("By Thomas de Waal, IWPR Caucasus editor"), _author_names("By IWPR staff in Kabul")
+    (['Thomas de Waal'], [])
+    """
+    span = edition_ref_span(byline)
+    if span:
+        byline = byline[: span[0]] + byline[span[1] :]
+    text = _cues().byline_prefix.sub("", " ".join(byline.split()))
+    text = _CREDIT_PLACE.split(text, 1)[0]
+    return [name for name in _NAME_LIST_SEP.split(text) if _author_name(name)]
+
+
+def _author_name(text: str) -> bool:
+    """A person's name in a byline: up to five capitalised words, with particles ("Thomas de Waal")."""
+    tokens = text.split()
+    particles = _name_particles()
+    return (0 < len(tokens) <= 5 and "IWPR" not in tokens and tokens[0][:1].isupper()
+            and all((t[:1].isupper() or t in particles) and _NAME_TOKEN.fullmatch(t) for t in tokens))
+
+
+@lru_cache(maxsize=1)
+def _name_particles() -> frozenset[str]:
+    return frozenset(load_json("split_cues.json")["name_particles"])
+
+
+_CREDIT_PLACE = LazyPattern(r"[ \t]+(?:in|from|reports?[ \t]+from|for)[ \t]|,[ \t]+(?=\p{Ll})|[ \t]*\(")
+_NAME_LIST_SEP = LazyPattern(r",?[ \t]+and[ \t]+|,[ \t]*")
+
+
+def _is_author_bio(text: str, names: list[str]) -> bool:
+    """A paragraph opening with the byline's own name and a verb: the author's bio, whatever its words
+    ("Ylber Hysa works for the Pristina daily Koha Ditore.", "Sultan Sarwar writes for ...")."""
+    for name in names:
+        if text.startswith(name) and text[len(name) : len(name) + 1] == " ":
+            verb = text[len(name) + 1 : len(name) + 30].split(" ", 1)[0]
+            if verb in _cues().author_bio_verbs:
+                return True
+    return False
+
+
+def _notes_start(paragraphs: list[str], byline: str) -> int:
+    """Where an article's notes begin: the trailing run of bios, funding, disclaimer and name notes;
+    and everything after the author's own bio (at most MAX_AFTER_BIO short paragraphs), since IWPR
+    printed the bio last or before its end matter only, whatever that end matter says ("To contact the
+    editor, e-mail ...")."""
+    names: list[str] | None = None  # the byline's names, read when a paragraph opens with a word of it
+
+    def author_bio(text: str) -> bool:
+        nonlocal names
+        cut = text.find(" ", 0, 40)
+        if not byline or cut == -1 or text[:cut] not in byline:
+            return False
+        if names is None:
+            names = _author_names(byline)
+        return _is_author_bio(text, names)
+
+    start = len(paragraphs)
+    while start > 0 and (_is_end_note(paragraphs[start - 1]) or author_bio(paragraphs[start - 1])):
+        start -= 1
+    for k in range(len(paragraphs) - 2, max(len(paragraphs) - 2 - MAX_AFTER_BIO, -1), -1):
+        if k < start and author_bio(paragraphs[k]):
+            if all(len(p) <= MAX_NOTE_CHARS for p in paragraphs[k + 1 :]):
+                start = k
+                while start > 0 and (_is_end_note(paragraphs[start - 1]) or author_bio(paragraphs[start - 1])):
+                    start -= 1
+            break
+    return start
 
 
 FOOTER_CUE_REACH = 300  # a footer phrase this far into a block marks it as footer matter
@@ -601,8 +703,34 @@ def _footer_cue(block: Block) -> bool:
     m = cues.footer_line.match(raw)
     if m and _footer_phrase_at(raw, m.group(), m.end()):
         return True
+    if _is_masthead(raw[:MASTHEAD_REACH]):
+        return True
     return any(_footer_phrase_at(raw, m.group(), m.end())
                for m in cues.footer_anywhere.finditer(raw, 0, FOOTER_CUE_REACH))
+
+
+# a line that may open a masthead (``_is_masthead``), after its newline: a letter that is no small ASCII
+# letter, then another such letter, a digit, a title mark or a space (``re`` scans for the newline fast)
+_MASTHEAD_LINE = LazyPattern(r"\n[ \t*>]{0,4}(?![a-z])[^\W\d_](?:(?![a-z])[^\W_]|[&'’.\-\s])", engine="re")
+MASTHEAD_REACH = 160  # a masthead's verb stands this near the start of its block, after the title
+
+
+def _is_masthead(head: str) -> bool:
+    """The closing masthead: a block opening with a newsletter's title in capitals and "is produced by",
+    "is supported by"... ("TRIBUNAL UPDATE is produced by the Institute ...", "IWPR'S AFGHAN RECOVERY
+    REPORT is supported by ...") or a colon and its staff list ("AFGHAN RECOVERY REPORT: Editor: ...").  A
+    title in small letters ("IWPR's Zimbabwe Crisis Report is supported by ...") is an article's
+    funding note, not the masthead.
+
+    >>> _is_masthead("TRIBUNAL UPDATE is produced by IWPR."), _is_masthead("Tribunal Update is produced by IWPR.")
+    (True, False)
+    """
+    # every masthead holds the first word of a verb phrase ("is ", "are ") or "Editor": most capitals
+    # lines (headlines, "CONTENTS:") are spared the pattern
+    cues = _cues()
+    if not cues.masthead_word.search(head) or not head.lstrip(" \t*>")[:2].isupper():
+        return False
+    return bool(cues.masthead.match(head))
 
 
 # A footer word standing alone ("Copyright", "ISSN", "Editor-in-Chief") goes on with a year, a colon,
@@ -637,12 +765,13 @@ class _Scan:
     the characters and phrases a terminator needs.  Most blocks are body paragraphs; with the scans
     they are never asked one by one whether they end an article or start one."""
 
-    __slots__ = ("text", "view", "starts", "footer_starts")
+    __slots__ = ("text", "view", "starts", "footer_starts", "caps_lines")
 
     def __init__(self, text: str, view: str) -> None:
         self.text, self.view = text, view
         self.starts: list[int] = []
         self.footer_starts: frozenset[int] | None = None  # until ``index``: blocks are judged one by one
+        self.caps_lines: list[int] = []  # offsets of the lines opening with capitals (``_MASTHEAD_LINE``)
 
     def index(self, blocks: list[Block]) -> None:
         """Take ``blocks`` as the text's final blocks: note their starts and which are footer matter
@@ -663,6 +792,14 @@ class _Scan:
                     i = bisect_right(starts, at - 1) - 1
                     if i >= 0 and at - 1 < min(blocks[i].end, starts[i] + FOOTER_CUE_REACH):
                         found.add(starts[i])
+        # a masthead opens its block with a capital and no small letter after it: one scan of the text
+        # finds every line that can open one (or a header with no "No.", see ``terminators``); the
+        # blocks starting there are tested one by one
+        self.caps_lines = masthead_lines = [m.start() + 1 for m in _MASTHEAD_LINE.finditer(text)]
+        if _MASTHEAD_LINE.match("\n" + text[:8]):
+            masthead_lines.insert(0, 0)
+        found.update(starts[i] for i in _blocks_starting_at(starts, masthead_lines)
+                     if _is_masthead(text[starts[i] : min(blocks[i].end, starts[i] + MASTHEAD_REACH)]))
         self.footer_starts = frozenset(found)
 
     def anchor_candidates(self, blocks: list[Block]) -> list[int]:
@@ -696,6 +833,9 @@ class _Scan:
         found = {i for i, start in enumerate(starts) if line_cue(view, start + 1) and _line_cue(blocks[i])}
         found |= where((at for needle in ("|", ">", "»") for at in _find_all(text, needle)), _bar_cue)
         found |= where((at for needle in ISSUE_MARKERS for at in _find_all(text, needle)),
+                       lambda b: _block_header(b) is not None)
+        # a header with no issue marker opens a line with a known title in capitals ("TRIBUNAL UPDATE 216:")
+        found |= where((at for at in self.caps_lines if numbered_title_start(text[at : at + 160])),
                        lambda b: _block_header(b) is not None)
         found.update(bisect_left(starts, start) for start in self.footer_starts or ())
         return sorted(found)
@@ -1013,7 +1153,36 @@ def _segment(blocks: list[Block], scan: _Scan | None = None) -> list[_Segment]:
         cursor = article.end + 1
     if cursor < len(blocks):
         segments.extend(_classify_gap(blocks, cursor, len(blocks) - 1))
-    return _unsigned_pieces(blocks, segments)
+    return _closing_matter(_unsigned_pieces(blocks, segments))
+
+
+def _closing_matter(segments: list[_Segment]) -> list[_Segment]:
+    """What follows an edition's last article between rules is its closing matter, not a promo: a
+    masthead, funding line or subscription note ("BELARUS REPORTING SERVICE is published by ...",
+    "IWPR's Afghan Recovery Report is supported by ...") is the footer.  A promo is a link or advert
+    block between articles; the edition ends at the end of the text or at the next edition's header."""
+    # per segment: whether an article of the same edition comes before it
+    before: list[bool] = []
+    seen = False
+    for segment in segments:
+        seen = False if segment.kind == "header" else seen or segment.kind == "article"
+        before.append(seen)
+    follows = False  # an article of the same edition comes after it
+    for n in range(len(segments) - 1, -1, -1):
+        segment = segments[n]
+        if segment.kind == "header":
+            follows = False
+        elif segment.kind == "article":
+            follows = True
+        elif segment.kind == "promo" and before[n] and not follows:
+            segment.kind = "footer"
+    merged: list[_Segment] = []
+    for segment in segments:
+        if merged and segment.kind == "footer" and merged[-1].kind == "footer":
+            merged[-1].last = segment.last  # the closing promo and the masthead after it: one footer
+        else:
+            merged.append(segment)
+    return merged
 
 
 def _is_listing(segments: list[_Segment]) -> bool:
@@ -1158,7 +1327,9 @@ def _block_header(block: Block) -> dict[str, Any] | None:
 
 
 def _has_issue_marker(line: str) -> bool:
-    return "N" in line or "Issue" in line or "ISSUE" in line or "#" in line
+    """What a line must hold to be an edition header: an issue marker, or a known title with a number
+    ("TRIBUNAL UPDATE 216: ...", see ``numbered_title_start``)."""
+    return "N" in line or "Issue" in line or "ISSUE" in line or "#" in line or numbered_title_start(line)
 
 
 def _dated(parsed: dict[str, Any], block: Block, k: int) -> dict[str, Any]:
@@ -1369,9 +1540,8 @@ def _article_fields(blocks: list[Block], article: _Article) -> dict[str, Any]:
             paragraphs.append(text)
     while paragraphs and _END_MARKER.match(paragraphs[-1]):
         paragraphs.pop()  # "(ENDS)" closes the article: neither body nor notes (it stays in ``text``)
-    notes_from = len(paragraphs)
-    while notes_from > 0 and _is_end_note(paragraphs[notes_from - 1]):
-        notes_from -= 1
+    byline = _byline_text(blocks[article.anchor])
+    notes_from = _notes_start(paragraphs, byline)
     notes = [blocks[i].joined for i in article.credits] + paragraphs[notes_from:]
     headline = blocks[article.headline].joined if article.headline is not None else None
     standfirst = blocks[article.standfirst].joined if article.standfirst is not None else None
@@ -1380,7 +1550,7 @@ def _article_fields(blocks: list[Block], article: _Article) -> dict[str, Any]:
     return {
         "headline": headline,
         "standfirst": standfirst,
-        "byline": _byline_text(blocks[article.anchor]),
+        "byline": byline,
         "body": "\n\n".join(paragraphs[:notes_from]) or None,
         "notes": "\n\n".join(notes) or None,
         "captions": captions,
@@ -1619,10 +1789,16 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
 
 
 def _unpromote_separator(blocks: list[Block], segment: _Segment) -> None:
-    if segment.kind == "promo" and all(_is_rule(blocks[i]) and len(blocks[i]) == 1
-                                       and not any(c.isalnum() for c in blocks[i].first)
+    if segment.kind == "promo" and all(_is_rule(blocks[i]) and len(blocks[i]) == 1 and _bare_rule(blocks[i].first)
                                        for i in range(segment.first, segment.last + 1)):
         segment.kind = "other"  # a bare separator between articles promotes nothing
+
+
+def _bare_rule(line: str) -> bool:
+    """A rule line with no text, or only the site's address in it ("**** http://iwpr.net/ ****", as
+    IWPR's editions of 2008-10 set articles apart)."""
+    words = line.strip(" \t*-=_~#").split()
+    return not words or len(words) == 1 and words[0].lower().startswith(("http://", "https://", "www."))
 
 
 _MAIL_HEADER_INITIALS = frozenset("FTCSDRMONXftcsdrmonx")

@@ -199,3 +199,235 @@ def test_mailman_footer_in_an_mbox_is_footer_and_the_next_headers_other():
     assert recs[3]["text"] == MAILMAN_FOOTER + "\n"
     assert recs[4]["text"].startswith("From crs@iwpr.net  Fri May 30")
     assert [r["notes"] for r in recs if r["kind"] == "article"] == ["Jasur Mamedov is a freelance journalist in Baku."] * 2
+
+
+# --- third round (held-out batch 3): headers, closing mastheads, notes ---------------------------------------
+# F5 / F13: header forms
+
+from hypothesis import assume, given, settings, strategies as st  # noqa: E402
+
+from iwpr_extract import split as S  # noqa: E402
+from iwpr_extract.editions import parse_edition_header  # noqa: E402
+from iwpr_extract.textutil import blocks_of  # noqa: E402
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("TRIBUNAL UPDATE 216: Last Week in The Hague (March 19-24, 2001)", ("Tribunal Update", 216, None)),
+    ("TRIBUNAL UPDATE 216", ("Tribunal Update", 216, None)),
+    ("TRIBUNAL UPDATE 150, 12 November 1999", ("Tribunal Update", 150, "1999-11-12")),
+    ("IWPR TRIBUNAL UPDATE 150", ("Tribunal Update", 150, None)),
+    ("Tribunal Update 150, 12 November 1999", None),  # with no "No.", only the title in capitals, as printed
+    ("BALKAN CRISIS REPORT, Number 58, June 24, 1999", ("Balkan Crisis Report", 58, "1999-06-24")),
+    ("IWPR BALKAN CRISIS REPORT #58, June 24, 1999", ("Balkan Crisis Report", 58, "1999-06-24")),
+    ("Balkan Crisis Report, Issue 58, 24 June 1999", ("Balkan Crisis Report", 58, "1999-06-24")),
+    ("Institute for War & Peace Reporting: Balkan Crisis Report No. 58, June 24, 1999", ("Balkan Crisis Report", 58, "1999-06-24")),
+    ("IWPR'S BALKAN CRISIS REPORT NO. 58, 24.06.1999", ("Balkan Crisis Report", 58, "1999-06-24")),
+    ("CAUCASUS REPORTING SERVICE, Issue #172, 14.03.2003", ("Caucasus Reporting Service", 172, "2003-03-14")),
+    ("IWPR's ICR No. 150, 15-Aug-05", ("Iraq Crisis Report", 150, "2005-08-15")),
+    ("RCA No. 412, Part 1", ("Reporting Central Asia", 412, None)),
+    ("REPORTING CENTRAL ASIA No. 412, Part II, November 3, 2005", ("Reporting Central Asia", 412, "2005-11-03")),
+    # not headers: a year after a title, prose after the number, a headline with a number
+    ("Reporting Central Asia 2008: a year of change", None),
+    ("TRIBUNAL UPDATE 5, the judges said, was late", None),
+    ("ELECTION 2004: THE RESULTS", None),
+    ("KOSOVO 2000: A YEAR ON", None),
+])
+def test_header_forms(line, expected):
+    parsed = parse_edition_header(line)
+    assert (parsed and (parsed["title"], parsed["issue"], parsed["date"])) == expected if expected else parsed is None
+
+
+def test_f5_tribunal_update_header_without_no_is_the_header():
+    text = HEAD.replace("BALKAN CRISIS REPORT, No. 200, January 12, 2001",
+                        "TRIBUNAL UPDATE 216: Last Week in The Hague (March 19-24, 2001)") + LAST + "\n\n" + BIO + "\n"
+    recs = records(text)
+    assert [r["kind"] for r in recs] == ["header", "article"]
+    assert recs[1]["newsletter"] == {"title": "Tribunal Update", "issue": 216, "date": None}
+
+
+def test_a_second_edition_with_a_numbered_title_header_ends_the_first():
+    one = HEAD.replace("BALKAN CRISIS REPORT, No. 200, January 12, 2001", "TRIBUNAL UPDATE 216: Last Week in The Hague")
+    two = one.replace("216", "217")
+    recs = records(one + BIO + "\n\n" + two + BIO + "\n")
+    assert [r["kind"] for r in recs] == ["header", "article", "header", "article"]
+    assert [r["newsletter"]["issue"] for r in recs if r["kind"] == "article"] == [216, 217]
+    assert [r["notes"] for r in recs if r["kind"] == "article"] == [BIO, BIO]
+
+
+# F6 / F7: the closing masthead
+
+@pytest.mark.parametrize("masthead", [
+    "TRIBUNAL UPDATE is produced by the Institute for War & Peace Reporting.\nEditor: Mirko Klarin. Assistant editor: Chris Stephen.",
+    "IWPR'S AFGHAN RECOVERY REPORT is supported by the UK Community Fund.",
+    "BELARUS REPORTING SERVICE is published by the Institute for War &\nPeace Reporting. Editor: Alan Davis.",
+    "CAUCASUS REPORTING\nSERVICE is published by IWPR.",
+    "AFGHAN RECOVERY REPORT: Editor: Jean MacKenzie. Managing editor: Yigal Chazan.",
+    "The address for this report is\nhttp://www.iwpr.net/index.pl?archive/bcr/bcr_20000609_1_eng.txt",
+    "BALKAN CRISIS REPORT is a publication of the Institute for War & Peace Reporting.",
+    "TRIBUNAL UPDATE is an IWPR publication, produced in The Hague.",
+    "AFGHAN RECOVERY REPORT is a weekly service of the Institute for War & Peace Reporting.",
+])
+def test_f6_a_closing_masthead_after_the_bio_is_footer_not_notes(masthead):
+    for text in (HEAD + LAST + "\n\n" + BIO + "\n\n" + masthead + "\n", (HEAD + LAST + "\n\n" + BIO + "\n\n" + masthead + "\n").replace("\n", "\r\n")):
+        recs = records(text)
+        assert [r["kind"] for r in recs] == ["header", "article", "footer"]
+        assert recs[1]["notes"] == BIO
+
+
+@pytest.mark.parametrize("paragraph", [
+    # a title in small letters is the article's funding note (as IWPR's pages print it)
+    "IWPR's Zimbabwe Crisis Report is supported by the Swedish International Development Agency.",
+    "Zimbabwe Crisis Report is produced by the Institute for War & Peace Reporting.",
+])
+def test_a_funding_line_in_small_letters_stays_a_note(paragraph):
+    art = only_article(HEAD + LAST + "\n\n" + BIO + "\n\n" + paragraph + "\n")
+    assert art["notes"] == BIO + "\n\n" + paragraph
+
+
+@pytest.mark.parametrize("middle", [
+    "NATO AND KFOR are supported by the UN in the province, officials said.",
+    "NORTH CAUCASUS: Editor Shot Dead is the headline the paper ran.",
+    "KLA leaders are produced by the war, a diplomat said.",
+    "UN officials said the mission is supported by NATO.",
+    "UN OCHA provides food to 300,000 people in the camps, its spokesman said.",
+])
+def test_prose_opening_with_capitals_is_no_masthead(middle):
+    text = HEAD + middle + "\n\n" + LAST + "\n\n" + BIO + "\n"
+    art = only_article(text)
+    assert len(paragraphs(art["body"])) == 3 and art["notes"] == BIO
+
+
+@pytest.mark.parametrize("closing", [
+    "BELARUS REPORTING SERVICE is published by the Institute for War &\nPeace Reporting. Editor: Alan Davis.",
+    "ZIMBABWE CRISIS REPORT is produced by IWPR. Editor: Yigal Chazan.\n\nSUBSCRIBE: http://www.iwpr.net/subscribe",
+    "IWPR's Afghan Recovery Report is supported by the UK Community Fund.",
+    "DONATE TO IWPR: http://iwpr.net/donate",
+])
+def test_f7_what_follows_the_last_rule_of_an_edition_is_footer(closing):
+    rule = "*" * 70
+    recs = records(HEAD + LAST + "\n\n" + BIO + "\n\n" + rule + "\n\n" + closing + "\n")
+    assert [r["kind"] for r in recs] == ["header", "article", "footer"]
+
+
+def test_f7_a_promo_between_articles_stays_a_promo():
+    rule = "*" * 70
+    second = HEAD.replace("BALKAN CRISIS REPORT, No. 200, January 12, 2001\n\n", "").replace("KOSOVO: THE LONG ROAD HOME", "SERBIA: RALLY IN CACAK")
+    text = HEAD + BIO + "\n\n" + rule + "\n\nDONATE TO IWPR: http://iwpr.net/donate\n\n" + rule + "\n\n" + second + BIO + "\n"
+    assert [r["kind"] for r in records(text)] == ["header", "article", "promo", "article"]
+    # and in two editions, the first edition's closing block is its footer
+    two = records(HEAD + BIO + "\n\n" + rule + "\n\nDONATE TO IWPR: http://iwpr.net/donate\n\n" + HEAD + BIO + "\n")
+    assert [r["kind"] for r in two] == ["header", "article", "footer", "header", "article"]
+
+
+# F17 / F19: end matter
+
+@pytest.mark.parametrize("tail, notes", [
+    (BIO + "\n\nIWPR editor's note: An earlier version of this article misspelt the name of the deputy mayor.", 2),
+    (BIO + "\n\nIf you would like to comment on this article, please write to comments@iwpr.net", 2),
+    (BIO + "\n\nTo contact the editor, e-mail balkans@iwpr.net", 2),
+    ("Translated from Albanian by IWPR.", 1),
+    ("This article was first published in the Pristina daily Koha Ditore.", 1),
+    ("Ylber Hysa works for the Pristina daily Koha Ditore.", 1),
+    ("Ylber Hysa writes for the Pristina daily Koha Ditore.\n\nTranslated from Albanian by IWPR.", 2),
+    ("Correction: the mayor's name was misspelt in an earlier version.", 1),
+    # after the author's own bio, a short paragraph is end matter whatever it says
+    (BIO + "\n\nThe paper's offices in Pristina have since moved.", 2),
+    ("* Names of callers have been changed.\n\n" + BIO, 2),
+    ("*Not his real name\n\n" + BIO, 2),
+    ("Not her real name.\n\n" + BIO, 2),
+    ("Names in this article have been changed.\n\n" + BIO, 2),
+    ("Her name has been withheld for her safety.\n\n" + BIO, 2),
+    ("(Names have been changed.)\n\n" + BIO, 2),
+])
+def test_f17_f19_end_matter_is_notes(tail, notes):
+    art = only_article(HEAD + LAST + "\n\n" + tail + "\n")
+    assert paragraphs(art["body"])[-1] == LAST
+    assert paragraphs(art["notes"]) == paragraphs(tail) and len(paragraphs(art["notes"])) == notes
+
+
+@pytest.mark.parametrize("last", [
+    "The names of the victims were read out at the ceremony on Sunday.",
+    "Street names in the old town still carry Serbian names, and nobody has changed them.",
+    "Hysa said he would return to Pristina next week.",
+    "Ylber Hysa, the paper's editor, said nothing had changed.",
+    "Names matter here: a surname can tell a policeman which village a man is from, and the police have been "
+    "known to act on it, residents say, though the ministry has always denied any such practice exists.",
+])
+def test_body_text_about_names_or_the_author_stays_in_the_body(last):
+    art = only_article(HEAD + last + "\n\n" + BIO + "\n")
+    assert paragraphs(art["body"])[-1] == last
+    assert art["notes"] == BIO
+
+
+def test_after_the_bio_a_long_paragraph_is_not_end_matter():
+    long_para = "The paper's offices in Pristina have since moved. " * 14
+    art = only_article(HEAD + BIO + "\n\n" + long_para.strip() + "\n")
+    assert art["notes"] is None
+
+
+# the scans find the masthead and numbered-title headers exactly as the block-by-block tests do
+
+_PIECES = st.sampled_from([
+    "TRIBUNAL UPDATE", "216:", "Tribunal Update 216", "IWPR's", "ICR No. 150", "Institute for War & Peace Reporting:",
+    "is produced by", "is supported by", "are produced by", "AFGHAN RECOVERY REPORT", "REPORT:", "Editor:", "Editor-in-chief:",
+    "Editor", "IWPR'S", "BALKAN CRISIS", "the Institute.", "Reporting Central Asia 2008", "NATO", "said", "\t", "  ", " ",
+    "*", ">", "By Jo Doe in Osh", "The address for this report is", "Ylber Hysa is a regular IWPR contributor.", "İ", "K", "ſ",
+])
+_LINE = st.lists(_PIECES, min_size=0, max_size=5).map(" ".join)
+_TEXT = st.lists(st.tuples(_LINE, st.sampled_from(["\n", "\n\n", "\r\n", "\r\n\r\n", "\n\n\n"])),
+                 max_size=10).map(lambda parts: "".join(line + end for line, end in parts))
+
+
+def _scanned(text):
+    view = S._scan_view(text)
+    assume(view is not None)
+    scan = S._Scan(text, view)
+    blocks = S._separate_bylines(blocks_of(text, scan), view)
+    scan.index(blocks)
+    return scan, blocks
+
+
+@settings(max_examples=300, derandomize=True)
+@given(_TEXT)
+def test_masthead_and_numbered_title_scans_equal_the_block_by_block_tests(text):
+    scan, blocks = _scanned(text)
+    assert [S._is_footer_block(b) for b in blocks] == [S._footer_cue(b) for b in blocks]
+    found = scan.terminators(blocks)
+    if found is not None:
+        assert found == [i for i, b in enumerate(blocks) if S._terminator_cue(b)]
+    for block in blocks_of(text):
+        if S._terminator_cue(block):
+            assert S._may_terminate(block)
+
+
+@pytest.mark.parametrize("byline, bio", [
+    ("By Thomas de Waal in London", "Thomas de Waal writes for IWPR from London."),
+    ("By Sahar, a reporter in Herat", "Sahar works for a local radio station."),
+    ("By Talar Nadir and Hiwa Osman in Sulaimaniyah", "Hiwa Osman has covered Kurdish politics since 1998."),
+])
+def test_an_authors_bio_is_found_by_the_bylines_own_name(byline, bio):
+    text = HEAD.replace("By Ylber Hysa in Pristina", byline) + LAST + "\n\n" + bio + "\n\nTo contact the author, write to the editor.\n"
+    art = only_article(text)
+    assert paragraphs(art["body"])[-1] == LAST
+    assert paragraphs(art["notes"]) == [bio, "To contact the author, write to the editor."]
+
+
+def test_a_closing_promo_and_the_masthead_after_it_are_one_footer():
+    rule = "**** http://iwpr.net/ " + "*" * 40
+    text = (HEAD + BIO + "\n\n" + rule + "\n\nVACANCIES: http://iwpr.net/what-we-do/vacancies\n\n" + rule + "\n\n"
+            "REPORTING CENTRAL ASIA provides the international community with a unique insiders' perspective.\n")
+    recs = records(text)
+    assert [r["kind"] for r in recs] == ["header", "article", "footer"]
+    assert recs[-1]["text"].startswith(rule) and recs[-1]["text"].endswith("perspective.\n")
+    assert "".join(r["text"] for r in recs) == text
+
+
+@pytest.mark.parametrize("rule, kind", [
+    ("**** http://iwpr.net/ " + "*" * 40, "other"),  # the site's address in a rule: a separator
+    ("*" * 60, "other"),
+    ("**** NEW " + "*" * 40, "promo"),  # a rule announcing something: a promo block
+])
+def test_a_rule_between_articles_with_only_the_sites_address_is_a_separator(rule, kind):
+    second = HEAD.replace("BALKAN CRISIS REPORT, No. 200, January 12, 2001\n\n", "").replace("KOSOVO: THE LONG ROAD HOME", "SERBIA: RALLY IN CACAK")
+    recs = records(HEAD + BIO + "\n\n" + rule + "\n\n" + second + BIO + "\n")
+    assert [r["kind"] for r in recs] == ["header", "article", kind, "article"]

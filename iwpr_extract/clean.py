@@ -165,7 +165,7 @@ def _email_patterns() -> dict[str, re.Pattern[str]]:
 
 @lru_cache(maxsize=None)
 def _boilerplate() -> dict[str, dict[str, str]]:
-    out: dict[str, dict[str, str]] = {"line": {}, "prefix": {}, "section": {}}
+    out: dict[str, dict[str, str]] = {"line": {}, "prefix": {}, "section": {}, "ad": {}, "nav": {}}
     for reason, how, phrase in _data_lines("boilerplate.tsv"):
         out[how][phrase.strip().casefold()] = reason
     return out
@@ -181,15 +181,55 @@ def _boilerplate_candidates() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Whole-text patterns finding every line ``fix_boilerplate`` may act on (and a few more): one over the
     case-folded text for whole-line phrases, one over the text for prefixes and list-footer rules."""
     bp = _boilerplate()
-    keys = "|".join(re.escape(k) for k in sorted({**bp["line"], **bp["section"]}, key=len, reverse=True))
+    whole_keys = {**bp["line"], **bp["section"], **bp["nav"]}
+    keys = "|".join(re.escape(k) for k in sorted(whole_keys, key=len, reverse=True))
     # a line start spelled "\n" (the text gets one in front): a literal the engine skips to, where "^" with
     # re.M would be tried at every character
-    firsts = "".join(sorted({re.escape(k[0]) for k in {**bp["line"], **bp["section"]}}))
+    firsts = "".join(sorted({re.escape(k[0]) for k in whole_keys}))
     whole = re.compile(rf"\n[^\S\n]*(?=[{firsts}])(?:{keys})[^\S\n]*(?=\n)")
     # (the prefixes' first letters looked ahead for first: the alternation is then tried on few lines)
     prefix_firsts = "".join(sorted({re.escape(k[0]) for k in bp["prefix"]}))
-    starts = re.compile(rf"\n(?:[^\S\n]*(?=[{prefix_firsts}])(?:{_alt(list(bp['prefix']))})|_{{20}})", re.I)
+    starts = re.compile(rf"\n(?:[^\S\n]*(?=[{prefix_firsts}])(?:{_alt(list(bp['prefix']))})|[^\S\n]*[_-]{{20}})", re.I)
     return whole, starts
+
+
+@lru_cache(maxsize=None)
+def _ad_pattern() -> re.Pattern[str]:
+    """A free-mail or mailing-group brand ("MSN", "Yahoo!") in the ad block a mail service put under a rule."""
+    return re.compile(rf"(?<!\w)(?:{_alt(list(_boilerplate()['ad']))})(?!\w)", re.I)
+
+
+_NAV_SEP = _re(r"\s*[|·•]\s*")
+
+
+def _nav_line(key: str) -> bool:
+    """Is ``key`` (a line stripped and case-folded) a navigation, share or footer-links bar: site items
+    only ("IWPR Home | About IWPR | Contact Us", "Print | E-mail this article", "Home Global Voices Africa
+    Asia"), two or more between "|" or "·", or three or more from "Home" on between spaces?
+
+    >>> _nav_line("print | e-mail this article"), _nav_line("home global voices africa asia"), _nav_line("home truths")
+    (True, True, False)
+    """
+    items = _boilerplate()["nav"]
+    parts = [x for x in _NAV_SEP.split(key.strip(" |·•")) if x]
+    if len(parts) >= 2:
+        # a copyright notice may close a footer-links line
+        return (any(_nav_items(x, items) for x in parts)
+                and all(_nav_items(x, items) or (x[:9] == "copyright" or x[:1] == "©") and len(x) <= 80 for x in parts))
+    return key.startswith("home") and _nav_items(key, items) >= 3
+
+
+def _nav_items(part: str, items: dict[str, str]) -> int:
+    """How many site items ``part`` is made of (words taken one to four at a time), 0 if not only items."""
+    words = part.split()
+    best = [0] + [-1] * len(words)  # most items covering the first k words; -1: not coverable
+    for k in range(len(words)):
+        if best[k] < 0:
+            continue
+        for size in range(1, 5):
+            if k + size <= len(words) and " ".join(words[k:k + size]) in items:
+                best[k + size] = max(best[k + size], best[k] + 1)
+    return max(best[-1], 0)
 
 
 # --- encoding fixers -------------------------------------------------------------------------------------
@@ -559,7 +599,8 @@ def _reply_header(lines: list[str], i: int) -> tuple[int, str] | None:
     # each pattern needs a character the line may lack: test for it first (most lines reach here only
     # because a line ending in ":" is near)
     if "--" in s and p["original"].match(s):
-        return i + 1, ""
+        # Outlook's field block under its separator is the same header
+        return _field_block_end(lines, i + 1) or i + 1, ""
     if s[:2] == "--" and p["wrote_dashes"].match(s):
         return i + 1, ""
     m = p["midline_on"].match(s) if s[-1] == ":" else None
@@ -588,26 +629,36 @@ def _reply_header(lines: list[str], i: int) -> tuple[int, str] | None:
                 return j + 1, ""
     if s[:1].isdigit() and _GMAIL_DATE.match(s) and i + 1 < len(lines) and any(_QUOTE.match(x) for x in lines[i + 1 : i + 3]):
         return i + 1, ""
-    # Outlook-style block: From/Sent/To/Subject fields, at least two different ones, close together
-    fm = p["field"].match(line) if ":" in line else None
-    if fm and (fm.group("from") or fm.group("sent")):
-        kinds = {fm.lastgroup}
-        j = i + 1
-        gap = 0
-        while j < len(lines) and gap <= 2:
-            nm = p["field"].match(lines[j])
-            if nm:
-                kinds.add(nm.lastgroup)
-                gap = 0
-            elif not lines[j].strip():
-                if len(kinds) >= 2:
-                    break
-                gap += 1
-            else:
-                gap += 1
-            j += 1
-        if len(kinds) >= 2 and ("to" in kinds or "subject" in kinds or ("from" in kinds and "sent" in kinds)):
-            return j, ""
+    end = _field_block_end(lines, i) if ":" in line else None
+    return (end, "") if end is not None else None
+
+
+def _field_block_end(lines: list[str], i: int) -> int | None:
+    """If an Outlook-style block (From/Sent/To/Subject fields, at least two different ones, close together)
+    starts at line ``i``, the index of the first line after it."""
+    if i >= len(lines):
+        return None
+    field = _email_patterns()["field"]
+    fm = field.match(lines[i])
+    if not (fm and (fm.group("from") or fm.group("sent"))):
+        return None
+    kinds = {fm.lastgroup}
+    j = i + 1
+    gap = 0
+    while j < len(lines) and gap <= 2:
+        nm = field.match(lines[j])
+        if nm:
+            kinds.add(nm.lastgroup)
+            gap = 0
+        elif not lines[j].strip():
+            if len(kinds) >= 2:
+                break
+            gap += 1
+        else:
+            gap += 1
+        j += 1
+    if len(kinds) >= 2 and ("to" in kinds or "subject" in kinds or ("from" in kinds and "sent" in kinds)):
+        return j
     return None
 
 
@@ -672,7 +723,20 @@ def _unquote(lines: list[str]) -> list[str]:
 def _substance(new: list[str], quoted: list[str]) -> bool:
     """Is the quoted or forwarded part the substance of the message (a forwarded newsletter) rather than
     an earlier message under a reply?"""
-    return not _words_at_least(new, 25) and _words_at_least(quoted, 100)
+    return (not _words_at_least(new, 25) and _words_at_least(quoted, 100)) or _iwpr_text(quoted)
+
+
+_IWPR_MARK = _re(r"\bIWPR\b|Institute for War (?:&|and) Peace|^[ \t>]*By [A-Z][^\n.]{0,80}$", re.M)
+
+
+def _iwpr_text(lines: list[str]) -> bool:
+    """Does a quoted or forwarded part hold IWPR text (its name, or a byline on its own line)?  Such a part
+    is what the reader of an IWPR archive wants, whatever was written above it: it is never dropped.
+
+    >>> _iwpr_text(["> KABUL SCHOOLS REOPEN", ">", "> By Mina Habib in Kabul"]), _iwpr_text(["> See you then"])
+    (True, False)
+    """
+    return any(_IWPR_MARK.search(x) for x in lines)
 
 
 def fix_replies(text: str, log: _Log) -> str:
@@ -736,8 +800,8 @@ def fix_replies(text: str, log: _Log) -> str:
             new_words = [x for x in before if x.strip()]
             is_outlook_top = not new_words and _email_patterns()["field"].match(line) and not quoted_follow
             if is_outlook_top:
-                out.append(line)  # the message's own header block, not a quote
-                i += 1
+                out.extend(lines[i:end])  # the message's own header block, not a quote
+                i = end
                 continue
             if not new_words or _substance(new_words, body):
                 if not any(x.strip() for x in body) and not new_words:
@@ -746,7 +810,8 @@ def fix_replies(text: str, log: _Log) -> str:
                     continue
                 if keep:
                     out.append(keep)
-                if not new_words and quoted_follow and tail_start < n and not _words_at_least(body, 100):
+                if (not new_words and quoted_follow and tail_start < n and not _words_at_least(body, 100)
+                        and not _iwpr_text(body)):
                     # "On ... wrote: > quote" above the reply: the reply is the text after the quote
                     log.remove("\n".join([header_text] + body), "reply-quote")
                     i = q_end
@@ -944,7 +1009,7 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
     bp = _boilerplate()
     settled = True
     removed = False
-    rule_kept = -2  # index of the last footer rule kept
+    rule_kept = -10  # index of the last footer or ad rule kept
     lines = log.lines(text)
     out: list[str] = []
     i = 0
@@ -955,7 +1020,9 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
     # casefolding keeps the line breaks; on ASCII it is lower(), which is several times faster
     folded = "\n" + (text.lower() if text.isascii() else text.casefold()) + "\n"
     cand = sorted(set(_line_numbers(folded, [m.start() for m in whole.finditer(folded)]))
-                  | set(_line_numbers("\n" + text, [m.start() for m in starts.finditer("\n" + text)])))
+                  | set(_line_numbers("\n" + text, [m.start() for m in starts.finditer("\n" + text)]))
+                  | set(_lines_containing(text, "|")) | set(_lines_containing(text, "·"))
+                  | set(_line_numbers(folded, [m.start() for m in _HOME_LINE.finditer(folded)])))
     c = 0
     while i < n:
         while c < len(cand) and cand[c] < i:
@@ -985,18 +1052,38 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
         elif _MAILMAN_RULE.match(line) and i + 1 < n and _MAILMAN_LIST.search(lines[i + 1]):
             reason = "list-footer"
             end = _block_end(lines, i)
+        elif key in bp["nav"] and (not out or not out[-1].strip()):
+            # a share bar: a block of site items one a line ("Share", "Tweet", "Print", "Email")
+            j = _block_end(lines, i)
+            if j - i >= 2 and all(_nav_member(x.strip().casefold(), bp) for x in lines[i:j]):
+                reason, end = "chrome", j
+        elif ("|" in key or "·" in key or key[:4] == "home") and _nav_line(key):
+            reason, end = "chrome", i + 1
+        elif _AD_RULE.match(line):
+            # a free-mail service's ad (Hotmail, Yahoo!) or a mail group's sponsor block under a rule
+            j = _block_end(lines, i)
+            if j - i <= 8 and _ad_pattern().search("\n".join(lines[i:i + 4])):
+                reason, end = "mail-ad", j
         if end is None:
-            if line[:1] == "_" and _MAILMAN_RULE.match(line):
+            if _AD_RULE.match(line):
                 rule_kept = i
             out.append(line)
             i += 1
             continue
-        if rule_kept == i - 1:
+        if i - rule_kept <= 8:
             settled = False
         log.remove("\n".join(lines[i:end]), reason)
         removed = True
         i = end
     return (log.join(out) if removed else text), settled
+
+
+_AD_RULE = _re(r"\s*[_-]{20}")
+_HOME_LINE = _re(r"\n[^\S\n]*home\b")
+
+
+def _nav_member(key: str, bp: dict[str, dict[str, str]]) -> bool:
+    return key in bp["nav"] or key in bp["line"]
 
 
 def _block_end(lines: list[str], i: int) -> int:

@@ -1265,6 +1265,11 @@ def _join_pair(a: str, b: str) -> tuple[str, str | None]:
                 return a + b, None  # "Ata-" + "Jurt": a hyphenated name
             words = _words()
             joined = (left + right).lower()
+            at = len(a) - len(m.string) + m.start()  # (m is found in the line's last characters)
+            if at and a[at - 1] == "-":
+                # the word is already a link in a hyphenated chain ("54-year-" + "old", "Mazar-i-" +
+                # "sharif"): the break is at one of its hyphens unless the joined form is a word
+                return (a[:-1] + b, "dehyphenate") if joined in words else (a + b, None)
             # a right part of three letters or fewer is taken for a syllable ("outfit-" + "ter's"): short
             # words in the list are too often abbreviations to show a compound
             if joined in words or not (left.lower() in words and right.lower() in words and len(left) > 1

@@ -379,6 +379,16 @@ _GONE_LATER_RE = _re(_GONE_LATER)
 _MOJIBAKE_ANY = _re(_LEAD_CLASS + "(?:(?<=[\x80-\x9f])|" + _GONE_LATER + "*[^\x00-\x7f])")
 
 
+# "Š" (C5 A0) and "à" (C3 A0) read as Windows-1252: "Å" or "Ã" then a no-break space inside a word
+# ("Å\u00a0IBENIK"), which ftfy leaves alone without more evidence on the line.  Only these two: other
+# capitals end words before a no-break space in real text (Finnish "SELKÄ\u00a0EDELLÄ")
+_NBSP_PAIR = _re("[\u00c3\u00c5]\u00a0(?=[^\W\d_])")
+
+
+def _nbsp_pair(m: re.Match[str]) -> str:
+    return bytes([ord(m.group(0)[0]), 0xA0]).decode("utf-8")
+
+
 def fix_mojibake(text: str, log: _Log) -> str:
     """Repair UTF-8 read as Windows-1252/Latin-1 (and similar) with ftfy, line by line where suspicious.
 
@@ -408,6 +418,8 @@ def fix_mojibake(text: str, log: _Log) -> str:
         if _MOJIBAKE.search(seen):
             body = seen.lstrip(" ")  # ftfy's choice may depend on the line's edges: give it what stays
             fixed = seen[: len(seen) - len(body)] + ftfy.fix_text(body, config)
+            if "\u00a0" in fixed:
+                fixed = _NBSP_PAIR.sub(_nbsp_pair, fixed)
             if fixed != seen:
                 lines[i] = fixed
                 count += 1
@@ -1469,6 +1481,19 @@ def fix_paragraphs(text: str, log: _Log) -> str:
     double = _double_spaced(blocks, width)
     if not double:
         width = _wrap_width([len(x) for b in stripped_blocks for x in b[:-1]])
+        if width is not None:
+            # a text whose paragraphs mostly run on far past the width is not wrapped at it: the width was
+            # measured on the few lines an earlier run kept (short lines it judged deliberate), and taking
+            # it would join them on a second run
+            near = far = 0
+            for b in stripped_blocks:
+                for x in b:
+                    if len(x) > width + 10:
+                        far += 1
+                    elif len(x) >= width - 15:
+                        near += 1
+            if far > near:
+                width = None
     # (blocks are merged in place: the block lists are not needed as they were after this)
     merged: list[tuple[int, list[str], bool]] = []
     stripped: list[list[str]] = []  # the merged blocks' lines stripped

@@ -318,14 +318,45 @@ def _unescape_one(m: re.Match[str]) -> str:
     return out
 
 
+# the tags an HTML-to-text conversion leaves in text (line breaks, paragraphs, inline emphasis) do not make
+# a text markup; the line-break and paragraph tags go (emphasis stays: it may be meant, "<em>I</em> do")
+_LEFTOVER_TAG = _re(r"</?(?:br|p|b|i|u|em|strong|font|span)(?:\s[^<>\n]{0,200})?\s*/?>", re.I)
+_BREAK_TAG = _re(r"</?(?:br|p)(?:\s[^<>\n]{0,200})?\s*/?>", re.I)
+_PARA_TAGS = _re(r"</p\s*>[^\S\n]*<p(?:\s[^<>\n]{0,200})?>", re.I)
+_BR_MID = _re(r"<br\s*/?>(?![^\S\n]*(?:\n|\Z))", re.I)
+_BREAK_AT_EOL = _re(r"<(?:br\s*/?|/p\s*)>[^\S\n]*\n", re.I)
+
+
 def _looks_html(text: str) -> bool:
-    """Markup, not text that mentions a tag: at least three tags."""
-    found = 0
-    for _ in _HTML_TAG.finditer(text):
+    """Markup, not text that mentions a tag: at least three tags, unless all are line breaks, paragraphs
+    and emphasis and a line ends in a break or paragraph end (what HTML-to-text leaves: "text<br>").
+
+    >>> _looks_html("<p>Tom &amp; <b>Jerry</b></p>"), _looks_html("One<br>\\nTwo<br>\\n<b>Three</b>")
+    (True, False)
+    """
+    found = other = 0
+    for m in _HTML_TAG.finditer(text):
         found += 1
-        if found >= 3:
-            return True
-    return False
+        if not _LEFTOVER_TAG.fullmatch(m.group(0)):
+            other += 1
+            if other >= 3:
+                return True
+    return found >= 3 and not _BREAK_AT_EOL.search(text)
+
+
+def _strip_leftover_tags(text: str, log: _Log) -> str:
+    """Drop the line-break and paragraph tags of a text that is not markup: a "<br>" inside a line breaks
+    it, "</p><p>" is a paragraph break.
+
+    >>> _strip_leftover_tags("One<br>\\nTwo<br>three</p><p>Four <b>five</b>", _Log())
+    'One\\nTwo\\nthree\\n\\nFour <b>five</b>'
+    """
+    new = _PARA_TAGS.sub("\n\n", text)
+    new = _BR_MID.sub("\n", new)
+    new, n = _BREAK_TAG.subn("", new)
+    if new != text:
+        log.fix("html-tags", n + (text.count("<") - new.count("<") - n))
+    return new
 
 
 def fix_html_entities(text: str, log: _Log) -> str:
@@ -334,8 +365,10 @@ def fix_html_entities(text: str, log: _Log) -> str:
     >>> fix_html_entities("Tom &amp;amp; Jerry &#8217;s &EURO;", _Log())
     'Tom & Jerry ’s €'
     """
-    if "&" not in text or _looks_html(text):
+    if ("&" not in text and "<" not in text) or _looks_html(text):
         return text
+    if "<" in text:
+        text = _strip_leftover_tags(text, log)
     count = 0
     for _ in range(4):  # "&amp;amp;" decodes in layers
         new, n = _ENTITY.subn(_unescape_one, text)
@@ -382,7 +415,7 @@ _MOJIBAKE_ANY = _re(_LEAD_CLASS + "(?:(?<=[\x80-\x9f])|" + _GONE_LATER + "*[^\x0
 # "Š" (C5 A0) and "à" (C3 A0) read as Windows-1252: "Å" or "Ã" then a no-break space inside a word
 # ("Å\u00a0IBENIK"), which ftfy leaves alone without more evidence on the line.  Only these two: other
 # capitals end words before a no-break space in real text (Finnish "SELKÄ\u00a0EDELLÄ")
-_NBSP_PAIR = _re("[\u00c3\u00c5]\u00a0(?=[^\W\d_])")
+_NBSP_PAIR = _re("[\u00c3\u00c5]\u00a0(?=[^\\W\\d_])")
 
 
 def _nbsp_pair(m: re.Match[str]) -> str:

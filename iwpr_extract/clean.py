@@ -200,6 +200,7 @@ def _ad_pattern() -> re.Pattern[str]:
 
 
 _NAV_SEP = _re(r"\s*[|·•]\s*")
+_CRUMB_SEP = _re(r"\s*[>»›]\s*")
 
 
 def _nav_line(key: str) -> bool:
@@ -209,8 +210,15 @@ def _nav_line(key: str) -> bool:
 
     >>> _nav_line("print | e-mail this article"), _nav_line("home global voices africa asia"), _nav_line("home truths")
     (True, True, False)
+    >>> _nav_line("home > asia > kyrgyzstan"), _nav_line("home > the minister said the talks had failed.")
+    (True, False)
     """
     items = _boilerplate()["nav"]
+    if key[:4] == "home" and len(key) <= 120:
+        crumbs = _CRUMB_SEP.split(key)
+        if len(crumbs) >= 2:
+            # breadcrumbs: "Home > Asia > Kyrgyzstan", a few short names
+            return all(0 < len(x.split()) <= 4 and not _terminal(x) for x in crumbs)
     parts = [x for x in _NAV_SEP.split(key.strip(" |·•")) if x]
     if len(parts) >= 2:
         # a copyright notice may close a footer-links line

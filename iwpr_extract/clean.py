@@ -165,9 +165,10 @@ def _email_patterns() -> dict[str, re.Pattern[str]]:
 
 @lru_cache(maxsize=None)
 def _boilerplate() -> dict[str, dict[str, str]]:
-    out: dict[str, dict[str, str]] = {"line": {}, "prefix": {}, "section": {}, "ad": {}, "nav": {}}
+    out: dict[str, dict[str, str]] = {"line": {}, "prefix": {}, "section": {}, "ad": {}, "nav": {}, "bar": {}}
     for reason, how, phrase in _data_lines("boilerplate.tsv"):
         out[how][phrase.strip().casefold()] = reason
+    out["nav"].update(out["bar"])  # a share item is a site item too
     return out
 
 
@@ -181,7 +182,7 @@ def _boilerplate_candidates() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Whole-text patterns finding every line ``fix_boilerplate`` may act on (and a few more): one over the
     case-folded text for whole-line phrases, one over the text for prefixes and list-footer rules."""
     bp = _boilerplate()
-    whole_keys = {**bp["line"], **bp["section"], **bp["nav"]}
+    whole_keys = {**bp["line"], **bp["section"], **bp["bar"]}
     keys = "|".join(re.escape(k) for k in sorted(whole_keys, key=len, reverse=True))
     # a line start spelled "\n" (the text gets one in front): a literal the engine skips to, where "^" with
     # re.M would be tried at every character
@@ -1105,17 +1106,19 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
         elif _MAILMAN_RULE.match(line) and i + 1 < n and _MAILMAN_LIST.search(lines[i + 1]):
             reason = "list-footer"
             end = _block_end(lines, i)
-        elif key in bp["nav"] and (not out or not out[-1].strip()):
-            # a share bar: a block of site items one a line ("Share", "Tweet", "Print", "Email")
+        elif key in bp["bar"] and (not out or not out[-1].strip()):
+            # a share bar: a block of share items one a line ("Share", "Tweet", "Print", "Email")
             j = _block_end(lines, i)
-            if j - i >= 2 and all(_nav_member(x.strip().casefold(), bp) for x in lines[i:j]):
+            if j - i >= 2 and all(_bar_member(x.strip().casefold(), bp) for x in lines[i:j]):
                 reason, end = "chrome", j
         elif ("|" in key or "·" in key or key[:4] == "home") and _nav_line(key):
             reason, end = "chrome", i + 1
         elif _AD_RULE.match(line):
             # a free-mail service's ad (Hotmail, Yahoo!) or a mail group's sponsor block under a rule
             j = _block_end(lines, i)
-            if j - i <= 8 and _ad_pattern().search("\n".join(lines[i:i + 4])):
+            ad = "\n".join(lines[i:j])
+            if (j - i <= 8 and len(ad.split()) <= 40 and ("http" in ad or "www." in ad)
+                    and _ad_pattern().search("\n".join(lines[i:i + 4]))):
                 reason, end = "mail-ad", j
         if end is None:
             if _AD_RULE.match(line):
@@ -1135,8 +1138,8 @@ _AD_RULE = _re(r"\s*[_-]{20}")
 _HOME_LINE = _re(r"\n[^\S\n]*home\b")
 
 
-def _nav_member(key: str, bp: dict[str, dict[str, str]]) -> bool:
-    return key in bp["nav"] or key in bp["line"]
+def _bar_member(key: str, bp: dict[str, dict[str, str]]) -> bool:
+    return key in bp["bar"] or key in bp["line"]
 
 
 def _block_end(lines: list[str], i: int) -> int:

@@ -17,10 +17,11 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from itertools import chain
 from typing import Any, Callable
 
 from . import datafiles
@@ -180,7 +181,7 @@ def _prefix_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=None)
 def _boilerplate_candidates() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Whole-text patterns finding every line ``fix_boilerplate`` may act on (and a few more): one over the
-    case-folded text for whole-line phrases, one over the text for prefixes and list-footer rules."""
+    case-folded text for whole-line phrases and share items, one over the text for prefixes and footer rules."""
     bp = _boilerplate()
     whole_keys = {**bp["line"], **bp["section"], **bp["bar"]}
     keys = "|".join(re.escape(k) for k in sorted(whole_keys, key=len, reverse=True))
@@ -190,7 +191,7 @@ def _boilerplate_candidates() -> tuple[re.Pattern[str], re.Pattern[str]]:
     whole = re.compile(rf"\n[^\S\n]*(?=[{firsts}])(?:{keys})[^\S\n]*(?=\n)")
     # (the prefixes' first letters looked ahead for first: the alternation is then tried on few lines)
     prefix_firsts = "".join(sorted({re.escape(k[0]) for k in bp["prefix"]}))
-    starts = re.compile(rf"\n(?:[^\S\n]*(?=[{prefix_firsts}])(?:{_alt(list(bp['prefix']))})|[^\S\n]*[_-]{{20}})", re.I)
+    starts = re.compile(rf"\n(?:[^\S\n]*(?=[{prefix_firsts}])(?:{_alt(list(bp['prefix']))})|_{{20}})", re.I)
     return whole, starts
 
 
@@ -1073,10 +1074,18 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
     whole, starts = _boilerplate_candidates()
     # casefolding keeps the line breaks; on ASCII it is lower(), which is several times faster
     folded = "\n" + (text.lower() if text.isascii() else text.casefold()) + "\n"
-    cand = sorted(set(_line_numbers(folded, [m.start() for m in whole.finditer(folded)]))
-                  | set(_line_numbers("\n" + text, [m.start() for m in starts.finditer("\n" + text)]))
-                  | set(_lines_containing(text, "|")) | set(_lines_containing(text, "·"))
-                  | set(_line_numbers(folded, [m.start() for m in _HOME_LINE.finditer(folded)])))
+    cand_set = (set(_line_numbers(folded, [m.start() for m in whole.finditer(folded)]))
+                | set(_line_numbers("\n" + text, [m.start() for m in starts.finditer("\n" + text)])))
+    # navigation needs a "|", "·" or a line opening with "home"
+    if "|" in text:
+        cand_set.update(_lines_containing(text, "|"))
+    if "·" in text:
+        cand_set.update(_lines_containing(text, "·"))
+    if _DASH_RULE in text:  # (a substring search: as an alternative of ``starts`` it is tried on every line)
+        cand_set.update(_lines_containing(text, _DASH_RULE))
+    if "home" in folded:
+        cand_set.update(_line_numbers(folded, [m.start() for m in _HOME_LINE.finditer(folded)]))
+    cand = sorted(cand_set)
     c = 0
     while i < n:
         while c < len(cand) and cand[c] < i:
@@ -1135,6 +1144,7 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
 
 
 _AD_RULE = _re(r"\s*[_-]{20}")
+_DASH_RULE = "-" * 20
 _HOME_LINE = _re(r"\n[^\S\n]*home\b")
 
 
@@ -1529,14 +1539,9 @@ def fix_paragraphs(text: str, log: _Log) -> str:
             # a text whose paragraphs mostly run on far past the width is not wrapped at it: the width was
             # measured on the few lines an earlier run kept (short lines it judged deliberate), and taking
             # it would join them on a second run
-            near = far = 0
-            for b in stripped_blocks:
-                for x in b:
-                    if len(x) > width + 10:
-                        far += 1
-                    elif len(x) >= width - 15:
-                        near += 1
-            if far > near:
+            lengths = sorted(map(len, chain.from_iterable(stripped_blocks)))
+            long_from = bisect_right(lengths, width + 10)
+            if len(lengths) - long_from > long_from - bisect_left(lengths, width - 15):
                 width = None
     # (blocks are merged in place: the block lists are not needed as they were after this)
     merged: list[tuple[int, list[str], bool]] = []

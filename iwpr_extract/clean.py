@@ -1124,7 +1124,7 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
             reason, end = "chrome", i + 1
         elif _AD_RULE.match(line):
             # a free-mail service's ad (Hotmail, Yahoo!) or a mail group's sponsor block under a rule
-            j = _block_end(lines, i)
+            j = _block_end(lines, i, i + 9)  # (bounded: rule lines need not open a block)
             ad = "\n".join(lines[i:j])
             if (j - i <= 8 and len(ad.split()) <= 40 and ("http" in ad or "www." in ad)
                     and _ad_pattern().search("\n".join(lines[i:i + 4]))):
@@ -1152,9 +1152,9 @@ def _bar_member(key: str, bp: dict[str, dict[str, str]]) -> bool:
     return key in bp["bar"] or key in bp["line"]
 
 
-def _block_end(lines: list[str], i: int) -> int:
-    """The index of the first blank line from ``i`` on (or the end)."""
-    n = len(lines)
+def _block_end(lines: list[str], i: int, limit: int | None = None) -> int:
+    """The index of the first blank line from ``i`` on (or the end, or ``limit`` if it comes first)."""
+    n = len(lines) if limit is None else min(limit, len(lines))
     while i < n and lines[i].strip():
         i += 1
     return i

@@ -1044,6 +1044,8 @@ def fix_email(text: str, log: _Log) -> str:
 
 _MAILMAN_RULE = _re(r"^_{20,}\s*$")
 _MAILMAN_LIST = _re(r"mailing\s+list\s*$", re.I)
+# the last line of a pipermail archive page
+_MAILMAN_MORE = _re(r"\s*More information about the [^\n]{1,80} mailing list\s*$", re.I)
 
 
 def fix_boilerplate(text: str, log: _Log) -> str:
@@ -1083,6 +1085,8 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
         cand_set.update(_lines_containing(text, "·"))
     if _DASH_RULE in text:  # (a substring search: as an alternative of ``starts`` it is tried on every line)
         cand_set.update(_lines_containing(text, _DASH_RULE))
+    if "mailing list" in folded:
+        cand_set.update(_lines_containing(folded[1:], "mailing list"))
     if "home" in folded:
         cand_set.update(_line_numbers(folded, [m.start() for m in _HOME_LINE.finditer(folded)]))
     cand = sorted(cand_set)
@@ -1115,6 +1119,8 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
         elif _MAILMAN_RULE.match(line) and i + 1 < n and _MAILMAN_LIST.search(lines[i + 1]):
             reason = "list-footer"
             end = _block_end(lines, i)
+        elif _MAILMAN_MORE.match(line):
+            reason, end = "list-footer", i + 1
         elif key in bp["bar"] and (not out or not out[-1].strip()):
             # a share bar: a block of share items one a line ("Share", "Tweet", "Print", "Email")
             j = _block_end(lines, i)

@@ -96,3 +96,13 @@ def test_a_few_short_lines_among_unwrapped_paragraphs_give_no_wrap_width():
               "We built ships here for a hundred years, said welder"]
     text = "\n\n".join([long] * 8 + [f + "\nVreme." for f in firsts])
     assert clean_text(text) == text
+
+
+def test_pipermail_page_navigation_and_footer_go():
+    body = "IRAQ CRISIS REPORT, No. 84\n\nBy Ali Abdul-Karim in Basra\n\nMore information about the water supply emerged."
+    nav = ("Previous message: [Iraq-list] Iraq Crisis Report No. 83\nNext message: [Iraq-list] Iraq Crisis Report"
+           " No. 85\nMessages sorted by: [ date ] [ thread ] [ subject ] [ author ]")
+    r = explain_text(f"{nav}\n\n{body}\n\n{nav}\n\nMore information about the Iraq-list mailing list\n")
+    assert r.text == body
+    assert [x["reason"] for x in r.removed] == ["chrome", "chrome", "list-footer"]
+    assert clean_text(r.text) == r.text

@@ -106,3 +106,10 @@ def test_pipermail_page_navigation_and_footer_go():
     assert r.text == body
     assert [x["reason"] for x in r.removed] == ["chrome", "chrome", "list-footer"]
     assert clean_text(r.text) == r.text
+
+
+def test_aol_reply_header_writes():
+    quoted = "\n".join("> " + x if x else ">" for x in EDITION.split("\n"))
+    r = explain_text("In a message dated 5/23/2003 3:12:01 PM GMT, crs@iwpr.net writes:\n\n" + quoted)
+    assert r.text.startswith("CAUCASUS REPORTING SERVICE") and [x["reason"] for x in r.removed] == ["reply-header"]
+    assert clean_text("On Monday the minister writes:\n\nWe must act.") == "On Monday the minister writes:\n\nWe must act."

@@ -781,7 +781,10 @@ def _substance(new: list[str], quoted: list[str]) -> bool:
     return (not _words_at_least(new, 25) and _words_at_least(quoted, 100)) or _iwpr_text(quoted)
 
 
-_IWPR_MARK = _re(r"\bIWPR\b|Institute for War (?:&|and) Peace|^[ \t>]*By [A-Z][^\n.]{0,80}$", re.M)
+# a byline: names and the few small words bylines have ("By IWPR staff in Kabul"), not "By Monday we ..."
+_BYLINE_WORD = r"(?:[A-Z][\w'’.-]{0,30}|in|and|of|the|from|staff|our|correspondent|reporter|al|de|van|von),?"
+_IWPR_MARK = _re(rf"\bIWPR\b|Institute for War (?:&|and) Peace|^[ \t>]*By {_BYLINE_WORD}(?: {_BYLINE_WORD}){{1,8}}[ \t]*$",
+                 re.M)
 
 
 def _iwpr_text(lines: list[str]) -> bool:
@@ -790,6 +793,8 @@ def _iwpr_text(lines: list[str]) -> bool:
 
     >>> _iwpr_text(["> KABUL SCHOOLS REOPEN", ">", "> By Mina Habib in Kabul"]), _iwpr_text(["> See you then"])
     (True, False)
+    >>> _iwpr_text(["> By Monday we need the figures"]), _iwpr_text(["> By IWPR staff in Aktau"])
+    (False, True)
     """
     return any(_IWPR_MARK.search(x) for x in lines)
 

@@ -1207,16 +1207,43 @@ def _prefix_reason(line: str) -> str:
 
 
 def _section_end(lines: list[str], i: int) -> int:
-    """A related-links heading: to the end when what follows is short link lines; else its next block."""
+    """A related-links heading: the blocks of links (titles, standfirsts) after it, to the end when there
+    are 40 lines at most, else its next block; never from a block of article prose on (a byline, a long
+    sentence, sentences with no title over them, wrapped or double-spaced lines going on in lower case): a
+    sidebar scraped above the article must not take the article with it."""
     n = len(lines)
-    if n - i - 1 <= 40 and all(len(lines[k]) <= 200 for k in range(i + 1, n)):  # no copy of the rest
-        return n
-    j = i + 1
-    while j < len(lines) and not lines[j].strip():
-        j += 1
-    while j < len(lines) and lines[j].strip():
-        j += 1
-    return j
+    end = j = i + 1
+    count = 0
+    first_end = None
+    while j < n:
+        if not lines[j].strip():
+            j += 1
+            continue
+        k = _block_end(lines, j)
+        if _prose_block(lines, j, k):
+            break
+        count += k - j
+        end = j = k
+        if first_end is None:
+            first_end = k
+    return end if count <= 40 else (first_end or i + 1)
+
+
+def _prose_block(lines: list[str], j: int, k: int) -> bool:
+    """Is the block ``lines[j:k]`` article text rather than link titles and standfirsts?"""
+    block = [x.strip() for x in lines[j:k]]
+    for a, b in zip(block, block[1:]):
+        if b[:1].islower() and not _terminal(a):
+            return True  # a wrapped sentence
+    if any(len(s) > 200 or len(s.split()) >= 25 or (s[:2] == "By" and _BYLINE.match(s)) for s in block):
+        return True
+    if len(block[0].split()) >= 4 and all(_terminal(s) for s in block):
+        return True  # sentences only, no title over them: a paragraph, not a link with its standfirst
+    nxt = k
+    while nxt < len(lines) and not lines[nxt].strip():
+        nxt += 1
+    # a double-spaced sentence going on in the next block
+    return nxt < len(lines) and nxt - k <= 2 and lines[nxt].lstrip()[:1].islower() and not _terminal(block[-1])
 
 
 # --- paragraphs ------------------------------------------------------------------------------------------
@@ -1343,6 +1370,8 @@ def _join_pair(a: str, b: str) -> tuple[str, str | None]:
             words = _words()
             joined = (left + right).lower()
             at = len(a) - len(m.string) + m.start()  # (m is found in the line's last characters)
+            if at and a[at - 1] == "&":
+                return a + b, None  # joined, "&be-" + "tween;" would be an entity for a second run to decode
             if at and a[at - 1] == "-":
                 # the word is already a link in a hyphenated chain ("54-year-" + "old", "Mazar-i-" +
                 # "sharif"): the break is at one of its hyphens unless the joined form is a word

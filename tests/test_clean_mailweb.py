@@ -113,3 +113,20 @@ def test_aol_reply_header_writes():
     r = explain_text("In a message dated 5/23/2003 3:12:01 PM GMT, crs@iwpr.net writes:\n\n" + quoted)
     assert r.text.startswith("CAUCASUS REPORTING SERVICE") and [x["reason"] for x in r.removed] == ["reply-header"]
     assert clean_text("On Monday the minister writes:\n\nWe must act.") == "On Monday the minister writes:\n\nWe must act."
+
+
+def test_related_links_scraped_above_the_article_leave_the_article():
+    head = ("Kabul Journalists Fear New Press Law\n\nRelated articles\n\nKarzai Promises Press Freedom\n"
+            "Kabul Editors Detained Over Blasphemy Claim\n\n")
+    bodies = ["By Hafizullah Gardesh in Kabul\n\nJournalists met on Monday.",
+              "Journalists and editors in Kabul have called on President Hamed Karzai\nto reject a draft media law.",
+              "Journalists and editors in Kabul have called on President Hamed Karzai\n\nto reject a draft media law.",
+              "Police detained two editors on Monday.\n\nThe ministry declined to comment."]
+    for body in bodies:
+        r = explain_text(head + body)
+        assert r.removed == [{"text": "Related articles\n\nKarzai Promises Press Freedom\n"
+                                      "Kabul Editors Detained Over Blasphemy Claim", "reason": "related"}]
+        assert " ".join(body.split()) in " ".join(r.text.split())
+    # at the end, titles with their standfirsts are all links
+    tail = "Text.\n\nRelated articles\n\nTrapped in Eastern Ukraine\nCivilians struggle to get food.\nLimited Refuge"
+    assert clean_text(tail) == "Text."

@@ -263,7 +263,34 @@ def _looks_qp(text: str) -> bool:
     return any(int(h, 16) not in _QP_ALNUM for h in _QP_SEQ.findall(text))
 
 
+_QP_SOFT_END = _re(rf"={_QP_WS}$")
+
+
+def _join_quoted_soft_breaks(text: str) -> str:
+    """A soft break inside a quote (an undecoded message quoted whole): the next line's "> " marks go
+    with the break, or decoding would leave them inside the sentence ("temperatures =" / "> top 45").
+
+    >>> _join_quoted_soft_breaks("> hot =\\n> day\\n> ok")
+    '> hot day\\n> ok'
+    """
+    lines = text.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        prev = out[-1]
+        if prev[:1] in " \t>" and line[:1] in " \t>":
+            pm, lm = _QUOTE_MARK.match(prev), _QUOTE_MARK.match(line)
+            if pm and lm and pm.group(0).count(">") == lm.group(0).count(">"):
+                soft = _QP_SOFT_END.search(prev)
+                if soft:
+                    out[-1] = prev[:soft.start()] + line[lm.end():]
+                    continue
+        out.append(line)
+    return "\n".join(out)
+
+
 def _qp_decode(text: str) -> str:
+    if ">" in text:
+        text = _join_quoted_soft_breaks(text)
     text = _QP_SOFT.sub("", text)
     raw = _QP_SEQ.sub(lambda m: "\x00" + m.group(1), text)
     out = bytearray()

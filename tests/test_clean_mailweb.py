@@ -130,3 +130,16 @@ def test_related_links_scraped_above_the_article_leave_the_article():
     # at the end, titles with their standfirsts are all links
     tail = "Text.\n\nRelated articles\n\nTrapped in Eastern Ukraine\nCivilians struggle to get food.\nLimited Refuge"
     assert clean_text(tail) == "Text."
+
+
+def test_quoted_printable_quoted_whole_loses_its_quote_marks_at_soft_breaks():
+    raw = ("On Wed, Sep 22, 2004 at 5:05 PM, IWPR <iraq@iwpr.net> wrote:\n> By Ali Abdul-Karim in Basra\n>\n"
+           "> Residents say they have had no clean water for a fortnight as temperatures =\n> top 45 degrees.=20\n"
+           "> Basra=E2=80=99s council will meet.\n")
+    assert clean_text(raw) == ("By Ali Abdul-Karim in Basra\n\nResidents say they have had no clean water for a "
+                               "fortnight as temperatures top 45 degrees.\nBasra’s council will meet.")
+
+
+def test_comment_form_goes():
+    text = "The last sentence of the article.\n\nComments (0)\n\nAdd new comment\nYour name:\nComment:\nSave\nPreview"
+    assert clean_text(text) == "The last sentence of the article."

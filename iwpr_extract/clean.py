@@ -1144,7 +1144,7 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
         elif key in bp["section"]:
             reason = bp["section"][key]
             end = _section_end(lines, i)
-        elif (not out or not out[-1].strip()) and prefix.match(line.strip()):
+        elif (not out or not out[-1].strip() or _RULE.match(out[-1])) and prefix.match(line.strip()):
             found = prefix.match(line.strip()).group(0).casefold()
             reason = bp["prefix"][found] if found in bp["prefix"] else _prefix_reason(line.strip())
             end = _block_end(lines, i)

@@ -143,3 +143,12 @@ def test_quoted_printable_quoted_whole_loses_its_quote_marks_at_soft_breaks():
 def test_comment_form_goes():
     text = "The last sentence of the article.\n\nComments (0)\n\nAdd new comment\nYour name:\nComment:\nSave\nPreview"
     assert clean_text(text) == "The last sentence of the article."
+
+
+def test_yahoo_groups_links_block_under_a_rule_goes():
+    text = ("The last sentence of the article.\n\n" + "-" * 72 + "\nYahoo! Groups Links\n\n"
+            "<*> To visit your group on the web, go to:\n    http://groups.yahoo.com/group/news/\n\n"
+            "<*> Your use of Yahoo! Groups is subject to:\n    http://docs.yahoo.com/info/terms/\n")
+    once = clean_text(text)
+    assert "Yahoo" not in once and "groups.yahoo.com" not in once and once.startswith("The last sentence")
+    assert clean_text(once) == once

@@ -143,6 +143,30 @@ def _alt(phrases: list[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
 
 
+def _trie_alt(phrases: list[str], space: str = r"\s+") -> str:
+    """The alternation of ``phrases`` (lower case) as a trie, longest match first, a space matching
+    ``space``: at a line start the engine tries one branch a first letter, not every phrase.
+
+    >>> re.fullmatch(_trie_alt(["to unsubscribe", "to unsubscribe from this list", "unsubscribe:"]), "to  unsubscribe")
+    <re.Match object; span=(0, 15), match='to  unsubscribe'>
+    """
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [(space if ch == " " else re.escape(ch)) + emit(node[ch]) for ch in sorted(node) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
 @lru_cache(maxsize=None)
 def _email_patterns() -> dict[str, re.Pattern[str]]:
     m = _markers()
@@ -184,14 +208,14 @@ def _boilerplate_candidates() -> tuple[re.Pattern[str], re.Pattern[str]]:
     case-folded text for whole-line phrases and share items, one over the text for prefixes and footer rules."""
     bp = _boilerplate()
     whole_keys = {**bp["line"], **bp["section"], **bp["bar"]}
-    keys = "|".join(re.escape(k) for k in sorted(whole_keys, key=len, reverse=True))
+    keys = _trie_alt(sorted(whole_keys), " ")
     # a line start spelled "\n" (the text gets one in front): a literal the engine skips to, where "^" with
     # re.M would be tried at every character
     firsts = "".join(sorted({re.escape(k[0]) for k in whole_keys}))
-    whole = re.compile(rf"\n[^\S\n]*(?=[{firsts}])(?:{keys})[^\S\n]*(?=\n)")
+    whole = re.compile(rf"\n[^\S\n]*(?=[{firsts}]){keys}[^\S\n]*(?=\n)")
     # (the prefixes' first letters looked ahead for first: the alternation is then tried on few lines)
     prefix_firsts = "".join(sorted({re.escape(k[0]) for k in bp["prefix"]}))
-    starts = re.compile(rf"\n(?:[^\S\n]*(?=[{prefix_firsts}])(?:{_alt(list(bp['prefix']))})|_{{20}})", re.I)
+    starts = re.compile(rf"\n(?:[^\S\n]*(?=[{prefix_firsts}]){_trie_alt(sorted(bp['prefix']))}|_{{20}})", re.I)
     return whole, starts
 
 
@@ -1743,6 +1767,7 @@ def explain_text(text: str, **options: Any) -> CleanResult:
     opts = _options(options)
     log = _Log()
     split = next(i for i, step in enumerate(PIPELINE) if step[1] == "paragraphs")
+    mojibake_at = next(i for i, step in enumerate(PIPELINE) if step[1] == "mojibake")
     # character repairs and removals again after a removal: what a removal leaves can look different
     # (a stray "=a" under a signature kept quoted-printable from being decoded)
     for _ in range(3):
@@ -1760,9 +1785,15 @@ def explain_text(text: str, **options: Any) -> CleanResult:
         probe = _Log()
         if not (opts.encoding and fix_html_entities(fix_quoted_printable(text, probe), probe) != text):
             break
-    for option, _name, fixer in PIPELINE[split:]:
+    for option, name, fixer in PIPELINE[split:]:
         if getattr(opts, option):
             text = fixer(text, log)
+            if name == "paragraphs" and opts.encoding and _MOJIBAKE_LEAD.search(text):
+                # mojibake is judged line by line, and ftfy may judge a joined line otherwise (a word
+                # rejoined at its hyphen): judge it again as a second run would, with the steps after it
+                for option2, _name2, fixer2 in PIPELINE[mojibake_at:split]:
+                    if getattr(opts, option2) and option2 in ("encoding", "whitespace"):
+                        text = fixer2(text, log)
     return CleanResult(text, dict(sorted(log.fixes.items())), log.removed)
 
 

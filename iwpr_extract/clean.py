@@ -74,7 +74,7 @@ class _Log:
     """What one run did (``fixes``, ``removed``), and the lines of the text the last step left: most steps
     hand the next one its text unchanged, and splitting a long text into lines is not free."""
 
-    __slots__ = ("fixes", "removed", "_text", "_lines", "plain")
+    __slots__ = ("fixes", "removed", "_text", "_lines", "plain", "mojibake_seen")
 
     def __init__(self) -> None:
         self.fixes: Counter[str] = Counter()
@@ -82,6 +82,7 @@ class _Log:
         self._text: str | None = None
         self._lines: list[str] = []
         self.plain: str | None = None  # a text known to hold no control characters and no odd spaces
+        self.mojibake_seen = False  # the mojibake step found a suspicious line
 
     def lines(self, text: str) -> list[str]:
         """``text.split("\\n")``, shared by the steps that get this very text: the caller must not change it."""
@@ -214,8 +215,10 @@ def _boilerplate_candidates() -> tuple[re.Pattern[str], re.Pattern[str]]:
     firsts = "".join(sorted({re.escape(k[0]) for k in whole_keys}))
     whole = re.compile(rf"\n[^\S\n]*(?=[{firsts}]){keys}[^\S\n]*(?=\n)")
     # (the prefixes' first letters looked ahead for first: the alternation is then tried on few lines)
-    prefix_firsts = "".join(sorted({re.escape(k[0]) for k in bp["prefix"]}))
-    starts = re.compile(rf"\n(?:[^\S\n]*(?=[{prefix_firsts}]){_trie_alt(sorted(bp['prefix']))}|_{{20}})", re.I)
+    # (with the opening of a pipermail page's last line, "More information about the X mailing list")
+    openings = sorted({*bp["prefix"], "more information about the"})
+    prefix_firsts = "".join(sorted({re.escape(k[0]) for k in openings}))
+    starts = re.compile(rf"\n(?:[^\S\n]*(?=[{prefix_firsts}]){_trie_alt(openings)}|_{{20}})", re.I)
     return whole, starts
 
 
@@ -495,6 +498,7 @@ def fix_mojibake(text: str, log: _Log) -> str:
     suspicious = sorted(set(_line_numbers(text, [m.start() for m in _MOJIBAKE_ANY.finditer(text)])))
     if not suspicious:
         return text
+    log.mojibake_seen = True
     import ftfy  # lazy: slow to import and only needed for damaged text
 
     config = ftfy.TextFixerConfig(
@@ -1141,10 +1145,7 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
         cand_set.update(_lines_containing(text, "·"))
     if _DASH_RULE in text:  # (a substring search: as an alternative of ``starts`` it is tried on every line)
         cand_set.update(_lines_containing(text, _DASH_RULE))
-    if "mailing list" in folded:
-        cand_set.update(_lines_containing(folded[1:], "mailing list"))
-    if "home" in folded:
-        cand_set.update(_line_numbers(folded, [m.start() for m in _HOME_LINE.finditer(folded)]))
+    cand_set.update(_line_numbers(folded, [m.start() for m in _HOME_LINE.finditer(folded)]))
     cand = sorted(cand_set)
     c = 0
     while i < n:
@@ -1788,12 +1789,16 @@ def explain_text(text: str, **options: Any) -> CleanResult:
     for option, name, fixer in PIPELINE[split:]:
         if getattr(opts, option):
             text = fixer(text, log)
-            if name == "paragraphs" and opts.encoding and _MOJIBAKE_LEAD.search(text):
+            if name == "paragraphs" and opts.encoding and log.mojibake_seen:
                 # mojibake is judged line by line, and ftfy may judge a joined line otherwise (a word
-                # rejoined at its hyphen): judge it again as a second run would, with the steps after it
-                for option2, _name2, fixer2 in PIPELINE[mojibake_at:split]:
-                    if getattr(opts, option2) and option2 in ("encoding", "whitespace"):
-                        text = fixer2(text, log)
+                # rejoined at its hyphen): judge it again as a second run would, and if that repairs
+                # something, the character steps after it too
+                again = fix_mojibake(text, log)
+                if again is not text:
+                    text = again
+                    for option2, _name2, fixer2 in PIPELINE[mojibake_at + 1:split]:
+                        if getattr(opts, option2) and option2 in ("encoding", "whitespace"):
+                            text = fixer2(text, log)
     return CleanResult(text, dict(sorted(log.fixes.items())), log.removed)
 
 

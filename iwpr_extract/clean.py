@@ -191,7 +191,7 @@ def _email_patterns() -> dict[str, re.Pattern[str]]:
 
 @lru_cache(maxsize=None)
 def _boilerplate() -> dict[str, dict[str, str]]:
-    out: dict[str, dict[str, str]] = {"line": {}, "prefix": {}, "section": {}, "ad": {}, "nav": {}, "bar": {}}
+    out: dict[str, dict[str, str]] = {"line": {}, "prefix": {}, "section": {}, "ad": {}, "nav": {}, "bar": {}, "button": {}, "banner": {}}
     for reason, how, phrase in _data_lines("boilerplate.tsv"):
         out[how][phrase.strip().casefold()] = reason
     out["nav"].update(out["bar"])  # a share item is a site item too
@@ -200,7 +200,8 @@ def _boilerplate() -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=None)
 def _prefix_pattern() -> re.Pattern[str]:
-    return re.compile(_alt(list(_boilerplate()["prefix"])), re.I)
+    bp = _boilerplate()
+    return re.compile(_alt([*bp["prefix"], *bp["banner"]]), re.I)
 
 
 @lru_cache(maxsize=None)
@@ -216,7 +217,7 @@ def _boilerplate_candidates() -> tuple[re.Pattern[str], re.Pattern[str]]:
     whole = re.compile(rf"\n[^\S\n]*(?=[{firsts}]){keys}[^\S\n]*(?=\n)")
     # (the prefixes' first letters looked ahead for first: the alternation is then tried on few lines)
     # (with the opening of a pipermail page's last line, "More information about the X mailing list")
-    openings = sorted({*bp["prefix"], "more information about the"})
+    openings = sorted({*bp["prefix"], *bp["banner"], "more information about the"})
     prefix_firsts = "".join(sorted({re.escape(k[0]) for k in openings}))
     starts = re.compile(rf"\n(?:[^\S\n]*(?=[{prefix_firsts}]){_trie_alt(openings)}|_{{20}})", re.I)
     return whole, starts
@@ -1170,9 +1171,12 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
             reason = bp["section"][key]
             end = _section_end(lines, i)
         elif (not out or not out[-1].strip() or _RULE.match(out[-1])) and prefix.match(line.strip()):
-            found = prefix.match(line.strip()).group(0).casefold()
-            reason = bp["prefix"][found] if found in bp["prefix"] else _prefix_reason(line.strip())
-            end = _block_end(lines, i)
+            found = " ".join(prefix.match(line.strip()).group(0).casefold().split())
+            banner = bp["banner"].get(found)
+            reason = banner or bp["prefix"].get(found) or _prefix_reason(line.strip())
+            # a banner at the top of a page scraped without blank lines is no block's end: it takes only
+            # the lines of its own sentence and its buttons
+            end = _banner_end(lines, i, bp) if banner else _block_end(lines, i)
         elif _MAILMAN_RULE.match(line) and i + 1 < n and _MAILMAN_LIST.search(lines[i + 1]):
             reason = "list-footer"
             end = _block_end(lines, i)
@@ -1209,6 +1213,28 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
 _AD_RULE = _re(r"\s*[_-]{20}")
 _DASH_RULE = "-" * 20
 _HOME_LINE = _re(r"\n[^\S\n]*home\b")
+
+
+def _banner_end(lines: list[str], i: int, bp: dict[str, dict[str, str]]) -> int:
+    """The end of a chrome banner opening at line ``i`` (cookies, newsletter sign-up, comment form): the
+    lines its sentence runs on over (lower case after an unfinished line), then its buttons and form
+    labels (known ones, or site items), six lines in all at most, and never past a blank line.
+
+    >>> _banner_end(["We use cookies to", "improve the site.", "Accept", "Press Curbs", "Body."], 0, _boilerplate())
+    3
+    """
+    j = i + 1
+    n = min(len(lines), i + 6)
+    while j < n:
+        s = lines[j].strip()
+        if not s:
+            break
+        prev = lines[j - 1].strip()
+        key = s.casefold().rstrip(":")
+        if not ((s[:1].islower() and not _terminal(prev)) or key in bp["button"] or key in bp["nav"]):
+            break
+        j += 1
+    return j
 
 
 def _bar_member(key: str, bp: dict[str, dict[str, str]]) -> bool:
@@ -1252,7 +1278,8 @@ def _line_numbers(text: str, offsets: list[int]) -> list[int]:
 
 def _prefix_reason(line: str) -> str:
     folded = line.casefold()
-    for phrase, reason in _boilerplate()["prefix"].items():
+    bp = _boilerplate()
+    for phrase, reason in {**bp["prefix"], **bp["banner"]}.items():
         if re.sub(r"\s+", " ", folded).startswith(phrase):
             return reason
     return "boilerplate"

@@ -152,3 +152,13 @@ def test_yahoo_groups_links_block_under_a_rule_goes():
     once = clean_text(text)
     assert "Yahoo" not in once and "groups.yahoo.com" not in once and once.startswith("The last sentence")
     assert clean_text(once) == once
+
+
+def test_a_banner_on_a_page_scraped_without_blank_lines_takes_only_its_own_lines():
+    t = ("This website uses cookies to improve your experience. By continuing you\nagree to our use of cookies.\n"
+         "Accept\nPress Curbs\nJournalists say a draft law gives the government sweeping powers.\n"
+         "By Hafizullah Gardesh in Kabul\nJournalists in Kabul have called on the president to reject it.\n")
+    r = explain_text(t)
+    assert [x["text"] for x in r.removed] == [
+        "This website uses cookies to improve your experience. By continuing you\nagree to our use of cookies.\nAccept"]
+    assert r.text.startswith("Press Curbs\n") and "reject it." in r.text

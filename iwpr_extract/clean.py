@@ -17,10 +17,11 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from itertools import chain
 from typing import Any, Callable
 
 from . import datafiles
@@ -73,7 +74,7 @@ class _Log:
     """What one run did (``fixes``, ``removed``), and the lines of the text the last step left: most steps
     hand the next one its text unchanged, and splitting a long text into lines is not free."""
 
-    __slots__ = ("fixes", "removed", "_text", "_lines", "plain")
+    __slots__ = ("fixes", "removed", "_text", "_lines", "plain", "mojibake_seen")
 
     def __init__(self) -> None:
         self.fixes: Counter[str] = Counter()
@@ -81,6 +82,7 @@ class _Log:
         self._text: str | None = None
         self._lines: list[str] = []
         self.plain: str | None = None  # a text known to hold no control characters and no odd spaces
+        self.mojibake_seen = False  # the mojibake step found a suspicious line
 
     def lines(self, text: str) -> list[str]:
         """``text.split("\\n")``, shared by the steps that get this very text: the caller must not change it."""
@@ -142,6 +144,30 @@ def _alt(phrases: list[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
 
 
+def _trie_alt(phrases: list[str], space: str = r"\s+") -> str:
+    """The alternation of ``phrases`` (lower case) as a trie, longest match first, a space matching
+    ``space``: at a line start the engine tries one branch a first letter, not every phrase.
+
+    >>> re.fullmatch(_trie_alt(["to unsubscribe", "to unsubscribe from this list", "unsubscribe:"]), "to  unsubscribe")
+    <re.Match object; span=(0, 15), match='to  unsubscribe'>
+    """
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [(space if ch == " " else re.escape(ch)) + emit(node[ch]) for ch in sorted(node) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
 @lru_cache(maxsize=None)
 def _email_patterns() -> dict[str, re.Pattern[str]]:
     m = _markers()
@@ -165,31 +191,83 @@ def _email_patterns() -> dict[str, re.Pattern[str]]:
 
 @lru_cache(maxsize=None)
 def _boilerplate() -> dict[str, dict[str, str]]:
-    out: dict[str, dict[str, str]] = {"line": {}, "prefix": {}, "section": {}}
+    out: dict[str, dict[str, str]] = {"line": {}, "prefix": {}, "section": {}, "ad": {}, "nav": {}, "bar": {}, "button": {}, "banner": {}}
     for reason, how, phrase in _data_lines("boilerplate.tsv"):
         out[how][phrase.strip().casefold()] = reason
+    out["nav"].update(out["bar"])  # a share item is a site item too
     return out
 
 
 @lru_cache(maxsize=None)
 def _prefix_pattern() -> re.Pattern[str]:
-    return re.compile(_alt(list(_boilerplate()["prefix"])), re.I)
+    bp = _boilerplate()
+    return re.compile(_alt([*bp["prefix"], *bp["banner"]]), re.I)
 
 
 @lru_cache(maxsize=None)
 def _boilerplate_candidates() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Whole-text patterns finding every line ``fix_boilerplate`` may act on (and a few more): one over the
-    case-folded text for whole-line phrases, one over the text for prefixes and list-footer rules."""
+    case-folded text for whole-line phrases and share items, one over the text for prefixes and footer rules."""
     bp = _boilerplate()
-    keys = "|".join(re.escape(k) for k in sorted({**bp["line"], **bp["section"]}, key=len, reverse=True))
+    whole_keys = {**bp["line"], **bp["section"], **bp["bar"]}
+    keys = _trie_alt(sorted(whole_keys), " ")
     # a line start spelled "\n" (the text gets one in front): a literal the engine skips to, where "^" with
     # re.M would be tried at every character
-    firsts = "".join(sorted({re.escape(k[0]) for k in {**bp["line"], **bp["section"]}}))
-    whole = re.compile(rf"\n[^\S\n]*(?=[{firsts}])(?:{keys})[^\S\n]*(?=\n)")
+    firsts = "".join(sorted({re.escape(k[0]) for k in whole_keys}))
+    whole = re.compile(rf"\n[^\S\n]*(?=[{firsts}]){keys}[^\S\n]*(?=\n)")
     # (the prefixes' first letters looked ahead for first: the alternation is then tried on few lines)
-    prefix_firsts = "".join(sorted({re.escape(k[0]) for k in bp["prefix"]}))
-    starts = re.compile(rf"\n(?:[^\S\n]*(?=[{prefix_firsts}])(?:{_alt(list(bp['prefix']))})|_{{20}})", re.I)
+    # (with the opening of a pipermail page's last line, "More information about the X mailing list")
+    openings = sorted({*bp["prefix"], *bp["banner"], "more information about the"})
+    prefix_firsts = "".join(sorted({re.escape(k[0]) for k in openings}))
+    starts = re.compile(rf"\n(?:[^\S\n]*(?=[{prefix_firsts}]){_trie_alt(openings)}|_{{20}})", re.I)
     return whole, starts
+
+
+@lru_cache(maxsize=None)
+def _ad_pattern() -> re.Pattern[str]:
+    """A free-mail or mailing-group brand ("MSN", "Yahoo!") in the ad block a mail service put under a rule."""
+    return re.compile(rf"(?<!\w)(?:{_alt(list(_boilerplate()['ad']))})(?!\w)", re.I)
+
+
+_NAV_SEP = _re(r"\s*[|·•]\s*")
+_CRUMB_SEP = _re(r"\s*[>»›]\s*")
+
+
+def _nav_line(key: str) -> bool:
+    """Is ``key`` (a line stripped and case-folded) a navigation, share or footer-links bar: site items
+    only ("IWPR Home | About IWPR | Contact Us", "Print | E-mail this article", "Home Global Voices Africa
+    Asia"), two or more between "|" or "·", or three or more from "Home" on between spaces?
+
+    >>> _nav_line("print | e-mail this article"), _nav_line("home global voices africa asia"), _nav_line("home truths")
+    (True, True, False)
+    >>> _nav_line("home > asia > kyrgyzstan"), _nav_line("home > the minister said the talks had failed.")
+    (True, False)
+    """
+    items = _boilerplate()["nav"]
+    if key[:4] == "home" and len(key) <= 120:
+        crumbs = _CRUMB_SEP.split(key)
+        if len(crumbs) >= 2:
+            # breadcrumbs: "Home > Asia > Kyrgyzstan", a few short names
+            return all(0 < len(x.split()) <= 4 and not _terminal(x) for x in crumbs)
+    parts = [x for x in _NAV_SEP.split(key.strip(" |·•")) if x]
+    if len(parts) >= 2:
+        # a copyright notice may close a footer-links line
+        return (any(_nav_items(x, items) for x in parts)
+                and all(_nav_items(x, items) or (x[:9] == "copyright" or x[:1] == "©") and len(x) <= 80 for x in parts))
+    return key.startswith("home") and _nav_items(key, items) >= 3
+
+
+def _nav_items(part: str, items: dict[str, str]) -> int:
+    """How many site items ``part`` is made of (words taken one to four at a time), 0 if not only items."""
+    words = part.split()
+    best = [0] + [-1] * len(words)  # most items covering the first k words; -1: not coverable
+    for k in range(len(words)):
+        if best[k] < 0:
+            continue
+        for size in range(1, 5):
+            if k + size <= len(words) and " ".join(words[k:k + size]) in items:
+                best[k + size] = max(best[k + size], best[k] + 1)
+    return max(best[-1], 0)
 
 
 # --- encoding fixers -------------------------------------------------------------------------------------
@@ -213,7 +291,34 @@ def _looks_qp(text: str) -> bool:
     return any(int(h, 16) not in _QP_ALNUM for h in _QP_SEQ.findall(text))
 
 
+_QP_SOFT_END = _re(rf"={_QP_WS}$")
+
+
+def _join_quoted_soft_breaks(text: str) -> str:
+    """A soft break inside a quote (an undecoded message quoted whole): the next line's "> " marks go
+    with the break, or decoding would leave them inside the sentence ("temperatures =" / "> top 45").
+
+    >>> _join_quoted_soft_breaks("> hot =\\n> day\\n> ok")
+    '> hot day\\n> ok'
+    """
+    lines = text.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        prev = out[-1]
+        if prev[:1] in " \t>" and line[:1] in " \t>":
+            pm, lm = _QUOTE_MARK.match(prev), _QUOTE_MARK.match(line)
+            if pm and lm and pm.group(0).count(">") == lm.group(0).count(">"):
+                soft = _QP_SOFT_END.search(prev)
+                if soft:
+                    out[-1] = prev[:soft.start()] + line[lm.end():]
+                    continue
+        out.append(line)
+    return "\n".join(out)
+
+
 def _qp_decode(text: str) -> str:
+    if ">" in text:
+        text = _join_quoted_soft_breaks(text)
     text = _QP_SOFT.sub("", text)
     raw = _QP_SEQ.sub(lambda m: "\x00" + m.group(1), text)
     out = bytearray()
@@ -278,14 +383,45 @@ def _unescape_one(m: re.Match[str]) -> str:
     return out
 
 
+# the tags an HTML-to-text conversion leaves in text (line breaks, paragraphs, inline emphasis) do not make
+# a text markup; the line-break and paragraph tags go (emphasis stays: it may be meant, "<em>I</em> do")
+_LEFTOVER_TAG = _re(r"</?(?:br|p|b|i|u|em|strong|font|span)(?:\s[^<>\n]{0,200})?\s*/?>", re.I)
+_BREAK_TAG = _re(r"</?(?:br|p)(?:\s[^<>\n]{0,200})?\s*/?>", re.I)
+_PARA_TAGS = _re(r"</p\s*>[^\S\n]*<p(?:\s[^<>\n]{0,200})?>", re.I)
+_BR_MID = _re(r"<br\s*/?>(?![^\S\n]*(?:\n|\Z))", re.I)
+_BREAK_AT_EOL = _re(r"<(?:br\s*/?|/p\s*)>[^\S\n]*\n", re.I)
+
+
 def _looks_html(text: str) -> bool:
-    """Markup, not text that mentions a tag: at least three tags."""
-    found = 0
-    for _ in _HTML_TAG.finditer(text):
+    """Markup, not text that mentions a tag: at least three tags, unless all are line breaks, paragraphs
+    and emphasis and a line ends in a break or paragraph end (what HTML-to-text leaves: "text<br>").
+
+    >>> _looks_html("<p>Tom &amp; <b>Jerry</b></p>"), _looks_html("One<br>\\nTwo<br>\\n<b>Three</b>")
+    (True, False)
+    """
+    found = other = 0
+    for m in _HTML_TAG.finditer(text):
         found += 1
-        if found >= 3:
-            return True
-    return False
+        if not _LEFTOVER_TAG.fullmatch(m.group(0)):
+            other += 1
+            if other >= 3:
+                return True
+    return found >= 3 and not _BREAK_AT_EOL.search(text)
+
+
+def _strip_leftover_tags(text: str, log: _Log) -> str:
+    """Drop the line-break and paragraph tags of a text that is not markup: a "<br>" inside a line breaks
+    it, "</p><p>" is a paragraph break.
+
+    >>> _strip_leftover_tags("One<br>\\nTwo<br>three</p><p>Four <b>five</b>", _Log())
+    'One\\nTwo\\nthree\\n\\nFour <b>five</b>'
+    """
+    new = _PARA_TAGS.sub("\n\n", text)
+    new = _BR_MID.sub("\n", new)
+    new, n = _BREAK_TAG.subn("", new)
+    if new != text:
+        log.fix("html-tags", n + (text.count("<") - new.count("<") - n))
+    return new
 
 
 def fix_html_entities(text: str, log: _Log) -> str:
@@ -294,8 +430,10 @@ def fix_html_entities(text: str, log: _Log) -> str:
     >>> fix_html_entities("Tom &amp;amp; Jerry &#8217;s &EURO;", _Log())
     'Tom & Jerry ’s €'
     """
-    if "&" not in text or _looks_html(text):
+    if ("&" not in text and "<" not in text) or _looks_html(text):
         return text
+    if "<" in text:
+        text = _strip_leftover_tags(text, log)
     count = 0
     for _ in range(4):  # "&amp;amp;" decodes in layers
         new, n = _ENTITY.subn(_unescape_one, text)
@@ -339,6 +477,16 @@ _GONE_LATER_RE = _re(_GONE_LATER)
 _MOJIBAKE_ANY = _re(_LEAD_CLASS + "(?:(?<=[\x80-\x9f])|" + _GONE_LATER + "*[^\x00-\x7f])")
 
 
+# "Š" (C5 A0) and "à" (C3 A0) read as Windows-1252: "Å" or "Ã" then a no-break space inside a word
+# ("Å\u00a0IBENIK"), which ftfy leaves alone without more evidence on the line.  Only these two: other
+# capitals end words before a no-break space in real text (Finnish "SELKÄ\u00a0EDELLÄ")
+_NBSP_PAIR = _re("[\u00c3\u00c5]\u00a0(?=[^\\W\\d_])")
+
+
+def _nbsp_pair(m: re.Match[str]) -> str:
+    return bytes([ord(m.group(0)[0]), 0xA0]).decode("utf-8")
+
+
 def fix_mojibake(text: str, log: _Log) -> str:
     """Repair UTF-8 read as Windows-1252/Latin-1 (and similar) with ftfy, line by line where suspicious.
 
@@ -351,6 +499,7 @@ def fix_mojibake(text: str, log: _Log) -> str:
     suspicious = sorted(set(_line_numbers(text, [m.start() for m in _MOJIBAKE_ANY.finditer(text)])))
     if not suspicious:
         return text
+    log.mojibake_seen = True
     import ftfy  # lazy: slow to import and only needed for damaged text
 
     config = ftfy.TextFixerConfig(
@@ -368,6 +517,8 @@ def fix_mojibake(text: str, log: _Log) -> str:
         if _MOJIBAKE.search(seen):
             body = seen.lstrip(" ")  # ftfy's choice may depend on the line's edges: give it what stays
             fixed = seen[: len(seen) - len(body)] + ftfy.fix_text(body, config)
+            if "\u00a0" in fixed:
+                fixed = _NBSP_PAIR.sub(_nbsp_pair, fixed)
             if fixed != seen:
                 lines[i] = fixed
                 count += 1
@@ -559,7 +710,8 @@ def _reply_header(lines: list[str], i: int) -> tuple[int, str] | None:
     # each pattern needs a character the line may lack: test for it first (most lines reach here only
     # because a line ending in ":" is near)
     if "--" in s and p["original"].match(s):
-        return i + 1, ""
+        # Outlook's field block under its separator is the same header
+        return _field_block_end(lines, i + 1) or i + 1, ""
     if s[:2] == "--" and p["wrote_dashes"].match(s):
         return i + 1, ""
     m = p["midline_on"].match(s) if s[-1] == ":" else None
@@ -588,26 +740,36 @@ def _reply_header(lines: list[str], i: int) -> tuple[int, str] | None:
                 return j + 1, ""
     if s[:1].isdigit() and _GMAIL_DATE.match(s) and i + 1 < len(lines) and any(_QUOTE.match(x) for x in lines[i + 1 : i + 3]):
         return i + 1, ""
-    # Outlook-style block: From/Sent/To/Subject fields, at least two different ones, close together
-    fm = p["field"].match(line) if ":" in line else None
-    if fm and (fm.group("from") or fm.group("sent")):
-        kinds = {fm.lastgroup}
-        j = i + 1
-        gap = 0
-        while j < len(lines) and gap <= 2:
-            nm = p["field"].match(lines[j])
-            if nm:
-                kinds.add(nm.lastgroup)
-                gap = 0
-            elif not lines[j].strip():
-                if len(kinds) >= 2:
-                    break
-                gap += 1
-            else:
-                gap += 1
-            j += 1
-        if len(kinds) >= 2 and ("to" in kinds or "subject" in kinds or ("from" in kinds and "sent" in kinds)):
-            return j, ""
+    end = _field_block_end(lines, i) if ":" in line else None
+    return (end, "") if end is not None else None
+
+
+def _field_block_end(lines: list[str], i: int) -> int | None:
+    """If an Outlook-style block (From/Sent/To/Subject fields, at least two different ones, close together)
+    starts at line ``i``, the index of the first line after it."""
+    if i >= len(lines):
+        return None
+    field = _email_patterns()["field"]
+    fm = field.match(lines[i])
+    if not (fm and (fm.group("from") or fm.group("sent"))):
+        return None
+    kinds = {fm.lastgroup}
+    j = i + 1
+    gap = 0
+    while j < len(lines) and gap <= 2:
+        nm = field.match(lines[j])
+        if nm:
+            kinds.add(nm.lastgroup)
+            gap = 0
+        elif not lines[j].strip():
+            if len(kinds) >= 2:
+                break
+            gap += 1
+        else:
+            gap += 1
+        j += 1
+    if len(kinds) >= 2 and ("to" in kinds or "subject" in kinds or ("from" in kinds and "sent" in kinds)):
+        return j
     return None
 
 
@@ -672,7 +834,25 @@ def _unquote(lines: list[str]) -> list[str]:
 def _substance(new: list[str], quoted: list[str]) -> bool:
     """Is the quoted or forwarded part the substance of the message (a forwarded newsletter) rather than
     an earlier message under a reply?"""
-    return not _words_at_least(new, 25) and _words_at_least(quoted, 100)
+    return (not _words_at_least(new, 25) and _words_at_least(quoted, 100)) or _iwpr_text(quoted)
+
+
+# a byline: names and the few small words bylines have ("By IWPR staff in Kabul"), not "By Monday we ..."
+_BYLINE_WORD = r"(?:[A-Z][\w'’.-]{0,30}|in|and|of|the|from|staff|our|correspondent|reporter|al|de|van|von),?"
+_IWPR_MARK = _re(rf"\bIWPR\b|Institute for War (?:&|and) Peace|^[ \t>]*By {_BYLINE_WORD}(?: {_BYLINE_WORD}){{1,8}}[ \t]*$",
+                 re.M)
+
+
+def _iwpr_text(lines: list[str]) -> bool:
+    """Does a quoted or forwarded part hold IWPR text (its name, or a byline on its own line)?  Such a part
+    is what the reader of an IWPR archive wants, whatever was written above it: it is never dropped.
+
+    >>> _iwpr_text(["> KABUL SCHOOLS REOPEN", ">", "> By Mina Habib in Kabul"]), _iwpr_text(["> See you then"])
+    (True, False)
+    >>> _iwpr_text(["> By Monday we need the figures"]), _iwpr_text(["> By IWPR staff in Aktau"])
+    (False, True)
+    """
+    return any(_IWPR_MARK.search(x) for x in lines)
 
 
 def fix_replies(text: str, log: _Log) -> str:
@@ -736,8 +916,8 @@ def fix_replies(text: str, log: _Log) -> str:
             new_words = [x for x in before if x.strip()]
             is_outlook_top = not new_words and _email_patterns()["field"].match(line) and not quoted_follow
             if is_outlook_top:
-                out.append(line)  # the message's own header block, not a quote
-                i += 1
+                out.extend(lines[i:end])  # the message's own header block, not a quote
+                i = end
                 continue
             if not new_words or _substance(new_words, body):
                 if not any(x.strip() for x in body) and not new_words:
@@ -746,7 +926,8 @@ def fix_replies(text: str, log: _Log) -> str:
                     continue
                 if keep:
                     out.append(keep)
-                if not new_words and quoted_follow and tail_start < n and not _words_at_least(body, 100):
+                if (not new_words and quoted_follow and tail_start < n and not _words_at_least(body, 100)
+                        and not _iwpr_text(body)):
                     # "On ... wrote: > quote" above the reply: the reply is the text after the quote
                     log.remove("\n".join([header_text] + body), "reply-quote")
                     i = q_end
@@ -924,6 +1105,8 @@ def fix_email(text: str, log: _Log) -> str:
 
 _MAILMAN_RULE = _re(r"^_{20,}\s*$")
 _MAILMAN_LIST = _re(r"mailing\s+list\s*$", re.I)
+# the last line of a pipermail archive page
+_MAILMAN_MORE = _re(r"\s*More information about the [^\n]{1,80} mailing list\s*$", re.I)
 
 
 def fix_boilerplate(text: str, log: _Log) -> str:
@@ -944,7 +1127,7 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
     bp = _boilerplate()
     settled = True
     removed = False
-    rule_kept = -2  # index of the last footer rule kept
+    rule_kept = -10  # index of the last footer or ad rule kept
     lines = log.lines(text)
     out: list[str] = []
     i = 0
@@ -954,8 +1137,17 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
     whole, starts = _boilerplate_candidates()
     # casefolding keeps the line breaks; on ASCII it is lower(), which is several times faster
     folded = "\n" + (text.lower() if text.isascii() else text.casefold()) + "\n"
-    cand = sorted(set(_line_numbers(folded, [m.start() for m in whole.finditer(folded)]))
-                  | set(_line_numbers("\n" + text, [m.start() for m in starts.finditer("\n" + text)])))
+    cand_set = (set(_line_numbers(folded, [m.start() for m in whole.finditer(folded)]))
+                | set(_line_numbers("\n" + text, [m.start() for m in starts.finditer("\n" + text)])))
+    # navigation needs a "|", "·" or a line opening with "home"
+    if "|" in text:
+        cand_set.update(_lines_containing(text, "|"))
+    if "·" in text:
+        cand_set.update(_lines_containing(text, "·"))
+    if _DASH_RULE in text:  # (a substring search: as an alternative of ``starts`` it is tried on every line)
+        cand_set.update(_lines_containing(text, _DASH_RULE))
+    cand_set.update(_line_numbers(folded, [m.start() for m in _HOME_LINE.finditer(folded)]))
+    cand = sorted(cand_set)
     c = 0
     while i < n:
         while c < len(cand) and cand[c] < i:
@@ -978,20 +1170,39 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
         elif key in bp["section"]:
             reason = bp["section"][key]
             end = _section_end(lines, i)
-        elif (not out or not out[-1].strip()) and prefix.match(line.strip()):
-            found = prefix.match(line.strip()).group(0).casefold()
-            reason = bp["prefix"][found] if found in bp["prefix"] else _prefix_reason(line.strip())
-            end = _block_end(lines, i)
+        elif (not out or not out[-1].strip() or _RULE.match(out[-1])) and prefix.match(line.strip()):
+            found = " ".join(prefix.match(line.strip()).group(0).casefold().split())
+            banner = bp["banner"].get(found)
+            reason = banner or bp["prefix"].get(found) or _prefix_reason(line.strip())
+            # a banner at the top of a page scraped without blank lines is no block's end: it takes only
+            # the lines of its own sentence and its buttons
+            end = _banner_end(lines, i, bp) if banner else _block_end(lines, i)
         elif _MAILMAN_RULE.match(line) and i + 1 < n and _MAILMAN_LIST.search(lines[i + 1]):
             reason = "list-footer"
             end = _block_end(lines, i)
+        elif _MAILMAN_MORE.match(line):
+            reason, end = "list-footer", i + 1
+        elif key in bp["bar"] and (not out or not out[-1].strip()):
+            # a share bar: a block of share items one a line ("Share", "Tweet", "Print", "Email")
+            j = _block_end(lines, i)
+            if j - i >= 2 and all(_bar_member(x.strip().casefold(), bp) for x in lines[i:j]):
+                reason, end = "chrome", j
+        elif ("|" in key or "·" in key or key[:4] == "home") and _nav_line(key):
+            reason, end = "chrome", i + 1
+        elif _AD_RULE.match(line):
+            # a free-mail service's ad (Hotmail, Yahoo!) or a mail group's sponsor block under a rule
+            j = _block_end(lines, i, i + 9)  # (bounded: rule lines need not open a block)
+            ad = "\n".join(lines[i:j])
+            if (j - i <= 8 and len(ad.split()) <= 40 and ("http" in ad or "www." in ad)
+                    and _ad_pattern().search("\n".join(lines[i:i + 4]))):
+                reason, end = "mail-ad", j
         if end is None:
-            if line[:1] == "_" and _MAILMAN_RULE.match(line):
+            if _AD_RULE.match(line):
                 rule_kept = i
             out.append(line)
             i += 1
             continue
-        if rule_kept == i - 1:
+        if i - rule_kept <= 8:
             settled = False
         log.remove("\n".join(lines[i:end]), reason)
         removed = True
@@ -999,9 +1210,40 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
     return (log.join(out) if removed else text), settled
 
 
-def _block_end(lines: list[str], i: int) -> int:
-    """The index of the first blank line from ``i`` on (or the end)."""
-    n = len(lines)
+_AD_RULE = _re(r"\s*[_-]{20}")
+_DASH_RULE = "-" * 20
+_HOME_LINE = _re(r"\n[^\S\n]*home\b")
+
+
+def _banner_end(lines: list[str], i: int, bp: dict[str, dict[str, str]]) -> int:
+    """The end of a chrome banner opening at line ``i`` (cookies, newsletter sign-up, comment form): the
+    lines its sentence runs on over (lower case after an unfinished line), then its buttons and form
+    labels (known ones, or site items), six lines in all at most, and never past a blank line.
+
+    >>> _banner_end(["We use cookies to", "improve the site.", "Accept", "Press Curbs", "Body."], 0, _boilerplate())
+    3
+    """
+    j = i + 1
+    n = min(len(lines), i + 6)
+    while j < n:
+        s = lines[j].strip()
+        if not s:
+            break
+        prev = lines[j - 1].strip()
+        key = s.casefold().rstrip(":")
+        if not ((s[:1].islower() and not _terminal(prev)) or key in bp["button"] or key in bp["nav"]):
+            break
+        j += 1
+    return j
+
+
+def _bar_member(key: str, bp: dict[str, dict[str, str]]) -> bool:
+    return key in bp["bar"] or key in bp["line"]
+
+
+def _block_end(lines: list[str], i: int, limit: int | None = None) -> int:
+    """The index of the first blank line from ``i`` on (or the end, or ``limit`` if it comes first)."""
+    n = len(lines) if limit is None else min(limit, len(lines))
     while i < n and lines[i].strip():
         i += 1
     return i
@@ -1036,23 +1278,51 @@ def _line_numbers(text: str, offsets: list[int]) -> list[int]:
 
 def _prefix_reason(line: str) -> str:
     folded = line.casefold()
-    for phrase, reason in _boilerplate()["prefix"].items():
+    bp = _boilerplate()
+    for phrase, reason in {**bp["prefix"], **bp["banner"]}.items():
         if re.sub(r"\s+", " ", folded).startswith(phrase):
             return reason
     return "boilerplate"
 
 
 def _section_end(lines: list[str], i: int) -> int:
-    """A related-links heading: to the end when what follows is short link lines; else its next block."""
+    """A related-links heading: the blocks of links (titles, standfirsts) after it, to the end when there
+    are 40 lines at most, else its next block; never from a block of article prose on (a byline, a long
+    sentence, sentences with no title over them, wrapped or double-spaced lines going on in lower case): a
+    sidebar scraped above the article must not take the article with it."""
     n = len(lines)
-    if n - i - 1 <= 40 and all(len(lines[k]) <= 200 for k in range(i + 1, n)):  # no copy of the rest
-        return n
-    j = i + 1
-    while j < len(lines) and not lines[j].strip():
-        j += 1
-    while j < len(lines) and lines[j].strip():
-        j += 1
-    return j
+    end = j = i + 1
+    count = 0
+    first_end = None
+    while j < n:
+        if not lines[j].strip():
+            j += 1
+            continue
+        k = _block_end(lines, j)
+        if _prose_block(lines, j, k):
+            break
+        count += k - j
+        end = j = k
+        if first_end is None:
+            first_end = k
+    return end if count <= 40 else (first_end or i + 1)
+
+
+def _prose_block(lines: list[str], j: int, k: int) -> bool:
+    """Is the block ``lines[j:k]`` article text rather than link titles and standfirsts?"""
+    block = [x.strip() for x in lines[j:k]]
+    for a, b in zip(block, block[1:]):
+        if b[:1].islower() and not _terminal(a):
+            return True  # a wrapped sentence
+    if any(len(s) > 200 or len(s.split()) >= 25 or (s[:2] == "By" and _BYLINE.match(s)) for s in block):
+        return True
+    if len(block[0].split()) >= 4 and all(_terminal(s) for s in block):
+        return True  # sentences only, no title over them: a paragraph, not a link with its standfirst
+    nxt = k
+    while nxt < len(lines) and not lines[nxt].strip():
+        nxt += 1
+    # a double-spaced sentence going on in the next block
+    return nxt < len(lines) and nxt - k <= 2 and lines[nxt].lstrip()[:1].islower() and not _terminal(block[-1])
 
 
 # --- paragraphs ------------------------------------------------------------------------------------------
@@ -1178,6 +1448,13 @@ def _join_pair(a: str, b: str) -> tuple[str, str | None]:
                 return a + b, None  # "Ata-" + "Jurt": a hyphenated name
             words = _words()
             joined = (left + right).lower()
+            at = len(a) - len(m.string) + m.start()  # (m is found in the line's last characters)
+            if at and a[at - 1] == "&":
+                return a + b, None  # joined, "&be-" + "tween;" would be an entity for a second run to decode
+            if at and a[at - 1] == "-":
+                # the word is already a link in a hyphenated chain ("54-year-" + "old", "Mazar-i-" +
+                # "sharif"): the break is at one of its hyphens unless the joined form is a word
+                return (a[:-1] + b, "dehyphenate") if joined in words else (a + b, None)
             # a right part of three letters or fewer is taken for a syllable ("outfit-" + "ter's"): short
             # words in the list are too often abbreviations to show a compound
             if joined in words or not (left.lower() in words and right.lower() in words and len(left) > 1
@@ -1377,6 +1654,14 @@ def fix_paragraphs(text: str, log: _Log) -> str:
     double = _double_spaced(blocks, width)
     if not double:
         width = _wrap_width([len(x) for b in stripped_blocks for x in b[:-1]])
+        if width is not None:
+            # a text whose paragraphs mostly run on far past the width is not wrapped at it: the width was
+            # measured on the few lines an earlier run kept (short lines it judged deliberate), and taking
+            # it would join them on a second run
+            lengths = sorted(map(len, chain.from_iterable(stripped_blocks)))
+            long_from = bisect_right(lengths, width + 10)
+            if len(lengths) - long_from > long_from - bisect_left(lengths, width - 15):
+                width = None
     # (blocks are merged in place: the block lists are not needed as they were after this)
     merged: list[tuple[int, list[str], bool]] = []
     stripped: list[list[str]] = []  # the merged blocks' lines stripped
@@ -1510,6 +1795,7 @@ def explain_text(text: str, **options: Any) -> CleanResult:
     opts = _options(options)
     log = _Log()
     split = next(i for i, step in enumerate(PIPELINE) if step[1] == "paragraphs")
+    mojibake_at = next(i for i, step in enumerate(PIPELINE) if step[1] == "mojibake")
     # character repairs and removals again after a removal: what a removal leaves can look different
     # (a stray "=a" under a signature kept quoted-printable from being decoded)
     for _ in range(3):
@@ -1527,9 +1813,19 @@ def explain_text(text: str, **options: Any) -> CleanResult:
         probe = _Log()
         if not (opts.encoding and fix_html_entities(fix_quoted_printable(text, probe), probe) != text):
             break
-    for option, _name, fixer in PIPELINE[split:]:
+    for option, name, fixer in PIPELINE[split:]:
         if getattr(opts, option):
             text = fixer(text, log)
+            if name == "paragraphs" and opts.encoding and log.mojibake_seen:
+                # mojibake is judged line by line, and ftfy may judge a joined line otherwise (a word
+                # rejoined at its hyphen): judge it again as a second run would, and if that repairs
+                # something, the character steps after it too
+                again = fix_mojibake(text, log)
+                if again is not text:
+                    text = again
+                    for option2, _name2, fixer2 in PIPELINE[mojibake_at + 1:split]:
+                        if getattr(opts, option2) and option2 in ("encoding", "whitespace"):
+                            text = fixer2(text, log)
     return CleanResult(text, dict(sorted(log.fixes.items())), log.removed)
 
 

@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from iwpr_extract.cli import cli
@@ -279,7 +279,7 @@ def test_golden_fixture(name, monkeypatch):
     result = CliRunner().invoke(cli, ["clean", name])
     assert result.exit_code == 0, result.output
     expected = (CLEAN / name.replace(".txt", ".expected.jsonl")).read_text(encoding="utf-8")
-    assert result.output == expected
+    assert result.stdout == expected  # (a Windows-1252 input's warning goes to stderr)
 
 
 # --- properties --------------------------------------------------------------------------------------------
@@ -354,6 +354,8 @@ HOSTILE = list("ab Z.,-=3DE>:\n\r\t\u00a0\u00c3\u00a9\u00e2\u20ac\u2122&;#x\u201
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(HOSTILE), max_size=40).map("".join))
+@example("&be-\ntween;")  # found by hypothesis: a word joined at its hyphen made an entity
+@example("\u00c3=E2=80=99be-\ntween\u00c3 a")  # found by hypothesis: mojibake judged otherwise once joined
 def test_property_idempotent_on_hostile_text(text):
     once = clean_text(text)
     assert clean_text(once) == once
@@ -467,12 +469,28 @@ def _assert_split_sees_the_same_after_clean(raw):
     assert after == before
 
 
-@pytest.mark.xfail(strict=True, reason="entities are decoded before lines are joined: a word hyphenated at a line end "
-                                       "that joins into an entity name ('&be-' / 'tween;') is decoded only by a second "
-                                       "run (found by hypothesis, random run)")
-def test_known_failure_entity_formed_by_joining_lines():
+def test_no_entity_formed_by_joining_lines():
+    # entities are decoded before lines are joined: a word hyphenated at a line end after "&" keeps its
+    # hyphen, or the join ("&be-" / "tween;") would be an entity only a second run decodes
     once = clean_text("&be-\ntween;")
-    assert clean_text(once) == once
+    assert once == "&be-tween;" and clean_text(once) == once
+
+
+def test_mojibake_judged_again_once_lines_are_joined():
+    # (found by hypothesis) ftfy leaves the halves of a word hyphenated at a line end alone and repairs
+    # the joined line: the joined lines are judged again in the same run
+    once = clean_text("\u00c3\u2019be-\ntween\u00c3 a")
+    assert once == "\u00d2between\u00e0 a" and clean_text(once) == once
+
+
+@pytest.mark.xfail(strict=True, reason="split's own call on the raw text: three short blocks with a byline-like "
+                                       "'By Kazakstan the' are a table of contents; once clean joins the lines cut "
+                                       "mid-sentence they are one article (found by hypothesis, random run; also before "
+                                       "this branch; split.py is not clean's)")
+def test_known_failure_split_kind_changes_when_a_cut_sentence_is_closed():
+    raw = ("Authorities government IWPR 1951 the Andijan. The\n\nauthorities the the the the authorities. By Kazakstan "
+           "the\n\nthe the the.\n\n\nThe the the the the the.")
+    assert [r["kind"] for r in split_text(clean_text(raw))] == [r["kind"] for r in split_text(raw)]
 
 
 @pytest.mark.xfail(strict=True, reason="a device line between two one-letter lines is joined to the line above on the "

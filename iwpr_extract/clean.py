@@ -1552,10 +1552,12 @@ def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool,
             join = _break_kind(sa, sb, width, low[k], low[k + 1]) == "join"
         if join:
             last = out[-1]
+            # the stripped line, as a line kept on its own is: white space a line ends in that the spaces
+            # step leaves (U+2028, a form feed) must not survive here and then go on a second run
             if last[-1] != "-":  # _join_pair's common case
-                out[-1] = last + " " + block[k + 1].lstrip()
+                out[-1] = last + " " + sb
             else:
-                out[-1], fix = _join_pair(last, block[k + 1])
+                out[-1], fix = _join_pair(last, sb)
                 if fix:
                     log.fix(fix)
             joined += 1

@@ -219,7 +219,13 @@ _RULE = LazyPattern(r"^[ \t]*(?:\*{3,}|(?:[-=_~#*][ \t]?){5,}$)")
 _RULE_STARTS = frozenset("*-=_~#")
 # "ENDS", "(ends)", "- ends -": the marker IWPR's editions printed under an article
 _END_MARKER = LazyPattern(r"^[(\[\-–—* ]{0,4}ends?[)\]\-–—*. ]{0,4}$", regex.I)  # a rule line starts with one of these
-_PHOTO = LazyPattern(r"\((?:Photo|Picture|Image)s?(?: by)?[:\s][^)\n]{0,120}\)|^(?:Photo|Picture)s?(?: by)?:", regex.I | regex.M)
+_PHOTO = LazyPattern(
+    r"\((?:Photo|Picture|Image)s?(?: by)?[:\s][^)\n]{0,120}\)|^(?:Photo|Picture)s?(?: by)?:"
+    # pages of 2010-15: "... at the Blace crossing. Photo courtesy of UNHCR", "... Photo: IWPR", "© IWPR/Ruslan"
+    r"|(?:^|(?<=[.!?”\"]\s))(?:Photo|Picture)s?(?: courtesy of| credit:| by| ?:)\s[^\n.]{1,80}$"
+    r"|(?:©|\([cC]\))\s?[^\s/©]{1,40}/[^\n/]{1,40}$",
+    regex.I | regex.M,
+)
 # "IWPR - Institute for War & Peace Reporting": the site's name alone on a page's first line
 _SITE_NAME = LazyPattern(
     r"^[ \t]*(?:IWPR[ \t]*[-–—|:][ \t]*)?Institute for War (?:and|&) Peace Reporting(?:[ \t]*[-–—|:][ \t]*IWPR)?[ \t]*$", regex.I
@@ -348,6 +354,68 @@ def _one_name(text: str) -> bool:
     """A person's name: up to five capitalised words and nothing else ("Sahar", "Ylber Hysa")."""
     tokens = text.split()
     return 0 < len(tokens) <= 5 and all(t[:1].isupper() and _NAME_TOKEN.fullmatch(t) for t in tokens)
+
+
+def _text_blocks(text: str, scan: _Scan | None, view: str | None) -> list[Block]:
+    """The blocks split works on: ``blocks_of``, with paragraphs marked by indentation and bylines
+    printed without blank lines around them cut out as blocks of their own."""
+    return _separate_bylines(_separate_indented(blocks_of(text, scan)), view)
+
+
+# a line indented by two or more spaces (or a tab) under another line: where indented paragraphs start
+_INDENTED_LINE = LazyPattern(r"[\n\r](?:[ ]{2,}|\t)[ \t]*\S", engine="re")
+MIN_INDENT_STEP = 2  # a first line indented this much more than the block's other lines starts a paragraph
+MIN_INDENTED_PARAGRAPHS = 2  # and the block shows the shape (an indented line wrapped onto the next) this often
+MIN_INDENTED_WRAP = 40  # an indented first line wrapped onto the next is as long as a line of text
+
+
+def _indent(line: str) -> int:
+    stripped = line.lstrip(" \t")
+    return len(line) - len(stripped) + 3 * line[: len(line) - len(stripped)].count("\t")
+
+
+def _separate_indented(blocks: list[Block]) -> list[Block]:
+    """Paragraphs marked by indenting their first line, with no blank line between them (mails of
+    1998-2000 passed through list software, reposts): each indented first line starts a block.  Only in
+    a block that shows the shape at least twice (an indented line that goes on at the margin on the next
+    line), so that an indented list, address or contents entry stays as it is; a block whose lines all
+    share one indentation (a reply's quoted lines, masked) has no first line to find.
+
+    >>> text = ("Head\\n   Talks between the two sides went on into the\\nnight.\\n"
+    ...         "   Neither side would say when they might meet\\nagain.\\n")
+    >>> [b.joined for b in _separate_indented(blocks_of(text))]
+    ['Head', 'Talks between the two sides went on into the night.', 'Neither side would say when they might meet again.']
+    """
+    if not blocks:
+        return blocks
+    text = blocks[0].source
+    if "\n " not in text and "\n\t" not in text and "\r " not in text and "\r\t" not in text:
+        return blocks
+    candidates = sorted(_blocks_at(blocks, (m.start() + 1 for m in _INDENTED_LINE.finditer(text))))
+    out: list[Block] = []
+    done = 0
+    for n in candidates:
+        block = blocks[n]
+        lines = block.lines
+        if len(lines) < 3:
+            continue
+        indents = [_indent(line.content) for line in lines]
+        margin = min(indents)
+        first_lines = [k for k, ind in enumerate(indents) if ind >= margin + MIN_INDENT_STEP]
+        wraps = sum(1 for k in first_lines if k + 1 < len(lines) and indents[k + 1] < margin + MIN_INDENT_STEP
+                    and len(lines[k].content.strip()) >= MIN_INDENTED_WRAP and not ends_sentence(lines[k].content))
+        if wraps < MIN_INDENTED_PARAGRAPHS:
+            continue
+        bounds = [k for k in first_lines if k > 0]
+        out.extend(blocks[done:n])
+        done = n + 1
+        for piece, (a, b) in enumerate(zip([0, *bounds], [*bounds, len(lines)])):
+            gap = block.gap_before if piece == 0 else 0
+            out.append(Block(block.source, lines[a].start, lines[b - 1].end, gap, block.scan))
+    if not done:
+        return blocks
+    out.extend(blocks[done:])
+    return out
 
 
 def _byline_line_starts(view: str | None) -> list[int] | None:
@@ -775,7 +843,7 @@ def _is_source_line(block: Block) -> bool:
 def _is_caption(text: str) -> bool:
     # the cheap test first: nearly every paragraph of a long edition is asked
     if len(text) > 400 or not ("hoto" in text or "HOTO" in text or "icture" in text or "ICTURE" in text
-                               or "mage" in text or "MAGE" in text):
+                               or "mage" in text or "MAGE" in text or "©" in text or "(c)" in text or "(C)" in text):
         return False
     return bool(_PHOTO.search(text))
 
@@ -844,10 +912,10 @@ def split_text(
     original = text
     unmasked = _mask_soft_breaks(text)
     quoted_printable = unmasked is not text
-    text = _mask_markup(unmasked)
+    text = _mask_quotes(_mask_markup(unmasked))
     view = _scan_view(text)
     scan = _Scan(text, view) if view is not None else None
-    blocks = _separate_bylines(blocks_of(text, scan), view)
+    blocks = _text_blocks(text, scan, view)
     if scan is not None:
         scan.index(blocks)
     segments = _segment(blocks, scan)
@@ -933,6 +1001,26 @@ def _mask_markup(text: str) -> str:
     if "<" not in text or not _MARKUP_HINT.search(text):
         return text
     return _TAG.sub(lambda m: " " * len(m[0]), text)
+
+
+# A reply's quote marks at the start of a line: ">", ">>", "> >", maybe after a little indentation.
+# Each repetition must take a ">", so the engine never has two ways to read the same spaces.
+_QUOTE_PREFIX = LazyPattern(r"^[ \t]{0,3}>(?:[ \t]?>)*[ \t]?", regex.M)
+MIN_QUOTED_LINES = 5  # a reply quoting an edition quotes dozens of lines; one ">" line is text
+
+
+def _mask_quotes(text: str) -> str:
+    """An edition quoted in a reply ("> " on every line): each quote prefix becomes spaces of the same
+    length, so that a line of only ">" is blank and the quoted lines read as the edition did, while
+    spans stay offsets into the input.  Text with fewer quoted lines is returned unchanged.
+
+    >>> _mask_quotes("> a\\n>\\n> b\\n>> c\\n> d\\n").split("\\n")
+    ['  a', ' ', '  b', '   c', '  d', '']
+    """
+    quoted = text.count("\n>") + (text[:1] == ">")
+    if quoted < MIN_QUOTED_LINES:
+        return text
+    return _QUOTE_PREFIX.sub(lambda m: " " * len(m[0]), text)
 
 
 def _decode_qp_bytes(match: regex.Match) -> str:
@@ -1092,6 +1180,8 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
             article.credits.insert(0, i)
         elif blocks[i + 1].gap_before == 0 and _edition_label(blocks[i]):
             article.heads.insert(0, i)  # "Belarus Reporting Service" / "BRS Issue 45," / "14 Sep 12"
+        elif _page_tools(blocks[i]):
+            article.heads.insert(0, i)  # "Print | E-mail" between the standfirst and the byline
         else:
             break
         i -= 1
@@ -1209,11 +1299,44 @@ MAX_HEAD_EDITION_BLOCKS = 2  # a date line, then the newsletter's edition line
 
 def _head_editions_end(blocks: list[Block], anchor: int, limit: int) -> int:
     """The last block of the edition data under the byline ``anchor`` (the byline itself when there is
-    none): data of the article, not a new edition, and not its body."""
+    none): data of the article, not a new edition, and not its body.  A page's tool bar ("Print |
+    E-mail | Share") printed there, over the body, is passed over too: it is the head's chrome, not
+    the end of an article that has not begun."""
     last = anchor
-    while last + 1 < limit and last - anchor < MAX_HEAD_EDITION_BLOCKS and _head_edition(blocks[last + 1]):
+    editions = 0
+    while last + 1 < limit:
+        block = blocks[last + 1]
+        if editions < MAX_HEAD_EDITION_BLOCKS and _head_edition(block):
+            editions += 1
+        elif not (last + 2 < limit and _page_tools(block)):
+            break
         last += 1
     return last
+
+
+MAX_PAGE_TOOLS_CHARS = 120
+
+
+def _page_tools(block: Block) -> bool:
+    """A page's tool bar: lines of nothing but share services and their few link words ("Print |
+    E-mail | Share", "Share this:" / "Facebook Twitter Email", "E-mail this article")."""
+    if len(block) > 3 or block.chars > MAX_PAGE_TOOLS_CHARS:
+        return False
+    return all(_page_tools_line(line.content) for line in block.lines)
+
+
+def _page_tools_line(line: str) -> bool:
+    if len(line) > MAX_PAGE_TOOLS_CHARS:
+        return False
+    words = _page_tool_words()
+    items = line.lower().replace("|", " ").replace("/", " ").split()
+    return bool(items) and all(item.strip(",;:·•") in words for item in items)
+
+
+@lru_cache(maxsize=1)
+def _page_tool_words() -> frozenset[str]:
+    data = load_json("split_pages.json")["page_tool_words"]
+    return _cues().share_services | frozenset(w.lower() for w in data)
 
 
 def _may_terminate(block: Block) -> bool:
@@ -1425,7 +1548,8 @@ def _plain_paragraphs(body: list[Block]) -> list[str] | None:
 def _double_spaced_pieces(pieces: list[str]) -> bool:
     """``_double_spaced`` of plain pieces (a one-line piece is its own joined text)."""
     single = [piece for piece in pieces if "\n" not in piece]
-    return len(single) >= DOUBLE_SPACED_SINGLE_SHARE * len(pieces) and _mostly_unfinished(single)
+    return (len(single) >= DOUBLE_SPACED_SINGLE_SHARE * len(pieces) and _mostly_unfinished(single)
+            and _wrapped_across_gaps([piece if "\n" not in piece else None for piece in pieces]))
 
 
 class _Piece:
@@ -1468,15 +1592,34 @@ def _double_spaced(blocks: list[Block]) -> bool:
             if len(blocks) - multi < DOUBLE_SPACED_SINGLE_SHARE * len(blocks):
                 return False  # too many blocks of several lines already
     # a one-line block's joined text ends as its line does (and is needed for the body anyway)
-    return _mostly_unfinished([b.joined for b in blocks if len(b) == 1])
+    singles = [b.joined if len(b) == 1 else None for b in blocks]
+    return _mostly_unfinished([line for line in singles if line is not None]) and _wrapped_across_gaps(singles)
 
 
 DOUBLE_SPACED_SINGLE_SHARE = 0.8  # a double-spaced scrape: at least this share of blocks are one line,
-DOUBLE_SPACED_UNFINISHED_SHARE = 0.3  # and at least this share of those stop mid-sentence
+DOUBLE_SPACED_UNFINISHED_SHARE = 0.3  # and at least this share of those stop mid-sentence,
+DOUBLE_SPACED_CONTINUED_SHARE = 1 / 3  # and of the lines stopping mid-sentence, this share go on in lower case
 
 
 def _mostly_unfinished(lines: list[str]) -> bool:
     return sum(1 for line in lines if not ends_sentence(line)) >= DOUBLE_SPACED_UNFINISHED_SHARE * len(lines)
+
+
+def _wrapped_across_gaps(lines: list[str | None]) -> bool:
+    """Evidence of hard wrapping in a text of one-line blocks (``lines``: each block's line, None for a
+    block of several): lines that stop mid-sentence and are carried on, across the blank line, by one
+    in small letters.  A wrapped sentence goes on in a small letter most of the time; a page printing
+    each paragraph on one line has short lines too (sub-headings, captions, a bio without its full
+    stop), but nothing carries them on in small letters.  Captions and datelines are not asked."""
+    unfinished = continued = 0
+    for k, line in enumerate(lines):
+        if line is None or _ends_sentence_before_markup(line) or _stands_alone(line):
+            continue
+        unfinished += 1
+        following = lines[k + 1] if k + 1 < len(lines) else None
+        if following is not None and following[:1].islower():
+            continued += 1
+    return continued > 0 and continued >= DOUBLE_SPACED_CONTINUED_SHARE * unfinished
 
 
 def _paragraph_groups(blocks: list[Block]) -> list[list[Block]]:
@@ -1495,8 +1638,9 @@ def _paragraph_groups(blocks: list[Block]) -> list[list[Block]]:
         return groups
     groups = []
     alone = False  # the previous block stands alone
-    for block in blocks:
-        was_alone, alone = alone, _stands_alone(block.joined)
+    short = _short_line_chars(blocks)
+    for n, block in enumerate(blocks):
+        was_alone, alone = alone, _stands_alone(block.joined) or _heading_line(block, blocks, n, short)
         starts_new = (
             not groups
             or alone
@@ -1513,6 +1657,30 @@ def _paragraph_groups(blocks: list[Block]) -> list[list[Block]]:
     return groups
 
 
+HEADING_WIDTH_SHARE = 0.6  # a line of a double-spaced scrape this much shorter than the wrap width is not wrapped
+WRAP_WIDTH_QUANTILE = 0.9  # the wrap width: the length most lines stay within (a stray long line aside)
+
+
+def _short_line_chars(blocks: list[Block]) -> int:
+    """Below this length a line of a double-spaced scrape was not filled up to the wrap width."""
+    lengths = sorted(len(b.joined) for b in blocks if len(b) == 1)
+    if not lengths:
+        return 0
+    return int(HEADING_WIDTH_SHARE * lengths[min(len(lengths) - 1, int(WRAP_WIDTH_QUANTILE * len(lengths)))])
+
+
+def _heading_line(block: Block, blocks: list[Block], n: int, short: int) -> bool:
+    """A sub-heading or an unpunctuated line of its own in a double-spaced scrape ("Return to Ruins"
+    over "NATO troops have..."): a line far shorter than the wrap width stopped there on purpose, unless
+    the next line carries the sentence on (a small letter) or the line ends on a comma or link word."""
+    text = block.joined
+    if len(block) > 1 or len(text) >= short or not (text[:1].isupper() or text[:1].isdigit()):
+        return False
+    if n + 1 >= len(blocks) or not blocks[n + 1].joined[:1].isupper():
+        return False
+    return not (ends_sentence(text) or _WRAPPED_ON.search(text) or text.endswith(("-", ":", ";")))
+
+
 def _ends_sentence_before_markup(text: str) -> bool:
     if ends_sentence(text):
         return True
@@ -1523,7 +1691,7 @@ def _stands_alone(text: str) -> bool:
     """A photo caption or a dateline line: a paragraph of its own even though no full stop ends it."""
     if len(text) <= 64 and text[:1].isupper() and "," in text and _DATELINE.match(text):
         return True
-    return (len(text) <= 400 and ("(" in text or text[:1] in "Pp") and _is_caption(text))
+    return len(text) <= 400 and _is_caption(text)
 
 
 def _paragraphs(blocks: list[Block]) -> str:
@@ -1572,14 +1740,14 @@ def _fallback_fields(blocks: list[Block], headline: str | None = None) -> dict[s
 def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
     kinds: list[str] = []
     current = "other"
+    site_head = False
     for i in range(first, last + 1):
         block = blocks[i]
         if _block_header(block) is not None:
             kind = "header"
         elif _is_mail_headers(block):
             kind = "other"
-        elif i == 0 and len(block) == 1 and (_SITE_TITLE.match(block.first) or _NAV_LINE.match(block.first)
-                                             or _SITE_NAME.match(block.first)):
+        elif site_head := (i == 0 and _site_head(block)):
             kind = "chrome"
         elif current == "footer":
             kind = "footer" if not _looks_like_toc_entry(block) else "toc"
@@ -1602,7 +1770,7 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
             kind = "toc" if _toc_follows(blocks, i, last) else current
         kinds.append(kind)
         # A site title is chrome, but unlike related links it does not run on into what follows.
-        current = "header" if kind == "chrome" and i == 0 and current == "other" and len(block) == 1 else kind
+        current = "header" if kind == "chrome" and i == 0 and current == "other" and (len(block) == 1 or site_head) else kind
     segments: list[_Segment] = []
     for offset, kind in enumerate(kinds):
         i = first + offset
@@ -1616,6 +1784,22 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
             segment.fields = {"entries": _toc_entries(blocks[segment.first : segment.last + 1])}
         _unpromote_separator(blocks, segment)
     return segments
+
+
+MAX_SITE_HEAD_LINES = 4
+
+
+def _site_head(block: Block) -> bool:
+    """The first block of a page when it is all site chrome: the site's title or name, navigation,
+    breadcrumbs and tool bar, each on its own line ("Institute for War & Peace Reporting" / "IWPR Home |
+    Reports | Training" / "Print | E-mail")."""
+    if len(block) == 1:
+        first = block.first
+        return bool(_SITE_TITLE.match(first) or _NAV_LINE.match(first) or _SITE_NAME.match(first))
+    if len(block) > MAX_SITE_HEAD_LINES or not _SITE_NAME.match(block.first) and not _SITE_TITLE.match(block.first):
+        return False
+    return all(_is_nav_line(line.content) or _SITE_NAME.match(line.content) or _page_tools_line(line.content)
+               for line in block.lines[1:])
 
 
 def _unpromote_separator(blocks: list[Block], segment: _Segment) -> None:
@@ -1783,10 +1967,18 @@ def _unsigned_fields(blocks: list[Block], headline: int, standfirst: int | None,
     return {**_article_fields(blocks, article), "byline": None}
 
 
+# the line a mail program puts over a forwarded or quoted message's headers
+_FORWARD_BANNER = LazyPattern(r"^-{2,}[ \t]*(?:Forwarded message|Original message|Forwarded by)\b", regex.I)
+
+
 def _is_mail_headers(block: Block) -> bool:
     """A mail archive's message headers ("From: ...", "Subject: ..."): neither contents nor article,
-    though a subject line often repeats the edition header or a headline."""
+    though a subject line often repeats the edition header or a headline.  So are the headers of a
+    forwarded message under their banner ("---------- Forwarded message ---------", "-----Original
+    Message-----"), or the banner alone."""
     first = block.first
+    if first[:1] == "-" and _FORWARD_BANNER.match(first):
+        return all(_MAIL_HEADER.match(line.content.strip()) or line.content[:1] in " \t" for line in block.lines[1:])
     if first[:1] not in _MAIL_HEADER_INITIALS or ":" not in first or not _MAIL_HEADER.match(first):
         return False
     lines = block.lines

@@ -1,0 +1,269 @@
+"""`iwpr split` on scraped pages and damaged mail, third held-out round (branch pages2): an edition quoted
+in a reply (F9), pages printing each paragraph on one line (F21), paragraphs marked by indentation (F22),
+a page's tool bar under the byline, a forwarded message's banner.  One test per shape, from its smallest
+input, with a variant or two."""
+
+from __future__ import annotations
+
+import pytest
+
+from iwpr_extract.split import _is_caption, split_text
+
+
+def _articles(text: str) -> list[dict]:
+    return [r for r in split_text(text, "t") if r["kind"] == "article"]
+
+
+def _kinds(text: str) -> list[str]:
+    return [r["kind"] for r in split_text(text, "t", all_segments=True)]
+
+
+def _lossless(text: str) -> None:
+    records = split_text(text, "t", all_segments=True)
+    assert "".join(r["text"] for r in records) == text
+    for r in records:
+        assert text[r["span"][0] : r["span"][1]] == r["text"]
+
+
+# --- F9: an edition quoted in a reply ---------------------------------------------------------------------
+
+_EDITION = (
+    "REPORTING CENTRAL ASIA, No. 290, June 4, 2004\n\n"
+    "TURKMENISTAN: TEACHERS SACKED IN SCHOOL REFORM\n\n"
+    "Thousands lose their jobs as the school year is cut to nine years.\n\n"
+    "By IWPR staff in Ashgabat\n\n"
+    "Education officials in Turkmenistan have dismissed thousands of\n"
+    "teachers since the president ordered that schooling be cut.\n\n"
+    "A teacher in Mary region said she had been told to leave in the\n"
+    "middle of the term, with no severance pay.\n\n"
+    "Jo Doe is an IWPR contributor in Ashgabat.\n"
+)
+_NOTE = "Dear colleagues,\n\nPlease see the piece below.\n\nBest,\nSarah\n\nOn Fri, 4 Jun 2004, IWPR wrote:\n\n"
+
+
+def _quoted(text: str, mark: str) -> str:
+    return "".join(mark.rstrip() + "\n" if not line else mark + line + "\n" for line in text.split("\n")[:-1])
+
+
+@pytest.mark.parametrize("mark", ["> ", ">> ", "> > ", ">"])
+def test_f9_an_edition_quoted_in_a_reply_reads_as_the_edition(mark):
+    text = _NOTE + _quoted(_EDITION, mark)
+    (art,) = _articles(text)
+    assert art["headline"] == "TURKMENISTAN: TEACHERS SACKED IN SCHOOL REFORM"
+    assert art["standfirst"] == "Thousands lose their jobs as the school year is cut to nine years."
+    assert art["byline"] == "By IWPR staff in Ashgabat"
+    assert art["body"].split("\n\n") == [
+        "Education officials in Turkmenistan have dismissed thousands of teachers since the president "
+        "ordered that schooling be cut.",
+        "A teacher in Mary region said she had been told to leave in the middle of the term, with no severance pay."]
+    assert art["notes"] == "Jo Doe is an IWPR contributor in Ashgabat."
+    assert art["newsletter"] == {"title": "Reporting Central Asia", "issue": 290, "date": "2004-06-04"}
+    assert _kinds(text) == ["other", "header", "article"]
+    _lossless(text)
+    _lossless(text.replace("\n", "\r\n"))
+
+
+def test_f9_a_few_lines_starting_with_a_quote_mark_are_text():
+    text = ("Strike Looms\n\nWages have not been paid.\n\nBy Jo Doe in Basra\n\n"
+            "> the workers said they would\n> strike on Monday.\n\nJo Doe is an IWPR journalist in Basra.\n")
+    (art,) = _articles(text)
+    assert art["body"] == "> the workers said they would > strike on Monday."
+
+
+# --- F22: paragraphs marked by indentation, no blank lines ------------------------------------------------
+
+def test_f22_indented_paragraphs_are_paragraphs_and_the_last_one_a_bio():
+    text = ("By Ylber Hysa in Pristina\n\n"
+            "     Tens of thousands of Kosovo Albanians crossed back from\n"
+            "Macedonia this week, many of them to find their houses burned.\n"
+            "     NATO troops have struggled to keep pace with the returns,\n"
+            "aid workers say.\n"
+            "     Ylber Hysa is a regular IWPR contributor.\n")
+    (art,) = _articles(text)
+    assert art["body"].split("\n\n") == [
+        "Tens of thousands of Kosovo Albanians crossed back from Macedonia this week, many of them to find "
+        "their houses burned.",
+        "NATO troops have struggled to keep pace with the returns, aid workers say."]
+    assert art["notes"] == "Ylber Hysa is a regular IWPR contributor."
+    _lossless(text)
+
+
+def test_f22_a_whole_edition_without_blank_lines_indented_paragraphs():
+    text = ("BALKAN CRISIS REPORT, No. 41, May 28, 1999\n\n"
+            "MACEDONIA: CAMPS STRAIN UNDER NEW ARRIVALS\n"
+            "     Aid agencies warn that the camps at Stenkovec and Brazda cannot\n"
+            "take another wave of refugees.\n"
+            "By Saso Ordanoski in Skopje\n"
+            "\tMore than 4,000 Kosovo Albanians crossed into Macedonia at the\n"
+            "Blace border post on Wednesday alone.\n"
+            "\tThe UN refugee agency says the two main camps near Skopje are\n"
+            "already holding twice the number they were built for.\n"
+            "\tSaso Ordanoski is editor of the Skopje weekly Forum.\n")
+    (art,) = _articles(text)
+    assert art["headline"] == "MACEDONIA: CAMPS STRAIN UNDER NEW ARRIVALS"
+    assert art["standfirst"] == "Aid agencies warn that the camps at Stenkovec and Brazda cannot take another wave of refugees."
+    assert art["byline"] == "By Saso Ordanoski in Skopje"
+    assert len(art["body"].split("\n\n")) == 2
+    assert art["notes"] == "Saso Ordanoski is editor of the Skopje weekly Forum."
+
+
+def test_f22_indented_lines_that_are_no_wrapped_paragraphs_stay_one_block():
+    # an indented list and an address: no indented line goes on at the margin below it
+    text = ("Strike Looms\n\nWages have not been paid.\n\nBy Jo Doe in Basra\n\n"
+            "The union listed its demands:\n   wages paid since February\n   a new contract\n   safety rules\n\n"
+            "Jo Doe is an IWPR journalist in Basra.\n")
+    (art,) = _articles(text)
+    assert art["body"] == "The union listed its demands: wages paid since February a new contract safety rules"
+
+
+# --- F21: one line per paragraph is not "double-spaced"; captions in their page forms ---------------------
+
+_PAGE = [
+    "Kosovo: The Long Road Home", "Refugees pour back across the border from Macedonia.", "By Ylber Hysa in Pristina",
+    "Tens of thousands of Kosovo Albanians crossed back from Macedonia this week, many to find their houses burned.",
+    "Return to Ruins",
+    "NATO troops have struggled to keep pace with the returns, aid workers in Pristina say.",
+    "A refugee family at the Blace crossing. Photo courtesy of UNHCR",
+    "The first snow fell on the camps near Pec on Tuesday, and the aid agencies fear the worst.",
+    "Ylber Hysa is a regular IWPR contributor",
+]
+
+
+def test_f21_a_page_of_one_line_paragraphs_keeps_its_sub_heading_and_caption_apart():
+    (art,) = _articles("Institute for War & Peace Reporting\n\n" + "\n\n".join(_PAGE) + "\n")
+    assert art["body"].split("\n\n") == [_PAGE[3], "Return to Ruins", _PAGE[5], _PAGE[7]]
+    assert art["captions"] == [_PAGE[6]]
+    assert art["notes"] == "Ylber Hysa is a regular IWPR contributor"
+
+
+def test_f21_a_double_spaced_scrape_still_joins_its_lines_and_keeps_a_sub_heading():
+    lines = [*_PAGE[:3],
+             "Tens of thousands of Kosovo Albanians crossed back from Macedonia this",
+             "week, many of them to find that their houses had been burned by Serb",
+             "forces before the withdrawal.",
+             "Return to Ruins",
+             "NATO troops have struggled to keep pace with the returns, aid workers",
+             "in Pristina say, and the UN refugee agency has asked for more tents.",
+             _PAGE[6],
+             "The first snow fell on the camps near Pec on Tuesday, and the agencies",
+             "fear the worst for families still living in the open.",
+             _PAGE[8]]
+    (art,) = _articles("\n\n".join(lines) + "\n")
+    paragraphs = art["body"].split("\n\n")
+    assert paragraphs[1] == "Return to Ruins"
+    assert paragraphs[0].endswith("houses had been burned by Serb forces before the withdrawal.")
+    assert paragraphs[2].startswith("NATO troops") and paragraphs[2].endswith("more tents.")
+    assert len(paragraphs) == 4 and art["captions"] == [_PAGE[6]]
+
+
+@pytest.mark.parametrize("caption", [
+    "A refugee family at the Blace crossing. Photo courtesy of UNHCR",
+    "Cotton pickers near Andijan. Photo: IWPR",
+    "Villagers in Teghut. © IWPR/Gayane Mkrtchyan",
+    "Villagers in Teghut. (c) IWPR/Gayane Mkrtchyan",
+    "Photo: Gayane Mkrtchyan/IWPR",
+])
+def test_f21_caption_forms_of_the_pages(caption):
+    assert _is_caption(caption)
+
+
+@pytest.mark.parametrize("prose", [
+    "The photo courtesy of the ministry was a fake, he said.",
+    "He said the photos by the police were taken later.",
+    "Copyright © 2009 IWPR. All rights reserved.",
+])
+def test_f21_prose_about_photos_is_no_caption(prose):
+    assert not _is_caption(prose)
+
+
+# --- a page's tool bar under the byline or above it -------------------------------------------------------
+
+_TOOLS_PAGE = (
+    "Armenian Villagers Fight Mining Plan\n\n"
+    "Residents of Teghut say a copper mine will destroy the forest they depend on.\n\n"
+    "{above}By Gayane Mkrtchyan in Yerevan\n\n"
+    "CRS Issue 685,\n16 Apr 13\n\n"
+    "{below}Villagers in Teghut, in Armenia's northern Lori region, have written to the president.\n\n"
+    "The company behind the project says it will plant new trees.\n\n"
+    "Gayane Mkrtchyan is a freelance journalist in Yerevan.\n"
+)
+
+
+@pytest.mark.parametrize("above, below", [
+    ("", "Print | E-mail | Share\n\n"),
+    ("", "Share this:\nFacebook Twitter Email\n\n"),
+    ("Print | E-mail this article\n\n", ""),
+])
+def test_a_tool_bar_in_the_page_head_is_neither_the_end_nor_the_body(above, below):
+    text = _TOOLS_PAGE.format(above=above, below=below)
+    (art,) = _articles(text)
+    assert art["headline"] == "Armenian Villagers Fight Mining Plan"
+    assert art["byline"] == "By Gayane Mkrtchyan in Yerevan"
+    assert art["newsletter"] == {"title": "Caucasus Reporting Service", "issue": 685, "date": "2013-04-16"}
+    assert art["body"].startswith("Villagers in Teghut") and art["body"].endswith("plant new trees.")
+    assert art["notes"] == "Gayane Mkrtchyan is a freelance journalist in Yerevan."
+    _lossless(text)
+
+
+def test_a_tool_bar_after_the_body_still_ends_the_article():
+    text = _TOOLS_PAGE.format(above="", below="").replace(
+        "Gayane Mkrtchyan is", "Print | E-mail | Share\n\nGayane Mkrtchyan is")
+    (art,) = _articles(text)
+    assert art["body"].endswith("plant new trees.") and art["notes"] is None
+
+
+# --- a forwarded message's banner and headers ---------------------------------------------------------------
+
+_FORWARDED = (
+    "AFGHAN RECOVERY REPORT, No. 312, March 12, 2009\n\n"
+    "HELMAND FARMERS TURN BACK TO POPPY\nWheat prices fall as the seed programme runs out of\n"
+    "money. By Aziz Ahmad Tassal in Lashkar Gah\n\n**********\n\n"
+    "HELMAND FARMERS TURN BACK TO POPPY\n\nWheat prices fall as the seed programme runs out of money.\n\n"
+    "By Aziz Ahmad Tassal in Lashkar Gah\n\n"
+    "Farmers in Helmand say they will plant poppy again this year after the price of wheat fell.\n\n"
+    "Officials say the seed programme will resume.\n\n"
+    "Aziz Ahmad Tassal is an IWPR-trained reporter in Helmand.\n"
+)
+
+
+@pytest.mark.parametrize("banner", ["---------- Forwarded message ----------", "-----Original Message-----"])
+def test_forwarded_headers_under_their_banner_are_mail_matter_not_contents(banner):
+    text = (f"{banner}\nFrom: IWPR <arr@iwpr.net>\nDate: Thu, Mar 12, 2009 at 4:05 PM\n"
+            "Subject: Afghan Recovery Report No. 312\nTo: desk@example.org\n\n" + _FORWARDED)
+    assert _kinds(text) == ["other", "header", "toc", "other", "article"]
+    (toc,) = [r for r in split_text(text, "t", all_segments=True) if r["kind"] == "toc"]
+    assert [e["headline"] for e in toc["entries"]] == ["HELMAND FARMERS TURN BACK TO POPPY"]
+
+
+# --- a page's first block of site chrome ------------------------------------------------------------------
+
+@pytest.mark.parametrize("head", [
+    "Institute for War & Peace Reporting\nIWPR Home | Reports | Training | About IWPR\nPrint | E-mail",
+    "IWPR - Institute for War & Peace Reporting\nHome > Asia > Central Asia > Uzbekistan",
+    "Institute for War & Peace Reporting\nHome | Reports | Afghan Recovery Report\nPrint version | Send to a friend",
+])
+def test_a_first_block_of_site_title_navigation_and_tools_is_chrome(head):
+    text = head + "\n\n" + _TOOLS_PAGE.format(above="", below="")
+    assert _kinds(text) == ["chrome", "article"]
+
+
+def test_a_first_block_with_a_line_of_prose_is_not_chrome():
+    head = "Institute for War & Peace Reporting\nThe institute trains local reporters in twenty countries."
+    assert _kinds(head + "\n\n" + _TOOLS_PAGE.format(above="", below=""))[0] != "chrome"
+
+
+# --- known failures the held-out inputs showed outside this branch's part of split (notes) -----------------
+
+@pytest.mark.xfail(strict=True, reason="notes: 'The author's name is withheld for security reasons.' is not a note "
+                                       "phrase (split_cues.json note_start has 'The name of', 'Names of')")
+def test_known_failure_withheld_name_note():
+    (art,) = _articles(_EDITION.replace("Jo Doe is an IWPR contributor in Ashgabat.",
+                                        "The author's name is withheld for security reasons."))
+    assert art["notes"] == "The author's name is withheld for security reasons."
+
+
+@pytest.mark.xfail(strict=True, reason="notes: a bio whose name has a particle joined by a hyphen ('Ali Kais "
+                                       "al-Rubai is an IWPR trainee journalist') does not match the bio pattern")
+def test_known_failure_bio_name_with_hyphenated_particle():
+    (art,) = _articles(_EDITION.replace("Jo Doe is", "Ali Kais al-Rubai is"))
+    assert art["notes"] == "Ali Kais al-Rubai is an IWPR contributor in Ashgabat."

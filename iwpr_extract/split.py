@@ -2038,10 +2038,13 @@ def _toc_entries(blocks: list[Block], unsigned: frozenset[str] = frozenset()) ->
                 entries.append(entry)
         pending = []
 
-    content = [b for b in blocks if not _is_rule(b) and not _is_contents_heading(b.first)]
+    content = [b for b in blocks if not _is_rule(b) and not (len(b) == 1 and _is_contents_heading(b.first))]
     # Lone lines are section titles in a list of credited entries, but entries themselves in a bare
     # list of headlines ("1. MACEDONIA: ALBANIANS THREATEN BOYCOTT").
     block_lines = [[_entry_line(line.content) for line in b.lines] for b in content]
+    for lines in block_lines:
+        if len(lines) > 1 and _is_contents_heading(lines[0]):
+            del lines[0]  # "CONTENTS:" printed over the entries with no blank line under it
     credited = any(_ends_with_credit(text) for lines in block_lines for text in lines)
     for n, lines in enumerate(block_lines):
         for k, text in enumerate(lines):

@@ -267,3 +267,19 @@ def test_known_failure_withheld_name_note():
 def test_known_failure_bio_name_with_hyphenated_particle():
     (art,) = _articles(_EDITION.replace("Jo Doe is", "Ali Kais al-Rubai is"))
     assert art["notes"] == "Ali Kais al-Rubai is an IWPR contributor in Ashgabat."
+
+
+# --- a contents heading printed over its entries with no blank line ---------------------------------------
+
+@pytest.mark.parametrize("indent", ["", "  ", "\t"])
+def test_contents_heading_glued_to_its_entries_keeps_the_entries(indent):
+    text = ("BALKAN CRISIS REPORT, No. 150, June 30, 2000\n\nCONTENTS:\n"
+            f"{indent}MONTENEGRO: DJUKANOVIC WEIGHS REFERENDUM\n{indent}By Milka Tadic in Podgorica\n"
+            f"{indent}SERBIA: STUDENTS PLAN SUMMER PROTESTS\n{indent}By Dragan Stavljanin in Belgrade\n\n*****\n\n"
+            "SERBIA: STUDENTS PLAN SUMMER PROTESTS\n\nBy Dragan Stavljanin in Belgrade\n\n"
+            "The student movement Otpor says it will hold rallies in twenty towns across Serbia.\n\n"
+            "Police have arrested more than a hundred Otpor activists since May.\n")
+    (toc,) = [r for r in split_text(text, "t", all_segments=True) if r["kind"] == "toc"]
+    assert [(e["headline"], e["byline"]) for e in toc["entries"]] == [
+        ("MONTENEGRO: DJUKANOVIC WEIGHS REFERENDUM", "By Milka Tadic in Podgorica"),
+        ("SERBIA: STUDENTS PLAN SUMMER PROTESTS", "By Dragan Stavljanin in Belgrade")]

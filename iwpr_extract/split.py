@@ -363,7 +363,9 @@ def _text_blocks(text: str, scan: _Scan | None, view: str | None) -> list[Block]
 
 
 # a line indented by two or more spaces (or a tab) under another line: where indented paragraphs start
-_INDENTED_LINE = LazyPattern(r"[\n\r](?:[ ]{2,}|\t)[ \t]*\S", engine="re")
+# (a literal line break first: the engine skips ahead to it; lone CRs are looked for apart, when present)
+_INDENTED_LINE = LazyPattern(r"\n(?:  |\t)", engine="re")
+_INDENTED_AFTER_CR = LazyPattern(r"\r(?:  |\t)", engine="re")
 MIN_INDENT_STEP = 2  # a first line indented this much more than the block's other lines starts a paragraph
 MIN_INDENTED_PARAGRAPHS = 2  # and the block shows the shape (an indented line wrapped onto the next) this often
 MIN_INDENTED_WRAP = 40  # an indented first line wrapped onto the next is as long as a line of text
@@ -389,9 +391,12 @@ def _separate_indented(blocks: list[Block]) -> list[Block]:
     if not blocks:
         return blocks
     text = blocks[0].source
-    if "\n " not in text and "\n\t" not in text and "\r " not in text and "\r\t" not in text:
+    positions = [m.start() + 1 for m in _INDENTED_LINE.finditer(text)] if "\n  " in text or "\n\t" in text else []
+    if "\r  " in text or "\r\t" in text:
+        positions.extend(m.start() + 1 for m in _INDENTED_AFTER_CR.finditer(text))
+    if not positions:
         return blocks
-    candidates = sorted(_blocks_at(blocks, (m.start() + 1 for m in _INDENTED_LINE.finditer(text))))
+    candidates = sorted(_blocks_at(blocks, positions))
     out: list[Block] = []
     done = 0
     for n in candidates:
@@ -843,9 +848,18 @@ def _is_source_line(block: Block) -> bool:
 def _is_caption(text: str) -> bool:
     # the cheap test first: nearly every paragraph of a long edition is asked
     if len(text) > 400 or not ("hoto" in text or "HOTO" in text or "icture" in text or "ICTURE" in text
-                               or "mage" in text or "MAGE" in text or "©" in text or "(c)" in text or "(C)" in text):
+                               or "mage" in text or "MAGE" in text or _credit_mark_near_end(text)):
         return False
     return bool(_PHOTO.search(text))
+
+
+def _credit_mark_near_end(text: str) -> bool:
+    """A "©" or "(c)" where a photo credit would stand: at the end of the caption ("... © IWPR/X")."""
+    tail = text[-MAX_CREDIT_TAIL:]
+    return "©" in tail or "(c)" in tail or "(C)" in tail
+
+
+MAX_CREDIT_TAIL = 84  # "© " and a credit of up to 40 + 1 + 40 characters (``_PHOTO``)
 
 
 def _looks_like_headline(text: str) -> bool:
@@ -1320,15 +1334,18 @@ MAX_PAGE_TOOLS_CHARS = 120
 def _page_tools(block: Block) -> bool:
     """A page's tool bar: lines of nothing but share services and their few link words ("Print |
     E-mail | Share", "Share this:" / "Facebook Twitter Email", "E-mail this article")."""
-    if len(block) > 3 or block.chars > MAX_PAGE_TOOLS_CHARS:
-        return False
-    return all(_page_tools_line(line.content) for line in block.lines)
+    if block.chars > MAX_PAGE_TOOLS_CHARS or not _page_tools_line(block.first) or len(block) > 3:
+        return False  # (the first line alone turns nearly every block away)
+    return len(block) == 1 or all(_page_tools_line(line.content) for line in block.lines)
 
 
 def _page_tools_line(line: str) -> bool:
     if len(line) > MAX_PAGE_TOOLS_CHARS:
         return False
     words = _page_tool_words()
+    first = line.split(None, 1)[0].lower() if line.strip() else ""
+    if first.strip(",;:·•|/") not in words:
+        return False
     items = line.lower().replace("|", " ").replace("/", " ").split()
     return bool(items) and all(item.strip(",;:·•") in words for item in items)
 
@@ -1977,7 +1994,8 @@ def _is_mail_headers(block: Block) -> bool:
     forwarded message under their banner ("---------- Forwarded message ---------", "-----Original
     Message-----"), or the banner alone."""
     first = block.first
-    if first[:1] == "-" and _FORWARD_BANNER.match(first):
+    if first[:1] == "-" and ("orward" in first or "riginal" in first or "ORWARD" in first or "RIGINAL" in first) \
+            and _FORWARD_BANNER.match(first):
         return all(_MAIL_HEADER.match(line.content.strip()) or line.content[:1] in " \t" for line in block.lines[1:])
     if first[:1] not in _MAIL_HEADER_INITIALS or ":" not in first or not _MAIL_HEADER.match(first):
         return False

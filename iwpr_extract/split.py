@@ -1194,6 +1194,8 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
             article.credits.insert(0, i)
         elif blocks[i + 1].gap_before == 0 and _edition_label(blocks[i]):
             article.heads.insert(0, i)  # "Belarus Reporting Service" / "BRS Issue 45," / "14 Sep 12"
+        elif 2 <= len(blocks[i]) <= 3 and _labelled_date(blocks[i]):
+            article.heads.insert(0, i)  # "Syria Stories" / "15 Jan 2015" over the byline
         elif _page_tools(blocks[i]):
             article.heads.insert(0, i)  # "Print | E-mail" between the standfirst and the byline
         else:
@@ -1304,8 +1306,22 @@ def _head_edition(block: Block) -> dict[str, Any] | None:
     span = edition_ref_span(text)
     if span and not text[: span[0]].strip() and not text[span[1] :].strip():
         return parse_edition_ref(text)
-    day = date_line(text) if len(block) == 1 and text[:1].isalnum() else None
-    return {"title": None, "issue": None, "date": day} if day else None
+    if len(block) == 1:
+        day = date_line(text) if text[:1].isalnum() else None
+        return {"title": None, "issue": None, "date": day} if day else None
+    return _labelled_date(block)
+
+
+def _labelled_date(block: Block) -> dict[str, Any] | None:
+    """A page's label over its date line ("Syria Reporting" / "15 Jan 2015", "Syria Stories" / "Comment"
+    / "15 Jan 2015"): the date, and the newsletter when the label names one."""
+    lines = [line.content.strip() for line in block.lines]
+    if len(lines) > 3 or not lines[-1][:1].isalnum() or not (day := date_line(lines[-1])):
+        return None
+    if not all(_head_label(line) for line in lines[:-1]):
+        return None
+    titles = [title for line in lines[:-1] if (title := newsletter_named(line))]
+    return {"title": titles[0] if titles else None, "issue": None, "date": day}
 
 
 MAX_HEAD_EDITION_BLOCKS = 2  # a date line, then the newsletter's edition line
@@ -1552,6 +1568,8 @@ def _plain_paragraphs(body: list[Block]) -> list[str] | None:
     # any other space or control character (tab, CR, no-break space...) is not printable
     if not all(text.isprintable() for text in joined):
         return None
+    if not span.isascii() and _SPACES_LINE.search(span):
+        return None  # a line of no-break spaces, dropped by the joining, is blank to the blocks
     if any(text[:1].islower() for text in joined[1:]) or len(pieces) >= 4 and _double_spaced_pieces(pieces):
         # a paragraph that may carry on the one before, or a double-spaced page: the grouping rules
         # ask each block, and the pieces can answer for them
@@ -1583,6 +1601,7 @@ class _Piece:
 
 
 _PARAGRAPH_BREAK = LazyPattern(r"\n\n+", engine="re")
+_SPACES_LINE = LazyPattern(r"\n[^\S\n]+(?:\n|\Z)", engine="re")
 
 
 def _caps_first_line(block: Block) -> tuple[str | None, str]:

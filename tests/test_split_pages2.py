@@ -283,3 +283,38 @@ def test_contents_heading_glued_to_its_entries_keeps_the_entries(indent):
     assert [(e["headline"], e["byline"]) for e in toc["entries"]] == [
         ("MONTENEGRO: DJUKANOVIC WEIGHS REFERENDUM", "By Milka Tadic in Podgorica"),
         ("SERBIA: STUDENTS PLAN SUMMER PROTESTS", "By Dragan Stavljanin in Belgrade")]
+
+
+def test_plain_paragraphs_see_a_line_of_no_break_spaces_as_blank_as_the_blocks_do():
+    # found by test_split_scan's property test: joining the piece dropped the line the blocks count as blank
+    from iwpr_extract import split as S
+    from iwpr_extract.textutil import blocks_of
+
+    body = blocks_of("Ata-\n\u00a0\n\ntalks\n")
+    assert [S._group_text(g) for g in S._paragraph_groups(body)] == ["Ata-", "talks"]
+    assert S._plain_paragraphs(body) in (None, ["Ata-", "talks"])
+
+
+# --- a page's label over its date line, above or under the byline (pages of 2013-15) ------------------------
+
+_LABELLED = (
+    "Institute for War and Peace Reporting\n\nHome > Middle East > Syria\n\n"
+    "Syria: Aleppo Bakeries Struggle to Stay Open\n\nFlour shortages and shelling force many to close.\n\n"
+    "{above}By Abdulhamid Ahmad\n\n{below}Photo: Ahmad Hasan/IWPR\n\n"
+    "Only eight of the 30 bakeries that served the eastern half of Aleppo are still working, officials say.\n\n"
+    "Prices Triple\n\nA bundle of bread that cost 25 Syrian pounds a year ago now sells for 75.\n"
+)
+
+
+@pytest.mark.parametrize("label, title", [("Syria Stories", None), ("Syria Reporting", "Syria Reporting")])
+@pytest.mark.parametrize("where", ["above", "below"])
+def test_a_label_over_a_date_line_is_the_pages_edition_data(label, title, where):
+    block = f"{label}\n15 Jan 2015\n\n"
+    text = _LABELLED.format(above=block if where == "above" else "", below=block if where == "below" else "")
+    (art,) = _articles(text)
+    assert art["headline"] == "Syria: Aleppo Bakeries Struggle to Stay Open"
+    assert art["standfirst"] == "Flour shortages and shelling force many to close."
+    assert art["byline"] == "By Abdulhamid Ahmad"
+    assert art["newsletter"] == {"title": title, "issue": None, "date": "2015-01-15"}
+    assert art["body"].split("\n\n")[0].startswith("Only eight") and art["captions"] == ["Photo: Ahmad Hasan/IWPR"]
+    _lossless(text)

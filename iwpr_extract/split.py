@@ -359,7 +359,59 @@ def _one_name(text: str) -> bool:
 def _text_blocks(text: str, scan: _Scan | None, view: str | None) -> list[Block]:
     """The blocks split works on: ``blocks_of``, with paragraphs marked by indentation and bylines
     printed without blank lines around them cut out as blocks of their own."""
-    return _separate_bylines(_separate_indented(blocks_of(text, scan)), view)
+    return _separate_bylines(_separate_indented(_separate_unwrapped(blocks_of(text, scan))), view)
+
+
+MAX_WRAPPED_LINE = 100  # text hard-wrapped for mail (65-80 columns) never has two lines longer than this
+MIN_UNWRAPPED_LINES = 2
+
+
+MIN_SENTENCE_LINES = 3
+
+
+def _unwrapped_lines(raw: str) -> bool:
+    """Lines that are paragraphs, not a paragraph hard-wrapped: two or more too long for a wrap, or
+    three or more lines that all end a sentence (a wrapped paragraph's lines end where a word did)."""
+    lines = raw.split("\n")
+    if len(raw) > MIN_UNWRAPPED_LINES * MAX_WRAPPED_LINE:
+        if sum(1 for line in lines if len(line) > MAX_WRAPPED_LINE) >= MIN_UNWRAPPED_LINES:
+            return True
+    return len(lines) >= MIN_SENTENCE_LINES and all(ends_sentence(line) for line in lines)
+
+
+def _separate_unwrapped(blocks: list[Block]) -> list[Block]:
+    """Paragraphs one to a line with no blank line between them (a page copied as text, a scraper
+    joining ``<p>`` elements with one line break): in a block holding two or more lines too long to be
+    hard-wrapped, or three or more lines each ending a sentence, every line starts a block of its own,
+    unless it carries on the line before it (it starts in a small letter, or that line ends on a
+    hyphen, a comma or a link word).
+
+    >>> long = "The talks between the two sides went on late into the night and resumed, after a short break, early the next morning."
+    >>> [len(b) for b in _separate_unwrapped(blocks_of(f"Head\\n{long}\\n{long}\\nend of it.\\n"))]
+    [1, 1, 2]
+    """
+    out: list[Block] = []
+    done = 0
+    for n, block in enumerate(blocks):
+        raw = block.raw
+        if "\n" not in raw or not _unwrapped_lines(raw):
+            continue
+        lines = block.lines
+        contents = [line.content.strip() for line in lines]
+        bounds = [k for k in range(1, len(lines))
+                  if not contents[k][:1].islower() and not contents[k - 1].endswith("-")
+                  and not _WRAPPED_ON.search(contents[k - 1])]
+        if not bounds:
+            continue
+        out.extend(blocks[done:n])
+        done = n + 1
+        for piece, (a, b) in enumerate(zip([0, *bounds], [*bounds, len(lines)])):
+            gap = block.gap_before if piece == 0 else 0
+            out.append(Block(block.source, lines[a].start, lines[b - 1].end, gap, block.scan))
+    if not done:
+        return blocks
+    out.extend(blocks[done:])
+    return out
 
 
 # a line indented by two or more spaces (or a tab) under another line: where indented paragraphs start
@@ -459,8 +511,8 @@ def _separate_bylines(blocks: list[Block], view: str | None = None) -> list[Bloc
             if k > 0 and byline_text_ok(f"{contents[k - 1]} {text}"):
                 continue  # the byline's own first line
             if k + 1 < count:
-                if byline_text_ok(f"{text} {contents[k + 1]}"):
-                    continue  # wrapped onto the next line
+                if not _head_chrome_line(contents[k + 1]) and byline_text_ok(f"{text} {contents[k + 1]}"):
+                    continue  # wrapped onto the next line (an edition line or a date under it is no part of it)
                 body_follows = count - k - 1 >= 2 or len(contents[k + 1]) >= 150
             else:
                 nxt = blocks[n + 1] if n + 1 < len(blocks) else None
@@ -470,6 +522,11 @@ def _separate_bylines(blocks: list[Block], view: str | None = None) -> list[Bloc
                     nxt.chars >= 200 if in_contents else _body_block(nxt) or _short_prose_follows(blocks, n + 1))
             if body_follows:
                 cuts.extend((k, k + 1, *_page_head_cuts(contents, max(cuts, default=0), k)))
+                # the page's edition line and date under the byline, each a block of its own
+                below = k + 1
+                while below + 1 < count and below - k <= MAX_HEAD_EDITION_BLOCKS and _head_chrome_line(contents[below]):
+                    below += 1
+                    cuts.append(below)
         bounds = sorted({c for c in cuts if 0 < c < count})
         if not bounds:
             continue
@@ -477,9 +534,9 @@ def _separate_bylines(blocks: list[Block], view: str | None = None) -> list[Bloc
         done = n + 1
         starts = [0, *bounds]
         ends = [*bounds, count]
-        for piece, (a, b) in enumerate(zip(starts, ends)):
-            gap = block.gap_before if piece == 0 else 0
-            out.append(Block(block.source, lines[a].start, lines[b - 1].end, gap, block.scan))
+        pieces = [Block(block.source, lines[a].start, lines[b - 1].end, block.gap_before if piece == 0 else 0, block.scan)
+                  for piece, (a, b) in enumerate(zip(starts, ends))]
+        out.extend(_separate_unwrapped(pieces))  # a body under the byline may hold its paragraphs one to a line
     if not done:
         return blocks
     out.extend(blocks[done:])
@@ -1056,7 +1113,8 @@ def _decode_fields(fields: Any, quoted_printable: bool) -> Any:
             import html  # only for texts with entities: its entity table is a cost at startup
 
             out = _ENTITY.sub(lambda m: html.unescape(m[0]), out)
-        return "\n\n".join(" ".join(paragraph.split()) for paragraph in out.split("\n\n"))
+        # a paragraph of nothing but "=20" or "&nbsp;" decodes to nothing: it is dropped, not left empty
+        return "\n\n".join(text for paragraph in out.split("\n\n") if (text := " ".join(paragraph.split())))
     if isinstance(fields, list):
         return [_decode_fields(v, quoted_printable) for v in fields]
     if isinstance(fields, dict):

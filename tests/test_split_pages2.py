@@ -318,3 +318,51 @@ def test_a_label_over_a_date_line_is_the_pages_edition_data(label, title, where)
     assert art["newsletter"] == {"title": title, "issue": None, "date": "2015-01-15"}
     assert art["body"].split("\n\n")[0].startswith("Only eight") and art["captions"] == ["Photo: Ahmad Hasan/IWPR"]
     _lossless(text)
+
+
+# --- a page copied without blank lines: paragraphs one to a line -------------------------------------------
+
+_SINGLE_HEAD = ("Home > Caucasus > Georgia\nGeorgian Farmers Count Cost of Drought\n"
+                "Wine growers in Kakheti say half the grape harvest is lost.\nBy Nino Gerliani in Tbilisi\n"
+                "CRS Issue 547,\n15 Jun 10\n")
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["Farmers in the Kakheti region say the drought has destroyed half of this year's grape harvest, and many "
+     "fear they will not be able to repay their loans.",
+     "\"We have not seen rain since April,\" said Zurab, a grower in the village of Napareuli. \"The vines are dry.\"",
+     "The agriculture ministry says it will compensate farmers who lost more than half their crop, but not when."],
+    ["Farmers in Kakheti say the drought has destroyed half the harvest.",
+     "\"We have not seen rain since April,\" said Zurab, a grower.",
+     "The ministry says it will compensate farmers, but not when."],
+])
+def test_a_page_without_blank_lines_has_a_paragraph_per_line(paragraphs):
+    text = _SINGLE_HEAD + "\n".join(paragraphs) + "\nNino Gerliani is a freelance journalist in Tbilisi.\n"
+    (art,) = _articles(text)
+    assert art["headline"] == "Georgian Farmers Count Cost of Drought"
+    assert art["standfirst"] == "Wine growers in Kakheti say half the grape harvest is lost."
+    assert art["byline"] == "By Nino Gerliani in Tbilisi"
+    assert art["newsletter"] == {"title": "Caucasus Reporting Service", "issue": 547, "date": "2010-06-15"}
+    assert art["body"].split("\n\n") == paragraphs
+    assert art["notes"] == "Nino Gerliani is a freelance journalist in Tbilisi."
+    _lossless(text)
+
+
+def test_a_hard_wrapped_paragraph_stays_one_paragraph():
+    text = ("Strike Looms\n\nWages have not been paid.\n\nBy Jo Doe in Basra\n\n"
+            "Hundreds of workers gathered outside the offices of the oil company.\n"
+            "They said they had not been paid since February. The company said\n"
+            "the money was held up at the bank.\n\nJo Doe is an IWPR journalist in Basra.\n")
+    (art,) = _articles(text)
+    assert "\n\n" not in art["body"]
+
+
+def test_a_quoted_printable_paragraph_of_nothing_but_spaces_leaves_no_empty_paragraph():
+    text = ("Content-Transfer-Encoding: quoted-printable\n\nStrike Looms\n\nWages have not been paid.\n\n"
+            "By Jo Doe in Basra\n\nHundreds of workers gathered outside the offices of the oil com=\npany on Sunday=\n.\n\n"
+            "=20\n\nThey said they had not been paid since February=2E\n\n=20=20\n\nJo Doe is an IWPR journalist in Basra.\n")
+    (art,) = _articles(text)
+    assert art["body"].split("\n\n") == [
+        "Hundreds of workers gathered outside the offices of the oil company on Sunday.",
+        "They said they had not been paid since February."]
+    assert art["notes"] == "Jo Doe is an IWPR journalist in Basra."

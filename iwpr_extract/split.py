@@ -356,10 +356,51 @@ def _one_name(text: str) -> bool:
     return 0 < len(tokens) <= 5 and all(t[:1].isupper() and _NAME_TOKEN.fullmatch(t) for t in tokens)
 
 
-def _text_blocks(text: str, scan: _Scan | None, view: str | None) -> list[Block]:
-    """The blocks split works on: ``blocks_of``, with paragraphs marked by indentation and bylines
-    printed without blank lines around them cut out as blocks of their own."""
-    return _separate_bylines(_separate_indented(_separate_unwrapped(blocks_of(text, scan))), view)
+def _text_blocks(text: str, scan: _Scan | None, view: str | None, cuts: Iterable[int] = ()) -> list[Block]:
+    """The blocks split works on: ``blocks_of``, cut at the given line starts (``cuts``), with
+    paragraphs one to a line or marked by indentation and bylines printed without blank lines around
+    them cut out as blocks of their own."""
+    blocks = blocks_of(text, scan)
+    if cuts:
+        blocks = _cut_at_lines(blocks, cuts)
+    return _separate_bylines(_separate_indented(_separate_unwrapped(blocks)), view)
+
+
+def _cut_at_lines(blocks: list[Block], cuts: Iterable[int]) -> list[Block]:
+    """Blocks cut so that a block starts at each of the line starts ``cuts``."""
+    starts = [b.start for b in blocks]
+    by_block: dict[int, list[int]] = {}
+    for at in cuts:
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and blocks[i].start < at < blocks[i].end:
+            by_block.setdefault(i, []).append(at)
+    if not by_block:
+        return blocks
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        if i not in by_block:
+            out.append(block)
+            continue
+        lines = block.lines
+        bounds = [k for k, line in enumerate(lines) if k and line.start in by_block[i]]
+        for piece, (a, b) in enumerate(zip([0, *bounds], [*bounds, len(lines)])):
+            out.append(Block(block.source, lines[a].start, lines[b - 1].end, block.gap_before if piece == 0 else 0, block.scan))
+    return out
+
+
+# the line a reply puts over what it quotes: "On 3/10/05, IWPR <crs@iwpr.net> wrote:", "X schrieb:"
+_QUOTE_OPENING = LazyPattern(r"^(?![ \t]{0,3}>)[^\n]{0,200}:[ \t]*\r?\n(?=[ \t]{0,3}>)", regex.M)
+
+
+def _quote_openings(text: str) -> list[int]:
+    """Where a run of quoted lines starts right under the line that introduces it ("On ... wrote:"),
+    with no blank line between them: the quoted edition is a block of its own, not the end of the
+    note's last block.
+
+    >>> _quote_openings("Hi.\\nOn Friday, IWPR wrote:\\n> REPORTING CENTRAL ASIA\\n")
+    [27]
+    """
+    return [m.end() for m in _QUOTE_OPENING.finditer(text)]
 
 
 MAX_WRAPPED_LINE = 100  # text hard-wrapped for mail (65-80 columns) never has two lines longer than this
@@ -983,10 +1024,11 @@ def split_text(
     original = text
     unmasked = _mask_soft_breaks(text)
     quoted_printable = unmasked is not text
-    text = _mask_quotes(_mask_markup(unmasked))
+    markup_masked = _mask_markup(unmasked)
+    text = _mask_quotes(markup_masked)
     view = _scan_view(text)
     scan = _Scan(text, view) if view is not None else None
-    blocks = _text_blocks(text, scan, view)
+    blocks = _text_blocks(text, scan, view, _quote_openings(markup_masked) if text is not markup_masked else ())
     if scan is not None:
         scan.index(blocks)
     segments = _segment(blocks, scan)
@@ -1692,7 +1734,7 @@ def _double_spaced(blocks: list[Block]) -> bool:
 
 DOUBLE_SPACED_SINGLE_SHARE = 0.8  # a double-spaced scrape: at least this share of blocks are one line,
 DOUBLE_SPACED_UNFINISHED_SHARE = 0.3  # and at least this share of those stop mid-sentence,
-DOUBLE_SPACED_CONTINUED_SHARE = 1 / 3  # and of the lines stopping mid-sentence, this share go on in lower case
+DOUBLE_SPACED_CONTINUED_SHARE = 0.25  # and of the lines stopping mid-sentence, this share go on in lower case
 
 
 def _mostly_unfinished(lines: list[str]) -> bool:
@@ -1782,7 +1824,10 @@ def _ends_sentence_before_markup(text: str) -> bool:
 
 
 def _stands_alone(text: str) -> bool:
-    """A photo caption or a dateline line: a paragraph of its own even though no full stop ends it."""
+    """A photo caption, a dateline line or an end marker ("ends"): a paragraph of its own even though
+    no full stop ends it."""
+    if len(text) <= 12 and _END_MARKER.match(text):
+        return True
     if len(text) <= 64 and text[:1].isupper() and "," in text and _DATELINE.match(text):
         return True
     return len(text) <= 400 and _is_caption(text)

@@ -366,3 +366,46 @@ def test_a_quoted_printable_paragraph_of_nothing_but_spaces_leaves_no_empty_para
         "Hundreds of workers gathered outside the offices of the oil company on Sunday.",
         "They said they had not been paid since February."]
     assert art["notes"] == "Jo Doe is an IWPR journalist in Basra."
+
+
+# --- a reply's quote opening line with no blank line under it; broken wraps inside the quote -------------
+
+def test_a_quote_right_under_its_opening_line_is_read_as_the_edition():
+    text = ("Sergei - this one for the Tbilisi office, please.\n\n"
+            "On 3/10/05, IWPR <crs@iwpr.net> wrote:\n"
+            "> CAUCASUS REPORTING SERVICE, No. 276, March 10, 2005\n>\n"
+            "> GEORGIA: PANKISI VILLAGERS FEAR NEW RAIDS\n>\n"
+            "> Residents say security operations in the gorge have left them afraid to leave\ntheir homes.\n>\n"
+            "> By Zaza Baazov in Tbilisi\n>\n"
+            "> Villagers in the Pankisi gorge say masked men in uniform searched several\n"
+            "houses in Duisi last week and took away two young men, whose families have\nnot heard from them since.\n>\n"
+            "> The interior ministry says the operation was aimed at criminals and that\nboth men will be charged.\n>\n"
+            "> Zaza Baazov is a regular IWPR contributor.\n")
+    assert _kinds(text) == ["other", "header", "article"]
+    (art,) = _articles(text)
+    assert art["newsletter"] == {"title": "Caucasus Reporting Service", "issue": 276, "date": "2005-03-10"}
+    assert art["standfirst"] == "Residents say security operations in the gorge have left them afraid to leave their homes."
+    assert art["body"].split("\n\n") == [
+        "Villagers in the Pankisi gorge say masked men in uniform searched several houses in Duisi last week and "
+        "took away two young men, whose families have not heard from them since.",
+        "The interior ministry says the operation was aimed at criminals and that both men will be charged."]
+    assert art["notes"] == "Zaza Baazov is a regular IWPR contributor."
+    _lossless(text)
+
+
+def test_a_double_spaced_edition_keeps_its_end_marker_apart_from_what_follows():
+    lines = ["HARARE: TEACHERS STRIKE OVER PAY", "Schools close as teachers demand wages that keep pace with inflation.",
+             "By IWPR staff in Harare",
+             "Most government schools in Harare were closed on Monday as teachers",
+             "stayed away to demand a pay rise, the third strike this year.",
+             "The teachers' union says its members earn less than the cost of",
+             "getting to work each month.",
+             "Education officials said striking teachers would not be paid.", "ends",
+             "Jo Doe is an IWPR contributor in"]
+    (art,) = _articles("\n\n".join(lines) + "\n")
+    assert art["body"].split("\n\n")[:3] == [
+        "Most government schools in Harare were closed on Monday as teachers stayed away to demand a pay rise, "
+        "the third strike this year.",
+        "The teachers' union says its members earn less than the cost of getting to work each month.",
+        "Education officials said striking teachers would not be paid."]
+    assert "ends Jo Doe" not in (art["body"] or "") + (art["notes"] or "")

@@ -504,7 +504,12 @@ def _separate_indented(blocks: list[Block]) -> list[Block]:
                     and len(lines[k].content.strip()) >= MIN_INDENTED_WRAP and not ends_sentence(lines[k].content))
         if wraps < MIN_INDENTED_PARAGRAPHS:
             continue
-        bounds = [k for k in first_lines if k > 0]
+        # a paragraph starts under the end of the one before (or under a headline in capitals); an
+        # indented line under a line cut short is a quoted line after a wrap that lost its quote mark
+        texts = [line.content.strip() for line in lines]
+        bounds = [k for k in first_lines if k > 0 and (ends_sentence(texts[k - 1]) or is_caps(texts[k - 1]))]
+        if not bounds:
+            continue
         out.extend(blocks[done:n])
         done = n + 1
         for piece, (a, b) in enumerate(zip([0, *bounds], [*bounds, len(lines)])):

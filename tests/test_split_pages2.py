@@ -409,3 +409,17 @@ def test_a_double_spaced_edition_keeps_its_end_marker_apart_from_what_follows():
         "The teachers' union says its members earn less than the cost of getting to work each month.",
         "Education officials said striking teachers would not be paid."]
     assert "ends Jo Doe" not in (art["body"] or "") + (art["notes"] or "")
+
+
+def test_a_quoted_paragraph_whose_wraps_lost_their_quote_marks_stays_one_paragraph():
+    text = _NOTE + _quoted(_EDITION, "> ").replace(
+        "> Education officials in Turkmenistan have dismissed thousands of\n> teachers since the president ordered "
+        "that schooling be cut.\n",
+        "> Education officials in Turkmenistan have dismissed thousands of teachers since\nthe president "
+        "ordered that schooling be cut, and many more are expected to go in the\n> autumn, when the new "
+        "school year starts in all regions of the\ncountry.\n")
+    (art,) = _articles(text)
+    assert art["body"].split("\n\n")[0] == (
+        "Education officials in Turkmenistan have dismissed thousands of teachers since the president ordered "
+        "that schooling be cut, and many more are expected to go in the autumn, when the new school year starts "
+        "in all regions of the country.")

@@ -476,10 +476,10 @@ def _separate_indented(blocks: list[Block]) -> list[Block]:
     line), so that an indented list, address or contents entry stays as it is; a block whose lines all
     share one indentation (a reply's quoted lines, masked) has no first line to find.
 
-    >>> text = ("Head\\n   Talks between the two sides went on into the\\nnight.\\n"
+    >>> text = ("KOSOVO: TALKS GO ON\\n   Talks between the two sides went on into the\\nnight.\\n"
     ...         "   Neither side would say when they might meet\\nagain.\\n")
     >>> [b.joined for b in _separate_indented(blocks_of(text))]
-    ['Head', 'Talks between the two sides went on into the night.', 'Neither side would say when they might meet again.']
+    ['KOSOVO: TALKS GO ON', 'Talks between the two sides went on into the night.', 'Neither side would say when they might meet again.']
     """
     if not blocks:
         return blocks

@@ -613,7 +613,7 @@ def _head_chrome_line(line: str) -> bool:
     if len(line) > 200:
         return False
     return bool(_is_nav_line(line) or _SITE_NAME.match(line) or (line[:1] == "(" and _is_caption(line))
-                or newsletter_named(line) or date_line(line)
+                or newsletter_named(line) or _page_date(line)
                 or (_has_issue_marker(line) and parse_edition_header(line)))
 
 
@@ -968,7 +968,7 @@ MAX_CREDIT_TAIL = 84  # "© " and a credit of up to 40 + 1 + 40 characters (``_P
 def _looks_like_headline(text: str) -> bool:
     if not text or len(text) > MAX_HEADLINE_CHARS or not text[0].isupper() and not text[0].isdigit():
         return False
-    if date_line(text):
+    if _page_date(text):
         return False  # a page's date line ("15 Jun 10") above the headline
     if text.rstrip().endswith(".") and not is_caps(text):
         return False
@@ -977,7 +977,7 @@ def _looks_like_headline(text: str) -> bool:
 
 def _looks_like_standfirst(block: Block) -> bool:
     text = block.joined
-    if len(block) > 6 or len(text) > MAX_STANDFIRST_CHARS or _is_note(text) or date_line(text):
+    if len(block) > 6 or len(text) > MAX_STANDFIRST_CHARS or _is_note(text) or _page_date(text):
         return False
     return bool(text) and (text[0].isalpha() or text[0] in "“\"'‘")
 
@@ -1412,16 +1412,45 @@ def _head_edition(block: Block) -> dict[str, Any] | None:
     if span and not text[: span[0]].strip() and not text[span[1] :].strip():
         return parse_edition_ref(text)
     if len(block) == 1:
-        day = date_line(text) if text[:1].isalnum() else None
+        day = _page_date(text) if text[:1].isalnum() else None
         return {"title": None, "issue": None, "date": day} if day else None
     return _labelled_date(block)
+
+
+# "Published: 8 March 2012", "8 Mar 2012 12:34", "Posted on 8 March 2012 - 12:34 GMT"
+_DATE_TIME_TAIL = LazyPattern(r"[ \t,\-–|]+(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|BST|CET))?$")
+
+
+def _page_date(text: str) -> str | None:
+    """The date of a page's date line, as ``date_line`` reads it, also under a label ("Published:
+    8 March 2012") or with the time after it ("8 Mar 2012 12:34").
+
+    >>> _page_date("Published: 8 March 2012"), _page_date("8 Mar 2012 12:34"), _page_date("8 March 2012 people")
+    ('2012-03-08', '2012-03-08', None)
+    """
+    day = date_line(text)
+    if day or len(text) > 80:
+        return day
+    label, colon, rest = text.partition(":")
+    if colon and label.strip().lower() in _page_date_labels() and not rest[:1].isdigit():
+        text = rest.strip()
+    elif (words := text.split(None, 2))[:2] and " ".join(words[:2]).lower() in _page_date_labels() and len(words) == 3:
+        text = words[2]  # "Posted on 8 March 2012"
+    if text[-1:].isdigit() or text.endswith(("M", "m", "T", "C")):
+        text = _DATE_TIME_TAIL.sub("", text)
+    return date_line(text) if text else None
+
+
+@lru_cache(maxsize=1)
+def _page_date_labels() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_json("split_pages.json")["page_date_labels"])
 
 
 def _labelled_date(block: Block) -> dict[str, Any] | None:
     """A page's label over its date line ("Syria Reporting" / "15 Jan 2015", "Syria Stories" / "Comment"
     / "15 Jan 2015"): the date, and the newsletter when the label names one."""
     lines = [line.content.strip() for line in block.lines]
-    if len(lines) > 3 or not lines[-1][:1].isalnum() or not (day := date_line(lines[-1])):
+    if len(lines) > 3 or not lines[-1][:1].isalnum() or not (day := _page_date(lines[-1])):
         return None
     if not all(_head_label(line) for line in lines[:-1]):
         return None
@@ -1606,7 +1635,7 @@ def _byline_date(block: Block) -> str | None:
     """The page's date printed on the byline's last line ("By Abdulhamid Ahmad" / "14 Nov 13")."""
     if len(block) < 2:
         return None
-    return date_line(block.lines[-1].content)
+    return _page_date(block.lines[-1].content)
 
 
 def _byline_text(block: Block) -> str:

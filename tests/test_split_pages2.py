@@ -423,3 +423,27 @@ def test_a_quoted_paragraph_whose_wraps_lost_their_quote_marks_stays_one_paragra
         "Education officials in Turkmenistan have dismissed thousands of teachers since the president ordered "
         "that schooling be cut, and many more are expected to go in the autumn, when the new school year starts "
         "in all regions of the country.")
+
+
+# --- a page's date line with a label or a time ------------------------------------------------------------
+
+@pytest.mark.parametrize("line", ["Published: 8 March 2012", "8 Mar 2012 12:34", "Posted on 8 March 2012 - 12:34 GMT",
+                                  "Updated: 8 March 2012, 3:45 pm", "8 Mar 12"])
+@pytest.mark.parametrize("where", ["under", "in"])
+def test_a_page_date_line_with_a_label_or_a_time_is_the_articles_date(line, where):
+    byline = "By Yuras Karmanau in Minsk" + (f"\n{line}" if where == "in" else "")
+    text = ("Minsk Traders Protest New Tax Rules\n\nMarket stallholders say the changes will put them out of business.\n\n"
+            f"{byline}\n\n" + (f"{line}\n\n" if where == "under" else "") +
+            "Several hundred traders closed their stalls at Minsk's Zhdanovichi market on Monday and gathered outside "
+            "the administration building.\n\nYuras Karmanau is a journalist in Minsk.\n")
+    (art,) = _articles(text)
+    assert art["byline"] == "By Yuras Karmanau in Minsk"
+    assert art["newsletter"]["date"] == "2012-03-08"
+    assert art["body"].startswith("Several hundred traders")
+
+
+@pytest.mark.parametrize("line", ["Published: 12:30", "Posted on Tuesday", "Date: soon", "8 March 2012 people"])
+def test_no_date_no_page_date(line):
+    from iwpr_extract.split import _page_date
+
+    assert _page_date(line) is None

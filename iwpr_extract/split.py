@@ -369,11 +369,11 @@ def _text_blocks(text: str, scan: _Scan | None, view: str | None, cuts: Iterable
 def _cut_at_lines(blocks: list[Block], cuts: Iterable[int]) -> list[Block]:
     """Blocks cut so that a block starts at each of the line starts ``cuts``."""
     starts = [b.start for b in blocks]
-    by_block: dict[int, list[int]] = {}
+    by_block: dict[int, set[int]] = {}
     for at in cuts:
         i = bisect_right(starts, at) - 1
         if i >= 0 and blocks[i].start < at < blocks[i].end:
-            by_block.setdefault(i, []).append(at)
+            by_block.setdefault(i, set()).add(at)
     if not by_block:
         return blocks
     out: list[Block] = []

@@ -1329,6 +1329,9 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
         j = article.headline - 1
         if j >= floor and normalize_for_match(blocks[j].joined) == normalize_for_match(blocks[article.headline].joined):
             article.headline = j  # a headline printed twice: keep both in the span
+        j = article.headline - 1
+        if j >= floor and len(blocks[j]) <= 3 and blocks[j].chars <= 120 and _page_date_block(blocks[j]):
+            article.heads.insert(0, j)  # the page's date over its headline ("Thursday, 8 March 2012")
     starts = [article.anchor]
     if article.standfirst is not None:
         starts.append(article.standfirst)
@@ -1444,6 +1447,13 @@ def _page_date(text: str) -> str | None:
 @lru_cache(maxsize=1)
 def _page_date_labels() -> frozenset[str]:
     return frozenset(w.lower() for w in load_json("split_pages.json")["page_date_labels"])
+
+
+def _page_date_block(block: Block) -> bool:
+    """A page's date line, alone or under its label."""
+    if len(block) == 1:
+        return block.first[:1].isalnum() and _page_date(block.first) is not None
+    return _labelled_date(block) is not None
 
 
 def _labelled_date(block: Block) -> dict[str, Any] | None:

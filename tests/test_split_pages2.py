@@ -447,3 +447,17 @@ def test_no_date_no_page_date(line):
     from iwpr_extract.split import _page_date
 
     assert _page_date(line) is None
+
+
+@pytest.mark.parametrize("date", ["Thursday, 8 March 2012", "8 Mar 12", "Published: 8 March 2012",
+                                  "Comment\n8 March 2012"])
+def test_a_page_date_over_the_headline_is_the_articles_date(date):
+    text = ("Institute for War and Peace Reporting\n\n" + date + "\n\nMinsk Traders Protest New Tax Rules\n\n"
+            "Market stallholders say the changes will put them out of business.\n\nBy Yuras Karmanau in Minsk\n\n"
+            "Several hundred traders closed their stalls at Minsk's Zhdanovichi market on Monday.\n\n"
+            "Yuras Karmanau is a journalist in Minsk.\n")
+    assert _kinds(text) == ["chrome", "article"]
+    (art,) = _articles(text)
+    assert art["headline"] == "Minsk Traders Protest New Tax Rules"
+    assert art["newsletter"] == {"title": None, "issue": None, "date": "2012-03-08"}
+    _lossless(text)

@@ -1804,8 +1804,9 @@ def _wrapped_across_gaps(lines: list[str | None]) -> bool:
 
 def _paragraph_groups(blocks: list[Block]) -> list[list[Block]]:
     """Blocks grouped into the paragraphs a reader sees: one block each, except in a double-spaced
-    scrape, where lines are joined across single blank lines until a sentence ends (a double gap, left
-    by a lost line, ends the paragraph unless the next line carries on in lower case)."""
+    scrape, where lines are joined across single blank lines (two in a triple-spaced one) until a
+    sentence ends (a wider gap, left by a lost line or between paragraphs, ends the paragraph unless the
+    next line carries on in lower case)."""
     if not _double_spaced(blocks):
         groups = []
         for block in blocks:
@@ -1819,6 +1820,9 @@ def _paragraph_groups(blocks: list[Block]) -> list[list[Block]]:
     groups = []
     alone = False  # the previous block stands alone
     short = _short_line_chars(blocks)
+    # the blank lines between two lines of a paragraph: one in a double-spaced scrape, two in a
+    # triple-spaced one; more than that ends the paragraph
+    line_gap = max(1, min((b.gap_before for b in blocks[1:]), default=1))
     for n, block in enumerate(blocks):
         was_alone, alone = alone, _stands_alone(block.joined) or _heading_line(block, blocks, n, short)
         starts_new = (
@@ -1827,7 +1831,7 @@ def _paragraph_groups(blocks: list[Block]) -> list[list[Block]]:
             or was_alone
             or len(block) > 1
             or len(groups[-1][-1]) > 1
-            or (block.gap_before >= 2 and not block.first[:1].islower())
+            or (block.gap_before > line_gap and not block.first[:1].islower())
             or _ends_sentence_before_markup(groups[-1][-1].joined)
         )
         if starts_new:

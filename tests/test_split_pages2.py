@@ -461,3 +461,16 @@ def test_a_page_date_over_the_headline_is_the_articles_date(date):
     assert art["headline"] == "Minsk Traders Protest New Tax Rules"
     assert art["newsletter"] == {"title": None, "issue": None, "date": "2012-03-08"}
     _lossless(text)
+
+
+def test_a_triple_spaced_scrape_joins_its_lines_and_ends_paragraphs_at_the_wider_gaps():
+    lines = ["Tens of thousands of Kosovo Albanians crossed back from Macedonia this",
+             "week, many of them to find that their houses had been burned by the Yugoslav",
+             "Army before the withdrawal.",
+             "NATO troops have struggled to keep pace with the returns, say aid workers of the",
+             "United Nations in Pristina, who have asked for more tents."]
+    text = ("Return\n\nRefugees pour back.\n\nBy Ylber Hysa in Pristina\n\n\n" + "\n\n\n".join(lines[:3]) + "\n\n\n\n\n"
+            + "\n\n\n".join(lines[3:]) + "\n\n\nYlber Hysa is a regular IWPR contributor.\n")
+    (art,) = _articles(text)
+    assert art["body"].split("\n\n") == [" ".join(lines[:3]), " ".join(lines[3:])]
+    assert art["notes"] == "Ylber Hysa is a regular IWPR contributor."

@@ -979,6 +979,8 @@ def _looks_like_standfirst(block: Block) -> bool:
     text = block.joined
     if len(block) > 6 or len(text) > MAX_STANDFIRST_CHARS or _is_note(text) or _page_date(text):
         return False
+    if 2 <= len(block) <= 3 and _labelled_date(block):
+        return False  # "Comment" / "3 Feb 2014"
     return bool(text) and (text[0].isalpha() or text[0] in "“\"'‘")
 
 
@@ -1321,7 +1323,8 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
                 j -= 1
             if j >= floor and not _is_rule(blocks[j]) and not _is_terminator(blocks[j]) and len(blocks[j]) <= 3:
                 candidate = blocks[j].joined
-                if _looks_like_headline(candidate) and not _looks_like_toc_entry(blocks[j]):
+                if (_looks_like_headline(candidate) and not _looks_like_toc_entry(blocks[j])
+                        and not _page_date_block(blocks[j])):
                     article.headline = j
     if article.headline is None and article.standfirst is not None and _title_line(blocks[article.standfirst]):
         article.headline, article.standfirst = article.standfirst, None  # a page's headline, no standfirst

@@ -474,3 +474,14 @@ def test_a_triple_spaced_scrape_joins_its_lines_and_ends_paragraphs_at_the_wider
     (art,) = _articles(text)
     assert art["body"].split("\n\n") == [" ".join(lines[:3]), " ".join(lines[3:])]
     assert art["notes"] == "Ylber Hysa is a regular IWPR contributor."
+
+
+def test_a_label_and_date_over_a_headline_with_no_standfirst_is_neither_headline_nor_standfirst():
+    text = ("Institute for War and Peace Reporting | Giving Voice, Driving Change\n\nComment\n3 Feb 2014\n\n"
+            "Why Kyrgyzstan Must Protect Its Reporters\n\nBy Bakyt Asanov\n\n"
+            "Three journalists have been attacked in Bishkek since November, and none of the attackers has been found.\n\n"
+            "Only two of those cases ever reached a court.\n\nBakyt Asanov is a journalist in Bishkek\n")
+    (art,) = _articles(text)
+    assert (art["headline"], art["standfirst"]) == ("Why Kyrgyzstan Must Protect Its Reporters", None)
+    assert art["newsletter"]["date"] == "2014-02-03"
+    assert _kinds(text) == ["chrome", "article"]

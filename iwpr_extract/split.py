@@ -2157,8 +2157,12 @@ def _unsigned_fields(blocks: list[Block], headline: int, standfirst: int | None,
     return {**_article_fields(blocks, article), "byline": None}
 
 
-# the line a mail program puts over a forwarded or quoted message's headers
-_FORWARD_BANNER = LazyPattern(r"^-{2,}[ \t]*(?:Forwarded message|Original message|Forwarded by)\b", regex.I)
+@lru_cache(maxsize=1)
+def _forward_banner() -> re.Pattern:
+    """The line a mail program puts over a forwarded or quoted message's headers, after its dashes
+    ("---------- Forwarded message ---------", "-----Original Message-----"); phrases in split_pages.json."""
+    phrases = sorted(load_json("split_pages.json")["forward_banners"], key=len, reverse=True)
+    return re.compile(rf"-{{2,}}[ \t]*(?:{'|'.join(map(re.escape, phrases))})\b", re.I)
 
 
 def _is_mail_headers(block: Block) -> bool:
@@ -2167,8 +2171,7 @@ def _is_mail_headers(block: Block) -> bool:
     forwarded message under their banner ("---------- Forwarded message ---------", "-----Original
     Message-----"), or the banner alone."""
     first = block.first
-    if first[:1] == "-" and ("orward" in first or "riginal" in first or "ORWARD" in first or "RIGINAL" in first) \
-            and _FORWARD_BANNER.match(first):
+    if first[:2] == "--" and _forward_banner().match(first):
         return all(_MAIL_HEADER.match(line.content.strip()) or line.content[:1] in " \t" for line in block.lines[1:])
     if first[:1] not in _MAIL_HEADER_INITIALS or ":" not in first or not _MAIL_HEADER.match(first):
         return False

@@ -414,10 +414,13 @@ def _unwrapped_lines(raw: str) -> bool:
     """Lines that are paragraphs, not a paragraph hard-wrapped: two or more too long for a wrap, or
     three or more lines that all end a sentence (a wrapped paragraph's lines end where a word did)."""
     lines = raw.split("\n")
-    if len(raw) > MIN_UNWRAPPED_LINES * MAX_WRAPPED_LINE:
-        if sum(1 for line in lines if len(line) > MAX_WRAPPED_LINE) >= MIN_UNWRAPPED_LINES:
-            return True
-    return len(lines) >= MIN_SENTENCE_LINES and all(ends_sentence(line) for line in lines)
+    # (a wrapped paragraph's first line nearly always stops mid-sentence: the test ends there)
+    if len(lines) >= MIN_SENTENCE_LINES and all(ends_sentence(line) for line in lines):
+        return True
+    if len(raw) <= MIN_UNWRAPPED_LINES * MAX_WRAPPED_LINE:
+        return False
+    lengths = list(map(len, lines))
+    return max(lengths) > MAX_WRAPPED_LINE and sum(1 for n in lengths if n > MAX_WRAPPED_LINE) >= MIN_UNWRAPPED_LINES
 
 
 def _separate_unwrapped(blocks: list[Block]) -> list[Block]:
@@ -434,9 +437,8 @@ def _separate_unwrapped(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     done = 0
     for n, block in enumerate(blocks):
-        raw = block.raw
-        if "\n" not in raw or not _unwrapped_lines(raw):
-            continue
+        if block.source.find("\n", block.start, block.end) == -1 or not _unwrapped_lines(block.raw):
+            continue  # (a one-line block, the most common kind in a page, is not even sliced)
         lines = block.lines
         contents = [line.content.strip() for line in lines]
         bounds = [k for k in range(1, len(lines))
@@ -1423,6 +1425,7 @@ def _head_edition(block: Block) -> dict[str, Any] | None:
     return _labelled_date(block)
 
 
+_DIGIT = LazyPattern(r"\d", engine="re")
 # "Published: 8 March 2012", "8 Mar 2012 12:34", "Posted on 8 March 2012 - 12:34 GMT"
 _DATE_TIME_TAIL = LazyPattern(r"[ \t,\-–|]+(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|BST|CET))?$")
 
@@ -1434,8 +1437,10 @@ def _page_date(text: str) -> str | None:
     >>> _page_date("Published: 8 March 2012"), _page_date("8 Mar 2012 12:34"), _page_date("8 March 2012 people")
     ('2012-03-08', '2012-03-08', None)
     """
+    if len(text) > 80 or not _DIGIT.search(text):
+        return None  # (most lines asked are headlines and standfirsts: no digit, no date)
     day = date_line(text)
-    if day or len(text) > 80:
+    if day:
         return day
     label, colon, rest = text.partition(":")
     if colon and label.strip().lower() in _page_date_labels() and not rest[:1].isdigit():
@@ -1459,11 +1464,16 @@ def _page_date_block(block: Block) -> bool:
     return _labelled_date(block) is not None
 
 
+MAX_LABELLED_DATE_CHARS = 160  # up to three short lines
+
+
 def _labelled_date(block: Block) -> dict[str, Any] | None:
     """A page's label over its date line ("Syria Reporting" / "15 Jan 2015", "Syria Stories" / "Comment"
     / "15 Jan 2015"): the date, and the newsletter when the label names one."""
+    if len(block) > 3 or block.chars > MAX_LABELLED_DATE_CHARS:
+        return None
     lines = [line.content.strip() for line in block.lines]
-    if len(lines) > 3 or not lines[-1][:1].isalnum() or not (day := _page_date(lines[-1])):
+    if not lines[-1][:1].isalnum() or not (day := _page_date(lines[-1])):
         return None
     if not all(_head_label(line) for line in lines[:-1]):
         return None

@@ -485,3 +485,25 @@ def test_a_label_and_date_over_a_headline_with_no_standfirst_is_neither_headline
     assert (art["headline"], art["standfirst"]) == ("Why Kyrgyzstan Must Protect Its Reporters", None)
     assert art["newsletter"]["date"] == "2014-02-03"
     assert _kinds(text) == ["chrome", "article"]
+
+
+# --- every new cut keeps --all lossless --------------------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PAGE_PIECES = st.sampled_from([
+    "> ", ">> ", "> > ", ">", "On 3/10/05, IWPR <crs@iwpr.net> wrote:", "     ", "\t", "   Indented line of text that goes on",
+    "at the margin.", "A sentence ends here.", "KOSOVO: THE LONG ROAD HOME", "By Ylber Hysa in Pristina",
+    "CRS Issue 547,", "15 Jun 10", "Published: 8 March 2012", "Comment", "Print | E-mail | Share", "Share this:",
+    "Photo courtesy of UNHCR", "© IWPR/Mina Habib", "---------- Forwarded message ----------", "From: a@b.c",
+    "x" * 120, "Return to Ruins", "=20", "\u00a0", "CONTENTS:", "the", "Institute for War & Peace Reporting",
+])
+_PAGE_TEXT = st.lists(st.tuples(st.lists(_PAGE_PIECES, min_size=0, max_size=3).map(" ".join),
+                                st.sampled_from(["\n", "\n\n", "\r\n", "\n\n\n", "\n>\n"])),
+                      max_size=24).map(lambda parts: "".join(line + end for line, end in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PAGE_TEXT)
+def test_property_all_segments_stay_lossless_with_quotes_indents_and_page_heads(text):
+    _lossless(text)

@@ -405,9 +405,7 @@ def _quote_openings(text: str) -> list[int]:
 
 MAX_WRAPPED_LINE = 100  # text hard-wrapped for mail (65-80 columns) never has two lines longer than this
 MIN_UNWRAPPED_LINES = 2
-
-
-MIN_SENTENCE_LINES = 3
+MIN_SENTENCE_LINES = 3  # lines that each end a sentence are paragraphs, not a paragraph's wrapped lines
 
 
 def _unwrapped_lines(raw: str) -> bool:
@@ -1443,7 +1441,7 @@ def _page_date(text: str) -> str | None:
     if day:
         return day
     label, colon, rest = text.partition(":")
-    if colon and label.strip().lower() in _page_date_labels() and not rest[:1].isdigit():
+    if colon and label.strip().lower() in _page_date_labels():
         text = rest.strip()
     elif (words := text.split(None, 2))[:2] and " ".join(words[:2]).lower() in _page_date_labels() and len(words) == 3:
         text = words[2]  # "Posted on 8 March 2012"

@@ -412,8 +412,7 @@ def _unwrapped_lines(raw: str) -> bool:
     """Lines that are paragraphs, not a paragraph hard-wrapped: two or more too long for a wrap, or
     three or more lines that all end a sentence (a wrapped paragraph's lines end where a word did)."""
     lines = raw.split("\n")
-    # (a wrapped paragraph's first line nearly always stops mid-sentence: the test ends there)
-    if len(lines) >= MIN_SENTENCE_LINES and all(ends_sentence(line) for line in lines):
+    if len(lines) >= MIN_SENTENCE_LINES and _sentences_and_headings(lines):
         return True
     if len(raw) <= MIN_UNWRAPPED_LINES * MAX_WRAPPED_LINE:
         return False
@@ -421,10 +420,33 @@ def _unwrapped_lines(raw: str) -> bool:
     return max(lengths) > MAX_WRAPPED_LINE and sum(1 for n in lengths if n > MAX_WRAPPED_LINE) >= MIN_UNWRAPPED_LINES
 
 
+_OPENING_QUOTES = frozenset("\"“‘'«")
+
+
+def _sentences_and_headings(lines: list[str]) -> bool:
+    """Every line ends a sentence, or is a sub-heading: a line far shorter than the longest, over a
+    line starting with a capital (a wrapped line is cut short only at its paragraph's end).  A wrapped
+    paragraph's first line nearly always stops mid-sentence at full width: the test ends there."""
+    longest = 0
+    sentences = 0
+    for k, line in enumerate(lines):
+        if ends_sentence(line):
+            sentences += 1
+            continue
+        opening = lines[k + 1].lstrip()[:1] if k + 1 < len(lines) else ""
+        if not (opening.isupper() or opening in _OPENING_QUOTES):
+            return False
+        longest = longest or max(map(len, lines))
+        if len(line.strip()) >= HEADING_WIDTH_SHARE * longest:
+            return False
+    return sentences >= MIN_SENTENCE_LINES - 1
+
+
 def _separate_unwrapped(blocks: list[Block]) -> list[Block]:
     """Paragraphs one to a line with no blank line between them (a page copied as text, a scraper
     joining ``<p>`` elements with one line break): in a block holding two or more lines too long to be
-    hard-wrapped, or three or more lines each ending a sentence, every line starts a block of its own,
+    hard-wrapped, or three or more lines each ending a sentence (or a sub-heading between them), every
+    line starts a block of its own,
     unless it carries on the line before it (it starts in a small letter, or that line ends on a
     hyphen, a comma or a link word).
 

@@ -507,3 +507,22 @@ _PAGE_TEXT = st.lists(st.tuples(st.lists(_PAGE_PIECES, min_size=0, max_size=3).m
 @given(_PAGE_TEXT)
 def test_property_all_segments_stay_lossless_with_quotes_indents_and_page_heads(text):
     _lossless(text)
+
+
+def test_short_paragraphs_one_to_a_line_keep_their_sub_heading_apart():
+    paragraphs = ["Farmers in Kakheti say the drought has destroyed half the harvest.", "No Rain Since April",
+                  "\"We have not seen rain since April,\" said Zurab, a grower.",
+                  "The ministry says it will compensate farmers, but not when."]
+    text = _SINGLE_HEAD + "\n".join(paragraphs) + "\nNino Gerliani is a freelance journalist in Tbilisi.\n"
+    (art,) = _articles(text)
+    assert art["body"].split("\n\n") == paragraphs
+    assert art["notes"] == "Nino Gerliani is a freelance journalist in Tbilisi."
+
+
+def test_a_wrapped_paragraph_with_a_short_last_line_is_no_sub_heading():
+    text = ("Strike Looms\n\nWages have not been paid.\n\nBy Jo Doe in Basra\n\n"
+            "Hundreds of workers gathered outside the offices of the oil company.\n"
+            "They said they had not been paid since February.\nThe company said\n"
+            "the money was held up at the bank.\n\nJo Doe is an IWPR journalist in Basra.\n")
+    (art,) = _articles(text)
+    assert "The company said the money" in art["body"]

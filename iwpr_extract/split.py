@@ -973,18 +973,9 @@ def _is_source_line(block: Block) -> bool:
 def _is_caption(text: str) -> bool:
     # the cheap test first: nearly every paragraph of a long edition is asked
     if len(text) > 400 or not ("hoto" in text or "HOTO" in text or "icture" in text or "ICTURE" in text
-                               or "mage" in text or "MAGE" in text or _credit_mark_near_end(text)):
+                               or "mage" in text or "MAGE" in text or "©" in text or "(c)" in text or "(C)" in text):
         return False
     return bool(_PHOTO.search(text))
-
-
-def _credit_mark_near_end(text: str) -> bool:
-    """A "©" or "(c)" where a photo credit would stand: at the end of the caption ("... © IWPR/X")."""
-    tail = text[-MAX_CREDIT_TAIL:]
-    return "©" in tail or "(c)" in tail or "(C)" in tail
-
-
-MAX_CREDIT_TAIL = 84  # "© " and a credit of up to 40 + 1 + 40 characters (``_PHOTO``)
 
 
 def _looks_like_headline(text: str) -> bool:

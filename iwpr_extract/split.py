@@ -404,6 +404,8 @@ def _quote_openings(text: str) -> list[int]:
 
 
 MAX_WRAPPED_LINE = 100  # text hard-wrapped for mail (65-80 columns) never has two lines longer than this
+# a line longer than that (after a line break: the engine skips from one to the next)
+_LONG_LINE = LazyPattern(rf"\n[^\n]{{{MAX_WRAPPED_LINE + 1}}}", engine="re")
 MIN_UNWRAPPED_LINES = 2
 MIN_SENTENCE_LINES = 3  # lines that each end a sentence are paragraphs, not a paragraph's wrapped lines
 
@@ -412,22 +414,24 @@ def _unwrapped_lines(raw: str) -> bool:
     """Lines that are paragraphs, not a paragraph hard-wrapped: two or more too long for a wrap, or
     three or more lines that all end a sentence (a wrapped paragraph's lines end where a word did)."""
     lines = raw.split("\n")
-    if len(lines) >= MIN_SENTENCE_LINES and _sentences_and_headings(lines):
+    longest = max(map(len, lines))
+    # (a wrapped paragraph's first line stops mid-sentence at full width: most blocks end here)
+    first = lines[0]
+    if (len(lines) >= MIN_SENTENCE_LINES and (ends_sentence(first) or len(first) < HEADING_WIDTH_SHARE * longest)
+            and _sentences_and_headings(lines, longest)):
         return True
-    if len(raw) <= MIN_UNWRAPPED_LINES * MAX_WRAPPED_LINE:
-        return False
-    lengths = list(map(len, lines))
-    return max(lengths) > MAX_WRAPPED_LINE and sum(1 for n in lengths if n > MAX_WRAPPED_LINE) >= MIN_UNWRAPPED_LINES
+    return longest > MAX_WRAPPED_LINE and sum(1 for line in lines if len(line) > MAX_WRAPPED_LINE) >= MIN_UNWRAPPED_LINES
 
 
+# the last character of a line that may end a sentence (``ends_sentence`` decides): the terminal mark,
+# a closing quote or bracket after it, or a space or CR before the line break
+_MAY_END_SENTENCE = frozenset(".?!…\"'”’)]» \t\r")
 _OPENING_QUOTES = frozenset("\"“‘'«")
 
 
-def _sentences_and_headings(lines: list[str]) -> bool:
-    """Every line ends a sentence, or is a sub-heading: a line far shorter than the longest, over a
-    line starting with a capital (a wrapped line is cut short only at its paragraph's end).  A wrapped
-    paragraph's first line nearly always stops mid-sentence at full width: the test ends there."""
-    longest = 0
+def _sentences_and_headings(lines: list[str], longest: int) -> bool:
+    """Every line ends a sentence, or is a sub-heading: a line far shorter than the ``longest``, over
+    a line starting with a capital (a wrapped line is cut short only at its paragraph's end)."""
     sentences = 0
     for k, line in enumerate(lines):
         if ends_sentence(line):
@@ -436,7 +440,6 @@ def _sentences_and_headings(lines: list[str]) -> bool:
         opening = lines[k + 1].lstrip()[:1] if k + 1 < len(lines) else ""
         if not (opening.isupper() or opening in _OPENING_QUOTES):
             return False
-        longest = longest or max(map(len, lines))
         if len(line.strip()) >= HEADING_WIDTH_SHARE * longest:
             return False
     return sentences >= MIN_SENTENCE_LINES - 1
@@ -454,11 +457,25 @@ def _separate_unwrapped(blocks: list[Block]) -> list[Block]:
     >>> [len(b) for b in _separate_unwrapped(blocks_of(f"Head\\n{long}\\n{long}\\nend of it.\\n"))]
     [1, 1, 2]
     """
+    if not blocks:
+        return blocks
+    source = blocks[0].source
+    # with no line too long for a wrap anywhere, only lines ending sentences (or short sub-headings) can
+    # qualify a block, and a block whose first line stops mid-sentence at full width cannot
+    first_cut = source.find("\n")
+    long_lines = bool(_LONG_LINE.search(source)) or (first_cut if first_cut != -1 else len(source)) > MAX_WRAPPED_LINE
+    short = HEADING_WIDTH_SHARE * MAX_WRAPPED_LINE
     out: list[Block] = []
     done = 0
     for n, block in enumerate(blocks):
-        if block.source.find("\n", block.start, block.end) == -1 or not _unwrapped_lines(block.raw):
+        cut = source.find("\n", block.start, block.end)
+        if cut == -1:
             continue  # (a one-line block, the most common kind in a page, is not even sliced)
+        if not long_lines and cut - block.start >= short and (source[cut - 1] not in _MAY_END_SENTENCE
+                                                              or not ends_sentence(source[block.start : cut])):
+            continue
+        if not _unwrapped_lines(block.raw):
+            continue
         lines = block.lines
         contents = [line.content.strip() for line in lines]
         bounds = [k for k in range(1, len(lines))
@@ -506,12 +523,20 @@ def _separate_indented(blocks: list[Block]) -> list[Block]:
     if not blocks:
         return blocks
     text = blocks[0].source
-    positions = [m.start() + 1 for m in _INDENTED_LINE.finditer(text)] if "\n  " in text or "\n\t" in text else []
-    if "\r  " in text or "\r\t" in text:
-        positions.extend(m.start() + 1 for m in _INDENTED_AFTER_CR.finditer(text))
+    if "\n" in text:  # (found at once; lone CRs without any LF, old Mac files, are looked for apart)
+        positions = [m.start() + 1 for m in _INDENTED_LINE.finditer(text)]
+    else:
+        positions = [m.start() + 1 for m in _INDENTED_AFTER_CR.finditer(text)]
     if not positions:
         return blocks
-    candidates = sorted(_blocks_at(blocks, positions))
+    starts = [b.start for b in blocks]
+    held: dict[int, int] = {}
+    for at in positions:
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and at < blocks[i].end:
+            held[i] = held.get(i, 0) + 1
+    # the shape needs two indented first lines in one block: a block holding one is spared its lines
+    candidates = sorted(i for i, count in held.items() if count >= MIN_INDENTED_PARAGRAPHS)
     out: list[Block] = []
     done = 0
     for n in candidates:

@@ -238,7 +238,13 @@ _RULE = LazyPattern(r"^[ \t]*(?:\*{3,}|(?:[-=_~#*][ \t]?){5,}$)")
 _RULE_STARTS = frozenset("*-=_~#")
 # "ENDS", "(ends)", "- ends -": the marker IWPR's editions printed under an article
 _END_MARKER = LazyPattern(r"^[(\[\-–—* ]{0,4}ends?[)\]\-–—*. ]{0,4}$", regex.I)  # a rule line starts with one of these
-_PHOTO = LazyPattern(r"\((?:Photo|Picture|Image)s?(?: by)?[:\s][^)\n]{0,120}\)|^(?:Photo|Picture)s?(?: by)?:", regex.I | regex.M)
+_PHOTO = LazyPattern(
+    r"\((?:Photo|Picture|Image)s?(?: by)?[:\s][^)\n]{0,120}\)|^(?:Photo|Picture)s?(?: by)?:"
+    # pages of 2010-15: "... at the Blace crossing. Photo courtesy of UNHCR", "... Photo: IWPR", "© IWPR/Ruslan"
+    r"|(?:^|(?<=[.!?”\"]\s))(?:Photo|Picture)s?(?: courtesy of| credit:| by| ?:)\s[^\n.]{1,80}$"
+    r"|(?:©|\([cC]\))\s?[^\s/©]{1,40}/[^\n/]{1,40}$",
+    regex.I | regex.M,
+)
 # "IWPR - Institute for War & Peace Reporting": the site's name alone on a page's first line
 _SITE_NAME = LazyPattern(
     r"^[ \t]*(?:IWPR[ \t]*[-–—|:][ \t]*)?Institute for War (?:and|&) Peace Reporting(?:[ \t]*[-–—|:][ \t]*IWPR)?[ \t]*$", regex.I
@@ -369,6 +375,218 @@ def _one_name(text: str) -> bool:
     return 0 < len(tokens) <= 5 and all(t[:1].isupper() and _NAME_TOKEN.fullmatch(t) for t in tokens)
 
 
+def _text_blocks(text: str, scan: _Scan | None, view: str | None, cuts: Iterable[int] = ()) -> list[Block]:
+    """The blocks split works on: ``blocks_of``, cut at the given line starts (``cuts``), with
+    paragraphs one to a line or marked by indentation and bylines printed without blank lines around
+    them cut out as blocks of their own."""
+    blocks = blocks_of(text, scan)
+    if cuts:
+        blocks = _cut_at_lines(blocks, cuts)
+    return _separate_bylines(_separate_indented(_separate_unwrapped(blocks)), view)
+
+
+def _cut_at_lines(blocks: list[Block], cuts: Iterable[int]) -> list[Block]:
+    """Blocks cut so that a block starts at each of the line starts ``cuts``."""
+    starts = [b.start for b in blocks]
+    by_block: dict[int, set[int]] = {}
+    for at in cuts:
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and blocks[i].start < at < blocks[i].end:
+            by_block.setdefault(i, set()).add(at)
+    if not by_block:
+        return blocks
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        if i not in by_block:
+            out.append(block)
+            continue
+        lines = block.lines
+        bounds = [k for k, line in enumerate(lines) if k and line.start in by_block[i]]
+        for piece, (a, b) in enumerate(zip([0, *bounds], [*bounds, len(lines)])):
+            out.append(Block(block.source, lines[a].start, lines[b - 1].end, block.gap_before if piece == 0 else 0, block.scan))
+    return out
+
+
+# the line a reply puts over what it quotes: "On 3/10/05, IWPR <crs@iwpr.net> wrote:", "X schrieb:"
+_QUOTE_OPENING = LazyPattern(r"^(?![ \t]{0,3}>)[^\n]{0,200}:[ \t]*\r?\n(?=[ \t]{0,3}>)", regex.M)
+
+
+def _quote_openings(text: str) -> list[int]:
+    """Where a run of quoted lines starts right under the line that introduces it ("On ... wrote:"),
+    with no blank line between them: the quoted edition is a block of its own, not the end of the
+    note's last block.
+
+    >>> _quote_openings("Hi.\\nOn Friday, IWPR wrote:\\n> REPORTING CENTRAL ASIA\\n")
+    [27]
+    """
+    return [m.end() for m in _QUOTE_OPENING.finditer(text)]
+
+
+MAX_WRAPPED_LINE = 100  # text hard-wrapped for mail (65-80 columns) never has two lines longer than this
+# a line longer than that (after a line break: the engine skips from one to the next)
+_LONG_LINE = LazyPattern(rf"\n[^\n]{{{MAX_WRAPPED_LINE + 1}}}", engine="re")
+MIN_UNWRAPPED_LINES = 2
+MIN_SENTENCE_LINES = 3  # lines that each end a sentence are paragraphs, not a paragraph's wrapped lines
+
+
+def _unwrapped_lines(raw: str) -> bool:
+    """Lines that are paragraphs, not a paragraph hard-wrapped: two or more too long for a wrap, or
+    three or more lines that all end a sentence (a wrapped paragraph's lines end where a word did)."""
+    lines = raw.split("\n")
+    longest = max(map(len, lines))
+    # (a wrapped paragraph's first line stops mid-sentence at full width: most blocks end here)
+    first = lines[0]
+    if (len(lines) >= MIN_SENTENCE_LINES and (ends_sentence(first) or len(first) < HEADING_WIDTH_SHARE * longest)
+            and _sentences_and_headings(lines, longest)):
+        return True
+    return longest > MAX_WRAPPED_LINE and sum(1 for line in lines if len(line) > MAX_WRAPPED_LINE) >= MIN_UNWRAPPED_LINES
+
+
+# the last character of a line that may end a sentence (``ends_sentence`` decides): the terminal mark,
+# a closing quote or bracket after it, or a space or CR before the line break
+_MAY_END_SENTENCE = frozenset(".?!…\"'”’)]» \t\r")
+_OPENING_QUOTES = frozenset("\"“‘'«")
+
+
+def _sentences_and_headings(lines: list[str], longest: int) -> bool:
+    """Every line ends a sentence, or is a sub-heading: a line far shorter than the ``longest``, over
+    a line starting with a capital (a wrapped line is cut short only at its paragraph's end)."""
+    sentences = 0
+    for k, line in enumerate(lines):
+        if ends_sentence(line):
+            sentences += 1
+            continue
+        opening = lines[k + 1].lstrip()[:1] if k + 1 < len(lines) else ""
+        if not (opening.isupper() or opening in _OPENING_QUOTES):
+            return False
+        if len(line.strip()) >= HEADING_WIDTH_SHARE * longest:
+            return False
+    return sentences >= MIN_SENTENCE_LINES - 1
+
+
+def _separate_unwrapped(blocks: list[Block]) -> list[Block]:
+    """Paragraphs one to a line with no blank line between them (a page copied as text, a scraper
+    joining ``<p>`` elements with one line break): in a block holding two or more lines too long to be
+    hard-wrapped, or three or more lines each ending a sentence (or a sub-heading between them), every
+    line starts a block of its own,
+    unless it carries on the line before it (it starts in a small letter, or that line ends on a
+    hyphen, a comma or a link word).
+
+    >>> long = "The talks between the two sides went on late into the night and resumed, after a short break, early the next morning."
+    >>> [len(b) for b in _separate_unwrapped(blocks_of(f"Head\\n{long}\\n{long}\\nend of it.\\n"))]
+    [1, 1, 2]
+    """
+    if not blocks:
+        return blocks
+    source = blocks[0].source
+    # with no line too long for a wrap anywhere, only lines ending sentences (or short sub-headings) can
+    # qualify a block, and a block whose first line stops mid-sentence at full width cannot
+    first_cut = source.find("\n")
+    long_lines = bool(_LONG_LINE.search(source)) or (first_cut if first_cut != -1 else len(source)) > MAX_WRAPPED_LINE
+    short = HEADING_WIDTH_SHARE * MAX_WRAPPED_LINE
+    out: list[Block] = []
+    done = 0
+    for n, block in enumerate(blocks):
+        cut = source.find("\n", block.start, block.end)
+        if cut == -1:
+            continue  # (a one-line block, the most common kind in a page, is not even sliced)
+        if not long_lines and cut - block.start >= short and (source[cut - 1] not in _MAY_END_SENTENCE
+                                                              or not ends_sentence(source[block.start : cut])):
+            continue
+        if not _unwrapped_lines(block.raw):
+            continue
+        lines = block.lines
+        contents = [line.content.strip() for line in lines]
+        bounds = [k for k in range(1, len(lines))
+                  if not contents[k][:1].islower() and not contents[k - 1].endswith("-")
+                  and not _WRAPPED_ON.search(contents[k - 1])]
+        if not bounds:
+            continue
+        out.extend(blocks[done:n])
+        done = n + 1
+        for piece, (a, b) in enumerate(zip([0, *bounds], [*bounds, len(lines)])):
+            gap = block.gap_before if piece == 0 else 0
+            out.append(Block(block.source, lines[a].start, lines[b - 1].end, gap, block.scan))
+    if not done:
+        return blocks
+    out.extend(blocks[done:])
+    return out
+
+
+# a line indented by two or more spaces (or a tab) under another line: where indented paragraphs start
+# (a literal line break first: the engine skips ahead to it; lone CRs are looked for apart, when present)
+_INDENTED_LINE = LazyPattern(r"\n(?:  |\t)", engine="re")
+_INDENTED_AFTER_CR = LazyPattern(r"\r(?:  |\t)", engine="re")
+MIN_INDENT_STEP = 2  # a first line indented this much more than the block's other lines starts a paragraph
+MIN_INDENTED_PARAGRAPHS = 2  # and the block shows the shape (an indented line wrapped onto the next) this often
+MIN_INDENTED_WRAP = 40  # an indented first line wrapped onto the next is as long as a line of text
+
+
+def _indent(line: str) -> int:
+    stripped = line.lstrip(" \t")
+    return len(line) - len(stripped) + 3 * line[: len(line) - len(stripped)].count("\t")
+
+
+def _separate_indented(blocks: list[Block]) -> list[Block]:
+    """Paragraphs marked by indenting their first line, with no blank line between them (mails of
+    1998-2000 passed through list software, reposts): each indented first line starts a block.  Only in
+    a block that shows the shape at least twice (an indented line that goes on at the margin on the next
+    line), so that an indented list, address or contents entry stays as it is; a block whose lines all
+    share one indentation (a reply's quoted lines, masked) has no first line to find.
+
+    >>> text = ("KOSOVO: TALKS GO ON\\n   Talks between the two sides went on into the\\nnight.\\n"
+    ...         "   Neither side would say when they might meet\\nagain.\\n")
+    >>> [b.joined for b in _separate_indented(blocks_of(text))]
+    ['KOSOVO: TALKS GO ON', 'Talks between the two sides went on into the night.', 'Neither side would say when they might meet again.']
+    """
+    if not blocks:
+        return blocks
+    text = blocks[0].source
+    if "\n" in text:  # (found at once; lone CRs without any LF, old Mac files, are looked for apart)
+        positions = [m.start() + 1 for m in _INDENTED_LINE.finditer(text)]
+    else:
+        positions = [m.start() + 1 for m in _INDENTED_AFTER_CR.finditer(text)]
+    if not positions:
+        return blocks
+    starts = [b.start for b in blocks]
+    held: dict[int, int] = {}
+    for at in positions:
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and at < blocks[i].end:
+            held[i] = held.get(i, 0) + 1
+    # the shape needs two indented first lines in one block: a block holding one is spared its lines
+    candidates = sorted(i for i, count in held.items() if count >= MIN_INDENTED_PARAGRAPHS)
+    out: list[Block] = []
+    done = 0
+    for n in candidates:
+        block = blocks[n]
+        lines = block.lines
+        if len(lines) < 3:
+            continue
+        indents = [_indent(line.content) for line in lines]
+        margin = min(indents)
+        first_lines = [k for k, ind in enumerate(indents) if ind >= margin + MIN_INDENT_STEP]
+        wraps = sum(1 for k in first_lines if k + 1 < len(lines) and indents[k + 1] < margin + MIN_INDENT_STEP
+                    and len(lines[k].content.strip()) >= MIN_INDENTED_WRAP and not ends_sentence(lines[k].content))
+        if wraps < MIN_INDENTED_PARAGRAPHS:
+            continue
+        # a paragraph starts under the end of the one before (or under a headline in capitals); an
+        # indented line under a line cut short is a quoted line after a wrap that lost its quote mark
+        texts = [line.content.strip() for line in lines]
+        bounds = [k for k in first_lines if k > 0 and (ends_sentence(texts[k - 1]) or is_caps(texts[k - 1]))]
+        if not bounds:
+            continue
+        out.extend(blocks[done:n])
+        done = n + 1
+        for piece, (a, b) in enumerate(zip([0, *bounds], [*bounds, len(lines)])):
+            gap = block.gap_before if piece == 0 else 0
+            out.append(Block(block.source, lines[a].start, lines[b - 1].end, gap, block.scan))
+    if not done:
+        return blocks
+    out.extend(blocks[done:])
+    return out
+
+
 def _byline_line_starts(view: str | None) -> list[int] | None:
     """Sorted offsets of the lines that start like a byline ("By ", "Comment by "...), from one scan of
     the text (see ``_scan_view``); None when the view is not available: every block is looked at."""
@@ -405,8 +623,8 @@ def _separate_bylines(blocks: list[Block], view: str | None = None) -> list[Bloc
             if k > 0 and byline_text_ok(f"{contents[k - 1]} {text}"):
                 continue  # the byline's own first line
             if k + 1 < count:
-                if byline_text_ok(f"{text} {contents[k + 1]}"):
-                    continue  # wrapped onto the next line
+                if not _head_chrome_line(contents[k + 1]) and byline_text_ok(f"{text} {contents[k + 1]}"):
+                    continue  # wrapped onto the next line (an edition line or a date under it is no part of it)
                 body_follows = count - k - 1 >= 2 or len(contents[k + 1]) >= 150
             else:
                 nxt = blocks[n + 1] if n + 1 < len(blocks) else None
@@ -416,6 +634,11 @@ def _separate_bylines(blocks: list[Block], view: str | None = None) -> list[Bloc
                     nxt.chars >= 200 if in_contents else _body_block(nxt) or _short_prose_follows(blocks, n + 1))
             if body_follows:
                 cuts.extend((k, k + 1, *_page_head_cuts(contents, max(cuts, default=0), k)))
+                # the page's edition line and date under the byline, each a block of its own
+                below = k + 1
+                while below + 1 < count and below - k <= MAX_HEAD_EDITION_BLOCKS and _head_chrome_line(contents[below]):
+                    below += 1
+                    cuts.append(below)
         bounds = sorted({c for c in cuts if 0 < c < count})
         if not bounds:
             continue
@@ -423,9 +646,9 @@ def _separate_bylines(blocks: list[Block], view: str | None = None) -> list[Bloc
         done = n + 1
         starts = [0, *bounds]
         ends = [*bounds, count]
-        for piece, (a, b) in enumerate(zip(starts, ends)):
-            gap = block.gap_before if piece == 0 else 0
-            out.append(Block(block.source, lines[a].start, lines[b - 1].end, gap, block.scan))
+        pieces = [Block(block.source, lines[a].start, lines[b - 1].end, block.gap_before if piece == 0 else 0, block.scan)
+                  for piece, (a, b) in enumerate(zip(starts, ends))]
+        out.extend(_separate_unwrapped(pieces))  # a body under the byline may hold its paragraphs one to a line
     if not done:
         return blocks
     out.extend(blocks[done:])
@@ -456,7 +679,7 @@ def _head_chrome_line(line: str) -> bool:
     if len(line) > 200:
         return False
     return bool(_is_nav_line(line) or _SITE_NAME.match(line) or (line[:1] == "(" and _is_caption(line))
-                or newsletter_named(line) or date_line(line)
+                or newsletter_named(line) or _page_date(line)
                 or (_has_issue_marker(line) and parse_edition_header(line)))
 
 
@@ -915,7 +1138,7 @@ def _is_source_line(block: Block) -> bool:
 def _is_caption(text: str) -> bool:
     # the cheap test first: nearly every paragraph of a long edition is asked
     if len(text) > 400 or not ("hoto" in text or "HOTO" in text or "icture" in text or "ICTURE" in text
-                               or "mage" in text or "MAGE" in text):
+                               or "mage" in text or "MAGE" in text or "©" in text or "(c)" in text or "(C)" in text):
         return False
     return bool(_PHOTO.search(text))
 
@@ -923,7 +1146,7 @@ def _is_caption(text: str) -> bool:
 def _looks_like_headline(text: str) -> bool:
     if not text or len(text) > MAX_HEADLINE_CHARS or not text[0].isupper() and not text[0].isdigit():
         return False
-    if date_line(text):
+    if _page_date(text):
         return False  # a page's date line ("15 Jun 10") above the headline
     if text.rstrip().endswith(".") and not is_caps(text):
         return False
@@ -932,8 +1155,10 @@ def _looks_like_headline(text: str) -> bool:
 
 def _looks_like_standfirst(block: Block) -> bool:
     text = block.joined
-    if len(block) > 6 or len(text) > MAX_STANDFIRST_CHARS or _is_note(text) or date_line(text):
+    if len(block) > 6 or len(text) > MAX_STANDFIRST_CHARS or _is_note(text) or _page_date(text):
         return False
+    if 2 <= len(block) <= 3 and _labelled_date(block):
+        return False  # "Comment" / "3 Feb 2014"
     return bool(text) and (text[0].isalpha() or text[0] in "“\"'‘")
 
 
@@ -984,10 +1209,11 @@ def split_text(
     original = text
     unmasked = _mask_soft_breaks(text)
     quoted_printable = unmasked is not text
-    text = _mask_markup(unmasked)
+    markup_masked = _mask_markup(unmasked)
+    text = _mask_quotes(markup_masked)
     view = _scan_view(text)
     scan = _Scan(text, view) if view is not None else None
-    blocks = _separate_bylines(blocks_of(text, scan), view)
+    blocks = _text_blocks(text, scan, view, _quote_openings(markup_masked) if text is not markup_masked else ())
     if scan is not None:
         scan.index(blocks)
     segments = _segment(blocks, scan)
@@ -1075,6 +1301,26 @@ def _mask_markup(text: str) -> str:
     return _TAG.sub(lambda m: " " * len(m[0]), text)
 
 
+# A reply's quote marks at the start of a line: ">", ">>", "> >", maybe after a little indentation.
+# Each repetition must take a ">", so the engine never has two ways to read the same spaces.
+_QUOTE_PREFIX = LazyPattern(r"^[ \t]{0,3}>(?:[ \t]?>)*[ \t]?", regex.M)
+MIN_QUOTED_LINES = 5  # a reply quoting an edition quotes dozens of lines; one ">" line is text
+
+
+def _mask_quotes(text: str) -> str:
+    """An edition quoted in a reply ("> " on every line): each quote prefix becomes spaces of the same
+    length, so that a line of only ">" is blank and the quoted lines read as the edition did, while
+    spans stay offsets into the input.  Text with fewer quoted lines is returned unchanged.
+
+    >>> _mask_quotes("> a\\n>\\n> b\\n>> c\\n> d\\n").split("\\n")
+    ['  a', ' ', '  b', '   c', '  d', '']
+    """
+    quoted = text.count("\n>") + (text[:1] == ">")
+    if quoted < MIN_QUOTED_LINES:
+        return text
+    return _QUOTE_PREFIX.sub(lambda m: " " * len(m[0]), text)
+
+
 def _decode_qp_bytes(match: regex.Match) -> str:
     raw = bytes.fromhex(match[0].replace("=", ""))
     try:
@@ -1094,7 +1340,8 @@ def _decode_fields(fields: Any, quoted_printable: bool) -> Any:
             import html  # only for texts with entities: its entity table is a cost at startup
 
             out = _ENTITY.sub(lambda m: html.unescape(m[0]), out)
-        return "\n\n".join(" ".join(paragraph.split()) for paragraph in out.split("\n\n"))
+        # a paragraph of nothing but "=20" or "&nbsp;" decodes to nothing: it is dropped, not left empty
+        return "\n\n".join(text for paragraph in out.split("\n\n") if (text := " ".join(paragraph.split())))
     if isinstance(fields, list):
         return [_decode_fields(v, quoted_printable) for v in fields]
     if isinstance(fields, dict):
@@ -1261,6 +1508,10 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
             article.credits.insert(0, i)
         elif blocks[i + 1].gap_before == 0 and _edition_label(blocks[i]):
             article.heads.insert(0, i)  # "Belarus Reporting Service" / "BRS Issue 45," / "14 Sep 12"
+        elif 2 <= len(blocks[i]) <= 3 and _labelled_date(blocks[i]):
+            article.heads.insert(0, i)  # "Syria Stories" / "15 Jan 2015" over the byline
+        elif _page_tools(blocks[i]):
+            article.heads.insert(0, i)  # "Print | E-mail" between the standfirst and the byline
         else:
             break
         i -= 1
@@ -1279,7 +1530,8 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
                 j -= 1
             if j >= floor and not _is_rule(blocks[j]) and not _is_terminator(blocks[j]) and len(blocks[j]) <= 3:
                 candidate = blocks[j].joined
-                if _looks_like_headline(candidate) and not _looks_like_toc_entry(blocks[j]):
+                if (_looks_like_headline(candidate) and not _looks_like_toc_entry(blocks[j])
+                        and not _page_date_block(blocks[j])):
                     article.headline = j
     if article.headline is None and article.standfirst is not None and _title_line(blocks[article.standfirst]):
         article.headline, article.standfirst = article.standfirst, None  # a page's headline, no standfirst
@@ -1287,6 +1539,9 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
         j = article.headline - 1
         if j >= floor and normalize_for_match(blocks[j].joined) == normalize_for_match(blocks[article.headline].joined):
             article.headline = j  # a headline printed twice: keep both in the span
+        j = article.headline - 1
+        if j >= floor and len(blocks[j]) <= 3 and blocks[j].chars <= 120 and _page_date_block(blocks[j]):
+            article.heads.insert(0, j)  # the page's date over its headline ("Thursday, 8 March 2012")
     starts = [article.anchor]
     if article.standfirst is not None:
         starts.append(article.standfirst)
@@ -1371,8 +1626,66 @@ def _head_edition(block: Block) -> dict[str, Any] | None:
     span = edition_ref_span(text)
     if span and not text[: span[0]].strip() and not text[span[1] :].strip():
         return parse_edition_ref(text)
-    day = date_line(text) if len(block) == 1 and text[:1].isalnum() else None
-    return {"title": None, "issue": None, "date": day} if day else None
+    if len(block) == 1:
+        day = _page_date(text) if text[:1].isalnum() else None
+        return {"title": None, "issue": None, "date": day} if day else None
+    return _labelled_date(block)
+
+
+_DIGIT = LazyPattern(r"\d", engine="re")
+# "Published: 8 March 2012", "8 Mar 2012 12:34", "Posted on 8 March 2012 - 12:34 GMT"
+_DATE_TIME_TAIL = LazyPattern(r"[ \t,\-–|]+(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|BST|CET))?$")
+
+
+def _page_date(text: str) -> str | None:
+    """The date of a page's date line, as ``date_line`` reads it, also under a label ("Published:
+    8 March 2012") or with the time after it ("8 Mar 2012 12:34").
+
+    >>> _page_date("Published: 8 March 2012"), _page_date("8 Mar 2012 12:34"), _page_date("8 March 2012 people")
+    ('2012-03-08', '2012-03-08', None)
+    """
+    if len(text) > 80 or not _DIGIT.search(text):
+        return None  # (most lines asked are headlines and standfirsts: no digit, no date)
+    day = date_line(text)
+    if day:
+        return day
+    label, colon, rest = text.partition(":")
+    if colon and label.strip().lower() in _page_date_labels():
+        text = rest.strip()
+    elif (words := text.split(None, 2))[:2] and " ".join(words[:2]).lower() in _page_date_labels() and len(words) == 3:
+        text = words[2]  # "Posted on 8 March 2012"
+    if text[-1:].isdigit() or text.endswith(("M", "m", "T", "C")):
+        text = _DATE_TIME_TAIL.sub("", text)
+    return date_line(text) if text else None
+
+
+@lru_cache(maxsize=1)
+def _page_date_labels() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_json("split_pages.json")["page_date_labels"])
+
+
+def _page_date_block(block: Block) -> bool:
+    """A page's date line, alone or under its label."""
+    if len(block) == 1:
+        return block.first[:1].isalnum() and _page_date(block.first) is not None
+    return _labelled_date(block) is not None
+
+
+MAX_LABELLED_DATE_CHARS = 160  # up to three short lines
+
+
+def _labelled_date(block: Block) -> dict[str, Any] | None:
+    """A page's label over its date line ("Syria Reporting" / "15 Jan 2015", "Syria Stories" / "Comment"
+    / "15 Jan 2015"): the date, and the newsletter when the label names one."""
+    if len(block) > 3 or block.chars > MAX_LABELLED_DATE_CHARS:
+        return None
+    lines = [line.content.strip() for line in block.lines]
+    if not lines[-1][:1].isalnum() or not (day := _page_date(lines[-1])):
+        return None
+    if not all(_head_label(line) for line in lines[:-1]):
+        return None
+    titles = [title for line in lines[:-1] if (title := newsletter_named(line))]
+    return {"title": titles[0] if titles else None, "issue": None, "date": day}
 
 
 MAX_HEAD_EDITION_BLOCKS = 2  # a date line, then the newsletter's edition line
@@ -1380,11 +1693,47 @@ MAX_HEAD_EDITION_BLOCKS = 2  # a date line, then the newsletter's edition line
 
 def _head_editions_end(blocks: list[Block], anchor: int, limit: int) -> int:
     """The last block of the edition data under the byline ``anchor`` (the byline itself when there is
-    none): data of the article, not a new edition, and not its body."""
+    none): data of the article, not a new edition, and not its body.  A page's tool bar ("Print |
+    E-mail | Share") printed there, over the body, is passed over too: it is the head's chrome, not
+    the end of an article that has not begun."""
     last = anchor
-    while last + 1 < limit and last - anchor < MAX_HEAD_EDITION_BLOCKS and _head_edition(blocks[last + 1]):
+    editions = 0
+    while last + 1 < limit:
+        block = blocks[last + 1]
+        if editions < MAX_HEAD_EDITION_BLOCKS and _head_edition(block):
+            editions += 1
+        elif not (last + 2 < limit and _page_tools(block)):
+            break
         last += 1
     return last
+
+
+MAX_PAGE_TOOLS_CHARS = 120
+
+
+def _page_tools(block: Block) -> bool:
+    """A page's tool bar: lines of nothing but share services and their few link words ("Print |
+    E-mail | Share", "Share this:" / "Facebook Twitter Email", "E-mail this article")."""
+    if block.chars > MAX_PAGE_TOOLS_CHARS or not _page_tools_line(block.first) or len(block) > 3:
+        return False  # (the first line alone turns nearly every block away)
+    return len(block) == 1 or all(_page_tools_line(line.content) for line in block.lines)
+
+
+def _page_tools_line(line: str) -> bool:
+    if len(line) > MAX_PAGE_TOOLS_CHARS:
+        return False
+    words = _page_tool_words()
+    first = line.split(None, 1)[0].lower() if line.strip() else ""
+    if first.strip(",;:·•|/") not in words:
+        return False
+    items = line.lower().replace("|", " ").replace("/", " ").split()
+    return bool(items) and all(item.strip(",;:·•") in words for item in items)
+
+
+@lru_cache(maxsize=1)
+def _page_tool_words() -> frozenset[str]:
+    data = load_json("split_pages.json")["page_tool_words"]
+    return _cues().share_services | frozenset(w.lower() for w in data)
 
 
 def _may_terminate(block: Block) -> bool:
@@ -1516,7 +1865,7 @@ def _byline_date(block: Block) -> str | None:
     """The page's date printed on the byline's last line ("By Abdulhamid Ahmad" / "14 Nov 13")."""
     if len(block) < 2:
         return None
-    return date_line(block.lines[-1].content)
+    return _page_date(block.lines[-1].content)
 
 
 def _byline_text(block: Block) -> str:
@@ -1582,6 +1931,8 @@ def _plain_paragraphs(body: list[Block]) -> list[str] | None:
     # any other space or control character (tab, CR, no-break space...) is not printable
     if not all(text.isprintable() for text in joined):
         return None
+    if not span.isascii() and _SPACES_LINE.search(span):
+        return None  # a line of no-break spaces, dropped by the joining, is blank to the blocks
     if any(text[:1].islower() for text in joined[1:]) or len(pieces) >= 4 and _double_spaced_pieces(pieces):
         # a paragraph that may carry on the one before, or a double-spaced page: the grouping rules
         # ask each block, and the pieces can answer for them
@@ -1595,7 +1946,8 @@ def _plain_paragraphs(body: list[Block]) -> list[str] | None:
 def _double_spaced_pieces(pieces: list[str]) -> bool:
     """``_double_spaced`` of plain pieces (a one-line piece is its own joined text)."""
     single = [piece for piece in pieces if "\n" not in piece]
-    return len(single) >= DOUBLE_SPACED_SINGLE_SHARE * len(pieces) and _mostly_unfinished(single)
+    return (len(single) >= DOUBLE_SPACED_SINGLE_SHARE * len(pieces) and _mostly_unfinished(single)
+            and _wrapped_across_gaps([piece if "\n" not in piece else None for piece in pieces]))
 
 
 class _Piece:
@@ -1612,6 +1964,7 @@ class _Piece:
 
 
 _PARAGRAPH_BREAK = LazyPattern(r"\n\n+", engine="re")
+_SPACES_LINE = LazyPattern(r"\n[^\S\n]+(?:\n|\Z)", engine="re")
 
 
 def _caps_first_line(block: Block) -> tuple[str | None, str]:
@@ -1638,21 +1991,41 @@ def _double_spaced(blocks: list[Block]) -> bool:
             if len(blocks) - multi < DOUBLE_SPACED_SINGLE_SHARE * len(blocks):
                 return False  # too many blocks of several lines already
     # a one-line block's joined text ends as its line does (and is needed for the body anyway)
-    return _mostly_unfinished([b.joined for b in blocks if len(b) == 1])
+    singles = [b.joined if len(b) == 1 else None for b in blocks]
+    return _mostly_unfinished([line for line in singles if line is not None]) and _wrapped_across_gaps(singles)
 
 
 DOUBLE_SPACED_SINGLE_SHARE = 0.8  # a double-spaced scrape: at least this share of blocks are one line,
-DOUBLE_SPACED_UNFINISHED_SHARE = 0.3  # and at least this share of those stop mid-sentence
+DOUBLE_SPACED_UNFINISHED_SHARE = 0.3  # and at least this share of those stop mid-sentence,
+DOUBLE_SPACED_CONTINUED_SHARE = 0.25  # and of the lines stopping mid-sentence, this share go on in lower case
 
 
 def _mostly_unfinished(lines: list[str]) -> bool:
     return sum(1 for line in lines if not ends_sentence(line)) >= DOUBLE_SPACED_UNFINISHED_SHARE * len(lines)
 
 
+def _wrapped_across_gaps(lines: list[str | None]) -> bool:
+    """Evidence of hard wrapping in a text of one-line blocks (``lines``: each block's line, None for a
+    block of several): lines that stop mid-sentence and are carried on, across the blank line, by one
+    in small letters.  A wrapped sentence goes on in a small letter most of the time; a page printing
+    each paragraph on one line has short lines too (sub-headings, captions, a bio without its full
+    stop), but nothing carries them on in small letters.  Captions and datelines are not asked."""
+    unfinished = continued = 0
+    for k, line in enumerate(lines):
+        if line is None or _ends_sentence_before_markup(line) or _stands_alone(line):
+            continue
+        unfinished += 1
+        following = lines[k + 1] if k + 1 < len(lines) else None
+        if following is not None and following[:1].islower():
+            continued += 1
+    return continued > 0 and continued >= DOUBLE_SPACED_CONTINUED_SHARE * unfinished
+
+
 def _paragraph_groups(blocks: list[Block]) -> list[list[Block]]:
     """Blocks grouped into the paragraphs a reader sees: one block each, except in a double-spaced
-    scrape, where lines are joined across single blank lines until a sentence ends (a double gap, left
-    by a lost line, ends the paragraph unless the next line carries on in lower case)."""
+    scrape, where lines are joined across single blank lines (two in a triple-spaced one) until a
+    sentence ends (a wider gap, left by a lost line or between paragraphs, ends the paragraph unless the
+    next line carries on in lower case)."""
     if not _double_spaced(blocks):
         groups = []
         for block in blocks:
@@ -1665,15 +2038,19 @@ def _paragraph_groups(blocks: list[Block]) -> list[list[Block]]:
         return groups
     groups = []
     alone = False  # the previous block stands alone
-    for block in blocks:
-        was_alone, alone = alone, _stands_alone(block.joined)
+    short = _short_line_chars(blocks)
+    # the blank lines between two lines of a paragraph: one in a double-spaced scrape, two in a
+    # triple-spaced one; more than that ends the paragraph
+    line_gap = max(1, min((b.gap_before for b in blocks[1:]), default=1))
+    for n, block in enumerate(blocks):
+        was_alone, alone = alone, _stands_alone(block.joined) or _heading_line(block, blocks, n, short)
         starts_new = (
             not groups
             or alone
             or was_alone
             or len(block) > 1
             or len(groups[-1][-1]) > 1
-            or (block.gap_before >= 2 and not block.first[:1].islower())
+            or (block.gap_before > line_gap and not block.first[:1].islower())
             or _ends_sentence_before_markup(groups[-1][-1].joined)
         )
         if starts_new:
@@ -1683,6 +2060,30 @@ def _paragraph_groups(blocks: list[Block]) -> list[list[Block]]:
     return groups
 
 
+HEADING_WIDTH_SHARE = 0.6  # a line of a double-spaced scrape this much shorter than the wrap width is not wrapped
+WRAP_WIDTH_QUANTILE = 0.9  # the wrap width: the length most lines stay within (a stray long line aside)
+
+
+def _short_line_chars(blocks: list[Block]) -> int:
+    """Below this length a line of a double-spaced scrape was not filled up to the wrap width."""
+    lengths = sorted(len(b.joined) for b in blocks if len(b) == 1)
+    if not lengths:
+        return 0
+    return int(HEADING_WIDTH_SHARE * lengths[min(len(lengths) - 1, int(WRAP_WIDTH_QUANTILE * len(lengths)))])
+
+
+def _heading_line(block: Block, blocks: list[Block], n: int, short: int) -> bool:
+    """A sub-heading or an unpunctuated line of its own in a double-spaced scrape ("Return to Ruins"
+    over "NATO troops have..."): a line far shorter than the wrap width stopped there on purpose, unless
+    the next line carries the sentence on (a small letter) or the line ends on a comma or link word."""
+    text = block.joined
+    if len(block) > 1 or len(text) >= short or not (text[:1].isupper() or text[:1].isdigit()):
+        return False
+    if n + 1 >= len(blocks) or not blocks[n + 1].joined[:1].isupper():
+        return False
+    return not (ends_sentence(text) or _WRAPPED_ON.search(text) or text.endswith(("-", ":", ";")))
+
+
 def _ends_sentence_before_markup(text: str) -> bool:
     if ends_sentence(text):
         return True
@@ -1690,10 +2091,13 @@ def _ends_sentence_before_markup(text: str) -> bool:
 
 
 def _stands_alone(text: str) -> bool:
-    """A photo caption or a dateline line: a paragraph of its own even though no full stop ends it."""
+    """A photo caption, a dateline line or an end marker ("ends"): a paragraph of its own even though
+    no full stop ends it."""
+    if len(text) <= 12 and _END_MARKER.match(text):
+        return True
     if len(text) <= 64 and text[:1].isupper() and "," in text and _DATELINE.match(text):
         return True
-    return (len(text) <= 400 and ("(" in text or text[:1] in "Pp") and _is_caption(text))
+    return len(text) <= 400 and _is_caption(text)
 
 
 def _paragraphs(blocks: list[Block]) -> str:
@@ -1742,14 +2146,14 @@ def _fallback_fields(blocks: list[Block], headline: str | None = None) -> dict[s
 def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
     kinds: list[str] = []
     current = "other"
+    site_head = False
     for i in range(first, last + 1):
         block = blocks[i]
         if _block_header(block) is not None:
             kind = "header"
         elif _is_mail_headers(block):
             kind = "other"
-        elif i == 0 and len(block) == 1 and (_SITE_TITLE.match(block.first) or _NAV_LINE.match(block.first)
-                                             or _SITE_NAME.match(block.first)):
+        elif site_head := (i == 0 and _site_head(block)):
             kind = "chrome"
         elif current == "footer":
             kind = "footer" if not _looks_like_toc_entry(block) else "toc"
@@ -1772,7 +2176,7 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
             kind = "toc" if _toc_follows(blocks, i, last) else current
         kinds.append(kind)
         # A site title is chrome, but unlike related links it does not run on into what follows.
-        current = "header" if kind == "chrome" and i == 0 and current == "other" and len(block) == 1 else kind
+        current = "header" if kind == "chrome" and i == 0 and current == "other" and (len(block) == 1 or site_head) else kind
     segments: list[_Segment] = []
     for offset, kind in enumerate(kinds):
         i = first + offset
@@ -1786,6 +2190,22 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
             segment.fields = {"entries": _toc_entries(blocks[segment.first : segment.last + 1])}
         _unpromote_separator(blocks, segment)
     return segments
+
+
+MAX_SITE_HEAD_LINES = 4
+
+
+def _site_head(block: Block) -> bool:
+    """The first block of a page when it is all site chrome: the site's title or name, navigation,
+    breadcrumbs and tool bar, each on its own line ("Institute for War & Peace Reporting" / "IWPR Home |
+    Reports | Training" / "Print | E-mail")."""
+    if len(block) == 1:
+        first = block.first
+        return bool(_SITE_TITLE.match(first) or _NAV_LINE.match(first) or _SITE_NAME.match(first))
+    if len(block) > MAX_SITE_HEAD_LINES or not _SITE_NAME.match(block.first) and not _SITE_TITLE.match(block.first):
+        return False
+    return all(_is_nav_line(line.content) or _SITE_NAME.match(line.content) or _page_tools_line(line.content)
+               for line in block.lines[1:])
 
 
 def _unpromote_separator(blocks: list[Block], segment: _Segment) -> None:
@@ -1959,10 +2379,22 @@ def _unsigned_fields(blocks: list[Block], headline: int, standfirst: int | None,
     return {**_article_fields(blocks, article), "byline": None}
 
 
+@lru_cache(maxsize=1)
+def _forward_banner() -> re.Pattern:
+    """The line a mail program puts over a forwarded or quoted message's headers, after its dashes
+    ("---------- Forwarded message ---------", "-----Original Message-----"); phrases in split_pages.json."""
+    phrases = sorted(load_json("split_pages.json")["forward_banners"], key=len, reverse=True)
+    return re.compile(rf"-{{2,}}[ \t]*(?:{'|'.join(map(re.escape, phrases))})\b", re.I)
+
+
 def _is_mail_headers(block: Block) -> bool:
     """A mail archive's message headers ("From: ...", "Subject: ..."): neither contents nor article,
-    though a subject line often repeats the edition header or a headline."""
+    though a subject line often repeats the edition header or a headline.  So are the headers of a
+    forwarded message under their banner ("---------- Forwarded message ---------", "-----Original
+    Message-----"), or the banner alone."""
     first = block.first
+    if first[:2] == "--" and _forward_banner().match(first):
+        return all(_MAIL_HEADER.match(line.content.strip()) or line.content[:1] in " \t" for line in block.lines[1:])
     if first[:1] not in _MAIL_HEADER_INITIALS or ":" not in first or not _MAIL_HEADER.match(first):
         return False
     lines = block.lines
@@ -2022,10 +2454,13 @@ def _toc_entries(blocks: list[Block], unsigned: frozenset[str] = frozenset()) ->
                 entries.append(entry)
         pending = []
 
-    content = [b for b in blocks if not _is_rule(b) and not _is_contents_heading(b.first)]
+    content = [b for b in blocks if not _is_rule(b) and not (len(b) == 1 and _is_contents_heading(b.first))]
     # Lone lines are section titles in a list of credited entries, but entries themselves in a bare
     # list of headlines ("1. MACEDONIA: ALBANIANS THREATEN BOYCOTT").
     block_lines = [[_entry_line(line.content) for line in b.lines] for b in content]
+    for lines in block_lines:
+        if len(lines) > 1 and _is_contents_heading(lines[0]):
+            del lines[0]  # "CONTENTS:" printed over the entries with no blank line under it
     credited = any(_ends_with_credit(text) for lines in block_lines for text in lines)
     for n, lines in enumerate(block_lines):
         for k, text in enumerate(lines):

@@ -32,7 +32,7 @@ def _scanned(text):
     view = S._scan_view(text)
     assume(view is not None)
     scan = S._Scan(text, view)
-    blocks = S._separate_bylines(blocks_of(text, scan), view)
+    blocks = S._text_blocks(text, scan, view)
     scan.index(blocks)
     return scan, blocks
 

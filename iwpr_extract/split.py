@@ -164,8 +164,9 @@ def _cues() -> _Cues:
     data = load_json("split_cues.json")
     particles = _alternation(data["name_particles"])
     name = r"(?:\p{Lu}[\p{L}'’.\-]*)"
-    # a name: capitalised words, with particles inside ("Thomas de Waal")
-    full = rf"{name}(?:[ \t]+(?:{name}|(?:{particles})(?=[ \t]+\p{{Lu}}))){{0,4}}"
+    # a name: capitalised words, with particles inside ("Thomas de Waal") or joined to the next word by a
+    # hyphen ("Ali Kais al-Rubai", "Inam ul-Haq")
+    full = rf"{name}(?:[ \t]+(?:{name}|(?:{particles})(?:-{name}|(?=[ \t]+\p{{Lu}})))){{0,4}}"
     place = rf"{name}(?:[ \t]+{name}){{0,2}}"
     collective = _alternation(data["collective_credit_words"])
     prefixes = [p for p in data["byline_prefixes"] if p != "By"]

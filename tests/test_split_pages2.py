@@ -261,9 +261,7 @@ def test_withheld_name_note_is_a_note():
     assert art["notes"] == "The author's name is withheld for security reasons."
 
 
-@pytest.mark.xfail(strict=True, reason="notes: a bio whose name has a particle joined by a hyphen ('Ali Kais "
-                                       "al-Rubai is an IWPR trainee journalist') does not match the bio pattern")
-def test_known_failure_bio_name_with_hyphenated_particle():
+def test_bio_name_with_hyphenated_particle_is_a_note():
     (art,) = _articles(_EDITION.replace("Jo Doe is", "Ali Kais al-Rubai is"))
     assert art["notes"] == "Ali Kais al-Rubai is an IWPR contributor in Ashgabat."
 

@@ -1294,18 +1294,38 @@ def _section_end(lines: list[str], i: int) -> int:
     end = j = i + 1
     count = 0
     first_end = None
+    title_before = False  # the block before is one link title
     while j < n:
         if not lines[j].strip():
             j += 1
             continue
         k = _block_end(lines, j)
-        if _prose_block(lines, j, k):
+        if _prose_block(lines, j, k) and not (title_before and _link_standfirst(lines, j, k)):
             break
         count += k - j
+        title_before = k - j == 1 and _link_title(lines[j])
         end = j = k
         if first_end is None:
             first_end = k
     return end if count <= 40 else (first_end or i + 1)
+
+
+def _link_title(line: str) -> bool:
+    """A related link's title: one short line that does not end a sentence and is no byline."""
+    s = line.strip()
+    return len(s) <= 100 and not _terminal(s) and not _BYLINE.match(s)
+
+
+def _link_standfirst(lines: list[str], j: int, k: int) -> bool:
+    """A link's standfirst printed in a block of its own, under its title ("Georgia: Perils of the Enguri
+    Crossing" / "With the checkpoint closed, ..."): one sentence line, with another link title or nothing
+    after it.  Two sentence blocks in a row are an article's paragraphs, a byline after it an article's head."""
+    if k - j != 1 or not _terminal(lines[j].strip()) or len(lines[j]) > 200:
+        return False
+    nxt = k
+    while nxt < len(lines) and not lines[nxt].strip():
+        nxt += 1
+    return nxt == len(lines) or (_block_end(lines, nxt) - nxt == 1 and _link_title(lines[nxt]))
 
 
 def _prose_block(lines: list[str], j: int, k: int) -> bool:

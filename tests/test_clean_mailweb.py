@@ -130,6 +130,22 @@ def test_related_links_scraped_above_the_article_leave_the_article():
     # at the end, titles with their standfirsts are all links
     tail = "Text.\n\nRelated articles\n\nTrapped in Eastern Ukraine\nCivilians struggle to get food.\nLimited Refuge"
     assert clean_text(tail) == "Text."
+    # ... also when a blank line stands after every title and standfirst (a scrape with a <p> per item)
+    tail = ("Text.\n\nMore IWPR's Global Voices\n\nGeorgia: Perils of the Enguri Crossing\n\nWith the checkpoint "
+            "closed, some residents are risking their lives.\n\nGeorgia: Perils of the Enguri Crossing\n\n"
+            "Trapped in Eastern Ukraine")
+    assert clean_text(tail) == "Text."
+
+
+def test_a_sentence_under_one_link_title_is_article_text_unless_links_go_on_after_it():
+    head = "Related articles\n\nKarzai Promises Press Freedom\n\n"
+    # an article's headline, standfirst and byline under the sidebar: the standfirst stays
+    article = ("Kabul Journalists Fear New Press Law\n\nJournalists say the draft gives ministers too much power.\n\n"
+               "By Hafizullah Gardesh in Kabul\n\nJournalists met on Monday.")
+    assert "Journalists say the draft gives ministers too much power." in clean_text(head + article)
+    # two one-sentence paragraphs are an article's, not a link's standfirst
+    short = "Police detained two editors on Monday.\n\nThe ministry declined to comment."
+    assert clean_text(head + short) == short
 
 
 def test_quoted_printable_quoted_whole_loses_its_quote_marks_at_soft_breaks():

@@ -2082,7 +2082,11 @@ def _heading_line(block: Block, blocks: list[Block], n: int, short: int) -> bool
         return False
     if n + 1 >= len(blocks) or not blocks[n + 1].joined[:1].isupper():
         return False
-    return not (ends_sentence(text) or _WRAPPED_ON.search(text) or text.endswith(("-", ":", ";")))
+    if n and _WRAPPED_ON.search(blocks[n - 1].joined):
+        return False  # the last line of a sentence the line before left open ("... stability in" / "Kyrgyzstan,\"")
+    # (a comma inside a closing quote leaves the sentence open as well: "Kyrgyzstan,\"" + "Grozin said")
+    unquoted = text.rstrip("\"”’')")
+    return not (ends_sentence(text) or _WRAPPED_ON.search(unquoted) or text.endswith(("-", ":", ";")))
 
 
 def _ends_sentence_before_markup(text: str) -> bool:

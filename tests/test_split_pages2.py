@@ -156,6 +156,25 @@ def test_f21_a_double_spaced_scrape_still_joins_its_lines_and_keeps_a_sub_headin
     assert len(paragraphs) == 4 and art["captions"] == [_PAGE[6]]
 
 
+@pytest.mark.parametrize("tail, after", [
+    ("Kyrgyzstan.", "stability in"),           # the line before leaves the sentence open on a link word
+    ('Kyrgyzstan,"', "stability in"),
+    ('Kyrgyzstan,"', "stability at home in"),  # a comma inside the closing quote leaves it open too
+])
+def test_a_short_last_line_of_a_double_spaced_paragraph_joins_its_sentence(tail, after):
+    lines = [*_PAGE[:3],
+             "Tens of thousands of Kosovo Albanians crossed back from Macedonia this",
+             f"week, and aid workers said what mattered above all was {after}",
+             tail,
+             "Grozin noted the remarks made by the Russian president after the June",
+             "referendum, in which he suggested what the country needed was strong rule.",
+             _PAGE[8]]
+    (art,) = _articles("\n\n".join(lines) + "\n")
+    paragraphs = art["body"].split("\n\n")
+    assert f"{after} {tail}" in paragraphs[0]
+    assert len(paragraphs) <= 2
+
+
 @pytest.mark.parametrize("caption", [
     "A refugee family at the Blace crossing. Photo courtesy of UNHCR",
     "Cotton pickers near Andijan. Photo: IWPR",

@@ -438,9 +438,24 @@ def _unwrapped_lines(raw: str) -> bool:
     # (a wrapped paragraph's first line stops mid-sentence at full width: most blocks end here)
     first = lines[0]
     if (len(lines) >= MIN_SENTENCE_LINES and (ends_sentence(first) or len(first) < HEADING_WIDTH_SHARE * longest)
-            and _sentences_and_headings(lines, longest)):
+            and not _filled_to_width(lines, longest) and _sentences_and_headings(lines, longest)):
         return True
     return longest > MAX_WRAPPED_LINE and sum(1 for line in lines if len(line) > MAX_WRAPPED_LINE) >= MIN_UNWRAPPED_LINES
+
+
+def _filled_to_width(lines: list[str], longest: int) -> bool:
+    """Every line but the last broken where a wrap at the ``longest`` line's width breaks it (the next
+    line's first word would not have fitted): a hard-wrapped paragraph whose lines happen to end on
+    sentence ends, not sentences one to a line.
+
+    >>> _filled_to_width(["It rained.", "It stopped."], 11)  # "It" would have fitted after "It rained."
+    False
+    """
+    for line, following in zip(lines, lines[1:]):
+        word = following.split(None, 1)
+        if len(line.rstrip()) + 1 + (len(word[0]) if word else 0) <= longest:
+            return False
+    return True
 
 
 # the last character of a line that may end a sentence (``ends_sentence`` decides): the terminal mark,

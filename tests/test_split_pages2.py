@@ -373,6 +373,17 @@ def test_a_hard_wrapped_paragraph_stays_one_paragraph():
     assert "\n\n" not in art["body"]
 
 
+def test_a_hard_wrapped_paragraph_whose_lines_happen_to_end_sentences_stays_one_paragraph():
+    # each line ends a sentence, but each was broken where a wrap at 78 columns breaks (the next word did not fit)
+    lines = ["So next time I come to Kazakstan, you must ask me the same question once again.",
+             "\u201cI\u2019ve been working in the fields since I was maybe seven or eight,\u201d he said.",
+             "The constitution was passed in a national referendum in June last year."]
+    text = ("Strike Looms\n\nWages have not been paid.\n\nBy Jo Doe in Basra\n\n" + "\n".join(lines)
+            + "\n\nJo Doe is an IWPR journalist in Basra.\n")
+    (art,) = _articles(text)
+    assert art["body"] == " ".join(lines)
+
+
 def test_a_quoted_printable_paragraph_of_nothing_but_spaces_leaves_no_empty_paragraph():
     text = ("Content-Transfer-Encoding: quoted-printable\n\nStrike Looms\n\nWages have not been paid.\n\n"
             "By Jo Doe in Basra\n\nHundreds of workers gathered outside the offices of the oil com=\npany on Sunday=\n.\n\n"

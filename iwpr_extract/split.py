@@ -448,8 +448,10 @@ def _filled_to_width(lines: list[str], longest: int) -> bool:
     line's first word would not have fitted): a hard-wrapped paragraph whose lines happen to end on
     sentence ends, not sentences one to a line.
 
-    >>> _filled_to_width(["It rained.", "It stopped."], 11)  # "It" would have fitted after "It rained."
+    >>> _filled_to_width(["It rained.", "It stopped at noon."], 19)  # "It" would have fitted after "It rained."
     False
+    >>> _filled_to_width(["The rain fell all day.", "Then it stopped."], 22)
+    True
     """
     for line, following in zip(lines, lines[1:]):
         word = following.split(None, 1)

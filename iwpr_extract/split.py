@@ -403,9 +403,16 @@ def _cut_at_lines(blocks: list[Block], cuts: Iterable[int]) -> list[Block]:
             continue
         lines = block.lines
         bounds = [k for k, line in enumerate(lines) if k and line.start in by_block[i]]
-        for piece, (a, b) in enumerate(zip([0, *bounds], [*bounds, len(lines)])):
-            out.append(Block(block.source, lines[a].start, lines[b - 1].end, block.gap_before if piece == 0 else 0, block.scan))
+        out.extend(_cut_block(block, bounds))
     return out
+
+
+def _cut_block(block: Block, bounds: list[int]) -> list[Block]:
+    """``block`` cut before each of its lines numbered in ``bounds`` (ascending, from 1); the first piece
+    keeps the blank lines before the block."""
+    lines = block.lines
+    return [Block(block.source, lines[a].start, lines[b - 1].end, block.gap_before if piece == 0 else 0, block.scan)
+            for piece, (a, b) in enumerate(zip([0, *bounds], [*bounds, len(lines)]))]
 
 
 # the line a reply puts over what it quotes: "On 3/10/05, IWPR <crs@iwpr.net> wrote:", "X schrieb:"
@@ -522,9 +529,7 @@ def _separate_unwrapped(blocks: list[Block]) -> list[Block]:
             continue
         out.extend(blocks[done:n])
         done = n + 1
-        for piece, (a, b) in enumerate(zip([0, *bounds], [*bounds, len(lines)])):
-            gap = block.gap_before if piece == 0 else 0
-            out.append(Block(block.source, lines[a].start, lines[b - 1].end, gap, block.scan))
+        out.extend(_cut_block(block, bounds))
     if not done:
         return blocks
     out.extend(blocks[done:])
@@ -596,9 +601,7 @@ def _separate_indented(blocks: list[Block]) -> list[Block]:
             continue
         out.extend(blocks[done:n])
         done = n + 1
-        for piece, (a, b) in enumerate(zip([0, *bounds], [*bounds, len(lines)])):
-            gap = block.gap_before if piece == 0 else 0
-            out.append(Block(block.source, lines[a].start, lines[b - 1].end, gap, block.scan))
+        out.extend(_cut_block(block, bounds))
     if not done:
         return blocks
     out.extend(blocks[done:])

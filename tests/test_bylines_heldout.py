@@ -14,8 +14,21 @@ def evaluation():
     return load_script("eval_bylines").evaluate()
 
 
-# held-out cases still wrong, each with its own strict xfail below (none at present)
-OPEN: set[str] = set()
+# held-out cases still wrong (batch 15 as first run; each leaves this set when fixed)
+OPEN: set[str] = {
+    "By Merdijana Sadovic, The Hague",
+    "By Daniel Sunter (BIRN) and Goran Jungvirth (Zagreb)",
+    "By Mustafa Sarwar in Herat",
+    "By Nazila Fathi",
+    "By Abdul Baseer Saeed in Kabul",
+    "By Alisher Saipov",
+    "By Seymur Kazimov in Baku",
+    "By Marcus Tanner (IWPR) and Jeta Xharra (Pristina)",
+    "By Hadi Mizban",
+    "By Mohammad Qasim Elham",
+    "By Sarah Hughes in Nairobi",
+    "By Hamid Zaher, Mazar-e-Sharif",
+}
 
 
 def test_every_held_out_byline_right(evaluation):

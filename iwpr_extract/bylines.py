@@ -140,6 +140,9 @@ _SYMBOLS = LazyPattern(r"[\p{So}\p{Sk}\p{Cs}\p{Co}\uFE0E\uFE0F\u200B-\u200D*#^~=
 _PAREN_PLACE = LazyPattern(
     r"(?<=\p{L})\s*\((?P<inside>\p{Lu}[\p{L}'’\-]*(?:\s\p{Lu}[\p{L}'’\-]*){0,2})\)(?=\s*(?:$|,|and\s|&))"
 )
+# left where an outlet in brackets stood before another author ("Jane Doe (BIRN) and Bo Li (Banja Luka)"):
+# the names before it are closed off, so a later place is not theirs
+_CLOSED = "\u2063"
 _PAREN_OUTLET = LazyPattern(r"\s*\((?P<outlet>\p{Lu}[\p{L}\p{N}.&'/\- ]{0,39})\)$")
 # "(name withheld)", "name withheld for security reasons": an author IWPR does not name, so a credit, no person
 _WITHHELD = LazyPattern(r"\(?\b(?:(?:the\s+)?(?:author'?s?\s+)?names?|identity)\s+(?:(?:is|are|being|has\s+been)\s+)?"
@@ -434,7 +437,7 @@ def _is_outlet(tokens: list[str], lows: list[str] | None = None) -> bool:
     low = " ".join(lows)
     if tokens[0].isupper() and lows[0] in words.outlets:
         return True  # "IWPR Afghanistan", "BBC Georgian Service"
-    if low in words.outlets or (low.startswith("the ") and len(tokens) > 1):
+    if low in words.outlets or (low.startswith("the ") and len(tokens) > 1 and not _known_place(low)):
         return True
     return lows[-1] in words.strong_outlet and (len(tokens) > 1 or tokens[0].isupper() or low in words.collective)
 
@@ -589,7 +592,7 @@ def _paren_place(m: Any) -> str:
     tokens = _tokens(inside)
     if inside.isupper() or _is_outlet(tokens):
         # at the end the outlet check of the whole byline takes it; before another author it goes
-        return m.group(0) if m.end() == len(m.string) else " "
+        return m.group(0) if m.end() == len(m.string) else _CLOSED
     if _role_split(tokens) is not None:
         return m.group(0)
     return f" in {inside}"
@@ -633,6 +636,9 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
         chunk_list = _chunks(segment)
         for joiner, chunk in chunk_list:
             place = None
+            closed = chunk.endswith(_CLOSED)
+            if closed:
+                chunk = chunk.rstrip(_CLOSED)
             m = words.prefix.match(chunk)
             if m and chunk[m.end() :].strip():
                 chunk = chunk[m.end() :]  # "... claims Hillary. From Andrew Purcell in New York"
@@ -774,6 +780,8 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
             if role:
                 draft.role = draft.role or role
                 since_role = []
+            if closed:
+                group = []
             if affil:
                 parsed.outlets.append(affil)
             if place:

@@ -827,11 +827,29 @@ _BIO = LazyPattern(
 )
 # "X reports for IWPR from Kandahar.": a place, no role
 _BIO_REPORTS = LazyPattern(
-    r"^(?P<names>\p{Lu}[^\s,]*(?:[ ,]+[^\s,]+){0,14}?)\s+(?:reports|writes|reported|wrote)\s+"
+    r"^(?P<names>\p{Lu}[^\s,]*(?:[ ,]+[^\s,]+){0,14}?)\s+(?:reports?|writes?|reported|wrote)\s+"
     r"(?:for\s+(?:the\s+)?\p{Lu}\S*(?:\s\p{Lu}\S*){0,3}\s+)?from\s+"
-    r"(?P<place>\p{Lu}[\p{L}\p{M}'’\-]*(?:\s\p{Lu}[\p{L}\p{M}'’\-]*){0,3})\.?$"
+    r"(?P<place>\p{Lu}[\p{L}\p{M}'’\-]*(?:\s\p{Lu}[\p{L}\p{M}'’\-]*){0,3}"
+    # "from Osh, southern Kyrgyzstan"
+    r"(?:,\s(?:(?:north|south)?-?(?:north|south|east|west)ern\s|central\s)?\p{Lu}[\p{L}\p{M}'’\-]*"
+    r"(?:\s\p{Lu}[\p{L}\p{M}'’\-]*){0,2})?)\.?$"
 )
-_REPORTS_WORD = LazyPattern(r"\s(?:reports|writes|reported|wrote)\s")
+_REPORTS_WORD = LazyPattern(r"\s(?:reports?|writes?|reported|wrote)\s")
+# "X, a journalist in Herat, is an IWPR contributor."; "X, IWPR's Africa editor, compiled this report."
+_APPOSITIVE = LazyPattern(
+    r"^(?P<name>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s[\p{L}\p{M}'’.\-]+){1,4}),\s+"
+    r"(?P<app>(?:(?i:an?|the)\s|\p{Lu}[\p{L}\-]*['’]s\s)[^,]{2,150}),\s+(?P<rest>\p{Ll}.{2,400})$", regex.S
+)
+# "X works for Radio Sahar in Mazar-e-Sharif and is an IWPR-trained reporter.": two bios of one name
+_AND_IS = LazyPattern(
+    r"^(?P<name>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s\p{Lu}[\p{L}\p{M}'’.\-]*){1,4})\s+"
+    r"(?P<first>\p{Ll}[^,]{2,200}?)\s+and\s+(?P<verb>is|was)\s+(?P<rest>.{3,300})$", regex.S
+)
+# "X works for the BBC Persian service in London." (a place, no role); "X works as a stringer for ..." (a role)
+_BIO_WORKS = LazyPattern(
+    r"^(?P<names>\p{Lu}[^\s,]*(?:[ ,]+[^\s,]+){0,14}?)\s+(?:works|worked|work)\s+(?P<how>as|for|with|at)\s+"
+    r"(?P<rest>.{2,300})$", regex.S
+)
 # a clause after the role: "..., where he covers parliament", "..., who has written for ..."
 _BIO_CLAUSE = LazyPattern(r",\s+(?:where|who|whose|which|when|since)\s.*$", regex.S)
 _BIO_NAMES = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
@@ -895,6 +913,22 @@ def parse_bio(sentence: str) -> _Bio | None:
     if len(sentence) > MAX_BIO_CHARS:
         return None
     words = _words()
+    if ", " in sentence[:60]:
+        m = _APPOSITIVE.match(sentence)
+        if m and _name_ok(_tokens(m["name"]), True):
+            first, second = parse_bio(f"{m['name']} is {m['app']}."), parse_bio(f"{m['name']} {m['rest']}")
+            if first and first.role and not {w.lower() for w in first.role.split()} & _bio_words():
+                first, second = second, first  # "X, a native of Herat, is an IWPR trainee": the verb's role wins
+            return _merged(sentence, first, second)
+    if " and " in sentence:
+        m = _AND_IS.match(sentence)
+        if m and " is " not in m["first"] and " was " not in m["first"]:
+            return _merged(sentence, parse_bio(f"{m['name']} {m['verb']} {m['rest']}"),
+                           parse_bio(f"{m['name']} {m['first']}."))
+    if " work" in sentence:
+        m = _BIO_WORKS.match(sentence)
+        if m:
+            return _works_bio(sentence, m)
     subject = words.bio_subject.match(sentence) if sentence[:14].lower().startswith(words.bio_subject_starts) else None
     if subject:  # "The authors are IWPR-trained journalists in Bishkek."
         names, name_tokens, verb, rest = [], [], subject["verb"], sentence[subject.end() :]
@@ -959,6 +993,32 @@ def parse_bio(sentence: str) -> _Bio | None:
                 bool(subject))
 
 
+def _merged(sentence: str, first: _Bio | None, second: _Bio | None) -> _Bio | None:
+    """One bio from two readings of ``sentence`` about the same names: the first's role and place win."""
+    if first is None or second is None:
+        bio = first or second
+        if bio is None:
+            return None
+        return _Bio(bio.names, bio.role, bio.location, bio.pseudonym, sentence, bio.places, bio.everyone)
+    return _Bio(first.names, first.role or second.role, first.location or second.location,
+                first.pseudonym or second.pseudonym, sentence, first.places or second.places, first.everyone)
+
+
+def _works_bio(sentence: str, m: Any) -> _Bio | None:
+    """ "X works as a stringer for AP in Baghdad" reads as "X is a stringer ..."; "X works for the BBC in
+    London" gives the place only (an employer is no role)."""
+    if m["how"] == "as":
+        return _merged(sentence, parse_bio(f"{m['names']} is {m['rest']}"), None)
+    names = [n for n in _BIO_NAMES.split(m["names"]) if n]
+    name_tokens = [_tokens(n) for n in names]
+    if not names or not all(len(t) >= 2 and _name_ok(t, True) for t in name_tokens):
+        return None
+    pm = _BIO_PLACE.search(m["rest"].rstrip(" ."))
+    if pm is None:
+        return None
+    return _Bio([" ".join(_natural_case(t)) for t in name_tokens], None, pm["place"], False, sentence)
+
+
 def find_bios(text: str | None, names: list[str] | None = None) -> list[_Bio]:
     """Every bio sentence in end matter (paragraphs separated by blank lines); with ``names``, only
     paragraphs that mention one of their last words, or open "The author is", are read (a whole raw
@@ -988,6 +1048,7 @@ def find_bios(text: str | None, names: list[str] | None = None) -> list[_Bio]:
             continue  # a paragraph that names no author, unless it opens "The authors are ..."
         para = _SPACE.sub(" ", para)
         if (" is " not in para and " are " not in para and " was " not in para and " were " not in para
+                and " work" not in para and ", " not in para
                 and not (" from " in para and _REPORTS_WORD.search(para))):
             continue
         for sentence in _SENTENCE.split(para):
@@ -1022,13 +1083,41 @@ def _same_person(a: str, b: str) -> bool:
     return bool(wa and wb) and wa[-1] == wb[-1] and wa[0] == wb[0]
 
 
+def _short_form(full: str, short: str) -> bool:
+    """Whether ``short`` is ``full`` less some of its words, keeping two or more and the last: a bio
+    dropping a first or middle name ("Baseer Saeed" for "Abdul Baseer Saeed").
+
+    >>> _short_form("Abdul Baseer Saeed", "Baseer Saeed"), _short_form("Abdul Baseer Saeed", "Abdul Saeed Khan")
+    (True, False)
+    """
+    wf, ws = full.casefold().split(), short.casefold().split()
+    if len(ws) < 2 or len(ws) >= len(wf) or ws[-1] != wf[-1]:
+        return False
+    it = iter(wf)
+    return all(w in it for w in ws)  # an ordered subsequence
+
+
+def _bio_index(d: _Draft, drafts: list[_Draft], bio: _Bio) -> int | None:
+    """Which of the bio's names is the author ``d``: the same person, or a short form of d's name that
+    fits no other author of the byline."""
+    if bio.everyone:
+        return -1
+    index = next((i for i, n in enumerate(bio.names) if _same_person(d.name, n)), None)
+    if index is not None:
+        return index
+    for i, n in enumerate(bio.names):
+        if _short_form(d.name, n) and not any(
+                o is not d and (_same_person(o.name, n) or _short_form(o.name, n)) for o in drafts):
+            return i
+    return None
+
+
 def _attach(drafts: list[_Draft], bios: list[_Bio]) -> list[Author]:
     authors = []
     for d in drafts:
         location, role, pseudonym, text = d.location, d.role, False, None
         for bio in bios:
-            index = -1 if bio.everyone else next(
-                (i for i, n in enumerate(bio.names) if _same_person(d.name, n)), None)
+            index = _bio_index(d, drafts, bio)
             if index is not None:
                 location = location or bio.place_of(index)  # the byline's place wins over the bio's
                 role = role or bio.role

@@ -840,6 +840,7 @@ _APPOSITIVE = LazyPattern(
     r"^(?P<name>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s[\p{L}\p{M}'’.\-]+){1,4}),\s+"
     r"(?P<app>(?:(?i:an?|the)\s|\p{Lu}[\p{L}\-]*['’]s\s)[^,]{2,150}),\s+(?P<rest>\p{Ll}.{2,400})$", regex.S
 )
+_APPOSITIVE_HINT = LazyPattern(r", (?i:an?|the) |\p{L}['’]s ")
 # "X works for Radio Sahar in Mazar-e-Sharif and is an IWPR-trained reporter.": two bios of one name
 _AND_IS = LazyPattern(
     r"^(?P<name>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s\p{Lu}[\p{L}\p{M}'’.\-]*){1,4})\s+"
@@ -913,7 +914,7 @@ def parse_bio(sentence: str) -> _Bio | None:
     if len(sentence) > MAX_BIO_CHARS:
         return None
     words = _words()
-    if ", " in sentence[:60]:
+    if ", " in sentence[:60] and _APPOSITIVE_HINT.search(sentence, 0, 200):
         m = _APPOSITIVE.match(sentence)
         if m and _name_ok(_tokens(m["name"]), True):
             first, second = parse_bio(f"{m['name']} is {m['app']}."), parse_bio(f"{m['name']} {m['rest']}")
@@ -1048,7 +1049,7 @@ def find_bios(text: str | None, names: list[str] | None = None) -> list[_Bio]:
             continue  # a paragraph that names no author, unless it opens "The authors are ..."
         para = _SPACE.sub(" ", para)
         if (" is " not in para and " are " not in para and " was " not in para and " were " not in para
-                and " work" not in para and ", " not in para
+                and " work" not in para and not (", " in para and _APPOSITIVE_HINT.search(para))
                 and not (" from " in para and _REPORTS_WORD.search(para))):
             continue
         for sentence in _SENTENCE.split(para):

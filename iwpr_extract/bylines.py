@@ -838,7 +838,7 @@ _REPORTS_WORD = LazyPattern(r"\s(?:reports?|writes?|reported|wrote)\s")
 # "X, a journalist in Herat, is an IWPR contributor."; "X, IWPR's Africa editor, compiled this report."
 _APPOSITIVE = LazyPattern(
     r"^(?P<name>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s[\p{L}\p{M}'’.\-]+){1,4}),\s+"
-    r"(?P<app>(?:(?i:an?|the)\s|\p{Lu}[\p{L}\-]*['’]s\s)[^,]{2,150}),\s+(?P<rest>\p{Ll}.{2,400})$", regex.S
+    r"(?P<app>(?:(?i:an?|the)\s|\p{Lu}[\p{L}\-]*['’]s\s)[^,]{2,150}),\s+(?!(?:and|or)\s)(?P<rest>\p{Ll}.{2,400})$", regex.S
 )
 _APPOSITIVE_HINT = LazyPattern(r", (?i:an?|the) |\p{L}['’]s ")
 # "X works for Radio Sahar in Mazar-e-Sharif and is an IWPR-trained reporter.": two bios of one name
@@ -846,9 +846,10 @@ _AND_IS = LazyPattern(
     r"^(?P<name>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s\p{Lu}[\p{L}\p{M}'’.\-]*){1,4})\s+"
     r"(?P<first>\p{Ll}[^,]{2,200}?)\s+and\s+(?P<verb>is|was)\s+(?P<rest>.{3,300})$", regex.S
 )
-# "X works for the BBC Persian service in London." (a place, no role); "X works as a stringer for ..." (a role)
+# "X works for the BBC Persian service in London." (a place, no role); "X works as a stringer for ..." (a role);
+# not "worked", a job held before ("worked as a translator for the UN before joining IWPR")
 _BIO_WORKS = LazyPattern(
-    r"^(?P<names>\p{Lu}[^\s,]*(?:[ ,]+[^\s,]+){0,14}?)\s+(?:works|worked|work)\s+(?P<how>as|for|with|at)\s+"
+    r"^(?P<names>\p{Lu}[^\s,]*(?:[ ,]+[^\s,]+){0,14}?)\s+(?:works|work)\s+(?P<how>as|for|with|at)\s+"
     r"(?P<rest>.{2,300})$", regex.S
 )
 # a clause after the role: "..., where he covers parliament", "..., who has written for ..."

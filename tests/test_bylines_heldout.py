@@ -305,6 +305,8 @@ def test_an_appositive_bio(notes, place, role):
 def test_a_list_of_names_before_the_verb_is_no_appositive():
     got = _authors("By Ana Bek, Ivo Zec and Jan Rus", "Ana Bek, Ivo Zec and Jan Rus are IWPR contributors.")
     assert got == [(n, None, "IWPR contributor") for n in ("Ana Bek", "Ivo Zec", "Jan Rus")]
+    # an appositive before "and" another name: the verb is both names', so no one-name reading of it
+    assert parse_bio("Ana Bek, an IWPR trainee, and Ivo Zec are reporters in Osh.") is None
 
 
 @pytest.mark.parametrize(("notes", "place", "role"), [
@@ -315,6 +317,8 @@ def test_a_list_of_names_before_the_verb_is_no_appositive():
     ("Nazila Fathi reports for IWPR from Osh, southern Kyrgyzstan.", "Osh, southern Kyrgyzstan", None),
     # an employer with no place gives nothing
     ("Nazila Fathi works for the BBC Persian service.", None, None),
+    # a job held before is no role or place of the author's now
+    ("Nazila Fathi worked as a translator for the UN in Kabul before joining IWPR.", None, None),
 ])
 def test_bios_with_other_verbs(notes, place, role):
     assert _authors("By Nazila Fathi", notes) == [("Nazila Fathi", place, role)]

@@ -138,7 +138,7 @@ _TRAILING_MONTH = LazyPattern(r"\s+(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s*$")
 _SYMBOLS = LazyPattern(r"[\p{So}\p{Sk}\p{Cs}\p{Co}\uFE0E\uFE0F\u200B-\u200D*#^~=+<>@{}\[\]]+")
 # a place in brackets after a name: "Iso Rusi (Tetovo) and Saso Ordanoski (Skopje)"
 _PAREN_PLACE = LazyPattern(
-    r"(?<=\p{L})\s*\((?P<inside>\p{Lu}[\p{L}'’\-]*(?:\s\p{Lu}[\p{L}'’\-]*){0,2})\)(?=\s*(?:$|,|and\s|&))"
+    r"(?<=\p{L})\s*\((?P<inside>\p{Lu}[\p{L}'’/&.\-]*(?:\s\p{Lu}[\p{L}'’/&.\-]*){0,2})\)(?=\s*(?:$|,|and\s|&))"
 )
 # left where an outlet in brackets stood before another author ("Jane Doe (BIRN) and Bo Li (Banja Luka)"):
 # the names before it are closed off, so a later place is not theirs
@@ -593,8 +593,8 @@ def _paren_place(m: Any) -> str:
     if inside.isupper() or _is_outlet(tokens):
         # at the end the outlet check of the whole byline takes it; before another author it goes
         return m.group(0) if m.end() == len(m.string) else _CLOSED
-    if _role_split(tokens) is not None:
-        return m.group(0)
+    if _role_split(tokens) is not None or any(c in inside for c in "/&."):
+        return m.group(0)  # "(Sheffield/UK)" is no place; an outlet's marks were taken above
     return f" in {inside}"
 
 
@@ -835,12 +835,13 @@ _BIO_REPORTS = LazyPattern(
     r"(?:\s\p{Lu}[\p{L}\p{M}'’\-]*){0,2})?)\.?$"
 )
 _REPORTS_WORD = LazyPattern(r"\s(?:reports?|writes?|reported|wrote)\s")
-# "X, a journalist in Herat, is an IWPR contributor."; "X, IWPR's Africa editor, compiled this report."
+# "X, a journalist in Herat, is an IWPR contributor."; "X, IWPR's Africa editor, compiled this report.";
+# "X, director of ... in Baku, is ..."; "X, who reports for IWPR from Tashkent, is a pseudonym."
 _APPOSITIVE = LazyPattern(
     r"^(?P<name>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s[\p{L}\p{M}'’.\-]+){1,4}),\s+"
-    r"(?P<app>(?:(?i:an?|the)\s|\p{Lu}[\p{L}\-]*['’]s\s)[^,]{2,150}),\s+(?!(?:and|or)\s)(?P<rest>\p{Ll}.{2,400})$", regex.S
+    r"(?P<app>(?:(?i:an?|the)\s|\p{Lu}[\p{L}\-]*['’]s\s)[^,]{2,150}|\p{Ll}[\p{Ll}\-]+(?:\s[^,]{2,150})?),\s+(?!(?:and|or)\s)(?P<rest>\p{Ll}.{2,400})$", regex.S
 )
-_APPOSITIVE_HINT = LazyPattern(r", (?i:an?|the) |\p{L}['’]s ")
+_APPOSITIVE_HINT = LazyPattern(r", (?:\p{Ll}|\p{Lu}[\p{L}\-]*['’]s )")
 # "X works for Radio Sahar in Mazar-e-Sharif and is an IWPR-trained reporter.": two bios of one name
 _AND_IS = LazyPattern(
     r"^(?P<name>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s\p{Lu}[\p{L}\p{M}'’.\-]*){1,4})\s+"
@@ -918,8 +919,10 @@ def parse_bio(sentence: str) -> _Bio | None:
     if ", " in sentence[:60] and _APPOSITIVE_HINT.search(sentence, 0, 200):
         m = _APPOSITIVE.match(sentence)
         if m and _name_ok(_tokens(m["name"]), True):
-            first, second = parse_bio(f"{m['name']} is {m['app']}."), parse_bio(f"{m['name']} {m['rest']}")
-            if first and first.role and not {w.lower() for w in first.role.split()} & _bio_words():
+            app = m["app"]
+            clause = f"{m['name']} {app[4:]}." if app.startswith("who ") else f"{m['name']} is {app}."
+            first, second = parse_bio(clause), parse_bio(f"{m['name']} {m['rest']}")
+            if first and first.role and not {w.lower().strip(",.") for w in first.role.split()} & _bio_words():
                 first, second = second, first  # "X, a native of Herat, is an IWPR trainee": the verb's role wins
             return _merged(sentence, first, second)
     if " and " in sentence:
@@ -980,7 +983,7 @@ def parse_bio(sentence: str) -> _Bio | None:
         rest = f"{rest} {kind}"
     om = _BIO_ORG.search(rest)
     role = rest
-    if om:
+    if om and rest[: om.start()].rsplit(" ", 1)[-1].lower() not in words.work_roles:  # "author of Taliban"
         role = f"{rest[: om.start()]}, {om['org']}"
     lows = {w.lower().strip(",") for w in rest.split()}
     lows |= {w[:-1] for w in lows if w.endswith("s")}  # "the pseudonyms of journalists in Zimbabwe"

@@ -138,7 +138,7 @@ _TRAILING_MONTH = LazyPattern(r"\s+(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s*$")
 _SYMBOLS = LazyPattern(r"[\p{So}\p{Sk}\p{Cs}\p{Co}\uFE0E\uFE0F\u200B-\u200D*#^~=+<>@{}\[\]]+")
 # a place in brackets after a name: "Iso Rusi (Tetovo) and Saso Ordanoski (Skopje)"
 _PAREN_PLACE = LazyPattern(
-    r"(?<=\p{L})\s*\((?P<inside>\p{Lu}[\p{L}'’/&.\-]*(?:\s\p{Lu}[\p{L}'’/&.\-]*){0,2})\)(?=\s*(?:$|,|and\s|&))"
+    r"(?<=\p{L})\s*\((?P<inside>\p{Lu}[\p{L}'’/&.\-]*(?:\s\p{Lu}[\p{L}'’/&.\-]*){0,2})\)(?=\s*(?:$|,|and\s|&)| in\s)"
 )
 # left where an outlet in brackets stood before another author ("Jane Doe (BIRN) and Bo Li (Banja Luka)"):
 # the names before it are closed off, so a later place is not theirs
@@ -587,13 +587,16 @@ def _in_organisation(head: str, place: str) -> bool:
 
 def _paren_place(m: Any) -> str:
     """ "Iso Rusi (Tetovo)" -> "Iso Rusi in Tetovo"; an outlet ("(Reuters)", "(BIRN)") or a role
-    ("(IWPR Albania Editor)") in brackets stays as it is."""
+    ("(IWPR Albania Editor)") in brackets stays as it is, or goes before another author or a place."""
     inside = m["inside"]
     tokens = _tokens(inside)
+    before_in = m.string.startswith(" in ", m.end())
     if inside.isupper() or _is_outlet(tokens):
+        if before_in:
+            return ""  # "Eset Ali (IWPR) in Baku"
         # at the end the outlet check of the whole byline takes it; before another author it goes
         return m.group(0) if m.end() == len(m.string) else _CLOSED
-    if _role_split(tokens) is not None or any(c in inside for c in "/&."):
+    if before_in or _role_split(tokens) is not None or any(c in inside for c in "/&."):
         return m.group(0)  # "(Sheffield/UK)" is no place; an outlet's marks were taken above
     return f" in {inside}"
 
@@ -825,32 +828,34 @@ _BIO_VERB = LazyPattern(r"\s(?:is|are|was|were)\s")
 _BIO = LazyPattern(
     r"^(?P<names>\p{Lu}[^\s,]*(?:[ ,]+[^\s,]+){0,14}?)\s+(?P<verb>is|are|was|were)\s+(?P<rest>.{3,300})$", regex.S
 )
-# "X reports for IWPR from Kandahar.": a place, no role
+# "X reports for IWPR from Kandahar.", "X contributes to IWPR from Ghazni.": a place, no role
 _BIO_REPORTS = LazyPattern(
-    r"^(?P<names>\p{Lu}[^\s,]*(?:[ ,]+[^\s,]+){0,14}?)\s+(?:reports?|writes?|reported|wrote)\s+"
-    r"(?:for\s+(?:the\s+)?\p{Lu}\S*(?:\s\p{Lu}\S*){0,3}\s+)?from\s+"
+    r"^(?P<names>\p{Lu}[^\s,]*(?:[ ,]+[^\s,]+){0,14}?)\s+(?:reports?|writes?|reported|wrote|contributes?)\s+"
+    r"(?:(?:for|to)\s+(?:the\s+)?\p{Lu}\S*(?:\s\p{Lu}\S*){0,3}\s+)?from\s+"
     r"(?P<place>\p{Lu}[\p{L}\p{M}'’\-]*(?:\s\p{Lu}[\p{L}\p{M}'’\-]*){0,3}"
     # "from Osh, southern Kyrgyzstan"
     r"(?:,\s(?:(?:north|south)?-?(?:north|south|east|west)ern\s|central\s)?\p{Lu}[\p{L}\p{M}'’\-]*"
     r"(?:\s\p{Lu}[\p{L}\p{M}'’\-]*){0,2})?)\.?$"
 )
-_REPORTS_WORD = LazyPattern(r"\s(?:reports?|writes?|reported|wrote)\s")
+_REPORTS_WORD = LazyPattern(r"\s(?:reports?|writes?|reported|wrote|contributes?)\s")
 # "X, a journalist in Herat, is an IWPR contributor."; "X, IWPR's Africa editor, compiled this report.";
 # "X, director of ... in Baku, is ..."; "X, who reports for IWPR from Tashkent, is a pseudonym."
 _APPOSITIVE = LazyPattern(
     r"^(?P<name>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s[\p{L}\p{M}'’.\-]+){1,4}),\s+"
-    r"(?P<app>(?:(?i:an?|the)\s|\p{Lu}[\p{L}\-]*['’]s\s)[^,]{2,150}|\p{Ll}[\p{Ll}\-]+(?:\s[^,]{2,150})?),\s+(?!(?:and|or)\s)(?P<rest>\p{Ll}.{2,400})$", regex.S
+    r"(?!(?:and|or)\s)(?P<app>(?:(?i:an?|the)\s|\p{Lu}[\p{L}\-]*['’]s\s)[^,]{2,150}|\p{Ll}[\p{Ll}\-]+(?:\s[^,]{2,150})?),\s+(?!(?:and|or)\s)(?P<rest>\p{Ll}.{2,400})$", regex.S
 )
 _APPOSITIVE_HINT = LazyPattern(r", (?:\p{Ll}|\p{Lu}[\p{L}\-]*['’]s )")
+# "A, a freelance journalist, and B, an IWPR contributor, are based in Baku": appositives inside a list of names
+_LIST_APPOSITIVE = LazyPattern(r"(?<=\p{L}),\s(?:an?|the)\s[^,]{2,80},(?=\s(?:and\s)?\p{Lu}|\s(?:are|were)\s)")
 # "X works for Radio Sahar in Mazar-e-Sharif and is an IWPR-trained reporter.": two bios of one name
 _AND_IS = LazyPattern(
     r"^(?P<name>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s\p{Lu}[\p{L}\p{M}'’.\-]*){1,4})\s+"
     r"(?P<first>\p{Ll}[^,]{2,200}?)\s+and\s+(?P<verb>is|was)\s+(?P<rest>.{3,300})$", regex.S
 )
-# "X works for the BBC Persian service in London." (a place, no role); "X works as a stringer for ..." (a role);
+# "X works for the BBC Persian service in London.", "X lives in Jalalabad." (a place, no role); "X works as a stringer for ..." (a role);
 # not "worked", a job held before ("worked as a translator for the UN before joining IWPR")
 _BIO_WORKS = LazyPattern(
-    r"^(?P<names>\p{Lu}[^\s,]*(?:[ ,]+[^\s,]+){0,14}?)\s+(?:works|work)\s+(?P<how>as|for|with|at)\s+"
+    r"^(?P<names>\p{Lu}[^\s,]*(?:[ ,]+[^\s,]+){0,14}?)\s+(?:works|work|lives|live)\s+(?P<how>as|for|with|at|in)\s+"
     r"(?P<rest>.{2,300})$", regex.S
 )
 # a clause after the role: "..., where he covers parliament", "..., who has written for ..."
@@ -858,6 +863,9 @@ _BIO_CLAUSE = LazyPattern(r",\s+(?:where|who|whose|which|when|since)\s.*$", rege
 _BIO_NAMES = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 _ARTICLE = LazyPattern(r"^(?:an?|the|one\s+of(?:\s+the)?)\s+", regex.I)
 _BIO_PLACE = LazyPattern(r"\s+(?:(?:based|living|working)\s+)?in\s+(?P<place>(?:the\s+)?(?:(?:north|south)?-?(?:north|south|east|west)ern\s+|central\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ,]+(?:and\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*){0,4})$")
+_BASED_IN = LazyPattern(
+    r"^(?:based|living|working)\s+in\s+(?P<place>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s\p{Lu}[\p{L}\p{M}'’.\-]*){0,2})(?:$|\s+and\s|,)"
+)
 # "a journalist in Tetovo and a regular IWPR contributor"
 _BIO_PLACE_MID = LazyPattern(r"\s+in\s+(?P<place>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s\p{Lu}[\p{L}\p{M}'’.\-]*){0,2})(?=\s+and\s+(?:an?\s|the\s)|,)")
 # "a journalist from Ganja": one word only, as "a reporter from Radio Azattyk" names an outlet
@@ -916,6 +924,11 @@ def parse_bio(sentence: str) -> _Bio | None:
     if len(sentence) > MAX_BIO_CHARS:
         return None
     words = _words()
+    if sentence.count(", ") >= 3 and (" are " in sentence or " were " in sentence):
+        listed = _LIST_APPOSITIVE.sub("", sentence)
+        if listed != sentence:
+            bio = parse_bio(listed)
+            return _merged(sentence, bio, None) if bio else None
     if ", " in sentence[:60] and _APPOSITIVE_HINT.search(sentence, 0, 200):
         m = _APPOSITIVE.match(sentence)
         if m and _name_ok(_tokens(m["name"]), True):
@@ -930,7 +943,7 @@ def parse_bio(sentence: str) -> _Bio | None:
         if m and " is " not in m["first"] and " was " not in m["first"]:
             return _merged(sentence, parse_bio(f"{m['name']} {m['verb']} {m['rest']}"),
                            parse_bio(f"{m['name']} {m['first']}."))
-    if " work" in sentence:
+    if " work" in sentence or " live" in sentence:
         m = _BIO_WORKS.match(sentence)
         if m:
             return _works_bio(sentence, m)
@@ -950,6 +963,10 @@ def parse_bio(sentence: str) -> _Bio | None:
             return _Bio([" ".join(_natural_case(t)) for t in name_tokens], None, reports["place"], False, sentence)
         verb, rest = m["verb"], m["rest"]
     rest = rest.rstrip(" .")
+    based = _BASED_IN.match(rest) if rest[:5] in ("based", "livin", "worki") else None
+    if based:  # "X is based in Kabul and writes for IWPR": a place, no role
+        return _Bio([" ".join(_natural_case(t)) for t in name_tokens], None, based["place"], False, sentence,
+                    everyone=bool(subject))
     if rest.split(" ", 1)[0].lower() in words.bio_adverb_words:  # "is currently IWPR's editor", "is also a lecturer"
         rest = words.bio_adverbs.sub("", rest)
     if ", wh" in rest or ", since" in rest:
@@ -1018,7 +1035,7 @@ def _works_bio(sentence: str, m: Any) -> _Bio | None:
     name_tokens = [_tokens(n) for n in names]
     if not names or not all(len(t) >= 2 and _name_ok(t, True) for t in name_tokens):
         return None
-    pm = _BIO_PLACE.search(m["rest"].rstrip(" ."))
+    pm = _BIO_PLACE.search(f" {m['how']} {m['rest'].rstrip(' .')}")
     if pm is None:
         return None
     return _Bio([" ".join(_natural_case(t)) for t in name_tokens], None, pm["place"], False, sentence)
@@ -1053,7 +1070,7 @@ def find_bios(text: str | None, names: list[str] | None = None) -> list[_Bio]:
             continue  # a paragraph that names no author, unless it opens "The authors are ..."
         para = _SPACE.sub(" ", para)
         if (" is " not in para and " are " not in para and " was " not in para and " were " not in para
-                and " work" not in para and not (", " in para and _APPOSITIVE_HINT.search(para))
+                and " work" not in para and " live" not in para and not (", " in para and _APPOSITIVE_HINT.search(para))
                 and not (" from " in para and _REPORTS_WORD.search(para))):
             continue
         for sentence in _SENTENCE.split(para):

@@ -138,8 +138,11 @@ _TRAILING_MONTH = LazyPattern(r"\s+(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s*$")
 _SYMBOLS = LazyPattern(r"[\p{So}\p{Sk}\p{Cs}\p{Co}\uFE0E\uFE0F\u200B-\u200D*#^~=+<>@{}\[\]]+")
 # a place in brackets after a name: "Iso Rusi (Tetovo) and Saso Ordanoski (Skopje)"
 _PAREN_PLACE = LazyPattern(
-    r"(?<=\p{L})\s*\((?P<inside>\p{Lu}[\p{L}'’\-]*(?:\s\p{Lu}[\p{L}'’\-]*){0,2})\)(?=\s*(?:$|,|and\s|&))"
+    r"(?<=\p{L})\s*\((?P<inside>\p{Lu}[\p{L}'’/&.\-]*(?:\s\p{Lu}[\p{L}'’/&.\-]*){0,2})\)(?=\s*(?:$|,|and\s|&)| in\s)"
 )
+# left where an outlet in brackets stood before another author ("Jane Doe (BIRN) and Bo Li (Banja Luka)"):
+# the names before it are closed off, so a later place is not theirs
+_CLOSED = "\u2063"
 _PAREN_OUTLET = LazyPattern(r"\s*\((?P<outlet>\p{Lu}[\p{L}\p{N}.&'/\- ]{0,39})\)$")
 # "(name withheld)", "name withheld for security reasons": an author IWPR does not name, so a credit, no person
 _WITHHELD = LazyPattern(r"\(?\b(?:(?:the\s+)?(?:author'?s?\s+)?names?|identity)\s+(?:(?:is|are|being|has\s+been)\s+)?"
@@ -434,7 +437,7 @@ def _is_outlet(tokens: list[str], lows: list[str] | None = None) -> bool:
     low = " ".join(lows)
     if tokens[0].isupper() and lows[0] in words.outlets:
         return True  # "IWPR Afghanistan", "BBC Georgian Service"
-    if low in words.outlets or (low.startswith("the ") and len(tokens) > 1):
+    if low in words.outlets or (low.startswith("the ") and len(tokens) > 1 and not _known_place(low)):
         return True
     return lows[-1] in words.strong_outlet and (len(tokens) > 1 or tokens[0].isupper() or low in words.collective)
 
@@ -584,14 +587,17 @@ def _in_organisation(head: str, place: str) -> bool:
 
 def _paren_place(m: Any) -> str:
     """ "Iso Rusi (Tetovo)" -> "Iso Rusi in Tetovo"; an outlet ("(Reuters)", "(BIRN)") or a role
-    ("(IWPR Albania Editor)") in brackets stays as it is."""
+    ("(IWPR Albania Editor)") in brackets stays as it is, or goes before another author or a place."""
     inside = m["inside"]
     tokens = _tokens(inside)
+    before_in = m.string.startswith(" in ", m.end())
     if inside.isupper() or _is_outlet(tokens):
+        if before_in:
+            return ""  # "Eset Ali (IWPR) in Baku"
         # at the end the outlet check of the whole byline takes it; before another author it goes
-        return m.group(0) if m.end() == len(m.string) else " "
-    if _role_split(tokens) is not None:
-        return m.group(0)
+        return m.group(0) if m.end() == len(m.string) else _CLOSED
+    if before_in or _role_split(tokens) is not None or any(c in inside for c in "/&."):
+        return m.group(0)  # "(Sheffield/UK)" is no place; an outlet's marks were taken above
     return f" in {inside}"
 
 
@@ -633,6 +639,9 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
         chunk_list = _chunks(segment)
         for joiner, chunk in chunk_list:
             place = None
+            closed = chunk.endswith(_CLOSED)
+            if closed:
+                chunk = chunk.rstrip(_CLOSED)
             m = words.prefix.match(chunk)
             if m and chunk[m.end() :].strip():
                 chunk = chunk[m.end() :]  # "... claims Hillary. From Andrew Purcell in New York"
@@ -774,6 +783,8 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
             if role:
                 draft.role = draft.role or role
                 since_role = []
+            if closed:
+                group = []
             if affil:
                 parsed.outlets.append(affil)
             if place:
@@ -817,18 +828,44 @@ _BIO_VERB = LazyPattern(r"\s(?:is|are|was|were)\s")
 _BIO = LazyPattern(
     r"^(?P<names>\p{Lu}[^\s,]*(?:[ ,]+[^\s,]+){0,14}?)\s+(?P<verb>is|are|was|were)\s+(?P<rest>.{3,300})$", regex.S
 )
-# "X reports for IWPR from Kandahar.": a place, no role
+# "X reports for IWPR from Kandahar.", "X contributes to IWPR from Ghazni.": a place, no role
 _BIO_REPORTS = LazyPattern(
-    r"^(?P<names>\p{Lu}[^\s,]*(?:[ ,]+[^\s,]+){0,14}?)\s+(?:reports|writes|reported|wrote)\s+"
-    r"(?:for\s+(?:the\s+)?\p{Lu}\S*(?:\s\p{Lu}\S*){0,3}\s+)?from\s+"
-    r"(?P<place>\p{Lu}[\p{L}\p{M}'’\-]*(?:\s\p{Lu}[\p{L}\p{M}'’\-]*){0,3})\.?$"
+    r"^(?P<names>\p{Lu}[^\s,]*(?:[ ,]+[^\s,]+){0,14}?)\s+(?:reports?|writes?|reported|wrote|contributes?)\s+"
+    r"(?:(?:for|to)\s+(?:the\s+)?\p{Lu}\S*(?:\s\p{Lu}\S*){0,3}\s+)?from\s+"
+    r"(?P<place>\p{Lu}[\p{L}\p{M}'’\-]*(?:\s\p{Lu}[\p{L}\p{M}'’\-]*){0,3}"
+    # "from Osh, southern Kyrgyzstan"
+    r"(?:,\s(?:(?:north|south)?-?(?:north|south|east|west)ern\s|central\s)?\p{Lu}[\p{L}\p{M}'’\-]*"
+    r"(?:\s\p{Lu}[\p{L}\p{M}'’\-]*){0,2})?)\.?$"
 )
-_REPORTS_WORD = LazyPattern(r"\s(?:reports|writes|reported|wrote)\s")
+_REPORTS_WORD = LazyPattern(r"\s(?:reports?|writes?|reported|wrote|contributes?)\s")
+# "X, a journalist in Herat, is an IWPR contributor."; "X, IWPR's Africa editor, compiled this report.";
+# "X, director of ... in Baku, is ..."; "X, who reports for IWPR from Tashkent, is a pseudonym."
+_APPOSITIVE = LazyPattern(
+    r"^(?P<name>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s[\p{L}\p{M}'’.\-]+){1,4}),\s+"
+    r"(?!(?:and|or)\s)(?P<app>(?:(?i:an?|the)\s|\p{Lu}[\p{L}\-]*['’]s\s)[^,]{2,150}|\p{Ll}[\p{Ll}\-]+(?:\s[^,]{2,150})?),\s+(?!(?:and|or)\s)(?P<rest>\p{Ll}.{2,400})$", regex.S
+)
+_APPOSITIVE_HINT = LazyPattern(r", (?:\p{Ll}|\p{Lu}[\p{L}\-]*['’]s )")
+# "A, a freelance journalist, and B, an IWPR contributor, are based in Baku": appositives inside a list of names
+_LIST_APPOSITIVE = LazyPattern(r"(?<=\p{L}),\s(?:an?|the)\s[^,]{2,80},(?=\s(?:and\s)?\p{Lu}|\s(?:are|were)\s)")
+# "X works for Radio Sahar in Mazar-e-Sharif and is an IWPR-trained reporter.": two bios of one name
+_AND_IS = LazyPattern(
+    r"^(?P<name>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s\p{Lu}[\p{L}\p{M}'’.\-]*){1,4})\s+"
+    r"(?P<first>\p{Ll}[^,]{2,200}?)\s+and\s+(?P<verb>is|was)\s+(?P<rest>.{3,300})$", regex.S
+)
+# "X works for the BBC Persian service in London.", "X lives in Jalalabad." (a place, no role); "X works as a stringer for ..." (a role);
+# not "worked", a job held before ("worked as a translator for the UN before joining IWPR")
+_BIO_WORKS = LazyPattern(
+    r"^(?P<names>\p{Lu}[^\s,]*(?:[ ,]+[^\s,]+){0,14}?)\s+(?:works|work|lives|live)\s+(?P<how>as|for|with|at|in)\s+"
+    r"(?P<rest>.{2,300})$", regex.S
+)
 # a clause after the role: "..., where he covers parliament", "..., who has written for ..."
 _BIO_CLAUSE = LazyPattern(r",\s+(?:where|who|whose|which|when|since)\s.*$", regex.S)
 _BIO_NAMES = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 _ARTICLE = LazyPattern(r"^(?:an?|the|one\s+of(?:\s+the)?)\s+", regex.I)
 _BIO_PLACE = LazyPattern(r"\s+(?:(?:based|living|working)\s+)?in\s+(?P<place>(?:the\s+)?(?:(?:north|south)?-?(?:north|south|east|west)ern\s+|central\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ,]+(?:and\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*){0,4})$")
+_BASED_IN = LazyPattern(
+    r"^(?:based|living|working)\s+in\s+(?P<place>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s\p{Lu}[\p{L}\p{M}'’.\-]*){0,2})(?:$|\s+and\s|,)"
+)
 # "a journalist in Tetovo and a regular IWPR contributor"
 _BIO_PLACE_MID = LazyPattern(r"\s+in\s+(?P<place>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s\p{Lu}[\p{L}\p{M}'’.\-]*){0,2})(?=\s+and\s+(?:an?\s|the\s)|,)")
 # "a journalist from Ganja": one word only, as "a reporter from Radio Azattyk" names an outlet
@@ -887,6 +924,29 @@ def parse_bio(sentence: str) -> _Bio | None:
     if len(sentence) > MAX_BIO_CHARS:
         return None
     words = _words()
+    if sentence.count(", ") >= 3 and (" are " in sentence or " were " in sentence):
+        listed = _LIST_APPOSITIVE.sub("", sentence)
+        if listed != sentence:
+            bio = parse_bio(listed)
+            return _merged(sentence, bio, None) if bio else None
+    if ", " in sentence[:60] and _APPOSITIVE_HINT.search(sentence, 0, 200):
+        m = _APPOSITIVE.match(sentence)
+        if m and _name_ok(_tokens(m["name"]), True):
+            app = m["app"]
+            clause = f"{m['name']} {app[4:]}." if app.startswith("who ") else f"{m['name']} is {app}."
+            first, second = parse_bio(clause), parse_bio(f"{m['name']} {m['rest']}")
+            if first and first.role and not {w.lower().strip(",.") for w in first.role.split()} & _bio_words():
+                first, second = second, first  # "X, a native of Herat, is an IWPR trainee": the verb's role wins
+            return _merged(sentence, first, second)
+    if " and " in sentence:
+        m = _AND_IS.match(sentence)
+        if m and " is " not in m["first"] and " was " not in m["first"]:
+            return _merged(sentence, parse_bio(f"{m['name']} {m['verb']} {m['rest']}"),
+                           parse_bio(f"{m['name']} {m['first']}."))
+    if " work" in sentence or " live" in sentence:
+        m = _BIO_WORKS.match(sentence)
+        if m:
+            return _works_bio(sentence, m)
     subject = words.bio_subject.match(sentence) if sentence[:14].lower().startswith(words.bio_subject_starts) else None
     if subject:  # "The authors are IWPR-trained journalists in Bishkek."
         names, name_tokens, verb, rest = [], [], subject["verb"], sentence[subject.end() :]
@@ -903,6 +963,10 @@ def parse_bio(sentence: str) -> _Bio | None:
             return _Bio([" ".join(_natural_case(t)) for t in name_tokens], None, reports["place"], False, sentence)
         verb, rest = m["verb"], m["rest"]
     rest = rest.rstrip(" .")
+    based = _BASED_IN.match(rest) if rest[:5] in ("based", "livin", "worki") else None
+    if based:  # "X is based in Kabul and writes for IWPR": a place, no role
+        return _Bio([" ".join(_natural_case(t)) for t in name_tokens], None, based["place"], False, sentence,
+                    everyone=bool(subject))
     if rest.split(" ", 1)[0].lower() in words.bio_adverb_words:  # "is currently IWPR's editor", "is also a lecturer"
         rest = words.bio_adverbs.sub("", rest)
     if ", wh" in rest or ", since" in rest:
@@ -936,7 +1000,7 @@ def parse_bio(sentence: str) -> _Bio | None:
         rest = f"{rest} {kind}"
     om = _BIO_ORG.search(rest)
     role = rest
-    if om:
+    if om and rest[: om.start()].rsplit(" ", 1)[-1].lower() not in words.work_roles:  # "author of Taliban"
         role = f"{rest[: om.start()]}, {om['org']}"
     lows = {w.lower().strip(",") for w in rest.split()}
     lows |= {w[:-1] for w in lows if w.endswith("s")}  # "the pseudonyms of journalists in Zimbabwe"
@@ -949,6 +1013,32 @@ def parse_bio(sentence: str) -> _Bio | None:
         role = _singular_role(head) + ("," + tail if tail else "")
     return _Bio([" ".join(_natural_case(t)) for t in name_tokens], role or None, place, pseudonym, sentence, places,
                 bool(subject))
+
+
+def _merged(sentence: str, first: _Bio | None, second: _Bio | None) -> _Bio | None:
+    """One bio from two readings of ``sentence`` about the same names: the first's role and place win."""
+    if first is None or second is None:
+        bio = first or second
+        if bio is None:
+            return None
+        return _Bio(bio.names, bio.role, bio.location, bio.pseudonym, sentence, bio.places, bio.everyone)
+    return _Bio(first.names, first.role or second.role, first.location or second.location,
+                first.pseudonym or second.pseudonym, sentence, first.places or second.places, first.everyone)
+
+
+def _works_bio(sentence: str, m: Any) -> _Bio | None:
+    """ "X works as a stringer for AP in Baghdad" reads as "X is a stringer ..."; "X works for the BBC in
+    London" gives the place only (an employer is no role)."""
+    if m["how"] == "as":
+        return _merged(sentence, parse_bio(f"{m['names']} is {m['rest']}"), None)
+    names = [n for n in _BIO_NAMES.split(m["names"]) if n]
+    name_tokens = [_tokens(n) for n in names]
+    if not names or not all(len(t) >= 2 and _name_ok(t, True) for t in name_tokens):
+        return None
+    pm = _BIO_PLACE.search(f" {m['how']} {m['rest'].rstrip(' .')}")
+    if pm is None:
+        return None
+    return _Bio([" ".join(_natural_case(t)) for t in name_tokens], None, pm["place"], False, sentence)
 
 
 def find_bios(text: str | None, names: list[str] | None = None) -> list[_Bio]:
@@ -980,6 +1070,7 @@ def find_bios(text: str | None, names: list[str] | None = None) -> list[_Bio]:
             continue  # a paragraph that names no author, unless it opens "The authors are ..."
         para = _SPACE.sub(" ", para)
         if (" is " not in para and " are " not in para and " was " not in para and " were " not in para
+                and " work" not in para and " live" not in para and not (", " in para and _APPOSITIVE_HINT.search(para))
                 and not (" from " in para and _REPORTS_WORD.search(para))):
             continue
         for sentence in _SENTENCE.split(para):
@@ -1014,13 +1105,41 @@ def _same_person(a: str, b: str) -> bool:
     return bool(wa and wb) and wa[-1] == wb[-1] and wa[0] == wb[0]
 
 
+def _short_form(full: str, short: str) -> bool:
+    """Whether ``short`` is ``full`` less some of its words, keeping two or more and the last: a bio
+    dropping a first or middle name ("Baseer Saeed" for "Abdul Baseer Saeed").
+
+    >>> _short_form("Abdul Baseer Saeed", "Baseer Saeed"), _short_form("Abdul Baseer Saeed", "Abdul Saeed Khan")
+    (True, False)
+    """
+    wf, ws = full.casefold().split(), short.casefold().split()
+    if len(ws) < 2 or len(ws) >= len(wf) or ws[-1] != wf[-1]:
+        return False
+    it = iter(wf)
+    return all(w in it for w in ws)  # an ordered subsequence
+
+
+def _bio_index(d: _Draft, drafts: list[_Draft], bio: _Bio) -> int | None:
+    """Which of the bio's names is the author ``d``: the same person, or a short form of d's name that
+    fits no other author of the byline."""
+    if bio.everyone:
+        return -1
+    index = next((i for i, n in enumerate(bio.names) if _same_person(d.name, n)), None)
+    if index is not None:
+        return index
+    for i, n in enumerate(bio.names):
+        if _short_form(d.name, n) and not any(
+                o is not d and (_same_person(o.name, n) or _short_form(o.name, n)) for o in drafts):
+            return i
+    return None
+
+
 def _attach(drafts: list[_Draft], bios: list[_Bio]) -> list[Author]:
     authors = []
     for d in drafts:
         location, role, pseudonym, text = d.location, d.role, False, None
         for bio in bios:
-            index = -1 if bio.everyone else next(
-                (i for i, n in enumerate(bio.names) if _same_person(d.name, n)), None)
+            index = _bio_index(d, drafts, bio)
             if index is not None:
                 location = location or bio.place_of(index)  # the byline's place wins over the bio's
                 role = role or bio.role

@@ -4,7 +4,7 @@
     python scripts/eval_bylines.py --errors   # every case that differs, with what came out
     python scripts/eval_bylines.py --batch 6  # one batch only (tests/data/bylines_heldout6.jsonl)
 
-Cases: ``tests/data/bylines_heldout*.jsonl`` (fourteen batches, each written after the one before was fixed),
+Cases: ``tests/data/bylines_heldout*.jsonl`` (seventeen batches, each written after the one before was fixed),
 one per line ``{byline, notes, authors, credit}``, written by hand from IWPR's newsletters (Afghan Recovery
 Report, Iraqi Crisis Report, Balkan Crisis Report, Tribunal Update, Caucasus Reporting Service, Reporting
 Central Asia) before the tool was run on them.

@@ -20,7 +20,7 @@ OPEN: set[str] = set()
 
 def test_every_held_out_byline_right(evaluation):
     figures, wrong = evaluation
-    assert figures["cases"] >= 328
+    assert figures["cases"] >= 388
     assert sorted(case["byline"] for case, _ in wrong) == sorted(OPEN)
 
 
@@ -266,3 +266,122 @@ def test_central_asian_patronymic_words_stay_small_in_a_name():
     assert [a.name for a in parse_byline("By Bektur Elmurat uulu and Aigerim Toktogul kyzy in Naryn")] == [
         "Bektur Elmurat uulu", "Aigerim Toktogul kyzy"]
     assert [a.name for a in parse_byline("BY BEKTUR ELMURAT UULU IN NARYN")] == ["Bektur Elmurat uulu"]
+
+
+def test_a_known_place_opening_the_after_a_comma_is_a_place_not_an_outlet():
+    assert [(a.name, a.location) for a in parse_byline("By Ana Uzelac, The Hague")] == [("Ana Uzelac", "The Hague")]
+    # an outlet opening "The" after a name is still an outlet
+    assert [(a.name, a.location) for a in parse_byline("By Ana Uzelac, The Guardian")] == [("Ana Uzelac", None)]
+
+
+def test_an_outlet_in_brackets_closes_off_the_names_before_it():
+    got = [(a.name, a.location) for a in parse_byline("By Jane Doe (BIRN) and Bo Li (Banja Luka)")]
+    assert got == [("Jane Doe", None), ("Bo Li", "Banja Luka")]
+    got = [(a.name, a.location) for a in parse_byline("By Jane Doe (Reuters) and Bo Li in Sarajevo")]
+    assert got == [("Jane Doe", None), ("Bo Li", "Sarajevo")]
+    # without the outlet the place is both authors'
+    got = [(a.name, a.location) for a in parse_byline("By Jane Doe and Bo Li in Sarajevo")]
+    assert got == [("Jane Doe", "Sarajevo"), ("Bo Li", "Sarajevo")]
+
+
+def _authors(byline, notes):
+    record = {"id": "x#0", "source": "x", "kind": "article", "index": 0, "byline": byline, "body": "Text.",
+              "notes": notes}
+    return [(a["name"], a["location"], a["role"]) for a in bylines_record(record)["authors"]]
+
+
+@pytest.mark.parametrize(("notes", "place", "role"), [
+    ("Ahmad Ibrahimi, a journalist in Herat, is an IWPR contributor.", "Herat", "journalist"),
+    ("Ahmad Ibrahimi, a freelance reporter based in Herat, is a regular IWPR contributor.", "Herat",
+     "freelance reporter"),
+    ("Ahmad Ibrahimi, IWPR's Afghan editor, compiled this report.", None, "IWPR's Afghan editor"),
+    # the appositive is no role: the sentence after it still is the bio
+    ("Ahmad Ibrahimi, a native of Herat, is an IWPR-trained reporter.", None, "IWPR-trained reporter"),
+])
+def test_an_appositive_bio(notes, place, role):
+    assert _authors("By Ahmad Ibrahimi", notes) == [("Ahmad Ibrahimi", place, role)]
+
+
+def test_a_list_of_names_before_the_verb_is_no_appositive():
+    got = _authors("By Ana Bek, Ivo Zec and Jan Rus", "Ana Bek, Ivo Zec and Jan Rus are IWPR contributors.")
+    assert got == [(n, None, "IWPR contributor") for n in ("Ana Bek", "Ivo Zec", "Jan Rus")]
+    # an appositive before "and" another name: the verb is both names', so no one-name reading of it
+    assert parse_bio("Ana Bek, an IWPR trainee, and Ivo Zec are reporters in Osh.") is None
+
+
+@pytest.mark.parametrize(("notes", "place", "role"), [
+    ("Nazila Fathi works for the BBC Persian service in London.", "London", None),
+    ("Nazila Fathi works as a stringer for Associated Press in Baghdad.", "Baghdad", "stringer, Associated Press"),
+    ("Nazila Fathi works for Radio Sahar in Herat and is an IWPR-trained reporter.", "Herat",
+     "IWPR-trained reporter"),
+    ("Nazila Fathi reports for IWPR from Osh, southern Kyrgyzstan.", "Osh, southern Kyrgyzstan", None),
+    # an employer with no place gives nothing
+    ("Nazila Fathi works for the BBC Persian service.", None, None),
+    # a job held before is no role or place of the author's now
+    ("Nazila Fathi worked as a translator for the UN in Kabul before joining IWPR.", None, None),
+])
+def test_bios_with_other_verbs(notes, place, role):
+    assert _authors("By Nazila Fathi", notes) == [("Nazila Fathi", place, role)]
+
+
+def test_a_plural_report_from_bio():
+    got = _authors("By Vahe Sarukhanian and Gegham Vardanian", "Vahe Sarukhanian and Gegham Vardanian report "
+                   "for IWPR from Armenia.")
+    assert got == [("Vahe Sarukhanian", "Armenia", None), ("Gegham Vardanian", "Armenia", None)]
+
+
+def test_a_bio_dropping_a_first_or_middle_name_attaches_when_unambiguous():
+    assert _authors("By Abdul Baseer Saeed in Kabul", "Baseer Saeed is an IWPR-trained reporter.") == [
+        ("Abdul Baseer Saeed", "Kabul", "IWPR-trained reporter")]
+    # two authors the short form fits: it goes to neither
+    got = _authors("By Abdul Baseer Saeed and Mohammad Baseer Saeed", "Baseer Saeed is an IWPR-trained reporter.")
+    assert got == [("Abdul Baseer Saeed", None, None), ("Mohammad Baseer Saeed", None, None)]
+    # one word in common is not the same person
+    assert _authors("By Abdul Baseer Saeed", "Ali Saeed is an IWPR-trained reporter.") == [
+        ("Abdul Baseer Saeed", None, None)]
+
+
+@pytest.mark.parametrize(("notes", "place", "role", "pseudonym"), [
+    ("Emin Bek, director of the Institute for Reporters' Freedom and Safety in Baku, is a former IWPR trainee.",
+     "Baku", "director, Institute for Reporters' Freedom and Safety", False),
+    ("Emin Bek, who reports for IWPR from Tashkent, is a pseudonym.", "Tashkent", None, True),
+    ("Emin Bek, the editor of the Reporter.kg website, is an IWPR contributor.", None, "editor, Reporter.kg website",
+     False),
+    ("Emin Bek, however, is an IWPR contributor.", None, "IWPR contributor", False),
+])
+def test_appositives_without_an_article(notes, place, role, pseudonym):
+    record = {"id": "x#0", "source": "x", "kind": "article", "index": 0, "byline": "By Emin Bek", "body": "Text.",
+              "notes": notes}
+    (author,) = bylines_record(record)["authors"]
+    assert (author["location"], author["role"], author["pseudonym"]) == (place, role, pseudonym)
+
+
+def test_an_outlet_with_marks_in_brackets_before_another_author():
+    got = [(a.name, a.location) for a in parse_byline("By Jane Doe (RFE/RL) and Bo Li (Bishkek)")]
+    assert got == [("Jane Doe", None), ("Bo Li", "Bishkek")]
+
+
+def test_a_bio_keeps_of_after_a_work_role():
+    assert _authors("By Ahmed Rashid", "Ahmed Rashid is the author of Taliban.") == [
+        ("Ahmed Rashid", None, "author of Taliban")]
+
+
+@pytest.mark.parametrize(("notes", "place", "role"), [
+    ("Mariam Amini is based in Kabul and writes for IWPR.", "Kabul", None),
+    ("Mariam Amini lives in Jalalabad.", "Jalalabad", None),
+    ("Mariam Amini contributes to IWPR from Ghazni.", "Ghazni", None),
+])
+def test_place_only_bios(notes, place, role):
+    assert _authors("By Mariam Amini", notes) == [("Mariam Amini", place, role)]
+
+
+def test_appositives_inside_a_list_of_names():
+    got = _authors("By Leyla Aliyeva and Rovshan Ismayilov", "Leyla Aliyeva, a freelance journalist, and Rovshan "
+                   "Ismayilov, an IWPR contributor, are IWPR-trained reporters in Baku.")
+    assert got == [("Leyla Aliyeva", "Baku", "IWPR-trained reporter"),
+                   ("Rovshan Ismayilov", "Baku", "IWPR-trained reporter")]
+
+
+def test_an_outlet_in_brackets_before_the_place():
+    assert [(a.name, a.location) for a in parse_byline("By Eset Ali (IWPR) in Baku")] == [("Eset Ali", "Baku")]
+    assert [(a.name, a.location) for a in parse_byline("By Jane Doe (Reuters) in Kabul")] == [("Jane Doe", "Kabul")]

@@ -1051,7 +1051,7 @@ _LIST_HEAD = LazyPattern(r"[ \t\n](?:for|of|on)[ \t\n]+\p{Lu}\p{Ll}+(?:[ \t]\p{L
 def _org_list_end(text: str, start: int, end: int, g: Any) -> int:
     """Where an organisation's name ends when a list of fields follows its "for X" or "of X" across commas
     ("Central Agency for Development, Investment and Innovation", "Committee on Education, Science and
-    Culture"), else ``end``: the list must close with "and" and hold no known name or given name.
+    Culture"), else ``end``: the list must close with "and" and hold no known name, given name or title.
 
     >>> text = "the Central Agency for Development, Investment and Innovation was"
     >>> text[4:_org_list_end(text, 4, 34, load())]
@@ -1063,8 +1063,9 @@ def _org_list_end(text: str, start: int, end: int, g: Any) -> int:
     if m is None:
         return end
     for item in m.captures(1) + m.captures(2):
-        if name_key(item) in g.names or any(w in g.first_names or w.casefold() in g.names for w in item.split()):
-            return end
+        if name_key(item) in g.names or any(w in g.first_names or w.casefold() in g.names
+                                            or _is_title(w.casefold(), g.titles) for w in item.split()):
+            return end  # "Kabul", "Rustam", "Judge Orie": a list of names or people after the organisation
     return m.end()
 
 

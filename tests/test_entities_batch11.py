@@ -41,6 +41,8 @@ def test_a_list_of_fields_after_for_or_of_stays_in_the_name():
 def test_a_list_of_names_after_an_organisation_stays_apart():
     found = spans("Officials said the Ministry of Defence, Kabul and Herat police were involved.")
     assert found == [("Ministry of Defence", "ORG"), ("Kabul", "LOC"), ("Herat", "LOC")]
+    assert spans("He wrote to the Committee for Refugees, Judge Orie and Prosecutor Brammertz.") == [
+        ("Committee for Refugees", "ORG"), ("Orie", "PERSON"), ("Brammertz", "PERSON")]
     found = spans("Officials from the Committee for Refugees, Human Rights Watch and Amnesty International came.")
     assert found == [("Committee for Refugees", "ORG"), ("Human Rights Watch", "ORG"),
                      ("Amnesty International", "ORG")]

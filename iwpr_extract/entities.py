@@ -802,7 +802,13 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
     if not cued and _place_in_list(text, start, end, words[0], out, g):
         out.append(_Span(start, end, "LOC", or_person=True))  # "Jurm, Baharak and Keshem"
         return
+    if (given and not cued and text.endswith(("the ", "The "), 0, start)
+            and text[end:end + 1] in _THE_WORD_ENDS):
+        return  # "bring down the Shah, and": a ruler's title used as a name, the given name it also is names no one
     out.append(_Span(start, end, "PERSON", single=not (given or cued)))
+
+
+_THE_WORD_ENDS = frozenset((",", ".", ";", ":", ")", "'", "\u2019"))
 
 
 # (text, {(line start, line end): verdict}): a text's lines are asked about once per name in them; the

@@ -66,3 +66,9 @@ def test_a_plural_role_word_before_of_opens_a_body_named_by_its_kind():
     assert ("Mothers of Dagestan for Human Rights", "ORG") in spans(
         "Gulnara Rustamova, who heads the Mothers of Dagestan for Human Rights association, said.")
     assert ("Journalists for Human Rights", "ORG") in spans("He spoke for the Journalists for Human Rights group.")
+
+
+def test_a_given_name_alone_after_the_is_a_title_used_as_a_name():
+    assert spans("The bazaar once helped bring down the Shah, and its merchants still matter.") == []
+    assert ("Shah Mahmood Miakhel", "PERSON") in spans("The governor, Shah Mahmood Miakhel, said")
+    assert ("Karim", "PERSON") in spans("the Karim family said")  # a noun after it: the family's name

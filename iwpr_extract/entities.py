@@ -1047,6 +1047,34 @@ def _place_in_list(text: str, start: int, end: int, word: str, spans: list[_Span
     return after is not None and after.group(1) in g.locwords
 
 
+_ISSUE_NUMBER = LazyPattern(r"[ \t]+\d{1,4}(?!\d)")
+
+
+def _masthead(text: str, m: Any, spans: list[_Span]) -> bool:
+    """A line that opens with a run of capitalised words, then "Issue" and a number, names a newsletter or
+    series ("Iran Pulse Issue 42, 21 Dec 11", "Global Voices Issue 12"): IWPR prints its serials so, and
+    new ones outrun the lists. A name the lists hold as a whole is left to them; the line's Title Case says
+    nothing here, a masthead is printed so.
+
+    >>> text = "Global Voices Issue 42, 21 Dec 11"
+    >>> found = []
+    >>> _masthead(text, _CHUNK.match(text), found), text[found[0].start:found[0].end]
+    (True, 'Global Voices')
+    """
+    start = m.start()
+    if start and text[start - 1] != "\n" or _ISSUE_NUMBER.match(text, m.end()) is None:
+        return False
+    toks, caps, _folds, hits, _next = _plan(m.group())
+    words = len(toks) - 1
+    if (not 1 <= words <= 5 or any(caps) or not all(_capital(w) for _s, _e, w in toks[:words])
+            or _folds[0] in load().stopwords):
+        return False
+    if hits[0] is not None and hits[0][0] >= words:
+        return False
+    spans.append(_Span(start, start + toks[words - 1][1], "ORG"))
+    return True
+
+
 _NAME_LIST_WORD = r"\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+){0,2}"
 # ", Investment and Innovation": the rest of a list of fields inside an organisation's name
 _NAME_LIST = LazyPattern(rf"(?:,[ \t]*\n?[ \t]*({_NAME_LIST_WORD})){{0,4}},?[ \t]+\n?[ \t]*and[ \t]+\n?[ \t]*"
@@ -1111,6 +1139,8 @@ def _find(text: str) -> list[_Span]:
                     spans.append(_Span(start, end, "LOC"))  # "near Babaji", "in Aboke": a village no list has
                 else:
                     _name_group(text, [(start, end, word)], [0], spans, False, g)
+            continue
+        if word.endswith(" Issue") and _masthead(text, m, spans):
             continue
         if not _named_by_kind(text, m, spans, taken):
             _resolve(text, m.start(), m.end(), spans, taken)

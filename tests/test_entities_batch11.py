@@ -72,3 +72,11 @@ def test_a_given_name_alone_after_the_is_a_title_used_as_a_name():
     assert spans("The bazaar once helped bring down the Shah, and its merchants still matter.") == []
     assert ("Shah Mahmood Miakhel", "PERSON") in spans("The governor, Shah Mahmood Miakhel, said")
     assert ("Karim", "PERSON") in spans("the Karim family said")  # a noun after it: the family's name
+
+
+def test_a_line_opening_with_a_name_then_issue_and_a_number_is_a_serial():
+    assert spans("Global Voices Issue 12, 3 May 2011\n\nText") == [("Global Voices", "ORG"), ("3 May 2011", "DATE")]
+    assert ("Tehran Pulse", "ORG") in spans("Tehran Pulse Issue 42, 21 Dec 11")  # a place's name, then more
+    assert spans("Kabul Issue 3") == [("Kabul", "LOC")]  # a listed name as a whole: the list says what it is
+    assert spans("The Issue 4 is out") == []
+    assert spans("He said Economic Issue 3 was late") == []  # not at a line's start

@@ -624,11 +624,13 @@ def _uncommon_name_word(word: str, g: Any) -> bool:
             and folded not in g.common and folded not in g.stopwords and folded not in g.nonname)
 
 
-_MEDIA_AFTER = frozenset(("newspaper", "magazine", "weekly", "daily", "television", "radio", "tabloid"))
+_MEDIA_AFTER = frozenset(("newspaper", "magazine", "weekly", "daily", "television", "radio", "tabloid",
+                          "channel"))
 # what a party or an electoral list is called after its one-word name (not at a sentence start, where any
 # word is capitalised: "Opposition party leaders said")
 _PARTY_AFTER = frozenset(("party", "list", "movement", "bloc", "coalition", "alliance"))
-_MEDIA_BEFORE = tuple(f"{w} " for w in ("weekly", "daily", "newspaper", "magazine", "fortnightly", "monthly", "tabloid"))
+_MEDIA_BEFORE = tuple(f"{w} " for w in ("weekly", "daily", "newspaper", "magazine", "fortnightly", "monthly", "tabloid",
+                                        "channel"))
 _IN_HEADS = frozenset(("mission", "centre", "center"))
 _ORG_REACH = 16  # words an organisation's name may run to from its first word
 
@@ -969,7 +971,7 @@ def _double_spaced(text: str) -> bool:
 # lower-case words after a name that say it names an organisation: "the Women of Srebrenica association"
 _ORG_AFTER = frozenset(("association", "party", "movement", "union", "bloc", "alliance", "coalition", "foundation",
                         "organisation", "organization", "society", "network", "group", "front", "newspaper",
-                        "magazine", "weekly", "daily", "television", "radio"))
+                        "magazine", "weekly", "daily", "television", "radio", "channel"))
 
 
 def _named_by_kind(text: str, m: Any, spans: list[_Span], taken: bytearray) -> bool:

@@ -80,3 +80,9 @@ def test_a_line_opening_with_a_name_then_issue_and_a_number_is_a_serial():
     assert spans("Kabul Issue 3") == [("Kabul", "LOC")]  # a listed name as a whole: the list says what it is
     assert spans("The Issue 4 is out") == []
     assert spans("He said Economic Issue 3 was late") == []  # not at a line's start
+
+
+def test_a_channel_is_named_like_a_newspaper():
+    assert spans("It was shown on the local channel Zorkat last week.") == [("Zorkat", "ORG")]
+    assert spans("the Zorkat channel reported") == [("Zorkat", "ORG")]
+    assert spans("the Zorkat Broadcasting channel said") == [("Zorkat Broadcasting", "ORG")]

@@ -1079,8 +1079,10 @@ def _masthead(text: str, m: Any, spans: list[_Span]) -> bool:
 
 _NAME_LIST_WORD = r"\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+){0,2}"
 # ", Investment and Innovation": the rest of a list of fields inside an organisation's name
-_NAME_LIST = LazyPattern(rf"(?:,[ \t]*\n?[ \t]*({_NAME_LIST_WORD})){{0,4}},?[ \t]+\n?[ \t]*and[ \t]+\n?[ \t]*"
-                         rf"({_NAME_LIST_WORD})(?![\p{{L}}\p{{M}}\d-])")
+_LIST_GAP = r"(?:[ \t]+\n?|\n)[ \t]*"  # one space or line break, as a hard wrap leaves it
+# the last item ends the name: "..., Migration and Asylum of Serbia" is left whole to the runs after it
+_NAME_LIST = LazyPattern(rf"(?:,[ \t]*\n?[ \t]*({_NAME_LIST_WORD})){{0,4}},?{_LIST_GAP}and{_LIST_GAP}"
+                         rf"({_NAME_LIST_WORD})(?![\p{{L}}\p{{M}}\d-])(?!{_LIST_GAP}(?:{JOINING_WORDS}){_LIST_GAP}\p{{Lu}})")
 _LIST_HEAD = LazyPattern(r"[ \t\n](?:for|of|on)[ \t\n]+\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+){0,2}\Z")
 
 

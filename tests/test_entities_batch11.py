@@ -38,6 +38,16 @@ def test_a_list_of_fields_after_for_or_of_stays_in_the_name():
         "It went to the Committee on Education, Science and Culture last week.")
 
 
+def test_a_list_of_fields_may_wrap_and_must_end_the_name():
+    assert ("Ministry of Emergency Situations, Civil Defence and\nDisaster Relief", "ORG") in spans(
+        "He said the Ministry of Emergency Situations, Civil Defence and\nDisaster Relief had sent tents.")
+    assert ("Ministry of Emergency Situations, Civil Defence\nand Disaster Relief", "ORG") in spans(
+        "He said the Ministry of Emergency Situations, Civil Defence\nand Disaster Relief had sent tents.")
+    # a run goes on after the last item: left to the runs, so no word of it is lost
+    assert spans("The Agency for Refugees, Migration and Asylum of Serbia said") == [
+        ("Agency for Refugees", "ORG"), ("Serbia", "LOC")]
+
+
 def test_a_list_of_names_after_an_organisation_stays_apart():
     found = spans("Officials said the Ministry of Defence, Kabul and Herat police were involved.")
     assert found == [("Ministry of Defence", "ORG"), ("Kabul", "LOC"), ("Herat", "LOC")]

@@ -368,7 +368,7 @@ _AFTER_DATE = LazyPattern(r"(?:[ \t]{1,3}\n?[ \t]*(\p{Lu}\p{Ll}+)){1,3}")
 def _dated_org_end(text: str, start: int, end: int, date: str) -> int:
     """Where a name that opens with a day's date ends ("the February 17 Brigade", "the 14 March
     Alliance", "the April 6 Youth Movement"), or ``end`` when the date stands alone: after "the", a day
-    without a year, then capitalised words up to an organisation's head word.
+    without a year, then capitalised words up to the head word of a group (``cues.txt`` ``[dated]``).
 
     >>> text = "the February 17 Brigade"
     >>> text[4:_dated_org_end(text, 4, 15, "February 17")]
@@ -382,9 +382,9 @@ def _dated_org_end(text: str, start: int, end: int, date: str) -> int:
     m = _AFTER_DATE.match(text, end)
     if m is None:
         return end
-    orgwords = load().orgwords
+    heads = load().dated  # "Brigade", not "Kenesh": a standing institution after a date is the date's
     for (s, e) in reversed(m.spans(1)):
-        if text[s:e].casefold() in orgwords:
+        if text[s:e].casefold() in heads:
             return e
     return end
 

@@ -41,6 +41,7 @@ class Gazetteer:
     namewords: frozenset[str] = frozenset()
     nonname: frozenset[str] = frozenset()
     buildings: frozenset[str] = frozenset()  # organisations named after their building ("white house")
+    dated: frozenset[str] = frozenset()  # head words of names that open with a date ("February 17 Brigade")
     common: frozenset[str] = frozenset()  # frequent English words (generated from wordfreq)
     # names with a lower-case word no capitalised run joins ("... for the former Yugoslavia"), found apart
     phrases: frozenset[str] = frozenset()
@@ -173,6 +174,7 @@ def parse() -> Gazetteer:
     g.namewords = frozenset(sections.get("nameword", ()))
     g.nonname = frozenset(sections.get("nonname", ()))
     g.buildings = frozenset(sections.get("building", ()))
+    g.dated = frozenset(sections.get("dated", ()))
     return g
 
 

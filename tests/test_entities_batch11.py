@@ -22,6 +22,8 @@ def test_a_date_stays_a_date_without_the_or_a_head_word():
     assert spans("On February 17 Parliament voted.") == [("February 17", "DATE")]
     assert spans("Since the February 17 Revolution began") == [("February 17", "DATE")]
     assert spans("Fighters of the February 2011 Brigade") == [("February 2011", "DATE")]  # a year: no day's name
+    # a standing institution after a date is the date's: "the December 16 Parliament vote"
+    assert spans("They argued about the December 16 Parliament vote.") == [("December 16", "DATE")]
 
 
 def test_an_acronym_that_folds_to_a_stopword_still_opens_an_organisation():

@@ -1162,7 +1162,9 @@ def _find(text: str) -> list[_Span]:
 
 
 _BUILDING_BEFORE = LazyPattern(r"(?:\p{Lu}\p{L}+['\u2019]s[ \t]+|[\"\u201c])\Z")
-_BUILDING_AFTER = LazyPattern(r"[\"\u201d]|,?[ \t\n]+in[ \t\n]+\p{Lu}|,[ \t\n]+the[ \t\n]+\p{Ll}")
+# a closing quote, "in" a place (not a month: "the White House in January warned"), ", the presidential office"
+_BUILDING_AFTER = LazyPattern(rf"[\"\u201d]|,?[ \t\n]+in[ \t\n]+(?!(?:{_MONTHS_FULL})\b)\p{{Lu}}"
+                              r"|,[ \t\n]+the[ \t\n]+\p{Ll}")
 
 
 def _building(text: str, start: int, end: int) -> bool:

@@ -65,6 +65,7 @@ def test_a_building_named_like_an_organisation_gives_nothing():
     assert spans("Protesters stormed the \u201cWhite House\u201d on Chui Avenue.") == [("Chui", "LOC")]
     assert spans("Bishkek's White House was burned.") == [("Bishkek", "LOC")]
     assert spans("The White House said it was concerned.") == [("White House", "ORG")]
+    assert ("White House", "ORG") in spans("The White House in January warned Tashkent.")  # a month: no place
     assert ("White House", "ORG") in spans("a spokesman for the White House, Robert Gibbs, said")
 
 

@@ -1080,9 +1080,10 @@ def _masthead(text: str, m: Any, spans: list[_Span]) -> bool:
 _NAME_LIST_WORD = r"\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+){0,2}"
 # ", Investment and Innovation": the rest of a list of fields inside an organisation's name
 _LIST_GAP = r"(?:[ \t]+\n?|\n)[ \t]*"  # one space or line break, as a hard wrap leaves it
-# the last item ends the name: "..., Migration and Asylum of Serbia" is left whole to the runs after it
+# the last item ends the name: "..., Migration and Asylum of Serbia" is left whole to the runs after it; a
+# place "in" which the body sits is read apart ("..., Investment and Innovation in Almaty")
 _NAME_LIST = LazyPattern(rf"(?:,[ \t]*\n?[ \t]*({_NAME_LIST_WORD})){{0,4}},?{_LIST_GAP}and{_LIST_GAP}"
-                         rf"({_NAME_LIST_WORD})(?![\p{{L}}\p{{M}}\d-])(?!{_LIST_GAP}(?:{JOINING_WORDS}){_LIST_GAP}\p{{Lu}})")
+                         rf"({_NAME_LIST_WORD})(?![\p{{L}}\p{{M}}\d-])(?!{_LIST_GAP}(?!in\b)(?:{JOINING_WORDS}){_LIST_GAP}\p{{Lu}})")
 _LIST_HEAD = LazyPattern(r"[ \t\n](?:for|of|on)[ \t\n]+\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+){0,2}\Z")
 
 
@@ -1119,6 +1120,10 @@ def _find(text: str) -> list[_Span]:
     skip = 0  # the end of a name that took in the runs after it
     for m in _chunks(text, paragraphs=True):
         if m.start() < skip:
+            if m.end() > skip:  # "... and Innovation in Almaty": the place after the name is still read
+                rest = _CAPITAL.search(text, skip, m.end())
+                if rest is not None:
+                    _resolve(text, rest.start(), m.end(), spans, taken)
             continue
         word = m.group()
         if word.isalpha() or _MULTI.search(word) is None:  # one word: most chunks, so a short path

@@ -50,6 +50,11 @@ def test_a_list_of_fields_may_wrap_and_must_end_the_name():
         ("Agency for Refugees", "ORG"), ("Serbia", "LOC")]
 
 
+def test_the_place_after_a_list_of_fields_is_still_read():
+    assert spans("He works for the Central Agency for Development, Investment and Innovation in Almaty.") == [
+        ("Central Agency for Development, Investment and Innovation", "ORG"), ("Almaty", "LOC")]
+
+
 def test_a_list_of_names_after_an_organisation_stays_apart():
     found = spans("Officials said the Ministry of Defence, Kabul and Herat police were involved.")
     assert found == [("Ministry of Defence", "ORG"), ("Kabul", "LOC"), ("Herat", "LOC")]

@@ -347,13 +347,46 @@ def _regex_spans(text: str, spans: list[_Span], taken: bytearray) -> None:
                     end -= 1
             if taken[start] or taken[end - 1]:
                 continue
+            kind = label
+            if label == "DATE" and text[end:end + 1] in (" ", "\n"):
+                end = _dated_org_end(text, start, end, m.group())
+                if end != m.end():
+                    kind = "ORG"
             if not label:  # a gazetteer name with a lower-case word in it
                 entry = load().names[name_key(m.group())]
                 spans.append(_Span(start, end, entry[0], entry[1]))
                 taken[start:end] = b"\x01" * (end - start)
                 continue
-            spans.append(_Span(start, end, label))
+            spans.append(_Span(start, end, kind))
             taken[start:end] = b"\x01" * (end - start)
+
+
+# capitalised words after "the February 17": the rest of a name if an organisation's head word ends it
+_AFTER_DATE = LazyPattern(r"(?:[ \t]{1,3}\n?[ \t]*(\p{Lu}\p{Ll}+)){1,3}")
+
+
+def _dated_org_end(text: str, start: int, end: int, date: str) -> int:
+    """Where a name that opens with a day's date ends ("the February 17 Brigade", "the 14 March
+    Alliance", "the April 6 Youth Movement"), or ``end`` when the date stands alone: after "the", a day
+    without a year, then capitalised words up to the head word of a group (``cues.txt`` ``[dated]``).
+
+    >>> text = "the February 17 Brigade"
+    >>> text[4:_dated_org_end(text, 4, 15, "February 17")]
+    'February 17 Brigade'
+    """
+    if text[max(0, start - 4):start].casefold() not in ("the ", "the\n"):
+        return end
+    digits = sum(c.isdigit() for c in date)
+    if not 1 <= digits <= 2:
+        return end
+    m = _AFTER_DATE.match(text, end)
+    if m is None:
+        return end
+    heads = load().dated  # "Brigade", not "Kenesh": a standing institution after a date is the date's
+    for (s, e) in reversed(m.spans(1)):
+        if text[s:e].casefold() in heads:
+            return e
+    return end
 
 
 def _case_ok(surface: str, form: str) -> bool:
@@ -591,11 +624,13 @@ def _uncommon_name_word(word: str, g: Any) -> bool:
             and folded not in g.common and folded not in g.stopwords and folded not in g.nonname)
 
 
-_MEDIA_AFTER = frozenset(("newspaper", "magazine", "weekly", "daily", "television", "radio", "tabloid"))
+_MEDIA_AFTER = frozenset(("newspaper", "magazine", "weekly", "daily", "television", "radio", "tabloid",
+                          "channel"))
 # what a party or an electoral list is called after its one-word name (not at a sentence start, where any
 # word is capitalised: "Opposition party leaders said")
 _PARTY_AFTER = frozenset(("party", "list", "movement", "bloc", "coalition", "alliance"))
-_MEDIA_BEFORE = tuple(f"{w} " for w in ("weekly", "daily", "newspaper", "magazine", "fortnightly", "monthly", "tabloid"))
+_MEDIA_BEFORE = tuple(f"{w} " for w in ("weekly", "daily", "newspaper", "magazine", "fortnightly", "monthly", "tabloid",
+                                        "channel"))
 _IN_HEADS = frozenset(("mission", "centre", "center"))
 _ORG_REACH = 16  # words an organisation's name may run to from its first word
 
@@ -612,7 +647,9 @@ def _two_orgs(toks: list[tuple[int, int, str]], hits: tuple, hit: tuple[int, tup
 def _org_run(text: str, toks: list[tuple[int, int, str]], i: int, caps: list[bool], g: Any) -> tuple[int, int]:
     """End (token index) of an organisation name starting at ``i`` and its last head word, or -1s."""
     first = toks[i][2].casefold()
-    if first in g.stopwords and first not in g.namewords and first not in g.orgwords:
+    # "US Embassy": an acronym is no pronoun ("us"), though both fold to the same stopword
+    if (first in g.stopwords and first not in g.namewords and first not in g.orgwords
+            and not (len(first) > 1 and toks[i][2].isupper())):
         return -1, -1
     end = head = -1
     names = 0
@@ -716,7 +753,10 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
     while words and not _name_word(words[0]):
         words.pop(0)
         group = group[1:]
-    if not words or any(not _name_word(w) for w in words[:-1 if surname_word else None] if w not in _PARTICLES):
+    # a listed people's or place's word between a given name and a surname is a middle name: "John Baptist Odama"
+    if not words or any(not _name_word(w) and not (0 < k < len(words) - 1 and words[k - 1] in g.first_names
+                                                    and w.casefold() in g.names)
+                        for k, w in enumerate(words[:-1 if surname_word else None]) if w not in _PARTICLES):
         return
     start, end = toks[group[0]][0], toks[group[-1]][1]
     if text.endswith(_MEDIA_BEFORE, 0, start):
@@ -764,7 +804,13 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
     if not cued and _place_in_list(text, start, end, words[0], out, g):
         out.append(_Span(start, end, "LOC", or_person=True))  # "Jurm, Baharak and Keshem"
         return
+    if (given and not cued and text.endswith(("the ", "The "), 0, start)
+            and text[end:end + 1] in _THE_WORD_ENDS):
+        return  # "bring down the Shah, and": a ruler's title used as a name, the given name it also is names no one
     out.append(_Span(start, end, "PERSON", single=not (given or cued)))
+
+
+_THE_WORD_ENDS = frozenset((",", ".", ";", ":", ")", "'", "\u2019"))
 
 
 # (text, {(line start, line end): verdict}): a text's lines are asked about once per name in them; the
@@ -925,7 +971,7 @@ def _double_spaced(text: str) -> bool:
 # lower-case words after a name that say it names an organisation: "the Women of Srebrenica association"
 _ORG_AFTER = frozenset(("association", "party", "movement", "union", "bloc", "alliance", "coalition", "foundation",
                         "organisation", "organization", "society", "network", "group", "front", "newspaper",
-                        "magazine", "weekly", "daily", "television", "radio"))
+                        "magazine", "weekly", "daily", "television", "radio", "channel"))
 
 
 def _named_by_kind(text: str, m: Any, spans: list[_Span], taken: bytearray) -> bool:
@@ -939,7 +985,11 @@ def _named_by_kind(text: str, m: Any, spans: list[_Span], taken: bytearray) -> b
         return False
     _toks, caps, _folds, hits, _next = _plan(m.group())
     g = load()
-    if (not 2 <= len(_toks) <= 5 or caps[0] or _folds[0] in g.stopwords or _is_title(_folds[0], g.titles)
+    # up to five capitalised words and the joining words between them ("Mothers of Dagestan for Human Rights":
+    # a plural role word before "of" or "for" opens the name of a body of such people, it cues no one)
+    if (not 2 <= len(_toks) <= 8 or not 2 <= sum(_capital(w) for _s, _e, w in _toks) <= 5 or caps[0]
+            or _folds[0] in g.stopwords
+            or _is_title(_folds[0], g.titles) and not (_folds[0] not in g.titles and _toks[1][2] in ("of", "for"))
             or _toks[0][2] in g.first_names or hits[0] is not None and hits[0][1][0] in ("LOC", "NORP", "PERSON")):
         return False
     if hits[0] is not None and hits[0][0] == len(_toks):
@@ -999,6 +1049,65 @@ def _place_in_list(text: str, start: int, end: int, word: str, spans: list[_Span
     return after is not None and after.group(1) in g.locwords
 
 
+_ISSUE_NUMBER = LazyPattern(r"[ \t]+\d{1,4}(?!\d)")
+
+
+def _masthead(text: str, m: Any, spans: list[_Span]) -> bool:
+    """A line that opens with a run of capitalised words, then "Issue" and a number, names a newsletter or
+    series ("Iran Pulse Issue 42, 21 Dec 11", "Global Voices Issue 12"): IWPR prints its serials so, and
+    new ones outrun the lists. A name the lists hold as a whole is left to them; the line's Title Case says
+    nothing here, a masthead is printed so.
+
+    >>> text = "Global Voices Issue 42, 21 Dec 11"
+    >>> found = []
+    >>> _masthead(text, _CHUNK.match(text), found), text[found[0].start:found[0].end]
+    (True, 'Global Voices')
+    """
+    start = m.start()
+    if start and text[start - 1] != "\n" or _ISSUE_NUMBER.match(text, m.end()) is None:
+        return False
+    toks, caps, _folds, hits, _next = _plan(m.group())
+    words = len(toks) - 1
+    if (not 1 <= words <= 5 or any(caps) or not all(_capital(w) for _s, _e, w in toks[:words])
+            or _folds[0] in load().stopwords):
+        return False
+    if hits[0] is not None and hits[0][0] >= words:
+        return False
+    spans.append(_Span(start, start + toks[words - 1][1], "ORG"))
+    return True
+
+
+_NAME_LIST_WORD = r"\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+){0,2}"
+# ", Investment and Innovation": the rest of a list of fields inside an organisation's name
+_LIST_GAP = r"(?:[ \t]+\n?|\n)[ \t]*"  # one space or line break, as a hard wrap leaves it
+# the last item ends the name: "..., Migration and Asylum of Serbia" is left whole to the runs after it; a
+# place "in" which the body sits is read apart ("..., Investment and Innovation in Almaty")
+_NAME_LIST = LazyPattern(rf"(?:,[ \t]*\n?[ \t]*({_NAME_LIST_WORD})){{0,4}},?{_LIST_GAP}and{_LIST_GAP}"
+                         rf"({_NAME_LIST_WORD})(?![\p{{L}}\p{{M}}\d-])(?!{_LIST_GAP}(?!in\b)(?:{JOINING_WORDS}){_LIST_GAP}\p{{Lu}})")
+_LIST_HEAD = LazyPattern(r"[ \t\n](?:for|of|on)[ \t\n]+\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+){0,2}\Z")
+
+
+def _org_list_end(text: str, start: int, end: int, g: Any) -> int:
+    """Where an organisation's name ends when a list of fields follows its "for X" or "of X" across commas
+    ("Central Agency for Development, Investment and Innovation", "Committee on Education, Science and
+    Culture"), else ``end``: the list must close with "and" and hold no known name, given name or title.
+
+    >>> text = "the Central Agency for Development, Investment and Innovation was"
+    >>> text[4:_org_list_end(text, 4, 34, load())]
+    'Central Agency for Development, Investment and Innovation'
+    """
+    if _LIST_HEAD.search(text, max(start, end - 40), end) is None:
+        return end
+    m = _NAME_LIST.match(text, end)
+    if m is None:
+        return end
+    for item in m.captures(1) + m.captures(2):
+        if name_key(item) in g.names or any(w in g.first_names or w.casefold() in g.names
+                                            or _is_title(w.casefold(), g.titles) for w in item.split()):
+            return end  # "Kabul", "Rustam", "Judge Orie": a list of names or people after the organisation
+    return m.end()
+
+
 def _find(text: str) -> list[_Span]:
     spans: list[_Span] = []
     if not text:
@@ -1008,7 +1117,14 @@ def _find(text: str) -> list[_Span]:
     n_rules = len(spans)
     g = load()
     names, stopwords, titles = g.names, g.stopwords, g.titles
+    skip = 0  # the end of a name that took in the runs after it
     for m in _chunks(text, paragraphs=True):
+        if m.start() < skip:
+            if m.end() > skip:  # "... and Innovation in Almaty": the place after the name is still read
+                rest = _CAPITAL.search(text, skip, m.end())
+                if rest is not None:
+                    _resolve(text, rest.start(), m.end(), spans, taken)
+            continue
         word = m.group()
         if word.isalpha() or _MULTI.search(word) is None:  # one word: most chunks, so a short path
             start = m.start()
@@ -1033,14 +1149,40 @@ def _find(text: str) -> list[_Span]:
                 else:
                     _name_group(text, [(start, end, word)], [0], spans, False, g)
             continue
+        if word.endswith(" Issue") and _masthead(text, m, spans):
+            continue
         if not _named_by_kind(text, m, spans, taken):
             _resolve(text, m.start(), m.end(), spans, taken)
+            if text[m.end():m.end() + 1] == "," and spans and spans[-1].end == m.end() and spans[-1].label == "ORG":
+                skip = spans[-1].end = _org_list_end(text, spans[-1].start, m.end(), g)
     # a name must not run into a date, amount or link found first ("Ahttp://...")
     spans[n_rules:] = [sp for sp in spans[n_rules:] if taken.find(1, sp.start, sp.end) < 0]
     spans.sort(key=lambda sp: sp.start)
     for sp in spans:
         sp.text = text[sp.start:sp.end]
+    if g.buildings and any(sp.label == "ORG" and name_key(sp.text) in g.buildings for sp in spans):
+        spans = [sp for sp in spans if not (sp.label == "ORG" and name_key(sp.text) in g.buildings
+                                            and _building(text, sp.start, sp.end))]
     return spans
+
+
+_BUILDING_BEFORE = LazyPattern(r"(?:\p{Lu}\p{L}+['\u2019]s[ \t]+|[\"\u201c])\Z")
+# a closing quote, "in" a place (not a month: "the White House in January warned"), ", the presidential office"
+_BUILDING_AFTER = LazyPattern(rf"[\"\u201d]|,?[ \t\n]+in[ \t\n]+(?!(?:{_MONTHS_FULL})\b)\p{{Lu}}"
+                              r"|,[ \t\n]+the[ \t\n]+\p{Ll}")
+
+
+def _building(text: str, start: int, end: int) -> bool:
+    """Whether a listed organisation named after its building ("White House") names a building here: quoted as a
+    nickname, placed ("in Bishkek", "Bishkek's") or described ("the White House, the presidential office").
+
+    >>> _building('stormed the "White House", the presidential office', 13, 24)
+    True
+    >>> _building("the White House said", 4, 15)
+    False
+    """
+    return (_BUILDING_BEFORE.search(text, max(0, start - 30), start) is not None
+            or _BUILDING_AFTER.match(text, end) is not None)
 
 
 # --- norms -------------------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ DATA = Path(__file__).resolve().parent / "data" / "entities"
 NAME_FILES = ("orgs.tsv", "places.tsv", "norp.tsv", "world.tsv")
 WORD_FILES = ("firstnames.txt", "common_words.txt", "stopwords.txt", "cues.txt")
 COMPILED = DATA / "gazetteer.marshal"
-_FORMAT = 2  # bump when the Gazetteer fields change
+_FORMAT = 3  # bump when the Gazetteer fields change
 
 
 @dataclass
@@ -40,6 +40,8 @@ class Gazetteer:
     locwords: frozenset[str] = frozenset()
     namewords: frozenset[str] = frozenset()
     nonname: frozenset[str] = frozenset()
+    buildings: frozenset[str] = frozenset()  # organisations named after their building ("white house")
+    dated: frozenset[str] = frozenset()  # head words of names that open with a date ("February 17 Brigade")
     common: frozenset[str] = frozenset()  # frequent English words (generated from wordfreq)
     # names with a lower-case word no capitalised run joins ("... for the former Yugoslavia"), found apart
     phrases: frozenset[str] = frozenset()
@@ -171,6 +173,8 @@ def parse() -> Gazetteer:
     g.locwords = frozenset(sections.get("locword", ()))
     g.namewords = frozenset(sections.get("nameword", ()))
     g.nonname = frozenset(sections.get("nonname", ()))
+    g.buildings = frozenset(sections.get("building", ()))
+    g.dated = frozenset(sections.get("dated", ()))
     return g
 
 

@@ -258,6 +258,7 @@ _CRUMBS = LazyPattern(r"^(?:(?:You are here:?[ \t]*)?Home[ \t]*[>»]|[^>»\n]{1,
 _SECTION = LazyPattern(r"^[\p{Lu}\p{N}][\p{Lu}\p{N} &'’:,\-/]{2,60}$")
 _ARTICLES = frozenset(("the", "a", "an"))
 _ARTICLE_OPENERS = frozenset(("for", "of", "at", "with", "from", "in", "and", "on"))
+_NO_CREDIT_END = _ARTICLES | {"of"}  # a credit goes on after these: one ending on them is a cut sentence
 _NAME_TOKEN = LazyPattern(r"\p{L}[\p{L}'’.\-]*")
 _DANGLING_BY = LazyPattern(r"(?:^|\s)(?:By|BY)$")
 _SENTENCE_OR_GAP = LazyPattern(r"\s[-–—]{1,2}\s|(?<=[.?!”\"])\s+|\s{2,}")
@@ -325,6 +326,8 @@ def byline_text_ok(text: str) -> bool:
     True
     >>> byline_text_ok("By a journalist in Kunduz (name withheld)"), byline_text_ok("By a long way the best")
     (True, False)
+    >>> byline_text_ok("By May the"), byline_text_ok("By IWPR the of")
+    (False, False)
     """
     cues = _cues()
     text = " ".join(text.split())
@@ -367,6 +370,8 @@ def byline_text_ok(text: str) -> bool:
             after_comma = rest[: matches[n].start()].rstrip().endswith(",")
             if not after_comma and tokens[n - 1].lower() not in _ARTICLE_OPENERS:
                 bad_lower += 1
+    if tokens[-1].lower() in _NO_CREDIT_END:
+        return False  # "...Democrats-Respublika. By May the": a sentence cut at a line end, never a credit
     return capitalised >= 1 and bad_lower <= 1 and capitalised * 2 >= len(tokens) - bad_lower
 
 

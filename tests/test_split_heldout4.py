@@ -1,0 +1,31 @@
+"""Fourth held-out round (branch split3): credits that end on an article, mastheads with no rule after
+the last bio, "This publication was prepared under ..." notes."""
+
+from iwpr_extract.split import byline_text_ok, split_text
+
+
+def test_credit_ending_on_an_article_or_of_is_a_cut_sentence():
+    assert not byline_text_ok("By May the")
+    assert not byline_text_ok("By Kazakstan the")
+    assert not byline_text_ok("By IWPR the of")
+    assert byline_text_ok("By Jeta Xharra in Mitrovica")
+    assert byline_text_ok("By Sahar, a reporter in Herat")
+
+
+def test_by_month_the_at_a_line_end_stays_body():
+    text = ("KOSOVO: SERBS WEIGH BOYCOTT\n\nLeaders in the north split over whether to stay away.\n\n"
+            "By Jeta Xharra in Mitrovica\n\nSerb leaders were promised guarantees by the Democratic Party of\n"
+            "Serbia and Democrats-Respublika. By May the\n\nguarantees had not arrived, and the council voted "
+            "to reject any\ncooperation with Pristina.\n\nJeta Xharra is IWPR's Kosovo director.\n")
+    articles = split_text(text)
+    assert [a["byline"] for a in articles] == ["By Jeta Xharra in Mitrovica"]
+    assert "Democrats-Respublika. By May the guarantees" in articles[0]["body"]
+
+
+def test_publication_prepared_under_a_grant_is_a_note():
+    text = ("Parties talk.\n\nBy Mina Habib in Kabul\n\nBody one is a sentence of the article.\n\n"
+            "Mina Habib is an IWPR reporter in Kabul.\n\nThis publication was prepared under a grant from "
+            "the US Embassy in Kabul.\n")
+    [article] = split_text(text)
+    assert article["body"] == "Body one is a sentence of the article."
+    assert article["notes"].endswith("This publication was prepared under a grant from the US Embassy in Kabul.")

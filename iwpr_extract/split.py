@@ -138,6 +138,10 @@ class _Cues(SimpleNamespace):
     contents_headings: frozenset[str]
     masthead: LazyPattern  # a newsletter's title in capitals, then "is produced by" (or a colon and "Editor")
     masthead_word: re.Pattern  # what every masthead holds: "is ", "are ", "Editor"
+    small_masthead: LazyPattern  # a title in small letters, then "is produced by" ("Tribunal Update is ...")
+    small_masthead_verbs: tuple[str, ...]
+    masthead_title_words: frozenset[str]
+    masthead_verbs: tuple[str, ...]
     author_bio_verbs: frozenset[str]
     name_note: LazyPattern  # "... names have been changed", "Her name has been withheld"
 
@@ -224,6 +228,14 @@ def _cues() -> _Cues:
         contents_headings=frozenset(h.upper() for h in data["contents_headings"]),
         masthead=LazyPattern(masthead),
         masthead_word=re.compile("|".join(sorted({re.escape(verb.split()[0] + " ") for verb in data["masthead_verbs"]} | {"Editor"}))),
+        # "Tribunal Update is produced by IWPR's team in The Hague", "IWPR's Balkan Insight is published by"
+        small_masthead=LazyPattern(
+            r"^[ \t*>]{0,4}(?:IWPR['’]s[ \t]+)?(?P<title>\p{Lu}[\p{L}'’\-]*(?:[ \t]+(?:&|\p{Lu}[\p{L}'’\-]*)){0,5})"
+            rf"[ \t]+(?:{_alternation(data['small_masthead_verbs'])})\b"
+        ),
+        small_masthead_verbs=tuple(data["small_masthead_verbs"]),
+        masthead_title_words=frozenset(data["masthead_title_words"]),
+        masthead_verbs=tuple(data["masthead_verbs"]),
         author_bio_verbs=frozenset(data["author_bio_verbs"]),
         name_note=LazyPattern(
             r"\bnames?\b[^.!?\n]{0,60}?\b(?:is|are|was|were|(?:has|have|had)[ \t]+been)[ \t]+"
@@ -949,7 +961,7 @@ def _footer_cue(block: Block) -> bool:
     m = cues.footer_line.match(raw)
     if m and _footer_phrase_at(raw, m.group(), m.end()):
         return True
-    if _is_masthead(raw[:MASTHEAD_REACH]):
+    if _is_masthead(raw[:MASTHEAD_REACH]) or _small_masthead_block(block):
         return True
     return any(_footer_phrase_at(raw, m.group(), m.end())
                for m in cues.footer_anywhere.finditer(raw, 0, FOOTER_CUE_REACH))
@@ -977,6 +989,63 @@ def _is_masthead(head: str) -> bool:
     if not cues.masthead_word.search(head) or not head.lstrip(" \t*>")[:2].isupper():
         return False
     return bool(cues.masthead.match(head))
+
+
+def _is_small_masthead(head: str) -> bool:
+    """The closing masthead with its title in small letters: a known newsletter's title, or one ending in a
+    title word ("Report", "Update", "Insight"...), then "is produced by", "is published by"... ("Tribunal
+    Update is produced by IWPR's team in The Hague").  "is supported by" after such a title is a
+    funding note (``_is_masthead`` takes it only in capitals).
+
+    >>> _is_small_masthead("Balkan Insight is produced by BIRN."), _is_small_masthead("Zimbabwe Crisis Report is supported by X.")
+    (True, False)
+    >>> _is_small_masthead("Hiwa Osman is produced by X.")
+    False
+    """
+    if " is " not in head and " are " not in head:
+        return False
+    cues = _cues()
+    m = cues.small_masthead.match(head)
+    if not m:
+        return False
+    title = m.group("title")
+    return title.rsplit(None, 1)[-1] in cues.masthead_title_words or newsletter_named(title) is not None
+
+
+_NEXT_LINE = LazyPattern(r"\s*([^\n]{0,16})")
+
+
+def _small_masthead_block(block: Block) -> bool:
+    """A block opening with a masthead in small letters (``_is_small_masthead``) that no end marker follows:
+    "Zimbabwe Crisis Report is produced by ..." over "ends" is still the article's, a funding note."""
+    if not _is_small_masthead(block.raw[:MASTHEAD_REACH]):
+        return False
+    after = _NEXT_LINE.match(block.source, block.end)
+    return not _END_MARKER.match(after.group(1).rstrip())
+
+
+def _masthead_line_cuts(text: str) -> list[int]:
+    """Line starts inside a block where a masthead opens right after a line ending a sentence, with no
+    rule or blank line before it ("... journalist in Kabul." / "IWPR'S AFGHAN RECOVERY REPORT is
+    produced by ..."): the masthead is a block of its own, so the last article's notes end there.
+
+    >>> _masthead_line_cuts("Ann Lee is a journalist in Baku.\\nTribunal Update is produced by IWPR.\\n")
+    [33]
+    """
+    cues = _cues()
+    cuts = set()
+    for verb in cues.masthead_verbs:
+        at = text.find(verb)
+        while at != -1:
+            line = text.rfind("\n", 0, at) + 1
+            if 0 < line and at - line <= MASTHEAD_REACH:
+                before = text[text.rfind("\n", 0, line - 1) + 1 : line - 1].rstrip(" \t\r")
+                if before[-1:] in _SENTENCE_ENDS and before.strip(" \t*>"):
+                    head = text[line : line + MASTHEAD_REACH]
+                    if _is_masthead(head) or _is_small_masthead(head):
+                        cuts.add(line)
+            at = text.find(verb, at + len(verb))
+    return sorted(cuts)
 
 
 # A footer word standing alone ("Copyright", "ISSN", "Editor-in-Chief") goes on with a year, a colon,
@@ -1046,6 +1115,16 @@ class _Scan:
             masthead_lines.insert(0, 0)
         found.update(starts[i] for i in _blocks_starting_at(starts, masthead_lines)
                      if _is_masthead(text[starts[i] : min(blocks[i].end, starts[i] + MASTHEAD_REACH)]))
+        # a masthead in small letters: its verb is rare in a text, so the blocks holding one are tested
+        small = set()
+        for verb in cues.small_masthead_verbs:
+            at = text.find(verb)
+            while at != -1:
+                i = bisect_right(starts, at) - 1
+                if i >= 0 and at - starts[i] <= MASTHEAD_REACH:
+                    small.add(i)
+                at = text.find(verb, at + len(verb))
+        found.update(starts[i] for i in small if _small_masthead_block(blocks[i]))
         self.footer_starts = frozenset(found)
 
     def anchor_candidates(self, blocks: list[Block]) -> list[int]:
@@ -1236,7 +1315,10 @@ def split_text(
     text = _mask_quotes(markup_masked)
     view = _scan_view(text)
     scan = _Scan(text, view) if view is not None else None
-    blocks = _text_blocks(text, scan, view, _quote_openings(markup_masked) if text is not markup_masked else ())
+    cuts = _masthead_line_cuts(text)
+    if text is not markup_masked:
+        cuts = sorted({*cuts, *_quote_openings(markup_masked)})
+    blocks = _text_blocks(text, scan, view, cuts)
     if scan is not None:
         scan.index(blocks)
     segments = _segment(blocks, scan)

@@ -29,3 +29,23 @@ def test_publication_prepared_under_a_grant_is_a_note():
     [article] = split_text(text)
     assert article["body"] == "Body one is a sentence of the article."
     assert article["notes"].endswith("This publication was prepared under a grant from the US Embassy in Kabul.")
+
+
+def test_a_paper_published_by_someone_in_a_body_is_no_masthead():
+    text = ("Parties talk.\n\nBy Mina Habib in Kabul\n\nThe ministry closed two papers on Monday.\n"
+            "The Kabul Times is published by the ministry of information, officials said.\n\n"
+            "Mina Habib is an IWPR reporter in Kabul.\n")
+    [article] = split_text(text, all_segments=False)
+    assert article["body"].endswith("officials said.")
+    assert article["notes"] == "Mina Habib is an IWPR reporter in Kabul."
+
+
+def test_masthead_line_glued_under_the_funding_note_ends_the_notes():
+    text = ("AFGHAN RECOVERY REPORT, No. 318, 23 April 2009\n\nParties talk.\n\nBy Mina Habib in Kabul\n\n"
+            "Body one is a sentence of the article.\n\nMina Habib is an IWPR reporter in Kabul.\n\n"
+            "This publication was prepared under a grant from the US Embassy in\nKabul.\n"
+            "IWPR'S AFGHAN RECOVERY REPORT is produced by the Institute for War &\nPeace Reporting.\n")
+    recs = split_text(text, all_segments=True)
+    assert [r["kind"] for r in recs] == ["header", "article", "footer"]
+    assert recs[1]["notes"].endswith("from the US Embassy in Kabul.")
+    assert recs[2]["text"].startswith("IWPR'S AFGHAN RECOVERY REPORT is produced")

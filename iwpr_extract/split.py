@@ -2563,7 +2563,13 @@ def _toc_entries(blocks: list[Block], unsigned: frozenset[str] = frozenset()) ->
                 entries.append(entry)
         pending = []
 
-    content = [b for b in blocks if not _is_rule(b) and not (len(b) == 1 and _is_contents_heading(b.first))]
+    content: list[Block] = []
+    headed: set[int] = set()  # content blocks right under a "CONTENTS" heading standing alone
+    for b in blocks:
+        if len(b) == 1 and _is_contents_heading(b.first):
+            headed.add(len(content))
+        elif not _is_rule(b):
+            content.append(b)
     # Lone lines are section titles in a list of credited entries, but entries themselves in a bare
     # list of headlines ("1. MACEDONIA: ALBANIANS THREATEN BOYCOTT").
     block_lines = [[_entry_line(line.content) for line in b.lines] for b in content]
@@ -2572,6 +2578,11 @@ def _toc_entries(blocks: list[Block], unsigned: frozenset[str] = frozenset()) ->
             del lines[0]  # "CONTENTS:" printed over the entries with no blank line under it
     credited = any(_ends_with_credit(text) for lines in block_lines for text in lines)
     for n, lines in enumerate(block_lines):
+        if n in headed:
+            # a title over the "CONTENTS" heading ("IWPR'S IRAQ CRISIS REPORT") is no entry's headline,
+            # nor the section of the entries under it
+            close()
+            section = None
         for k, text in enumerate(lines):
             if credited and pending and _opens_labelled_headline(pending, text):
                 close()  # what stands above it alone is a section title ("SPECIAL REPORT")

@@ -49,3 +49,16 @@ def test_masthead_line_glued_under_the_funding_note_ends_the_notes():
     assert [r["kind"] for r in recs] == ["header", "article", "footer"]
     assert recs[1]["notes"].endswith("from the US Embassy in Kabul.")
     assert recs[2]["text"].startswith("IWPR'S AFGHAN RECOVERY REPORT is produced")
+
+
+def test_a_title_over_the_contents_heading_is_no_entry_headline_nor_section():
+    # the first entry lost its headline and the start of its standfirst (a damaged e-mail)
+    text = ("IRAQ CRISIS REPORT, No. 172, March 9, 2006\n\nIWPR'S IRAQ CRISIS REPORT\n\nCONTENTS:\n\n"
+            "shrines is followed by a wave of reprisal killings.\nBy Zaineb Naji in Baghdad\n\n"
+            "KIRKUK: TURKMEN DEMAND SHARE OF OIL JOBS\nCommunity leaders say they are shut out.\n"
+            "By Hiwa Osman in Kirkuk\n")
+    [toc] = [r for r in split_text(text, all_segments=True) if r["kind"] == "toc"]
+    assert [(e["headline"], e["byline"], e["section"]) for e in toc["entries"]] == [
+        (None, "By Zaineb Naji in Baghdad", None),
+        ("KIRKUK: TURKMEN DEMAND SHARE OF OIL JOBS", "By Hiwa Osman in Kirkuk", None),
+    ]

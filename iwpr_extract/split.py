@@ -2272,6 +2272,8 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
             kind = "chrome"
         elif _is_rule(block):
             kind = _after_rule(blocks, i, last)
+            if kind == "promo" and current == "header" and _credits_follow(blocks, i, last):
+                kind = "other"  # the rule under the header line sets off contents with no heading
         elif current == "promo":
             kind = "promo"
         elif (_looks_like_toc_entry(block) or _is_byline_block(block) or current == "toc"
@@ -2522,6 +2524,17 @@ def _after_rule(blocks: list[Block], i: int, last: int) -> str:
         if _is_footer_block(blocks[j]):
             return "footer"
     return "promo"
+
+
+def _credits_follow(blocks: list[Block], i: int, last: int) -> bool:
+    """Whether a contents entry or credit stands between the rule ``i`` and the next rule (at most eight
+    blocks on): AFGHAN RECOVERY REPORT editions print header line, rule, entries, rule."""
+    for j in range(i + 1, min(last, i + 8) + 1):
+        if _is_rule(blocks[j]):
+            return False
+        if _looks_like_toc_entry(blocks[j]) or _is_byline_block(blocks[j]):
+            return True
+    return False
 
 
 def _toc_follows(blocks: list[Block], i: int, last: int) -> bool:

@@ -62,3 +62,25 @@ def test_a_title_over_the_contents_heading_is_no_entry_headline_nor_section():
         (None, "By Zaineb Naji in Baghdad", None),
         ("KIRKUK: TURKMEN DEMAND SHARE OF OIL JOBS", "By Hiwa Osman in Kirkuk", None),
     ]
+
+
+def test_contents_between_rules_under_the_header_are_a_toc_not_a_promo():
+    rule = "*" * 53
+    text = (f"AFGHAN RECOVERY REPORT, No. 318, 23 April 2009\n\n{rule}\n\nHELMAND FARMERS RETURN TO POPPY\n"
+            "Wheat campaign falters as prices fall.\nBy Aziz Ahmad Tassal in Lashkar Gah\n\n"
+            f"{rule}\n\nHELMAND FARMERS RETURN TO POPPY\n\nWheat campaign falters as prices fall.\n\n"
+            "By Aziz Ahmad Tassal in Lashkar Gah\n\nFarmers in the Nad Ali district say they will sow opium "
+            "poppy again.\n\nOfficials admit fewer than half of the bags arrived.\n")
+    recs = split_text(text, all_segments=True)
+    assert [r["kind"] for r in recs] == ["header", "other", "toc", "other", "article"]
+    assert recs[2]["entries"][0]["byline"] == "By Aziz Ahmad Tassal in Lashkar Gah"
+
+
+def test_a_promo_between_rules_under_the_header_stays_a_promo():
+    rule = "*" * 53
+    text = (f"AFGHAN RECOVERY REPORT, No. 318, 23 April 2009\n\n{rule}\n\nNEW IWPR WEBSITE\n"
+            "Visit our new site at www.iwpr.net for daily news.\n\n{rule}\n\n".replace("{rule}", rule)
+            + "HELMAND FARMERS RETURN TO POPPY\n\nWheat campaign falters as prices fall.\n\n"
+            "By Aziz Ahmad Tassal in Lashkar Gah\n\nFarmers in the Nad Ali district say they will sow opium "
+            "poppy again.\n\nOfficials admit fewer than half of the bags arrived.\n")
+    assert [r["kind"] for r in split_text(text, all_segments=True)][:3] == ["header", "promo", "article"]

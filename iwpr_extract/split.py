@@ -1622,7 +1622,7 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
         i -= 1
     if i >= floor and not _is_rule(blocks[i]) and not _is_terminator(blocks[i]):
         text = blocks[i].joined
-        if len(text) <= MAX_HEADLINE_CHARS and is_caps(text) and _looks_like_headline(text):
+        if len(text) <= MAX_HEADLINE_CHARS and is_caps(text) and _looks_like_headline(text) and not _is_contents_heading(text):
             article.headline = i
         elif (_looks_like_standfirst(blocks[i]) and not _is_byline_block(blocks[i])
               and not _gap_parts(blocks, i, anchor, floor)):
@@ -1905,6 +1905,8 @@ def _content_end(blocks: list[Block], anchor: int, limit: int, candidates: list[
     body_blocks = end - anchor
     if body_blocks == 0:
         return None
+    if all(_looks_like_toc_entry(blocks[i]) for i in range(anchor + 1, end + 1)):
+        return None  # a contents credit that lost its headline and standfirst, over the next entries
     if end == limit - 1 and limit < len(blocks):
         # Everything up to the next byline: check it is not just the next entry's headline/standfirst.
         if _next_start(blocks, limit, anchor + 1) <= anchor + 1:

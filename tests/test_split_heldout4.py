@@ -84,3 +84,17 @@ def test_a_promo_between_rules_under_the_header_stays_a_promo():
             "By Aziz Ahmad Tassal in Lashkar Gah\n\nFarmers in the Nad Ali district say they will sow opium "
             "poppy again.\n\nOfficials admit fewer than half of the bags arrived.\n")
     assert [r["kind"] for r in split_text(text, all_segments=True)][:3] == ["header", "promo", "article"]
+
+
+def test_a_contents_credit_that_lost_its_headline_and_standfirst_is_no_article():
+    rule = "*" * 50
+    text = ("CAUCASUS REPORTING SERVICE, No. 402, 2 August 2007\n\nCONTENTS\n\nBy Samira Ahmedbeyli in Baku\n\n"
+            "ARMENIA: YEREVAN MARKET TRADERS EVICTED\nStallholders say compensation is a fraction of losses.\n"
+            f"By Karine Ter-Sahakian in Yerevan\n\n{rule}\n\nAZERBAIJAN: JOURNALIST JAILED FOR LIBEL\n\n"
+            "A court in Baku sentences an opposition editor to two years.\n\nBy Samira Ahmedbeyli in Baku\n\n"
+            "The editor of the opposition weekly was sentenced on Tuesday to two years in prison.\n\n"
+            "His lawyer said they would appeal.\n")
+    recs = split_text(text, all_segments=True)
+    assert [r["kind"] for r in recs] == ["header", "toc", "other", "article"]
+    assert [e["headline"] for e in recs[1]["entries"]] == [None, "ARMENIA: YEREVAN MARKET TRADERS EVICTED"]
+    assert recs[3]["headline"] == "AZERBAIJAN: JOURNALIST JAILED FOR LIBEL"

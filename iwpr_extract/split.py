@@ -1048,6 +1048,33 @@ def _masthead_line_cuts(text: str) -> list[int]:
     return sorted(cuts)
 
 
+MAX_HEADER_LINE = 100  # an edition header line is short
+
+
+def _header_line_cuts(text: str) -> list[int]:
+    """Line starts inside a block where an edition header line ("AFGHAN RECOVERY REPORT, No. 260, 14 June
+    2007") stands right under a line ending a sentence: two editions pasted together with no blank line
+    between the first one's masthead and the next one's header.
+
+    >>> _header_line_cuts("Reporting.\\nAFGHAN RECOVERY REPORT, No. 260, 14 June 2007\\n")
+    [11]
+    """
+    cuts = set()
+    for marker in ("No.", "NO."):
+        at = text.find(marker)
+        while at != -1:
+            line = text.rfind("\n", 0, at) + 1
+            if 0 < line and at - line <= MAX_HEADER_LINE:
+                before = text[text.rfind("\n", 0, line - 1) + 1 : line - 1].rstrip(" \t\r")
+                if before[-1:] in _SENTENCE_ENDS and before.strip(" \t*>"):
+                    cut = text.find("\n", at)
+                    header = text[line : cut if cut != -1 else len(text)].strip()
+                    if len(header) <= MAX_HEADER_LINE and parse_edition_header(header) is not None:
+                        cuts.add(line)
+            at = text.find(marker, at + len(marker))
+    return sorted(cuts)
+
+
 # A footer word standing alone ("Copyright", "ISSN", "Editor-in-Chief") goes on with a year, a colon,
 # "(c)", a name or a list; a small word after it, behind at most a few capitalised words or numbers,
 # makes the line a sentence ("Copyright laws are ...", "Editor-in-chief Veton Surroi said ...").
@@ -1315,7 +1342,7 @@ def split_text(
     text = _mask_quotes(markup_masked)
     view = _scan_view(text)
     scan = _Scan(text, view) if view is not None else None
-    cuts = _masthead_line_cuts(text)
+    cuts = _masthead_line_cuts(text) + _header_line_cuts(text)
     if text is not markup_masked:
         cuts = sorted({*cuts, *_quote_openings(markup_masked)})
     blocks = _text_blocks(text, scan, view, cuts)

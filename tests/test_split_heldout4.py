@@ -98,3 +98,18 @@ def test_a_contents_credit_that_lost_its_headline_and_standfirst_is_no_article()
     assert [r["kind"] for r in recs] == ["header", "toc", "other", "article"]
     assert [e["headline"] for e in recs[1]["entries"]] == [None, "ARMENIA: YEREVAN MARKET TRADERS EVICTED"]
     assert recs[3]["headline"] == "AZERBAIJAN: JOURNALIST JAILED FOR LIBEL"
+
+
+def test_a_header_line_glued_under_the_previous_editions_masthead_starts_the_next_edition():
+    text = ("CAUCASUS REPORTING SERVICE, No. 402, 2 August 2007\n\nARMENIA: TRADERS EVICTED\n\n"
+            "Stallholders say compensation is a fraction of their losses.\n\nBy Karine Ter-Sahakian in Yerevan\n\n"
+            "Bulldozers moved into the Firdusi market in central Yerevan at dawn on Monday.\n\n"
+            "Karine Ter-Sahakian is a correspondent for the PanArmenian news agency.\n"
+            "IWPR's Caucasus Reporting Service is published by the Institute for War\n& Peace Reporting.\n"
+            "AFGHAN RECOVERY REPORT, No. 260, 14 June 2007\n\nKUNDUZ: SCHOOL GIRLS POISONED\n\n"
+            "Dozens taken to hospital after drinking well water.\n\nBy Abdul Rauf in Kunduz\n\n"
+            "More than 60 schoolgirls were taken to hospital in Kunduz on Sunday.\n")
+    recs = split_text(text, all_segments=True)
+    assert [r["kind"] for r in recs] == ["header", "article", "footer", "header", "article"]
+    assert recs[1]["notes"] == "Karine Ter-Sahakian is a correspondent for the PanArmenian news agency."
+    assert recs[4]["newsletter"] == {"title": "Afghan Recovery Report", "issue": 260, "date": "2007-06-14"}

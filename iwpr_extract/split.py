@@ -1038,7 +1038,7 @@ def _masthead_line_cuts(text: str) -> list[int]:
         at = text.find(verb)
         while at != -1:
             line = text.rfind("\n", 0, at) + 1
-            if 0 < line and at - line <= MASTHEAD_REACH:
+            if 1 < line and at - line <= MASTHEAD_REACH and text[line - 2] in _SENTENCE_CLOSERS:
                 before = text[text.rfind("\n", 0, line - 1) + 1 : line - 1].rstrip(" \t\r")
                 if before[-1:] in _SENTENCE_ENDS and before.strip(" \t*>"):
                     head = text[line : line + MASTHEAD_REACH]
@@ -1049,6 +1049,9 @@ def _masthead_line_cuts(text: str) -> list[int]:
 
 
 MAX_HEADER_LINE = 100  # an edition header line is short
+# the last character of a line ending a sentence, or of its line end ("\r", trailing spaces): any other
+# spares the line under it the tests (most lines under a blank line or a wrapped line)
+_SENTENCE_CLOSERS = frozenset(_SENTENCE_ENDS | {"\r", " ", "\t"})
 
 
 def _header_line_cuts(text: str) -> list[int]:
@@ -1064,7 +1067,7 @@ def _header_line_cuts(text: str) -> list[int]:
         at = text.find(marker)
         while at != -1:
             line = text.rfind("\n", 0, at) + 1
-            if 0 < line and at - line <= MAX_HEADER_LINE:
+            if 1 < line and at - line <= MAX_HEADER_LINE and text[line - 2] in _SENTENCE_CLOSERS:
                 before = text[text.rfind("\n", 0, line - 1) + 1 : line - 1].rstrip(" \t\r")
                 if before[-1:] in _SENTENCE_ENDS and before.strip(" \t*>"):
                     cut = text.find("\n", at)
@@ -1912,6 +1915,9 @@ def _bar_cue(block: Block) -> bool:
     return _is_chrome_start(block) or "|" in first and bool(_SITE_TITLE.match(first))
 
 
+MAX_ENTRY_LINES = 6  # a contents entry (headline, standfirst, credit) wraps over a few lines; body paragraphs are not asked
+
+
 def _content_end(blocks: list[Block], anchor: int, limit: int, candidates: list[int] | None = None) -> int | None:
     """Last block of the article whose byline (or the edition data under it) is ``anchor``; None when
     no body follows it.
@@ -1932,7 +1938,7 @@ def _content_end(blocks: list[Block], anchor: int, limit: int, candidates: list[
     body_blocks = end - anchor
     if body_blocks == 0:
         return None
-    if all(_looks_like_toc_entry(blocks[i]) for i in range(anchor + 1, end + 1)):
+    if all(len(blocks[i]) <= MAX_ENTRY_LINES and _looks_like_toc_entry(blocks[i]) for i in range(anchor + 1, end + 1)):
         return None  # a contents credit that lost its headline and standfirst, over the next entries
     if end == limit - 1 and limit < len(blocks):
         # Everything up to the next byline: check it is not just the next entry's headline/standfirst.

@@ -1057,7 +1057,7 @@ _SENTENCE_CLOSERS = frozenset(_SENTENCE_ENDS | {"\r", " ", "\t"})
 def _header_line_cuts(text: str) -> list[int]:
     """Line starts inside a block where an edition header line ("AFGHAN RECOVERY REPORT, No. 260, 14 June
     2007") stands right under a line ending a sentence: two editions pasted together with no blank line
-    between the first one's masthead and the next one's header.
+    between the first one's masthead and the next one's header.  The title must be a known newsletter's.
 
     >>> _header_line_cuts("Reporting.\\nAFGHAN RECOVERY REPORT, No. 260, 14 June 2007\\n")
     [11]
@@ -1072,7 +1072,9 @@ def _header_line_cuts(text: str) -> list[int]:
                 if before[-1:] in _SENTENCE_ENDS and before.strip(" \t*>"):
                     cut = text.find("\n", at)
                     header = text[line : cut if cut != -1 else len(text)].strip()
-                    if len(header) <= MAX_HEADER_LINE and parse_edition_header(header) is not None:
+                    parsed = parse_edition_header(header) if len(header) <= MAX_HEADER_LINE else None
+                    # only a known newsletter's: "ORDER No. 7, 1 May 2003" in a body is no edition
+                    if parsed is not None and newsletter_named(parsed["title"] or "") is not None:
                         cuts.add(line)
             at = text.find(marker, at + len(marker))
     return sorted(cuts)

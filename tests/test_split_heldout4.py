@@ -113,3 +113,11 @@ def test_a_header_line_glued_under_the_previous_editions_masthead_starts_the_nex
     assert [r["kind"] for r in recs] == ["header", "article", "footer", "header", "article"]
     assert recs[1]["notes"] == "Karine Ter-Sahakian is a correspondent for the PanArmenian news agency."
     assert recs[4]["newsletter"] == {"title": "Afghan Recovery Report", "issue": 260, "date": "2007-06-14"}
+
+
+
+def test_only_a_known_newsletters_header_line_is_cut_out_of_a_block():
+    from iwpr_extract.split import _header_line_cuts
+    assert _header_line_cuts("the governor said.\nORDER No. 7, 1 May 2003\n") == []
+    assert _header_line_cuts("Reporting.\nIRAQ CRISIS REPORT, No. 172, March 9, 2006\n") == [11]
+    assert _header_line_cuts("Reporting\nIRAQ CRISIS REPORT, No. 172, March 9, 2006\n") == []  # no sentence end above

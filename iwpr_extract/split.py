@@ -138,6 +138,10 @@ class _Cues(SimpleNamespace):
     contents_headings: frozenset[str]
     masthead: LazyPattern  # a newsletter's title in capitals, then "is produced by" (or a colon and "Editor")
     masthead_word: re.Pattern  # what every masthead holds: "is ", "are ", "Editor"
+    small_masthead: LazyPattern  # a title in small letters, then "is produced by" ("Tribunal Update is ...")
+    small_masthead_verbs: tuple[str, ...]
+    masthead_title_words: frozenset[str]
+    masthead_verbs: tuple[str, ...]
     author_bio_verbs: frozenset[str]
     name_note: LazyPattern  # "... names have been changed", "Her name has been withheld"
 
@@ -224,6 +228,14 @@ def _cues() -> _Cues:
         contents_headings=frozenset(h.upper() for h in data["contents_headings"]),
         masthead=LazyPattern(masthead),
         masthead_word=re.compile("|".join(sorted({re.escape(verb.split()[0] + " ") for verb in data["masthead_verbs"]} | {"Editor"}))),
+        # "Tribunal Update is produced by IWPR's team in The Hague", "IWPR's Balkan Insight is published by"
+        small_masthead=LazyPattern(
+            r"^[ \t*>]{0,4}(?:IWPR['’]s[ \t]+)?(?P<title>\p{Lu}[\p{L}'’\-]*(?:[ \t]+(?:&|\p{Lu}[\p{L}'’\-]*)){0,5})"
+            rf"[ \t]+(?:{_alternation(data['small_masthead_verbs'])})\b"
+        ),
+        small_masthead_verbs=tuple(data["small_masthead_verbs"]),
+        masthead_title_words=frozenset(data["masthead_title_words"]),
+        masthead_verbs=tuple(data["masthead_verbs"]),
         author_bio_verbs=frozenset(data["author_bio_verbs"]),
         name_note=LazyPattern(
             r"\bnames?\b[^.!?\n]{0,60}?\b(?:is|are|was|were|(?:has|have|had)[ \t]+been)[ \t]+"
@@ -258,6 +270,7 @@ _CRUMBS = LazyPattern(r"^(?:(?:You are here:?[ \t]*)?Home[ \t]*[>»]|[^>»\n]{1,
 _SECTION = LazyPattern(r"^[\p{Lu}\p{N}][\p{Lu}\p{N} &'’:,\-/]{2,60}$")
 _ARTICLES = frozenset(("the", "a", "an"))
 _ARTICLE_OPENERS = frozenset(("for", "of", "at", "with", "from", "in", "and", "on"))
+_NO_CREDIT_END = _ARTICLES | {"of"}  # a credit goes on after these: one ending on them is a cut sentence
 _NAME_TOKEN = LazyPattern(r"\p{L}[\p{L}'’.\-]*")
 _DANGLING_BY = LazyPattern(r"(?:^|\s)(?:By|BY)$")
 _SENTENCE_OR_GAP = LazyPattern(r"\s[-–—]{1,2}\s|(?<=[.?!”\"])\s+|\s{2,}")
@@ -325,6 +338,8 @@ def byline_text_ok(text: str) -> bool:
     True
     >>> byline_text_ok("By a journalist in Kunduz (name withheld)"), byline_text_ok("By a long way the best")
     (True, False)
+    >>> byline_text_ok("By May the"), byline_text_ok("By IWPR the of")
+    (False, False)
     """
     cues = _cues()
     text = " ".join(text.split())
@@ -367,6 +382,8 @@ def byline_text_ok(text: str) -> bool:
             after_comma = rest[: matches[n].start()].rstrip().endswith(",")
             if not after_comma and tokens[n - 1].lower() not in _ARTICLE_OPENERS:
                 bad_lower += 1
+    if tokens[-1].lower() in _NO_CREDIT_END:
+        return False  # "...Democrats-Respublika. By May the": a sentence cut at a line end, never a credit
     return capitalised >= 1 and bad_lower <= 1 and capitalised * 2 >= len(tokens) - bad_lower
 
 
@@ -947,7 +964,7 @@ def _footer_cue(block: Block) -> bool:
     m = cues.footer_line.match(raw)
     if m and _footer_phrase_at(raw, m.group(), m.end()):
         return True
-    if _is_masthead(raw[:MASTHEAD_REACH]):
+    if _is_masthead(raw[:MASTHEAD_REACH]) or _small_masthead_block(block):
         return True
     return any(_footer_phrase_at(raw, m.group(), m.end())
                for m in cues.footer_anywhere.finditer(raw, 0, FOOTER_CUE_REACH))
@@ -975,6 +992,95 @@ def _is_masthead(head: str) -> bool:
     if not cues.masthead_word.search(head) or not head.lstrip(" \t*>")[:2].isupper():
         return False
     return bool(cues.masthead.match(head))
+
+
+def _is_small_masthead(head: str) -> bool:
+    """The closing masthead with its title in small letters: a known newsletter's title, or one ending in a
+    title word ("Report", "Update", "Insight"...), then "is produced by", "is published by"... ("Tribunal
+    Update is produced by IWPR's team in The Hague").  "is supported by" after such a title is a
+    funding note (``_is_masthead`` takes it only in capitals).
+
+    >>> _is_small_masthead("Balkan Insight is produced by BIRN."), _is_small_masthead("Zimbabwe Crisis Report is supported by X.")
+    (True, False)
+    >>> _is_small_masthead("Hiwa Osman is produced by X.")
+    False
+    """
+    if " is " not in head and " are " not in head:
+        return False
+    cues = _cues()
+    m = cues.small_masthead.match(head)
+    if not m:
+        return False
+    title = m.group("title")
+    return title.rsplit(None, 1)[-1] in cues.masthead_title_words or newsletter_named(title) is not None
+
+
+_NEXT_LINE = LazyPattern(r"\s*([^\n]{0,16})")
+
+
+def _small_masthead_block(block: Block) -> bool:
+    """A block opening with a masthead in small letters (``_is_small_masthead``) that no end marker follows:
+    "Zimbabwe Crisis Report is produced by ..." over "ends" is still the article's, a funding note."""
+    if not _is_small_masthead(block.raw[:MASTHEAD_REACH]):
+        return False
+    after = _NEXT_LINE.match(block.source, block.end)
+    return not _END_MARKER.match(after.group(1).rstrip())
+
+
+def _masthead_line_cuts(text: str) -> list[int]:
+    """Line starts inside a block where a masthead opens right after a line ending a sentence, with no
+    rule or blank line before it ("... journalist in Kabul." / "IWPR'S AFGHAN RECOVERY REPORT is
+    produced by ..."): the masthead is a block of its own, so the last article's notes end there.
+
+    >>> _masthead_line_cuts("Ann Lee is a journalist in Baku.\\nTribunal Update is produced by IWPR.\\n")
+    [33]
+    """
+    cues = _cues()
+    cuts = set()
+    for verb in cues.masthead_verbs:
+        at = text.find(verb)
+        while at != -1:
+            line = text.rfind("\n", 0, at) + 1
+            if 1 < line and at - line <= MASTHEAD_REACH and text[line - 2] in _SENTENCE_CLOSERS:
+                before = text[text.rfind("\n", 0, line - 1) + 1 : line - 1].rstrip(" \t\r")
+                if before[-1:] in _SENTENCE_ENDS and before.strip(" \t*>"):
+                    head = text[line : line + MASTHEAD_REACH]
+                    if _is_masthead(head) or _is_small_masthead(head):
+                        cuts.add(line)
+            at = text.find(verb, at + len(verb))
+    return sorted(cuts)
+
+
+MAX_HEADER_LINE = 100  # an edition header line is short
+# the last character of a line ending a sentence, or of its line end ("\r", trailing spaces): any other
+# spares the line under it the tests (most lines under a blank line or a wrapped line)
+_SENTENCE_CLOSERS = frozenset(_SENTENCE_ENDS | {"\r", " ", "\t"})
+
+
+def _header_line_cuts(text: str) -> list[int]:
+    """Line starts inside a block where an edition header line ("AFGHAN RECOVERY REPORT, No. 260, 14 June
+    2007") stands right under a line ending a sentence: two editions pasted together with no blank line
+    between the first one's masthead and the next one's header.  The title must be a known newsletter's.
+
+    >>> _header_line_cuts("Reporting.\\nAFGHAN RECOVERY REPORT, No. 260, 14 June 2007\\n")
+    [11]
+    """
+    cuts = set()
+    for marker in ("No.", "NO."):
+        at = text.find(marker)
+        while at != -1:
+            line = text.rfind("\n", 0, at) + 1
+            if 1 < line and at - line <= MAX_HEADER_LINE and text[line - 2] in _SENTENCE_CLOSERS:
+                before = text[text.rfind("\n", 0, line - 1) + 1 : line - 1].rstrip(" \t\r")
+                if before[-1:] in _SENTENCE_ENDS and before.strip(" \t*>"):
+                    cut = text.find("\n", at)
+                    header = text[line : cut if cut != -1 else len(text)].strip()
+                    parsed = parse_edition_header(header) if len(header) <= MAX_HEADER_LINE else None
+                    # only a known newsletter's: "ORDER No. 7, 1 May 2003" in a body is no edition
+                    if parsed is not None and newsletter_named(parsed["title"] or "") is not None:
+                        cuts.add(line)
+            at = text.find(marker, at + len(marker))
+    return sorted(cuts)
 
 
 # A footer word standing alone ("Copyright", "ISSN", "Editor-in-Chief") goes on with a year, a colon,
@@ -1044,6 +1150,16 @@ class _Scan:
             masthead_lines.insert(0, 0)
         found.update(starts[i] for i in _blocks_starting_at(starts, masthead_lines)
                      if _is_masthead(text[starts[i] : min(blocks[i].end, starts[i] + MASTHEAD_REACH)]))
+        # a masthead in small letters: its verb is rare in a text, so the blocks holding one are tested
+        small = set()
+        for verb in cues.small_masthead_verbs:
+            at = text.find(verb)
+            while at != -1:
+                i = bisect_right(starts, at) - 1
+                if i >= 0 and at - starts[i] <= MASTHEAD_REACH:
+                    small.add(i)
+                at = text.find(verb, at + len(verb))
+        found.update(starts[i] for i in small if _small_masthead_block(blocks[i]))
         self.footer_starts = frozenset(found)
 
     def anchor_candidates(self, blocks: list[Block]) -> list[int]:
@@ -1234,7 +1350,10 @@ def split_text(
     text = _mask_quotes(markup_masked)
     view = _scan_view(text)
     scan = _Scan(text, view) if view is not None else None
-    blocks = _text_blocks(text, scan, view, _quote_openings(markup_masked) if text is not markup_masked else ())
+    cuts = _masthead_line_cuts(text) + _header_line_cuts(text)
+    if text is not markup_masked:
+        cuts = sorted({*cuts, *_quote_openings(markup_masked)})
+    blocks = _text_blocks(text, scan, view, cuts)
     if scan is not None:
         scan.index(blocks)
     segments = _segment(blocks, scan)
@@ -1538,7 +1657,7 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
         i -= 1
     if i >= floor and not _is_rule(blocks[i]) and not _is_terminator(blocks[i]):
         text = blocks[i].joined
-        if len(text) <= MAX_HEADLINE_CHARS and is_caps(text) and _looks_like_headline(text):
+        if len(text) <= MAX_HEADLINE_CHARS and is_caps(text) and _looks_like_headline(text) and not _is_contents_heading(text):
             article.headline = i
         elif (_looks_like_standfirst(blocks[i]) and not _is_byline_block(blocks[i])
               and not _gap_parts(blocks, i, anchor, floor)):
@@ -1801,6 +1920,9 @@ def _bar_cue(block: Block) -> bool:
     return _is_chrome_start(block) or "|" in first and bool(_SITE_TITLE.match(first))
 
 
+MAX_ENTRY_LINES = 6  # a contents entry (headline, standfirst, credit) wraps over a few lines; body paragraphs are not asked
+
+
 def _content_end(blocks: list[Block], anchor: int, limit: int, candidates: list[int] | None = None) -> int | None:
     """Last block of the article whose byline (or the edition data under it) is ``anchor``; None when
     no body follows it.
@@ -1821,6 +1943,8 @@ def _content_end(blocks: list[Block], anchor: int, limit: int, candidates: list[
     body_blocks = end - anchor
     if body_blocks == 0:
         return None
+    if all(len(blocks[i]) <= MAX_ENTRY_LINES and _looks_like_toc_entry(blocks[i]) for i in range(anchor + 1, end + 1)):
+        return None  # a contents credit that lost its headline and standfirst, over the next entries
     if end == limit - 1 and limit < len(blocks):
         # Everything up to the next byline: check it is not just the next entry's headline/standfirst.
         if _next_start(blocks, limit, anchor + 1) <= anchor + 1:
@@ -2188,6 +2312,8 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
             kind = "chrome"
         elif _is_rule(block):
             kind = _after_rule(blocks, i, last)
+            if kind == "promo" and current == "header" and _credits_follow(blocks, i, last):
+                kind = "other"  # the rule under the header line sets off contents with no heading
         elif current == "promo":
             kind = "promo"
         elif (_looks_like_toc_entry(block) or _is_byline_block(block) or current == "toc"
@@ -2440,6 +2566,17 @@ def _after_rule(blocks: list[Block], i: int, last: int) -> str:
     return "promo"
 
 
+def _credits_follow(blocks: list[Block], i: int, last: int) -> bool:
+    """Whether a contents entry or credit stands between the rule ``i`` and the next rule (at most eight
+    blocks on): AFGHAN RECOVERY REPORT editions print header line, rule, entries, rule."""
+    for j in range(i + 1, min(last, i + 8) + 1):
+        if _is_rule(blocks[j]):
+            return False
+        if _looks_like_toc_entry(blocks[j]) or _is_byline_block(blocks[j]):
+            return True
+    return False
+
+
 def _toc_follows(blocks: list[Block], i: int, last: int) -> bool:
     """Whether a table-of-contents credit follows within the next two blocks (entries whose headline,
     standfirst and byline stand on separate lines)."""
@@ -2479,7 +2616,13 @@ def _toc_entries(blocks: list[Block], unsigned: frozenset[str] = frozenset()) ->
                 entries.append(entry)
         pending = []
 
-    content = [b for b in blocks if not _is_rule(b) and not (len(b) == 1 and _is_contents_heading(b.first))]
+    content: list[Block] = []
+    headed: set[int] = set()  # content blocks right under a "CONTENTS" heading standing alone
+    for b in blocks:
+        if len(b) == 1 and _is_contents_heading(b.first):
+            headed.add(len(content))
+        elif not _is_rule(b):
+            content.append(b)
     # Lone lines are section titles in a list of credited entries, but entries themselves in a bare
     # list of headlines ("1. MACEDONIA: ALBANIANS THREATEN BOYCOTT").
     block_lines = [[_entry_line(line.content) for line in b.lines] for b in content]
@@ -2488,6 +2631,11 @@ def _toc_entries(blocks: list[Block], unsigned: frozenset[str] = frozenset()) ->
             del lines[0]  # "CONTENTS:" printed over the entries with no blank line under it
     credited = any(_ends_with_credit(text) for lines in block_lines for text in lines)
     for n, lines in enumerate(block_lines):
+        if n in headed:
+            # a title over the "CONTENTS" heading ("IWPR'S IRAQ CRISIS REPORT") is no entry's headline,
+            # nor the section of the entries under it
+            close()
+            section = None
         for k, text in enumerate(lines):
             if credited and pending and _opens_labelled_headline(pending, text):
                 close()  # what stands above it alone is a section title ("SPECIAL REPORT")

@@ -454,10 +454,9 @@ def test_known_failure_byline_like_line_joined_in_double_spaced_scrape():
     _assert_split_sees_the_same_after_clean(raw)
 
 
-@pytest.mark.xfail(strict=True, reason="'By IWPR the of' passes for a contents credit, so split reads the raw text as a "
-                                       "listing; clean joins the paragraph after it ('of' / 'the the.'), and the credit "
-                                       "is gone (found by hypothesis, random run)")
-def test_known_failure_credit_ending_on_a_link_word_joined_by_clean():
+def test_credit_ending_on_a_link_word_is_no_credit_before_or_after_clean():
+    # was a strict xfail: 'By IWPR the of' passed for a contents credit (found by hypothesis, random run);
+    # a credit ending on an article or "of" is a cut sentence (split's byline_text_ok)
     raw = ("The the the the the the the the the the the the IWPR\n\nauthorities authorities authorities the the. "
            "By IWPR the of\n\nthe the.\n\n\nThe the the the the the.")
     _assert_split_sees_the_same_after_clean(raw)
@@ -483,11 +482,9 @@ def test_mojibake_judged_again_once_lines_are_joined():
     assert once == "\u00d2between\u00e0 a" and clean_text(once) == once
 
 
-@pytest.mark.xfail(strict=True, reason="split's own call on the raw text: three short blocks with a byline-like "
-                                       "'By Kazakstan the' are a table of contents; once clean joins the lines cut "
-                                       "mid-sentence they are one article (found by hypothesis, random run; also before "
-                                       "this branch; split.py is not clean's)")
-def test_known_failure_split_kind_changes_when_a_cut_sentence_is_closed():
+def test_split_kind_stays_when_a_cut_sentence_is_closed():
+    # was a strict xfail: 'By Kazakstan the' passed for a contents credit (found by hypothesis, random run);
+    # a credit ending on an article is a cut sentence (split's byline_text_ok)
     raw = ("Authorities government IWPR 1951 the Andijan. The\n\nauthorities the the the the authorities. By Kazakstan "
            "the\n\nthe the the.\n\n\nThe the the the the the.")
     assert [r["kind"] for r in split_text(clean_text(raw))] == [r["kind"] for r in split_text(raw)]

@@ -277,11 +277,31 @@ def test_f6_a_closing_masthead_after_the_bio_is_footer_not_notes(masthead):
 @pytest.mark.parametrize("paragraph", [
     # a title in small letters is the article's funding note (as IWPR's pages print it)
     "IWPR's Zimbabwe Crisis Report is supported by the Swedish International Development Agency.",
-    "Zimbabwe Crisis Report is produced by the Institute for War & Peace Reporting.",
 ])
 def test_a_funding_line_in_small_letters_stays_a_note(paragraph):
     art = only_article(HEAD + LAST + "\n\n" + BIO + "\n\n" + paragraph + "\n")
     assert art["notes"] == BIO + "\n\n" + paragraph
+
+
+def test_a_masthead_in_small_letters_over_an_end_marker_stays_a_note():
+    # "ends" under it: the line was printed inside the article (ZCR 2007), a funding note
+    paragraph = "Zimbabwe Crisis Report is produced by the Institute for War & Peace Reporting."
+    art = only_article(HEAD + LAST + "\n\n" + BIO + "\n\n" + paragraph + "\n\nends\n")
+    assert art["notes"] == BIO + "\n\n" + paragraph
+
+
+@pytest.mark.parametrize("masthead", [
+    # F30: the edition's closing masthead in small letters, nothing of the article after it
+    "Zimbabwe Crisis Report is produced by the Institute for War & Peace Reporting.",
+    "Tribunal Update is produced by IWPR's team in The Hague.",
+    "IWPR's Balkan Insight is published by BIRN.",
+    "REPORTING CENTRAL ASIA is produced by the Institute for War & Peace Reporting.",
+])
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_f30_a_masthead_in_small_letters_after_the_last_bio_is_footer(masthead, gap):
+    recs = records(HEAD + LAST + "\n\n" + BIO + gap + masthead + "\n")
+    assert [r["kind"] for r in recs] == ["header", "article", "footer"]
+    assert recs[1]["notes"] == BIO
 
 
 @pytest.mark.parametrize("middle", [

@@ -200,8 +200,11 @@ def _cues() -> _Cues:
         brief_headings=frozenset(h.upper() for h in data["brief_headings"]),
         note_anywhere=LazyPattern(_words_alternation(list(_lowered(data["note_anywhere"]))), engine="re"),
         # "Ainagul Abdrakhmanova is an IWPR-trained journalist", "A and B are IWPR trained journalists"
+        # (one name may carry an apposition: "Ahmad Ibrahimi, a journalist in Herat, is an IWPR contributor")
         bio=LazyPattern(
-            rf"^{full}(?:(?:,[ \t]*|[ \t]+and[ \t]+){full}){{0,4}}[ \t]+(?:{'|'.join(verb.strip() for verb in _BIO_VERBS)})\b"
+            rf"^{full}(?:(?:,[ \t]*|[ \t]+and[ \t]+){full}){{0,4}}"
+            rf"(?:,[ \t]+(?:an?|the|IWPR['’]s)[ \t][^,\n]{{1,80}},)?"
+            rf"[ \t]+(?:{'|'.join(verb.strip() for verb in _BIO_VERBS)})\b"
         ),
         bio_roles=frozenset(r.lower() for r in data["bio_roles"]),
         # "By Ylber Hysa", "By: Ylber Hysa" (2010s pages and reposts)

@@ -451,3 +451,19 @@ def test_a_rule_between_articles_with_only_the_sites_address_is_a_separator(rule
     second = HEAD.replace("BALKAN CRISIS REPORT, No. 200, January 12, 2001\n\n", "").replace("KOSOVO: THE LONG ROAD HOME", "SERBIA: RALLY IN CACAK")
     recs = records(HEAD + BIO + "\n\n" + rule + "\n\n" + second + BIO + "\n")
     assert [r["kind"] for r in recs] == ["header", "article", kind, "article"]
+
+
+@pytest.mark.parametrize("bio", [
+    "Ylber Hysa, a journalist in Pristina, is a regular IWPR contributor.",
+    "Ylber Hysa, IWPR's Kosovo editor, is a journalist in Pristina.",
+])
+def test_a_bio_whose_name_carries_an_apposition_is_a_note(bio):
+    art = only_article(HEAD + LAST + "\n\n" + bio + "\n")
+    assert paragraphs(art["body"])[-1] == LAST
+    assert art["notes"] == bio
+
+
+def test_a_sentence_with_an_apposition_but_no_role_stays_body():
+    last = "Sultan, a farmer near Pec, is worried about the harvest."
+    art = only_article(HEAD + LAST + "\n\n" + last + "\n")
+    assert paragraphs(art["body"])[-1] == last and art["notes"] is None

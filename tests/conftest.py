@@ -74,3 +74,27 @@ def load_script(name: str):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def split_articles(text: str) -> list[dict]:
+    """The article records ``split_text`` makes of ``text`` (source "t")."""
+    from iwpr_extract.split import split_text
+
+    return [r for r in split_text(text, "t") if r["kind"] == "article"]
+
+
+def split_kinds(text: str) -> list[str]:
+    """The kinds of every segment of ``text``, in order (``split --all``)."""
+    from iwpr_extract.split import split_text
+
+    return [r["kind"] for r in split_text(text, "t", all_segments=True)]
+
+
+def assert_lossless(text: str) -> None:
+    """Every segment's ``text`` is its span of the input, and the segments put together are the input."""
+    from iwpr_extract.split import split_text
+
+    records = split_text(text, "t", all_segments=True)
+    assert "".join(r["text"] for r in records) == text
+    for r in records:
+        assert text[r["span"][0] : r["span"][1]] == r["text"]

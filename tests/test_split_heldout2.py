@@ -9,17 +9,7 @@ from iwpr_extract.split import split_text
 from iwpr_extract.textutil import blocks_of
 
 
-def arts(text: str) -> list[dict]:
-    return [r for r in split_text(text, "t") if r["kind"] == "article"]
-
-
-def kinds(text: str) -> list[str]:
-    return [r["kind"] for r in split_text(text, "t", all_segments=True)]
-
-
-def lossless(text: str) -> None:
-    recs = split_text(text, "t", all_segments=True)
-    assert "".join(r["text"] for r in recs) == text
+from conftest import assert_lossless as lossless, split_articles as arts, split_kinds as kinds
 
 
 # --- blocks, bylines and paragraphs (branch heads) -------------------------------------------------------

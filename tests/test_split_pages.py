@@ -5,16 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from iwpr_extract.editions import parse_date, parse_edition_header
+from iwpr_extract.editions import parse_edition_header
 from iwpr_extract.split import split_text
 
 
-def _articles(text: str) -> list[dict]:
-    return [r for r in split_text(text, "t") if r["kind"] == "article"]
-
-
-def _kinds(text: str) -> list[str]:
-    return [r["kind"] for r in split_text(text, "t", all_segments=True)]
+from conftest import split_articles as _articles, split_kinds as _kinds
 
 
 # --- F25 / F11: an edition line under a page's byline, or in the page head ----------------------------

@@ -10,19 +10,7 @@ import pytest
 from iwpr_extract.split import _is_caption, split_text
 
 
-def _articles(text: str) -> list[dict]:
-    return [r for r in split_text(text, "t") if r["kind"] == "article"]
-
-
-def _kinds(text: str) -> list[str]:
-    return [r["kind"] for r in split_text(text, "t", all_segments=True)]
-
-
-def _lossless(text: str) -> None:
-    records = split_text(text, "t", all_segments=True)
-    assert "".join(r["text"] for r in records) == text
-    for r in records:
-        assert text[r["span"][0] : r["span"][1]] == r["text"]
+from conftest import assert_lossless as _lossless, split_articles as _articles, split_kinds as _kinds
 
 
 # --- F9: an edition quoted in a reply ---------------------------------------------------------------------

@@ -414,16 +414,21 @@ def _cut_at_lines(blocks: list[Block], cuts: Iterable[int]) -> list[Block]:
         i = bisect_right(starts, at) - 1
         if i >= 0 and blocks[i].start < at < blocks[i].end:
             by_block.setdefault(i, set()).add(at)
-    if not by_block:
+    return _splice(blocks, {i: [k for k, line in enumerate(blocks[i].lines) if k and line.start in at]
+                            for i, at in by_block.items()})
+
+
+def _splice(blocks: list[Block], cuts: dict[int, list[int]]) -> list[Block]:
+    """``blocks`` with each block ``i`` of ``cuts`` cut before its lines ``cuts[i]``; ``blocks`` itself when
+    there is nothing to cut."""
+    if not cuts:
         return blocks
     out: list[Block] = []
     for i, block in enumerate(blocks):
-        if i not in by_block:
+        if i in cuts:
+            out.extend(_cut_block(block, cuts[i]))
+        else:
             out.append(block)
-            continue
-        lines = block.lines
-        bounds = [k for k, line in enumerate(lines) if k and line.start in by_block[i]]
-        out.extend(_cut_block(block, bounds))
     return out
 
 
@@ -529,8 +534,7 @@ def _separate_unwrapped(blocks: list[Block]) -> list[Block]:
     first_cut = source.find("\n")
     long_lines = bool(_LONG_LINE.search(source)) or (first_cut if first_cut != -1 else len(source)) > MAX_WRAPPED_LINE
     short = HEADING_WIDTH_SHARE * MAX_WRAPPED_LINE
-    out: list[Block] = []
-    done = 0
+    cuts: dict[int, list[int]] = {}
     for n, block in enumerate(blocks):
         cut = source.find("\n", block.start, block.end)
         if cut == -1:
@@ -547,13 +551,8 @@ def _separate_unwrapped(blocks: list[Block]) -> list[Block]:
                   and not _WRAPPED_ON.search(contents[k - 1])]
         if not bounds:
             continue
-        out.extend(blocks[done:n])
-        done = n + 1
-        out.extend(_cut_block(block, bounds))
-    if not done:
-        return blocks
-    out.extend(blocks[done:])
-    return out
+        cuts[n] = bounds
+    return _splice(blocks, cuts)
 
 
 # a line indented by two or more spaces (or a tab) under another line: where indented paragraphs start
@@ -599,8 +598,7 @@ def _separate_indented(blocks: list[Block]) -> list[Block]:
             held[i] = held.get(i, 0) + 1
     # the shape needs two indented first lines in one block: a block holding one is spared its lines
     candidates = sorted(i for i, count in held.items() if count >= MIN_INDENTED_PARAGRAPHS)
-    out: list[Block] = []
-    done = 0
+    cuts: dict[int, list[int]] = {}
     for n in candidates:
         block = blocks[n]
         lines = block.lines
@@ -619,13 +617,8 @@ def _separate_indented(blocks: list[Block]) -> list[Block]:
         bounds = [k for k in first_lines if k > 0 and (ends_sentence(texts[k - 1]) or is_caps(texts[k - 1]))]
         if not bounds:
             continue
-        out.extend(blocks[done:n])
-        done = n + 1
-        out.extend(_cut_block(block, bounds))
-    if not done:
-        return blocks
-    out.extend(blocks[done:])
-    return out
+        cuts[n] = bounds
+    return _splice(blocks, cuts)
 
 
 def _byline_line_starts(view: str | None) -> list[int] | None:
@@ -685,11 +678,8 @@ def _separate_bylines(blocks: list[Block], view: str | None = None) -> list[Bloc
             continue
         out.extend(blocks[done:n])
         done = n + 1
-        starts = [0, *bounds]
-        ends = [*bounds, count]
-        pieces = [Block(block.source, lines[a].start, lines[b - 1].end, block.gap_before if piece == 0 else 0, block.scan)
-                  for piece, (a, b) in enumerate(zip(starts, ends))]
-        out.extend(_separate_unwrapped(pieces))  # a body under the byline may hold its paragraphs one to a line
+        # a body under the byline may hold its paragraphs one to a line
+        out.extend(_separate_unwrapped(_cut_block(block, bounds)))
     if not done:
         return blocks
     out.extend(blocks[done:])

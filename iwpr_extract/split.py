@@ -1028,20 +1028,26 @@ def _masthead_line_cuts(text: str) -> list[int]:
     >>> _masthead_line_cuts("Ann Lee is a journalist in Baku.\\nTribunal Update is produced by IWPR.\\n")
     [33]
     """
-    cues = _cues()
     cuts = set()
-    for verb in cues.masthead_verbs:
-        at = text.find(verb)
+    for line, _at in _lines_under_sentences(text, _cues().masthead_verbs, MASTHEAD_REACH):
+        head = text[line : line + MASTHEAD_REACH]
+        if _is_masthead(head) or _is_small_masthead(head):
+            cuts.add(line)
+    return sorted(cuts)
+
+
+def _lines_under_sentences(text: str, needles: Iterable[str], reach: int) -> Iterator[tuple[int, int]]:
+    """(line start, offset) of each of the ``needles`` found within ``reach`` characters of the start of
+    a line that stands right under a line ending a sentence, with no blank line between them."""
+    for needle in needles:
+        at = text.find(needle)
         while at != -1:
             line = text.rfind("\n", 0, at) + 1
-            if 1 < line and at - line <= MASTHEAD_REACH and text[line - 2] in _SENTENCE_CLOSERS:
+            if 1 < line and at - line <= reach and text[line - 2] in _SENTENCE_CLOSERS:
                 before = text[text.rfind("\n", 0, line - 1) + 1 : line - 1].rstrip(" \t\r")
                 if before[-1:] in _SENTENCE_ENDS and before.strip(" \t*>"):
-                    head = text[line : line + MASTHEAD_REACH]
-                    if _is_masthead(head) or _is_small_masthead(head):
-                        cuts.add(line)
-            at = text.find(verb, at + len(verb))
-    return sorted(cuts)
+                    yield line, at
+            at = text.find(needle, at + len(needle))
 
 
 MAX_HEADER_LINE = 100  # an edition header line is short
@@ -1059,20 +1065,13 @@ def _header_line_cuts(text: str) -> list[int]:
     [11]
     """
     cuts = set()
-    for marker in ("No.", "NO."):
-        at = text.find(marker)
-        while at != -1:
-            line = text.rfind("\n", 0, at) + 1
-            if 1 < line and at - line <= MAX_HEADER_LINE and text[line - 2] in _SENTENCE_CLOSERS:
-                before = text[text.rfind("\n", 0, line - 1) + 1 : line - 1].rstrip(" \t\r")
-                if before[-1:] in _SENTENCE_ENDS and before.strip(" \t*>"):
-                    cut = text.find("\n", at)
-                    header = text[line : cut if cut != -1 else len(text)].strip()
-                    parsed = parse_edition_header(header) if len(header) <= MAX_HEADER_LINE else None
-                    # only a known newsletter's: "ORDER No. 7, 1 May 2003" in a body is no edition
-                    if parsed is not None and newsletter_named(parsed["title"] or "") is not None:
-                        cuts.add(line)
-            at = text.find(marker, at + len(marker))
+    for line, at in _lines_under_sentences(text, ("No.", "NO."), MAX_HEADER_LINE):
+        cut = text.find("\n", at)
+        header = text[line : cut if cut != -1 else len(text)].strip()
+        parsed = parse_edition_header(header) if len(header) <= MAX_HEADER_LINE else None
+        # only a known newsletter's: "ORDER No. 7, 1 May 2003" in a body is no edition
+        if parsed is not None and newsletter_named(parsed["title"] or "") is not None:
+            cuts.add(line)
     return sorted(cuts)
 
 

@@ -680,6 +680,9 @@ _MOBILE = _re(
     r"(?:my\s+)?(?:iphone|ipad|ipod|android|blackberry|mobile|móvil|phone|smartphone|samsung|htc|galaxy|"
     r"mailbox|outlook|acompli|handy|sparrow|tablet|nokia|motorola|huawei|pixel|windows|ios|terminal)\b[^,]{0,60}$",
     re.I)
+# two sentences on one line ("... the month. The ministry said"): prose, never a signature's name or title
+# line ("J. Smith", "Tel. +44 20", "IWPR. London" hold a full stop but not a sentence of five words before it)
+_SENTENCES_IN_LINE = _re(r"(?:\S+\s+){4}\S+[.!?]\s+[A-Z]")
 _SIGNOFF = _re(
     r"^\s*(?:thanks(?:\s+(?:again|in\s+advance|a\s+lot|so\s+much))?|thank\s+you(?:\s+very\s+much)?|many\s+thanks|"
     r"(?:best|kind|warm|warmest|kindest)(?:\s+regards)?|regards|best\s+wishes|with\s+best\s+wishes|all\s+the\s+best|"
@@ -1074,7 +1077,8 @@ def fix_signature(text: str, log: _Log) -> str:
                     # lines (name, title, phone), not sentences
                     if (1 <= len(after) <= 4 and (not before or _terminal(before) or before.endswith(","))
                             and all(len(lines[k].strip()) <= 60 and (len(lines[k].split()) <= 2
-                                                                   or not _terminal(lines[k])) for k in after)):
+                                                                   or not _terminal(lines[k]))
+                                    and not _SENTENCES_IN_LINE.search(lines[k]) for k in after)):
                         cut = i
                     break
         if cut is None:

@@ -178,3 +178,14 @@ def test_a_banner_on_a_page_scraped_without_blank_lines_takes_only_its_own_lines
     assert [x["text"] for x in r.removed] == [
         "This website uses cookies to improve your experience. By continuing you\nagree to our use of cookies.\nAccept"]
     assert r.text.startswith("Press Curbs\n") and "reject it." in r.text
+
+
+def test_lines_holding_two_sentences_under_a_sign_off_are_prose_not_a_signature():
+    # found by hypothesis: "Regards,." over a few short lines of prose took the prose with it
+    prose = "The envoys met. The ministry said nothing. Then\n\nthe talks went on late into the night\n\nand ended."
+    text = "The first paragraph of the report is here.\n\nRegards,\n\n\n" + prose
+    assert prose.split()[-4:] == clean_text(text).split()[-4:]
+    assert explain_text(text).removed == []
+    # a signature's lines hold full stops but no two sentences: still cut
+    signed = "Thanks for the report.\n\nRegards,\nJohn Smith\nIWPR London\nTel. +44 20 7831 1030"
+    assert clean_text(signed) == "Thanks for the report."

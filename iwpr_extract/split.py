@@ -1793,7 +1793,7 @@ def _page_date(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _page_date_labels() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_json("split_pages.json")["page_date_labels"])
+    return frozenset(w.lower() for w in load_json("split_cues.json")["page_date_labels"])
 
 
 def _page_date_block(block: Block) -> bool:
@@ -1864,7 +1864,7 @@ def _page_tools_line(line: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _page_tool_words() -> frozenset[str]:
-    data = load_json("split_pages.json")["page_tool_words"]
+    data = load_json("split_cues.json")["page_tool_words"]
     return _cues().share_services | frozenset(w.lower() for w in data)
 
 
@@ -2525,8 +2525,8 @@ def _unsigned_fields(blocks: list[Block], headline: int, standfirst: int | None,
 @lru_cache(maxsize=1)
 def _forward_banner() -> re.Pattern:
     """The line a mail program puts over a forwarded or quoted message's headers, after its dashes
-    ("---------- Forwarded message ---------", "-----Original Message-----"); phrases in split_pages.json."""
-    phrases = sorted(load_json("split_pages.json")["forward_banners"], key=len, reverse=True)
+    ("---------- Forwarded message ---------", "-----Original Message-----"); phrases in split_cues.json."""
+    phrases = sorted(load_json("split_cues.json")["forward_banners"], key=len, reverse=True)
     return re.compile(rf"-{{2,}}[ \t]*(?:{'|'.join(map(re.escape, phrases))})\b", re.I)
 
 

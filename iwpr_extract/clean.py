@@ -1281,11 +1281,12 @@ def _line_numbers(text: str, offsets: list[int]) -> list[int]:
 
 
 def _prefix_reason(line: str) -> str:
-    folded = line.casefold()
+    folded = re.sub(r"\s+", " ", line.casefold())
     bp = _boilerplate()
-    for phrase, reason in {**bp["prefix"], **bp["banner"]}.items():
-        if re.sub(r"\s+", " ", folded).startswith(phrase):
-            return reason
+    for phrases in (bp["prefix"], bp["banner"]):
+        for phrase, reason in phrases.items():
+            if folded.startswith(phrase):
+                return reason
     return "boilerplate"
 
 

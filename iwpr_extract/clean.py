@@ -281,8 +281,24 @@ _QP_ANY_EQ = _re(rf"=(?![0-9A-F]{{2}}|{_QP_WS}\n|{_QP_WS}$)")
 _QP_ALNUM = frozenset(range(0x30, 0x3A)) | frozenset(range(0x41, 0x5B)) | frozenset(range(0x61, 0x7B))
 
 
+# a MIME parameter (after its ";") of a mail's own header fields, saved with its undecoded body ('Content-Type: text/plain;
+# charset="iso-8859-1"'): the one bare "=" a quoted-printable message holds
+_MIME_PARAM = _re(r";\s*(?:charset|boundary|format|delsp|reply-type|name|filename|type)=(?=\S)", re.I)
+
+
 def _looks_qp(text: str) -> bool:
-    if "=" not in text or _QP_ANY_EQ.search(text):
+    """Is ``text`` quoted-printable (soft breaks or escapes of characters encoders escape), with no "="
+    that could not be its own (other than a MIME parameter of its header fields)?
+
+    >>> _looks_qp("Content-Type: text/plain; charset='iso-8859-1'\\n\\nthe arr=\\nest"), _looks_qp("x=1 and y=\\n2")
+    (True, False)
+    """
+    if "=" not in text:
+        return False
+    bare = _QP_ANY_EQ.search(text)
+    if bare and _MIME_PARAM.search(text):
+        bare = _QP_ANY_EQ.search(_MIME_PARAM.sub("", text))
+    if bare:
         # a bare "=" that is neither "=XX" nor a soft break: not quoted-printable ("A=1,B=A ==> A+B==2")
         return False
     if _QP_SOFT.search(text):
@@ -858,6 +874,39 @@ def _iwpr_text(lines: list[str]) -> bool:
     return any(_IWPR_MARK.search(x) for x in lines)
 
 
+# lines a mail client's re-wrapping of one quoted line left without the quote mark
+MAX_REWRAPPED_LINES = 3
+
+
+def _quote_end(lines: list[str], k: int) -> int:
+    """The end of the quote that starts at line ``k``: it runs on over blank lines, over a wrapped line
+    sandwiched between quoted lines, and over the lines a mail client re-wrapped out of a quoted line (up
+    to three, the first going on in lower case with the quoted line's unfinished sentence), when the quote
+    goes on after them.
+
+    >>> _quote_end(["> Villagers say masked men searched", "houses in Duisi and took away", "two young men.",
+    ...             ">", "> Both will be charged.", "", "Thanks"], 0)
+    5
+    """
+    n = len(lines)
+    end = k
+    while end < n:
+        if _QUOTE.match(lines[end]) or (end + 1 < n and _QUOTE.match(lines[end + 1])
+                                        and (not lines[end].strip() or _QUOTE.match(lines[end - 1]))):
+            end += 1
+            continue
+        before = _QUOTE_MARK.sub("", lines[end - 1]).strip() if end > k else ""
+        if before and not _terminal(before) and lines[end].lstrip()[:1].islower():
+            j = end
+            while j < n and j - end < MAX_REWRAPPED_LINES and lines[j].strip() and not _QUOTE.match(lines[j]):
+                j += 1
+            if j < n and j > end and _QUOTE.match(lines[j]):
+                end = j
+                continue
+        break
+    return end
+
+
 def fix_replies(text: str, log: _Log) -> str:
     """Remove quoted earlier messages under new text with their headers; forwarded-message headers go,
     forwarded text stays; a quoted part that is the substance keeps its text and loses its "> " markers.
@@ -903,13 +952,7 @@ def fix_replies(text: str, log: _Log) -> str:
                 k += 1
             quoted_follow = k < n and _QUOTE.match(lines[k])
             if quoted_follow:
-                q_end = k
-                # a quote runs on over blank lines and over a wrapped line sandwiched between quoted lines
-                while q_end < n and (_QUOTE.match(lines[q_end]) or (q_end + 1 < n and _QUOTE.match(lines[q_end + 1])
-                                                                     and (not lines[q_end].strip()
-                                                                          or _QUOTE.match(lines[q_end - 1])))):
-                    q_end += 1
-                tail_start = q_end
+                q_end = tail_start = _quote_end(lines, k)
             else:
                 q_end = n
                 tail_start = n
@@ -1339,7 +1382,7 @@ def _prose_block(lines: list[str], j: int, k: int) -> bool:
     for a, b in zip(block, block[1:]):
         if b[:1].islower() and not _terminal(a):
             return True  # a wrapped sentence
-    if any(len(s) > 200 or len(s.split()) >= 25 or (s[:2] == "By" and _BYLINE.match(s)) for s in block):
+    if any(len(s) > 200 or len(s.split()) >= 25 or (s[:2] in _BY and _BYLINE.match(s)) for s in block):
         return True
     if len(block[0].split()) >= 4 and all(_terminal(s) for s in block):
         return True  # sentences only, no title over them: a paragraph, not a link with its standfirst
@@ -1356,10 +1399,14 @@ _BULLET = _re(r"^\s*(?:[-*•·▪◦‣⁃●○■□➢►–—]\s|\d{1,3}[.
 # "Tel: ...", "IWPR: ...", "Nowak: ...": a label or speaker opening a line (at most four words before ":")
 _LABEL = _re(r"^\s*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’&-]{0,30}(?: [\w.'’&-]{1,30}){0,3} ?:(?:\s|$)")
 # a byline line ("By Jane Doe in Almaty"): split relies on it standing alone
-_BYLINE = _re(r"^\s*By\s+[A-ZÀ-ÖØ-ÞА-ЯЁ]")
+# "By" or, in editions set in capitals, "BY" ("BY ALAN DAVIS IN PRIZREN")
+_BYLINE = _re(r"^\s*B[yY]\s+[A-ZÀ-ÖØ-ÞА-ЯЁ]")
+_BY = ("By", "BY")  # a byline's first two letters, tested before _BYLINE
 _NAME = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’-]*"
-# a contents entry ending in its byline ("... winning combination.  By Ainagul Abdrakhmanova")
-_BYLINE_END = _re(rf"\sBy\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:(?:,|\s+and)\s+{_NAME}(?:\s+{_NAME}){{0,3}}){{0,4}}$")
+# a contents entry ending in its byline ("... winning combination.  By Ainagul Abdrakhmanova", "... rigged
+# against them.  By Ana Petruseva in Skopje")
+_BYLINE_AUTHOR = rf"{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s+in\s+{_NAME}(?:\s+{_NAME}){{0,2}})?"
+_BYLINE_END = _re(rf"\sB[yY]\s+{_BYLINE_AUTHOR}(?:(?:,|\s+and)\s+{_BYLINE_AUTHOR}){{0,4}}$")
 # a dash opening a line, then a lower-case word: a parenthetical dash wrapped to the line start, not a bullet
 _DASH_CONT = _re(r"^\s*[–—]\s+[a-zà-öø-ÿа-я]")  # "-" is the common list marker: not taken
 _LETTER_RUN = _re(r"[^\W\d_]+")
@@ -1499,8 +1546,19 @@ def _is_structural(line: str) -> bool:
     return bool(f == ">" or (f == "<" and _HTML_TAG.match(s))
                 or ((f in _BULLET_OPEN or f.isdecimal() or s[1:2] in _BULLET_SECOND) and _BULLET.match(s)
                     and not _DASH_CONT.match(s))
-                or (":" in s and _LABEL.match(s)) or (s[:2] == "By" and _BYLINE.match(s)) or _letters_share(s) < 0.5
-                or (" By " in s and _BYLINE_END.search(s)))
+                or (":" in s and _LABEL.match(s)) or (s[:2] in _BY and _BYLINE.match(s)) or _letters_share(s) < 0.5)
+
+
+def _ends_in_byline(line: str) -> bool:
+    """A contents entry's last line, ending in its byline: the line after a gap does not go on with it (a
+    next entry that lost its first lines starts in lower case).  Before a gap such a line may itself be
+    the end of a wrapped sentence ("runs out of" / "money.  By Aziz Tassal in Lashkar Gah").
+
+    >>> _ends_in_byline("rigged against them.  By Ana Petruseva in Skopje"), _ends_in_byline("By May the")
+    (True, False)
+    """
+    s = line.strip()
+    return bool((" By " in s or " BY " in s) and _BYLINE_END.search(s))
 
 
 def _break_kind(sa: str, sb: str, width: int | None, low_a: bool | None = None, low_b: bool | None = None) -> str:
@@ -1519,7 +1577,7 @@ def _break_kind(sa: str, sb: str, width: int | None, low_a: bool | None = None, 
     if ":" in sb and _LABEL.match(sb) and not (width and not _terminal(sa) and width - 8 <= len(sa) <= width + 2
                                  and len(sa) + 1 + _first_word_len(sb) > width):
         return "keep"  # a label or speaker turn; unless the line before is full and mid-sentence (wrapped)
-    if ((sa[:2] == "By" and _BYLINE.match(sa)) or (sb[:2] == "By" and _BYLINE.match(sb))
+    if ((sa[:2] in _BY and _BYLINE.match(sa)) or (sb[:2] in _BY and _BYLINE.match(sb))
             or (fa in _SIGNOFF_FIRST and _SIGNOFF.match(sa)) or (fa in _MOBILE_FIRST and _MOBILE.match(sa))):
         return "keep"  # a byline, a sign-off or a device line is a line of its own
     hyphen = sa[-1] == "-" and fb.isalpha() and bool(_hyphen_end(sa))
@@ -1564,11 +1622,11 @@ def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool,
         # in lower case (no label, byline or marked list item), or a plain line in capitals, which only the
         # end of the line before and the wrap width can join
         if (sa[-1] not in ":-" and fa not in "<>" and not low[k] and not low[k + 1] and sb[1:2] not in _BULLET_SECOND
-                and sa[:2] != "By" and not (fa in signoff_first and signoff(sa))
+                and sa[:2] not in _BY and not (fa in signoff_first and signoff(sa))
                 and not (fa in mobile_first and mobile(sa))):
             if fb.islower():
                 join = True
-            elif fb.isupper() and ":" not in sb and sb[:2] != "By":
+            elif fb.isupper() and ":" not in sb and sb[:2] not in _BY:
                 join = ((_continuation_end(sa) and not sa.isupper())
                         or (width is not None and width < len(sa) + 1 + _first_word_len(sb) and len(sa) <= width + 8))
             else:
@@ -1638,7 +1696,7 @@ def _double_spaced(blocks: list[tuple[int, list[str]]], width: int | None) -> bo
 @lru_cache(maxsize=16384)
 def _gap_joins(a: str, b: str, width: int) -> bool:
     sa, sb = a.strip(), b.strip()
-    if _is_structural(sb) or _is_structural(sa):
+    if _is_structural(sb) or _is_structural(sa) or _ends_in_byline(sa):
         return False
     if _hyphen_end(sa) and sb[:1].isalpha():
         return True
@@ -1652,7 +1710,8 @@ def _gap_joins(a: str, b: str, width: int) -> bool:
 def _sentence_continues(a: str, b: str) -> bool:
     """Does line ``b``, after a gap, go on with the sentence line ``a`` left unfinished?"""
     sa, sb = a.strip(), b.strip()
-    if not sb[:1].islower() or _is_structural(sb) or _is_structural(sa) or _SALUTATION.match(sa):
+    if (not sb[:1].islower() or _is_structural(sb) or _is_structural(sa) or _ends_in_byline(sa)
+            or _SALUTATION.match(sa)):
         return False
     if _MOBILE.match(sa) or _SIGNOFF.match(sa) or _DASH_NAME.match(sa):
         return False  # a signature line the e-mail step left (not at the end) stays a line of its own

@@ -53,6 +53,16 @@ def test_quoted_printable_only_where_clearly_quoted_printable(raw, expected):
     assert clean_text(raw) == expected
 
 
+def test_quoted_printable_of_a_mail_saved_with_its_headers_is_decoded():
+    # the header's MIME parameter is the one bare "=" of such a text; it does not make the body plain text
+    raw = ('Content-Type: text/plain; charset="iso-8859-1"\nContent-Transfer-Encoding: quoted-printable\n\n'
+           "Saakashvili had ordered the arr=\nest of two former ministers and an audit of the customs servi=\nce=2E")
+    assert clean_text(raw).endswith("ordered the arrest of two former ministers and an audit of the customs service.")
+    # without soft breaks or escapes the same header leaves a text alone
+    plain = 'Content-Type: text/plain; charset="us-ascii"\n\nx=30 and y=45'
+    assert clean_text(plain) == plain
+
+
 def test_html_entities_decoded_except_in_html():
     assert clean_text("Tom &amp; Jerry&#8217;s &pound;5 &amp;amp;") == "Tom & Jerry’s £5 &"
     assert clean_text("<p>Tom &amp; <b>Jerry</b></p>") == "<p>Tom &amp; <b>Jerry</b></p>"
@@ -89,6 +99,38 @@ def test_structure_keeps_its_lines():
 
 def test_one_word_lines_are_a_list():
     assert clean_text("Hello,\nworld!") == "Hello,\nworld!"
+
+
+_WRAPPED_BODY = ("Tens of thousands of refugees crossed back into Kosovo this week, many of\n"
+                 "them driving tractors loaded with mattresses and children, and aid workers\n"
+                 "say the speed of the return has caught everyone by surprise this time. The\n"
+                 "camps in Macedonia and Albania are emptying faster than anyone expected,\n"
+                 "and the agencies are now moving their stores of food and blankets across\n"
+                 "the border to the towns where most of the returning families are going.")
+
+
+def test_a_byline_in_capitals_keeps_its_line():
+    # the standfirst over it fills the line to the wrap width: only the byline test keeps them apart
+    head = ("KOSOVO: THE LONG ROAD HOME\nRefugees stream back across the border faster than aid agencies can "
+            "cope.\nBY ALAN DAVIS IN PRIZREN")
+    assert clean_text(f"{head}\n\n{_WRAPPED_BODY}").split("\n\n")[0] == head
+
+
+def test_a_contents_entry_ending_in_a_byline_with_a_place_is_not_joined_to_the_next():
+    # the next entry lost its first lines, so it starts in lower case: it does not go on with the sentence
+    first = ("MACEDONIA: ALBANIAN PARTIES THREATEN BOYCOTT  Ethnic Albanian leaders say\nthe census law is "
+             "rigged against them.  By Ana Petruseva in Skopje")
+    second = "an amnesty for the rebels is still the price of peace, say diplomats.  By\nIso Rusi in Tetovo"
+    assert clean_text(f"{first}\n\n{second}").split("\n\n") == [first.replace("\n", " "), second.replace("\n", " ")]
+
+
+def test_a_double_spaced_contents_entry_is_regrouped_up_to_its_byline():
+    # every line followed by a blank line: the entry's last line, ending in its byline, still goes on with
+    # the line before it
+    entry = ["KYRGYZ COALITION TALKS STRUGGLE ON  Parties struggle to forge winning",
+             "combination.  By Ainagul Abdrakhmanova"]
+    out = clean_text("\n\n".join(entry + _WRAPPED_BODY.split("\n")))
+    assert out.split("\n\n")[0] == " ".join(entry)
 
 
 def test_blank_line_inside_a_sentence_is_closed_but_not_after_one():
@@ -146,6 +188,23 @@ def test_forwarded_or_quoted_substance_keeps_its_text():
     assert "By Ainagul Abdrakhmanova" in result.text.split("\n\n")
     assert result.fixes["forward-header"] == 1
     assert result.fixes["unquote"] > 10
+
+
+def test_a_quoted_edition_whose_lines_a_mail_client_rewrapped_is_unquoted_whole():
+    # the client wrapped each long quoted line again, leaving the rest of it without "> ": the quote goes on
+    raw = ("Sergei - this one for the Tbilisi office, please.\n\nOn 3/10/05, IWPR <crs@iwpr.net> wrote:\n"
+           "> GEORGIA: PANKISI VILLAGERS FEAR NEW RAIDS\n>\n> By Zaza Baazov in Tbilisi\n>\n"
+           "> Villagers in the Pankisi gorge say masked men in uniform searched several\n"
+           "houses in Duisi last week and took away two young men, whose families have\nnot heard from them since.\n>\n"
+           "> The interior ministry says the operation was aimed at criminals and that\nboth men will be charged.\n>\n"
+           "> Zaza Baazov is a regular IWPR contributor.")
+    out = clean_text(raw)
+    assert ">" not in out
+    assert ("\n\nThe interior ministry says the operation was aimed at criminals and that both men will be "
+            "charged.\n\n") in out
+    # an answer written between quoted lines is not such a line: it starts a sentence of its own
+    inline = "> Can you send the figures by\n> Monday?\nYes, tomorrow.\n> And the photos?\nThey are attached."
+    assert "Yes, tomorrow." in clean_text(inline) and "They are attached." in clean_text(inline)
 
 
 def test_inline_quote_markers_in_the_middle_stay():

@@ -1398,8 +1398,8 @@ def _prose_block(lines: list[str], j: int, k: int) -> bool:
 _BULLET = _re(r"^\s*(?:[-*•·▪◦‣⁃●○■□➢►–—]\s|\d{1,3}[.)]\s|[a-zA-Z][.)]\s|\(\d{1,3}\)\s|\([a-z]\)\s)")
 # "Tel: ...", "IWPR: ...", "Nowak: ...": a label or speaker opening a line (at most four words before ":")
 _LABEL = _re(r"^\s*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’&-]{0,30}(?: [\w.'’&-]{1,30}){0,3} ?:(?:\s|$)")
-# a byline line ("By Jane Doe in Almaty"): split relies on it standing alone
-# "By" or, in editions set in capitals, "BY" ("BY ALAN DAVIS IN PRIZREN")
+# a byline line ("By Jane Doe in Almaty", in editions set in capitals "BY ALAN DAVIS IN PRIZREN"): split
+# relies on it standing alone
 _BYLINE = _re(r"^\s*B[yY]\s+[A-ZÀ-ÖØ-ÞА-ЯЁ]")
 _BY = ("By", "BY")  # a byline's first two letters, tested before _BYLINE
 _NAME = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’-]*"
@@ -1539,14 +1539,17 @@ def _join_pair(a: str, b: str) -> tuple[str, str | None]:
 
 
 @lru_cache(maxsize=16384)
-def _is_structural(line: str) -> bool:
+def _is_structural(line: str, labels: bool = True) -> bool:
+    """A line that keeps its line: a quote, a tag, a list item, a byline, a line mostly not letters, and
+    (with ``labels``) a label or speaker turn ("Tel:", "IWPR:")."""
     s = line.strip()
     f = s[:1]
     # (on a stripped line each pattern needs its first characters: tested first, as in _break_kind)
     return bool(f == ">" or (f == "<" and _HTML_TAG.match(s))
                 or ((f in _BULLET_OPEN or f.isdecimal() or s[1:2] in _BULLET_SECOND) and _BULLET.match(s)
                     and not _DASH_CONT.match(s))
-                or (":" in s and _LABEL.match(s)) or (s[:2] in _BY and _BYLINE.match(s)) or _letters_share(s) < 0.5)
+                or (labels and ":" in s and _LABEL.match(s)) or (s[:2] in _BY and _BYLINE.match(s))
+                or _letters_share(s) < 0.5)
 
 
 def _ends_in_byline(line: str) -> bool:
@@ -1559,6 +1562,23 @@ def _ends_in_byline(line: str) -> bool:
     """
     s = line.strip()
     return bool((" By " in s or " BY " in s) and _BYLINE_END.search(s))
+
+
+# a byline cut after a first name or a joining word ("... homes.  By Nino" / "Gerliani in Mestia")
+_BYLINE_CUT = _re(r"(?:\bB[yY]|\band|,)\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’-]*$|\s(?:and|in)$")
+
+
+def _byline_goes_on(sa: str, sb: str) -> bool:
+    """Does line ``sb`` (stripped) finish the byline line ``sa`` (stripped) was cut in?  Then the two
+    are one line, whatever the byline's standing alone would say.
+
+    >>> _byline_goes_on("By Inga Sikorskaya and Tolkun", "Namatbaeva in Bishkek"), _byline_goes_on("By Ana Lee", "Kabul")
+    (True, False)
+    """
+    if "B" not in sa or not _BYLINE_CUT.search(sa):
+        return False
+    m = _BYLINE_END.search(" " + sa + " " + sb)
+    return bool(m) and m.start() <= len(sa)
 
 
 def _break_kind(sa: str, sb: str, width: int | None, low_a: bool | None = None, low_b: bool | None = None) -> str:
@@ -1696,7 +1716,11 @@ def _double_spaced(blocks: list[tuple[int, list[str]]], width: int | None) -> bo
 @lru_cache(maxsize=16384)
 def _gap_joins(a: str, b: str, width: int) -> bool:
     sa, sb = a.strip(), b.strip()
-    if _is_structural(sb) or _is_structural(sa) or _ends_in_byline(sa):
+    if _byline_goes_on(sa, sb):
+        return True
+    # a speaker turn or label goes on over the gap as any line does ("IWPR: Why did ... lived in" / "Almaty");
+    # one in capitals is a heading ("CONTENTS:", "GEORGIA: BRIDE KIDNAPPING RETURNS")
+    if _is_structural(sb) or _is_structural(sa, labels=sa.isupper()) or _ends_in_byline(sa):
         return False
     if _hyphen_end(sa) and sb[:1].isalpha():
         return True
@@ -1710,8 +1734,8 @@ def _gap_joins(a: str, b: str, width: int) -> bool:
 def _sentence_continues(a: str, b: str) -> bool:
     """Does line ``b``, after a gap, go on with the sentence line ``a`` left unfinished?"""
     sa, sb = a.strip(), b.strip()
-    if (not sb[:1].islower() or _is_structural(sb) or _is_structural(sa) or _ends_in_byline(sa)
-            or _SALUTATION.match(sa)):
+    if (not sb[:1].islower() or _is_structural(sb) or _is_structural(sa, labels=sa.isupper())
+            or _ends_in_byline(sa) or _SALUTATION.match(sa)):
         return False
     if _MOBILE.match(sa) or _SIGNOFF.match(sa) or _DASH_NAME.match(sa):
         return False  # a signature line the e-mail step left (not at the end) stays a line of its own

@@ -133,6 +133,34 @@ def test_a_double_spaced_contents_entry_is_regrouped_up_to_its_byline():
     assert out.split("\n\n")[0] == " ".join(entry)
 
 
+def test_double_spaced_speaker_turns_are_regrouped_like_any_paragraph():
+    # a scraped interview page: a turn wrapped over the gap goes on, by its case or by the wrap width
+    lines = ["Amidst growing concern about the treatment of refugees from Uzbekistan who",
+             "fled to Kazakstan following the Andijan uprising, a leading Uzbek human",
+             "rights activist has been arrested by Kazak police, officials said today.",
+             "IWPR: Why do you think the police arrested him now, after he had lived in",
+             "Almaty for more than three years without any trouble from the authorities?",
+             "Nowak: It is all down to the political will of these countries. The",
+             "authorities in Tashkent have asked for his return many times, and this",
+             "time the Kazak side agreed to hold him while the courts decide his case."]
+    paragraphs = clean_text("\n\n".join(lines)).split("\n\n")
+    assert paragraphs[1:] == [" ".join(lines[3:5]), " ".join(lines[5:])]
+
+
+def test_a_heading_in_capitals_is_not_joined_to_a_fragment_after_a_gap():
+    # "CONTENTS:" over a first entry that lost its first lines: a heading, not a speaker's turn going on
+    raw = "CONTENTS:\n\nshrines is followed by a wave of reprisal killings.\nBy Zaineb Naji in Baghdad"
+    assert clean_text(raw).startswith("CONTENTS:\n\nshrines")
+
+
+def test_a_byline_cut_over_a_gap_is_finished_by_the_next_line():
+    entry = ["GEORGIA: DAM PROJECT DIVIDES SVANETI  Villagers fear a new hydropower",
+             "scheme will flood their valley and drive them from their homes.  By Nino",
+             "Gerliani in Mestia"]
+    out = clean_text("\n\n".join(entry + _WRAPPED_BODY.split("\n")))
+    assert out.split("\n\n")[0] == " ".join(entry)
+
+
 def test_blank_line_inside_a_sentence_is_closed_but_not_after_one():
     assert clean_text("The great ship\n\nsailed into the harbor.") == "The great ship sailed into the harbor."
     assert clean_text("He looked out to sea\n\nEngland was far.") == "He looked out to sea\n\nEngland was far."

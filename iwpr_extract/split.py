@@ -1674,6 +1674,10 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
         j = article.headline - 1
         if j >= floor and len(blocks[j]) <= 3 and blocks[j].chars <= 120 and _page_date_block(blocks[j]):
             article.heads.insert(0, j)  # the page's date over its headline ("Thursday, 8 March 2012")
+            j -= 1
+            label = blocks[j].first.strip() if j >= floor and len(blocks[j]) == 1 else ""
+            if label and _head_label(label) and not _is_nav_line(label) and not _site_head(blocks[j]):
+                article.heads.insert(0, j)  # its label a blank line above it ("Syria Stories" / "21 Nov 2013")
     starts = [article.anchor]
     if article.standfirst is not None:
         starts.append(article.standfirst)
@@ -1841,12 +1845,15 @@ def _head_editions_end(blocks: list[Block], anchor: int, limit: int) -> int:
 
 
 MAX_PAGE_TOOLS_CHARS = 120
+MAX_PAGE_TOOLS_LINES = 8  # a bar copied from a 2012-15 page stands one service to a line
 
 
 def _page_tools(block: Block) -> bool:
     """A page's tool bar: lines of nothing but share services and their few link words ("Print |
-    E-mail | Share", "Share this:" / "Facebook Twitter Email", "E-mail this article")."""
-    if block.chars > MAX_PAGE_TOOLS_CHARS or not _page_tools_line(block.first) or len(block) > 3:
+    E-mail | Share", "Share this:" / "Facebook Twitter Email", "E-mail this article", or "Share" /
+    "Tweet" / "Email" / "Print" one to a line)."""
+    if (block.chars > MAX_PAGE_TOOLS_CHARS or not _page_tools_line(block.first)
+            or len(block) > MAX_PAGE_TOOLS_LINES):
         return False  # (the first line alone turns nearly every block away)
     return len(block) == 1 or all(_page_tools_line(line.content) for line in block.lines)
 
@@ -2348,7 +2355,13 @@ def _site_head(block: Block) -> bool:
     if len(block) > MAX_SITE_HEAD_LINES or not _SITE_NAME.match(block.first) and not _SITE_TITLE.match(block.first):
         return False
     return all(_is_nav_line(line.content) or _SITE_NAME.match(line.content) or _page_tools_line(line.content)
-               for line in block.lines[1:])
+               or line.content.strip().lower() in _site_skip_links() for line in block.lines[1:])
+
+
+@lru_cache(maxsize=1)
+def _site_skip_links() -> frozenset[str]:
+    """A page's "Skip to main content" link, copied with the site's head: chrome, never a headline."""
+    return frozenset(p.lower() for p in load_json("split_cues.json")["site_skip_links"])
 
 
 def _unpromote_separator(blocks: list[Block], segment: _Segment) -> None:

@@ -829,13 +829,27 @@ def _is_end_note(text: str) -> bool:
         return True
     if len(text) > MAX_NOTE_CHARS:
         return False
-    if _cues().note_anywhere.search(text.lower()):
+    if (m := _cues().note_anywhere.search(text.lower())) and not _glued_name_note(text, m):
         return True
     # "* Names of callers have been changed.", "Her name has been withheld for her safety."
-    return len(text) <= MAX_NAME_NOTE_CHARS and ("name" in text or "Name" in text) and bool(_cues().name_note.search(text))
+    if len(text) > MAX_NAME_NOTE_CHARS or not ("name" in text or "Name" in text):
+        return False
+    m = _cues().name_note.search(text)
+    return bool(m) and not _glued_name_note(text, m)
+
+
+def _glued_name_note(text: str, m: re.Match) -> bool:
+    """A note on names or pseudonyms glued under a sentence of the story ("... since registering.
+    Names have been changed."): the paragraph is the story's; a short lead sentence ("Ahmed is a
+    pseudonym.") is the note's own."""
+    phrase = m.group().lower()
+    return (("name" in phrase or "pseudonym" in phrase) and m.start() > MAX_NAME_NOTE_LEAD
+            and _SENTENCE_BREAK.search(text, 0, m.start()) is not None)
 
 
 MAX_NAME_NOTE_CHARS = 200  # a note that names were changed is one short sentence
+MAX_NAME_NOTE_LEAD = 40  # what may stand before it in the same paragraph
+_SENTENCE_BREAK = LazyPattern(r"[.!?][\"'’”)]*[ \t\r\n]", engine="re")
 MAX_AFTER_BIO = 3  # end matter after the author's bio: funding, disclaimer, editor's note, translation credit
 
 

@@ -1009,8 +1009,8 @@ def _is_small_masthead(head: str) -> bool:
 
     >>> _is_small_masthead("Balkan Insight is produced by BIRN."), _is_small_masthead("Zimbabwe Crisis Report is supported by X.")
     (True, False)
-    >>> _is_small_masthead("Hiwa Osman is produced by X.")
-    False
+    >>> _is_small_masthead("Hiwa Osman is produced by X."), _is_small_masthead("Radio Dijla's Morning Report is produced by six reporters.")
+    (False, False)
     """
     if " is " not in head and " are " not in head:
         return False
@@ -1019,7 +1019,13 @@ def _is_small_masthead(head: str) -> bool:
     if not m:
         return False
     title = m.group("title")
-    return title.rsplit(None, 1)[-1] in cues.masthead_title_words or newsletter_named(title) is not None
+    if newsletter_named(title) is not None:
+        return True
+    # an unknown title owned by someone ("Radio Dijla's Morning Report") is a programme the story names
+    return title.rsplit(None, 1)[-1] in cues.masthead_title_words and not _POSSESSIVE.search(title)
+
+
+_POSSESSIVE = LazyPattern(r"\w['’]s\b", engine="re")
 
 
 _NEXT_LINE = LazyPattern(r"\s*([^\n]{0,16})")

@@ -1719,7 +1719,7 @@ def _block_header(block: Block) -> dict[str, Any] | None:
     first = block.first
     # every header has its "No." (or "Issue", "#"); most blocks are spared the pattern
     parsed = parse_edition_header(first) if _has_issue_marker(first) else None
-    if parsed is not None:
+    if parsed is not None and _edition_title(parsed):
         return _dated(parsed, block, 1)
     # or it is printed over two lines, the second starting with "No."
     if not 2 <= len(block) <= 4 or not _LATER_LINE_NO.search(block.source, block.start, block.end):
@@ -1729,10 +1729,10 @@ def _block_header(block: Block) -> dict[str, Any] | None:
     for k in range(len(lines) - 1):
         if _NUMBER_LINE.match(lines[k + 1]):
             parsed = parse_edition_header(f"{lines[k]} {lines[k + 1]}")
-            if parsed is not None:
+            if parsed is not None and _edition_title(parsed):
                 return _dated(parsed, block, k + 2)
         labels = labels and _head_label(lines[k])
-        if labels and (parsed := parse_edition_header(lines[k + 1])) is not None:
+        if labels and (parsed := parse_edition_header(lines[k + 1])) is not None and _edition_title(parsed):
             return _dated(parsed, block, k + 2)
     return None
 
@@ -1741,6 +1741,18 @@ def _has_issue_marker(line: str) -> bool:
     """What a line must hold to be an edition header: an issue marker, or a known title with a number
     ("TRIBUNAL UPDATE 216: ...", see ``numbered_title_start``)."""
     return "N" in line or "Issue" in line or "ISSUE" in line or "#" in line or numbered_title_start(line)
+
+
+def _edition_title(parsed: dict[str, Any]) -> bool:
+    """Whether a header's title can be a newsletter's: a known one, or an unknown one of two words or
+    more ("WEEKLY BULLETIN"); one unknown word over a number is a document the story quotes ("DECREE
+    No. 114" / "12 June 2009", "ORDER No. 7, 1 May 2003").
+
+    >>> _edition_title({"title": "Decree"}), _edition_title({"title": "Reporting Central Asia"})
+    (False, True)
+    """
+    title = parsed["title"] or ""
+    return " " in title.strip() or newsletter_named(title) is not None
 
 
 def _dated(parsed: dict[str, Any], block: Block, k: int) -> dict[str, Any]:

@@ -2290,21 +2290,51 @@ def _group_text(group: list[Block]) -> str:
     return group[0].joined if len(group) == 1 else join_wrapped([b.joined for b in group])
 
 
+MAX_TAIL_CHROME_BLOCKS = 8  # a page's closing chrome: share bar, "Related articles", their links
+
+
 def _fallback_segments(blocks: list[Block]) -> list[_Segment]:
     """Text with no article recognised (no byline split can read): an edition header, mail headers or
     page navigation that open it keep their kind, so the newsletter is still read; the rest is one
-    article, whose first block is its headline when set in capitals over more text."""
+    article, whose first block is its headline when set in capitals over more text.  A page (its site
+    head is chrome) also keeps its closing chrome apart and reads its head as pages print it: a
+    headline in title case, a one-line standfirst, the edition line ("Africa Reports Issue 214," /
+    "3 Apr 09"); a credit closing the text ("By X in Y, IWPR-trained reporter.") is the byline."""
     first = 0
     while first < len(blocks) - 1 and (_block_header(blocks[first]) is not None or _is_mail_headers(blocks[first])
-                                       or _bar_cue(blocks[first])):
+                                       or _bar_cue(blocks[first]) or first == 0 and _site_head(blocks[0])):
         first += 1
     segments = _classify_gap(blocks, 0, first - 1) if first else []
+    page = any(segment.kind == "chrome" for segment in segments)
+    last = len(blocks) - 1
+    if page:
+        for i in range(max(first + 2, last - MAX_TAIL_CHROME_BLOCKS + 1), last + 1):
+            if _is_chrome_start(blocks[i]):
+                last = i - 1
+                break
     head = blocks[first].joined
-    headline = None
-    if first < len(blocks) - 1 and len(head) <= MAX_HEADLINE_CHARS and is_caps(head) and _looks_like_headline(head):
+    headline = standfirst = byline = None
+    if (first < last and len(head) <= MAX_HEADLINE_CHARS and _looks_like_headline(head)
+            and (is_caps(head) or page and _title_line(blocks[first]))):
         headline = head
-    body = blocks[first + 1 :] if headline is not None else blocks[first:]
-    segments.append(_Segment("article", first, len(blocks) - 1, _fallback_fields(body, headline)))
+    start = first + 1 if headline is not None else first
+    edition: dict[str, Any] = {}
+    if page and headline is not None:
+        if start < last and len(blocks[start]) == 1 and _looks_like_standfirst(blocks[start]):
+            standfirst = blocks[start].joined
+            start += 1
+        while start < last and len(edition) < 3 and (data := _head_edition(blocks[start])):
+            edition.update({key: value for key, value in data.items() if value is not None and key not in edition})
+            start += 1
+    end = last
+    if end > start and _is_byline_block(blocks[end]):
+        byline = _byline_text(blocks[end])
+        end -= 1
+    fields = _fallback_fields(blocks[start : end + 1], headline)
+    fields.update(standfirst=standfirst, byline=byline)
+    segments.append(_Segment("article", first, last, fields, edition or None))
+    if last < len(blocks) - 1:
+        segments.extend(_classify_gap(blocks, last + 1, len(blocks) - 1))
     return segments
 
 

@@ -2678,7 +2678,7 @@ def _toc_entries(blocks: list[Block], unsigned: frozenset[str] = frozenset()) ->
                 entries.append(entry)
             elif not entry["byline"] and lone and len(lone) <= 80 and not ends_sentence(lone) and lone[:1].isupper():
                 section = lone
-            elif entry["byline"] or (entry["headline"] and entry["standfirst"]):
+            elif entry["byline"] or (entry["headline"] and entry["standfirst"] and not over_heading):
                 entry["section"] = section
                 entries.append(entry)
         pending = []
@@ -2697,12 +2697,16 @@ def _toc_entries(blocks: list[Block], unsigned: frozenset[str] = frozenset()) ->
         if len(lines) > 1 and _is_contents_heading(lines[0]):
             del lines[0]  # "CONTENTS:" printed over the entries with no blank line under it
     credited = any(_ends_with_credit(text) for lines in block_lines for text in lines)
+    first_heading = min(headed, default=0)
+    over_heading = False  # lines over the first "CONTENTS" heading: the edition's titles, not an entry
     for n, lines in enumerate(block_lines):
+        over_heading = n <= first_heading
         if n in headed:
             # a title over the "CONTENTS" heading ("IWPR'S IRAQ CRISIS REPORT") is no entry's headline,
             # nor the section of the entries under it
             close()
             section = None
+        over_heading = n < first_heading
         for k, text in enumerate(lines):
             if credited and pending and _opens_labelled_headline(pending, text):
                 close()  # what stands above it alone is a section title ("SPECIAL REPORT")

@@ -1,0 +1,172 @@
+"""Fifth held-out round (branch splitq): page share bars one service to a line, notes glued under a
+story's sentence, programmes "... Report is produced by" in a body, documents "DECREE No. 114" quoted in
+a body, pages with no byline over the body, Balkan Insight as a known title."""
+
+from iwpr_extract.split import split_text
+
+PAGE_HEAD = ("Institute for War and Peace Reporting | Giving Voice, Driving Change\nSkip to main content\n"
+             "Home | What We Do | Where We Work | News & Analysis\nHome > Global Voices > Syria\n\n")
+ARTICLE = ("By Rami Suleiman in Aleppo\n\nThe queue outside the bakery starts to form at four in the morning,\n"
+           "two hours before the first loaves come out.\n\nRami Suleiman is the pseudonym of a journalist in Aleppo.\n")
+
+
+def _kinds(text: str) -> list[str]:
+    return [r["kind"] for r in split_text(text, all_segments=True)]
+
+
+# F32: a 2012-15 page copied from a browser: share bar one service to a line, skip link, label over date
+
+
+def test_share_bar_one_service_to_a_line_keeps_headline_and_standfirst():
+    text = ("Aleppo Bakers Work Through the Bombing\n\nBread ovens keep going despite shortages of flour.\n\n"
+            "Share\nTweet\nEmail\nPrint\n\n" + ARTICLE)
+    [article] = split_text(text)
+    assert article["headline"] == "Aleppo Bakers Work Through the Bombing"
+    assert article["standfirst"] == "Bread ovens keep going despite shortages of flour."
+    assert article["byline"] == "By Rami Suleiman in Aleppo"
+
+
+def test_a_short_list_of_words_that_are_not_services_is_no_share_bar():
+    text = ("Aleppo Bakers Work Through the Bombing\n\nBread ovens keep going despite shortages of flour.\n\n"
+            "Share\nTweet\nBread\nPrint\n\n" + ARTICLE)
+    [article] = split_text(text)
+    assert article["headline"] is None
+
+
+def test_skip_link_in_the_site_head_is_chrome():
+    assert _kinds(PAGE_HEAD + "Aleppo Bakers Work Through the Bombing\n\nBread ovens keep going.\n\n" + ARTICLE)[0] == "chrome"
+
+
+def test_page_label_a_blank_line_over_the_date_is_the_articles():
+    text = PAGE_HEAD + "Syria Stories\n\n21 Nov 2013\n\nAleppo Bakers Work Through the Bombing\n\nBread ovens keep going.\n\n" + ARTICLE
+    recs = split_text(text, all_segments=True)
+    assert [r["kind"] for r in recs] == ["chrome", "article"]
+    assert recs[1]["text"].startswith("Syria Stories\n\n21 Nov 2013")
+    assert recs[1]["newsletter"]["date"] == "2013-11-21"
+    assert recs[1]["headline"] == "Aleppo Bakers Work Through the Bombing"
+
+
+def test_breadcrumb_over_the_date_stays_chrome():
+    text = "Home > Caucasus > Georgia\n\n15 Jun 10\n\nGeorgian Farmers Count Cost of Drought\n\n" + ARTICLE
+    assert _kinds(text)[0] == "chrome"
+
+
+# F33: a note on names glued under a sentence of the story
+
+
+def test_names_changed_glued_under_a_story_sentence_stays_body():
+    text = ("WOMEN CANDIDATES CAMPAIGN IN SECRET\n\nThreats drive hopefuls off the streets.\n\n"
+            "By Abdul Baqi Amin in Kandahar\n\nOf the twelve women standing, only two have put up posters.\n\n"
+            "Another candidate, Malalai, said she had received three night letters\nsince registering. "
+            "Names have been changed.\n\nAbdul Baqi Amin is an IWPR staff reporter in Kandahar.\n")
+    [article] = split_text(text)
+    assert article["body"].endswith("since registering. Names have been changed.")
+    assert article["notes"] == "Abdul Baqi Amin is an IWPR staff reporter in Kandahar."
+
+
+def test_name_notes_of_their_own_are_still_notes():
+    for note in ("Names have been changed.", "* Names of callers have been changed.",
+                 "Zarghuna is a pseudonym. Her name has been changed for her safety.",
+                 "Her name has been withheld for her safety."):
+        text = ("Parties talk.\n\nBy Mina Habib in Kabul\n\nBody one is a sentence of the article.\n\n"
+                f"{note}\n\nMina Habib is an IWPR reporter in Kabul.\n")
+        [article] = split_text(text)
+        assert article["body"] == "Body one is a sentence of the article.", note
+        assert article["notes"].startswith(note), note
+
+
+# F34: a programme named in the story, "Radio Dijla's Morning Report is produced by ..."
+
+
+def test_a_programme_owned_by_someone_is_produced_by_stays_body():
+    text = ("IRAQ CRISIS REPORT, No. 172, 14 March 2006\n\nRADIO STATIONS DEFY THREATS\n\n"
+            "Broadcasters keep talk shows on air.\n\nBy Zaineb Naji in Baghdad\n\n"
+            "Three gunmen stormed the offices of Radio Dijla last month.\n\n"
+            "Radio Dijla's Morning Report is produced by a team of six reporters\nwho take calls from listeners.\n\n"
+            "\"People call us before they call the police,\" said the director.\n\n"
+            "Zaineb Naji is an IWPR trainee journalist in Baghdad.\n")
+    recs = split_text(text, all_segments=True)
+    assert [r["kind"] for r in recs] == ["header", "article"]
+    assert recs[1]["body"].endswith("said the director.")
+    assert recs[1]["notes"] == "Zaineb Naji is an IWPR trainee journalist in Baghdad."
+
+
+def test_small_masthead_of_a_newsletter_still_ends_the_edition():
+    text = ("Parties talk.\n\nBy Mina Habib in Kabul\n\nBody one is a sentence of the article.\n\n"
+            "Mina Habib is an IWPR reporter in Kabul.\n\nBalkan Insight is produced by BIRN in partnership with IWPR.\n")
+    assert _kinds(text) == ["article", "footer"]
+
+
+# F35: a one-word document title over a number, quoted in a body, is no edition header
+
+
+def test_decree_number_lines_in_a_body_are_no_header():
+    text = ("REPORTING CENTRAL ASIA, No. 583, 17 June 2009\n\nKYRGYZ TOWN CLOSES MARKET BY DECREE\n\n"
+            "Traders say the mayor wants the land.\n\nBy Aida Kasymalieva in Talas\n\n"
+            "More than 300 traders lost their stalls. The decree was two lines long.\n\n"
+            "DECREE No. 114\n12 June 2009\nOn the closure of the central market\n\n"
+            "Traders say they were given three days' notice.\n\nAida Kasymalieva is IWPR's Kyrgyz editor in Bishkek.\n")
+    recs = split_text(text, all_segments=True)
+    assert [r["kind"] for r in recs] == ["header", "article"]
+    assert "DECREE No. 114 12 June 2009" in recs[1]["body"]
+    assert recs[1]["notes"] == "Aida Kasymalieva is IWPR's Kyrgyz editor in Bishkek."
+    assert recs[1]["newsletter"] == {"title": "Reporting Central Asia", "issue": 583, "date": "2009-06-17"}
+
+
+def test_order_line_in_a_body_is_no_header_but_two_word_titles_are():
+    body = ("By Aida Kasymalieva in Talas\n\nThe court's order was short and final.\n\n"
+            "ORDER No. 7, 1 May 2003\n\nTraders say they were given three days' notice.\n")
+    assert _kinds("MARKET CLOSED\n\nTraders protest.\n\n" + body) == ["article"]
+    recs = split_text("WEEKLY BULLETIN No. 7, 1 May 2003\n\nMARKET CLOSED\n\nTraders protest.\n\n" + body, all_segments=True)
+    assert recs[0]["kind"] == "header" and recs[0]["newsletter"]["title"] == "Weekly Bulletin"
+
+
+# F36: a page with no byline over its body (the credit printed at the end)
+
+
+def test_page_with_the_byline_at_the_end():
+    text = ("IWPR - Institute for War & Peace Reporting\nHome > Africa > Uganda\n\n"
+            "Gulu Ex-Abductees Struggle to Find Work\n\nFormer child soldiers say employers turn them away.\n\n"
+            "Africa Reports Issue 214,\n3 Apr 09\n\nDozens of young men and women sit every morning outside the\n"
+            "labour office in Gulu.\n\nA rehabilitation centre offers courses, but there are few jobs.\n\n"
+            "By Bill Oketch in Gulu, IWPR-trained reporter.\n\nShare this:\nFacebook Twitter Email\n"
+            "Related articles\nUganda: LRA Victims Seek Compensation\n")
+    recs = split_text(text, all_segments=True)
+    assert [r["kind"] for r in recs] == ["chrome", "article", "chrome"]
+    article = recs[1]
+    assert article["headline"] == "Gulu Ex-Abductees Struggle to Find Work"
+    assert article["standfirst"] == "Former child soldiers say employers turn them away."
+    assert article["byline"] == "By Bill Oketch in Gulu, IWPR-trained reporter."
+    assert article["newsletter"] == {"title": "Africa Reports", "issue": 214, "date": "2009-04-03"}
+    assert article["body"].startswith("Dozens of young") and article["body"].endswith("few jobs.")
+
+
+def test_text_with_no_structure_and_no_site_head_is_still_one_article():
+    text = "Some notes.\n\nMore notes follow here.\n\nShare this:\nFacebook Twitter\n"
+    recs = split_text(text, all_segments=True)
+    assert [r["kind"] for r in recs] == ["article"]
+    assert recs[0]["body"].startswith("Some notes.")
+
+
+# F37: Balkan Insight (BIRN with IWPR, 2005-) is a known newsletter
+
+
+def test_balkan_insight_header_in_small_letters():
+    text = ("Balkan Insight No. 127, 20 March 2008\n\nSERBIA: GOVERNMENT FALLS\n\nKostunica calls early elections.\n\n"
+            "By Dusan Komarcevic in Belgrade\n\nPrime Minister Vojislav Kostunica dissolved his government.\n")
+    recs = split_text(text, all_segments=True)
+    assert recs[0]["kind"] == "header"
+    assert recs[1]["newsletter"] == {"title": "Balkan Insight", "issue": 127, "date": "2008-03-20"}
+
+
+# F38: a publisher's line over the "CONTENTS:" heading is no contents entry
+
+
+def test_publisher_line_over_the_contents_heading_is_no_entry():
+    text = ("BALKAN INSIGHT, No. 127, 20 March 2008\n\nBalkan Investigative Reporting Network (BIRN) and the "
+            "Institute for War\n& Peace Reporting\n\nCONTENTS:\n\nSERBIA: GOVERNMENT FALLS OVER KOSOVO\n"
+            "Kostunica calls early elections.\nBy Dusan Komarcevic in Belgrade\n\n-----\n\n"
+            "SERBIA: GOVERNMENT FALLS OVER KOSOVO\n\nKostunica calls early elections.\n\n"
+            "By Dusan Komarcevic in Belgrade\n\nPrime Minister Vojislav Kostunica dissolved his government.\n")
+    [toc] = [r for r in split_text(text, all_segments=True) if r["kind"] == "toc"]
+    assert [e["headline"] for e in toc["entries"]] == ["SERBIA: GOVERNMENT FALLS OVER KOSOVO"]

@@ -2312,18 +2312,24 @@ def _fallback_segments(blocks: list[Block]) -> list[_Segment]:
             if _is_chrome_start(blocks[i]):
                 last = i - 1
                 break
-    head = blocks[first].joined
-    headline = standfirst = byline = None
-    if (first < last and len(head) <= MAX_HEADLINE_CHARS and _looks_like_headline(head)
-            and (is_caps(head) or page and _title_line(blocks[first]))):
-        headline = head
-    start = first + 1 if headline is not None else first
     edition: dict[str, Any] = {}
+    start = first
+    while page and start < min(last, first + MAX_HEAD_EDITION_BLOCKS + 1) and (data := _edition_label(blocks[start])):
+        edition.update({key: value for key, value in data.items() if value is not None and key not in edition})
+        start += 1  # the newsletter's name, edition line and date over the headline
+    head = blocks[start].joined
+    headline = standfirst = byline = None
+    if (start < last and len(head) <= MAX_HEADLINE_CHARS and _looks_like_headline(head)
+            and (is_caps(head) or page and _title_line(blocks[start]))):
+        headline = head
+        start += 1
     if page and headline is not None:
         if start < last and len(blocks[start]) == 1 and _looks_like_standfirst(blocks[start]):
             standfirst = blocks[start].joined
             start += 1
-        while start < last and len(edition) < 3 and (data := _head_edition(blocks[start])):
+        for _ in range(MAX_HEAD_EDITION_BLOCKS):
+            if start >= last or not (data := _head_edition(blocks[start])):
+                break
             edition.update({key: value for key, value in data.items() if value is not None and key not in edition})
             start += 1
     end = last
@@ -2414,10 +2420,14 @@ def _site_head(block: Block) -> bool:
     if len(block) == 1:
         first = block.first
         return bool(_SITE_TITLE.match(first) or _NAV_LINE.match(first) or _SITE_NAME.match(first))
-    if len(block) > MAX_SITE_HEAD_LINES or not _SITE_NAME.match(block.first) and not _SITE_TITLE.match(block.first):
+    lines = block.lines
+    if lines[0].content.strip().lower() in _site_skip_links():
+        lines = lines[1:]  # "Skip to content" copied over the site's name
+    if (len(block) > MAX_SITE_HEAD_LINES or not lines or not _SITE_NAME.match(lines[0].content)
+            and not _SITE_TITLE.match(lines[0].content)):
         return False
     return all(_is_nav_line(line.content) or _SITE_NAME.match(line.content) or _page_tools_line(line.content)
-               or line.content.strip().lower() in _site_skip_links() for line in block.lines[1:])
+               or line.content.strip().lower() in _site_skip_links() for line in lines[1:])
 
 
 @lru_cache(maxsize=1)

@@ -170,3 +170,26 @@ def test_publisher_line_over_the_contents_heading_is_no_entry():
             "By Dusan Komarcevic in Belgrade\n\nPrime Minister Vojislav Kostunica dissolved his government.\n")
     [toc] = [r for r in split_text(text, all_segments=True) if r["kind"] == "toc"]
     assert [e["headline"] for e in toc["entries"]] == ["SERBIA: GOVERNMENT FALLS OVER KOSOVO"]
+
+
+def test_skip_link_over_the_site_name_is_chrome():
+    text = ("Skip to content\nInstitute for War & Peace Reporting\nHome > Asia > Afghanistan\n\n"
+            "Kunduz Militias Accused of Extortion\n\nVillagers say armed groups demand a share.\n\n" + ARTICLE)
+    recs = split_text(text, all_segments=True)
+    assert [r["kind"] for r in recs] == ["chrome", "article"]
+    assert recs[1]["headline"] == "Kunduz Militias Accused of Extortion"
+
+
+def test_page_with_the_byline_at_the_end_and_its_edition_over_the_headline():
+    text = ("Institute for War and Peace Reporting | Giving Voice, Driving Change\nSkip to main content\n\n"
+            "Caucasus Reporting Service\n\nCRS Issue 650,\n6 Jul 12\n\nChechen Flood Victims Still Homeless\n\n"
+            "Families in Gudermes wait for housing promised after the floods.\n\n"
+            "Thirty-two families are still living in railway wagons on the edge\nof Gudermes.\n\n"
+            "The district administration says the new block will be finished soon.\n\n"
+            "By Musa Mutaev in Grozny\n\nShare\nTweet\nEmail\n\nComments\nAdd new comment\n")
+    recs = split_text(text, all_segments=True)
+    assert [r["kind"] for r in recs] == ["chrome", "article", "chrome"]
+    article = recs[1]
+    assert article["newsletter"] == {"title": "Caucasus Reporting Service", "issue": 650, "date": "2012-07-06"}
+    assert (article["headline"], article["byline"]) == ("Chechen Flood Victims Still Homeless", "By Musa Mutaev in Grozny")
+    assert article["body"].startswith("Thirty-two families") and article["body"].endswith("finished soon.")

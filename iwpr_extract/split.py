@@ -1011,6 +1011,8 @@ def _is_small_masthead(head: str) -> bool:
     (True, False)
     >>> _is_small_masthead("Hiwa Osman is produced by X."), _is_small_masthead("Radio Dijla's Morning Report is produced by six reporters.")
     (False, False)
+    >>> _is_small_masthead("Kabul Weekly Report is produced by six reporters."), _is_small_masthead("Kosovo Report is produced by IWPR.")
+    (False, True)
     """
     if " is " not in head and " are " not in head:
         return False
@@ -1021,11 +1023,24 @@ def _is_small_masthead(head: str) -> bool:
     title = m.group("title")
     if newsletter_named(title) is not None:
         return True
-    # an unknown title owned by someone ("Radio Dijla's Morning Report") is a programme the story names
-    return title.rsplit(None, 1)[-1] in cues.masthead_title_words and not _POSSESSIVE.search(title)
+    # an unknown title owned by someone ("Radio Dijla's Morning Report"), or one whose head names no
+    # publisher of IWPR's newsletters ("Kabul Weekly Report is produced by six reporters"), is a
+    # programme or paper the story names
+    return (title.rsplit(None, 1)[-1] in cues.masthead_title_words and not _POSSESSIVE.search(title)
+            and _names_publisher(head))
 
 
 _POSSESSIVE = LazyPattern(r"\w['’]s\b", engine="re")
+
+
+def _names_publisher(text: str) -> bool:
+    low = text.lower()
+    return any(name in low for name in _masthead_publishers())
+
+
+@lru_cache(maxsize=1)
+def _masthead_publishers() -> tuple[str, ...]:
+    return tuple(p.lower() for p in load_json("split_cues.json")["masthead_publishers"])
 
 
 _NEXT_LINE = LazyPattern(r"\s*([^\n]{0,16})")

@@ -193,3 +193,15 @@ def test_page_with_the_byline_at_the_end_and_its_edition_over_the_headline():
     assert article["newsletter"] == {"title": "Caucasus Reporting Service", "issue": 650, "date": "2012-07-06"}
     assert (article["headline"], article["byline"]) == ("Chechen Flood Victims Still Homeless", "By Musa Mutaev in Grozny")
     assert article["body"].startswith("Thirty-two families") and article["body"].endswith("finished soon.")
+
+
+def test_a_paper_named_in_a_body_is_produced_by_stays_body_unless_it_names_iwpr():
+    story = ("Parties talk.\n\nBy Mina Habib in Kabul\n\nThe ministry closed two papers on Monday.\n\n"
+             "Kabul Weekly Report is produced by a team of six reporters in a rented flat.\n\n"
+             "\"We will carry on,\" said its editor.\n\nMina Habib is an IWPR reporter in Kabul.\n")
+    [article] = split_text(story)
+    assert article["body"].endswith("said its editor.")
+    assert article["notes"] == "Mina Habib is an IWPR reporter in Kabul."
+    edition = ("Parties talk.\n\nBy Mina Habib in Kabul\n\nThe ministry closed two papers on Monday.\n\n"
+               "Mina Habib is an IWPR reporter in Kabul.\n\nIWPR's Kosovo Report is produced in Pristina.\n")
+    assert _kinds(edition) == ["article", "footer"]

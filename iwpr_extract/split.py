@@ -2698,7 +2698,9 @@ def _toc_entries(blocks: list[Block], unsigned: frozenset[str] = frozenset()) ->
         elif pending:
             entry = parse_toc_entry(pending)
             lone = pending[0] if len(pending) == 1 else ""
-            if not credited and entry["headline"]:
+            if not credited and lone and lone.strip(" :*-").upper() in _cues().brief_headings:
+                pass  # a bare list naming the edition's IN BRIEF section: no piece of its own
+            elif not credited and entry["headline"]:
                 entry["section"] = section
                 entries.append(entry)
             elif not entry["byline"] and lone and len(lone) <= 80 and not ends_sentence(lone) and lone[:1].isupper():

@@ -205,3 +205,11 @@ def test_a_paper_named_in_a_body_is_produced_by_stays_body_unless_it_names_iwpr(
     edition = ("Parties talk.\n\nBy Mina Habib in Kabul\n\nThe ministry closed two papers on Monday.\n\n"
                "Mina Habib is an IWPR reporter in Kabul.\n\nIWPR's Kosovo Report is produced in Pristina.\n")
     assert _kinds(edition) == ["article", "footer"]
+
+
+def test_in_brief_in_a_bare_contents_list_is_no_entry():
+    text = ("TRIBUNAL UPDATE\nTU No 265, April 22-27, 2002\n\nIn this issue:\n\nSIMIC CASE: DEFENCE SEEKS DELAY\n"
+            "IN BRIEF\n\n=====\n\nSIMIC CASE: DEFENCE SEEKS DELAY\n\nLawyers say they need six more months.\n\n"
+            "By Mirna Jancic in The Hague\n\nDefence lawyers asked the trial chamber on Tuesday to postpone the trial.\n")
+    [toc] = [r for r in split_text(text, all_segments=True) if r["kind"] == "toc"]
+    assert [e["headline"] for e in toc["entries"]] == ["SIMIC CASE: DEFENCE SEEKS DELAY"]

@@ -290,7 +290,9 @@ _MAIL_HEADER_NAMES = ("From", "To", "Cc", "Subject", "Date", "Sent", "Reply-To",
 _MAIL_HEADER = LazyPattern(
     rf"^(?:(?:From[ \t]+\S{{1,80}}@|{'|'.join(_MAIL_HEADER_NAMES)}|X-[A-Za-z\-]{{1,40}}):[ \t]"
     # an mbox's line between two messages: "From crs@iwpr.net  Fri May 30 14:02:00 2003"
-    r"|From[ \t][^@\s]{1,64}@\S{1,80}[ \t]+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \t])", regex.I
+    r"|From[ \t][^@\s]{1,64}@\S{1,80}[ \t]+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \t]"
+    # a list digest's number over each message's headers: "Message: 2"
+    r"|Message:[ \t]+\d{1,5}[ \t]*$)", regex.I
 )
 # the second line of a header printed over two: "No. 50, 21 June 1999"
 _NUMBER_LINE = LazyPattern(r"^(?:No|NO|Issue|ISSUE|Number|NUMBER|#)\.?[ \t]*\d{1,5}\b")
@@ -1241,7 +1243,7 @@ def _line_cue_pattern() -> re.Pattern:
     (see ``_line_cue``): a rule's first character, a mail header's name, a brief heading ("news in
     brief", after dashes or stars) or a web chrome phrase ("related", "tags")."""
     cues = _cues()
-    mail = sorted((name.lower() for name in (*_MAIL_HEADER_NAMES, "X-")), key=len, reverse=True)
+    mail = sorted((name.lower() for name in (*_MAIL_HEADER_NAMES, "X-", "Message:")), key=len, reverse=True)
     headings = sorted((h.lower() for h in cues.brief_headings), key=len, reverse=True)
     chrome = sorted({p.rstrip(":") for p in (*cues.chrome_start.phrases, *cues.share_services)}, key=len, reverse=True)
     return re.compile(

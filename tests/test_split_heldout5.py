@@ -213,3 +213,15 @@ def test_in_brief_in_a_bare_contents_list_is_no_entry():
             "By Mirna Jancic in The Hague\n\nDefence lawyers asked the trial chamber on Tuesday to postpone the trial.\n")
     [toc] = [r for r in split_text(text, all_segments=True) if r["kind"] == "toc"]
     assert [e["headline"] for e in toc["entries"]] == ["SIMIC CASE: DEFENCE SEEKS DELAY"]
+
+
+def test_digest_message_number_opens_mail_headers():
+    text = ("BALKAN CRISIS REPORT, No. 331, 1 October 2002\n\nBOSNIA: NATIONALISTS SWEEP BACK\n\n"
+            "Voters return the wartime parties to power.\n\nBy Arben Salihu in Sarajevo\n\n"
+            "The three nationalist parties won the largest share of the vote.\n\n"
+            "Arben Salihu is an IWPR contributor.\n\n------------------------------\n\n"
+            "Message: 2\nDate: Fri, 4 Oct 2002 16:40:55 +0100\nFrom: IWPR <bcr@iwpr.net>\nSubject: BCR 332\n\n"
+            "BALKAN CRISIS REPORT, No. 332, 4 October 2002\n\nKOSOVO: FACTORIES GO ON SALE\n\n"
+            "The UN begins selling off firms.\n\nBy Arben Salihu in Pristina\n\nThe UN mission invited bids this week.\n")
+    assert _kinds(text) == ["header", "article", "other", "other", "header", "article"]
+    assert _kinds("Message: the president's speech was short.\n\nHe said little.\n") == ["article"]

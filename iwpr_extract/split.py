@@ -2386,7 +2386,7 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
             kind = "header"
         elif _is_mail_headers(block):
             kind = "other"
-        elif site_head := (i == 0 and _site_head(block)):
+        elif site_head := ((i == 0 or i == 1 and _is_mail_headers(blocks[0])) and _site_head(block)):
             kind = "chrome"
         elif current == "footer":
             kind = "footer" if not _looks_like_toc_entry(block) else "toc"
@@ -2401,7 +2401,7 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
         elif current == "promo":
             kind = "promo"
         elif (_looks_like_toc_entry(block) or _is_byline_block(block) or current == "toc"
-              or _is_contents_heading(block.first)):
+              or _is_contents_heading(block.first) or _numbered_headlines(block)):
             kind = "toc"
         elif _SECTION.match(text := block.joined) or (is_caps(text) and len(text) <= MAX_HEADLINE_CHARS):
             kind = "toc" if _toc_follows(blocks, i, last) else current if current != "header" else "other"
@@ -2411,7 +2411,8 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
             kind = "toc" if _toc_follows(blocks, i, last) else current
         kinds.append(kind)
         # A site title is chrome, but unlike related links it does not run on into what follows.
-        current = "header" if kind == "chrome" and i == 0 and current == "other" and (len(block) == 1 or site_head) else kind
+        current = ("header" if kind == "chrome" and (i == 0 or site_head) and current == "other" and (len(block) == 1 or site_head)
+                   else kind)
     segments: list[_Segment] = []
     for offset, kind in enumerate(kinds):
         i = first + offset
@@ -2675,11 +2676,28 @@ def _toc_follows(blocks: list[Block], i: int, last: int) -> bool:
     """Whether a table-of-contents credit follows within the next two blocks (entries whose headline,
     standfirst and byline stand on separate lines)."""
     for j in range(i, min(last, i + 2) + 1):
-        if _looks_like_toc_entry(blocks[j]) or _is_byline_block(blocks[j]):
+        if (_looks_like_toc_entry(blocks[j]) or _is_byline_block(blocks[j])
+                or j <= i + 1 and _numbered_headlines(blocks[j])):  # a section title right over them
             return True
         if _is_rule(blocks[j]):
             return False
     return False
+
+
+MAX_NUMBERED_ENTRIES = 30
+
+
+def _numbered_headlines(block: Block) -> bool:
+    """A contents list with no heading and no credits: headlines in capitals numbered from 1, one to a
+    line ("1. BELGRADE: LIFE UNDER THE BOMBS" / "2. ALBANIA: KUKES OVERWHELMED")."""
+    if not 2 <= len(block) <= MAX_NUMBERED_ENTRIES or not block.first.lstrip().startswith("1"):
+        return False
+    for n, line in enumerate(block.lines, 1):
+        text = line.content.strip()
+        m = _NUMBERING.match(text)
+        if not m or text[: m.end()].rstrip(".) \t") != str(n) or not is_caps(text[m.end() :]):
+            return False
+    return True
 
 
 # --- table of contents -----------------------------------------------------------------------------------
@@ -2702,6 +2720,8 @@ def _toc_entries(blocks: list[Block], unsigned: frozenset[str] = frozenset()) ->
             lone = pending[0] if len(pending) == 1 else ""
             if not credited and lone and lone.strip(" :*-").upper() in _cues().brief_headings:
                 pass  # a bare list naming the edition's IN BRIEF section: no piece of its own
+            elif not credited and numbered and lone and not _NUMBERING.match(lone) and is_caps(lone):
+                section = lone  # "KOSOVO SPECIAL" over "1. BELGRADE: ..." / "2. ALBANIA: ..."
             elif not credited and entry["headline"]:
                 entry["section"] = section
                 entries.append(entry)
@@ -2726,6 +2746,7 @@ def _toc_entries(blocks: list[Block], unsigned: frozenset[str] = frozenset()) ->
         if len(lines) > 1 and _is_contents_heading(lines[0]):
             del lines[0]  # "CONTENTS:" printed over the entries with no blank line under it
     credited = any(_ends_with_credit(text) for lines in block_lines for text in lines)
+    numbered = not credited and any(_NUMBERING.match(text) for lines in block_lines for text in lines)
     first_heading = min(headed, default=0)
     over_heading = False  # lines over the first "CONTENTS" heading: the edition's titles, not an entry
     for n, lines in enumerate(block_lines):

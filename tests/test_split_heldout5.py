@@ -225,3 +225,38 @@ def test_digest_message_number_opens_mail_headers():
             "The UN begins selling off firms.\n\nBy Arben Salihu in Pristina\n\nThe UN mission invited bids this week.\n")
     assert _kinds(text) == ["header", "article", "other", "other", "header", "article"]
     assert _kinds("Message: the president's speech was short.\n\nHe said little.\n") == ["article"]
+
+
+# F41: numbered headlines with no contents heading and no credits are the contents
+
+
+def test_numbered_headlines_under_a_section_title_are_contents():
+    text = ("BALKAN CRISIS REPORT\nNo. 33, April 28, 1999\n\nInstitute for War & Peace Reporting\n"
+            "Lancaster House, 33 Islington High Street, London N1 9LH\n\nKOSOVO SPECIAL\n\n"
+            "1. BELGRADE: LIFE UNDER THE BOMBS\n2. ALBANIA: KUKES OVERWHELMED\n\n*****\n\n"
+            "BELGRADE: LIFE UNDER THE BOMBS\n\nResidents count the nights of air raids.\n\n"
+            "BY LJUBICA MARKOVIC IN BELGRADE\n\nBelgrade's citizens have settled into a routine.\n")
+    recs = split_text(text, all_segments=True)
+    assert [r["kind"] for r in recs] == ["header", "other", "toc", "other", "article"]
+    assert [(e["headline"], e["section"]) for e in recs[2]["entries"]] == [
+        ("BELGRADE: LIFE UNDER THE BOMBS", "KOSOVO SPECIAL"), ("ALBANIA: KUKES OVERWHELMED", "KOSOVO SPECIAL")]
+
+
+def test_numbered_lines_not_from_one_or_not_in_capitals_are_no_contents():
+    from iwpr_extract.split import _numbered_headlines
+    from iwpr_extract.textutil import blocks_of
+    assert _numbered_headlines(blocks_of("1. BELGRADE: BOMBS\n2. ALBANIA: KUKES\n")[0])
+    assert not _numbered_headlines(blocks_of("2. BELGRADE: BOMBS\n3. ALBANIA: KUKES\n")[0])
+    assert not _numbered_headlines(blocks_of("1. Buy bread.\n2. Queue for petrol.\n")[0])
+    assert not _numbered_headlines(blocks_of("1. BELGRADE: BOMBS\n3. ALBANIA: KUKES\n")[0])
+
+
+# F42: a page saved from a mail, its MIME headers over the site head
+
+
+def test_site_head_under_mime_headers_is_chrome():
+    text = ("Content-Type: text/plain; charset=\"utf-8\"\nContent-Transfer-Encoding: 8bit\n\n"
+            "Institute for War and Peace Reporting | Giving Voice, Driving Change\nHome > Central Asia > Kyrgyzstan\n\n"
+            "Kyrgyz Migrants' Remittances Fall\n\nWeaker rouble hits families.\n\nBy Pete Leonard\n\n"
+            "Remittances sent home by Kyrgyz migrants in Russia fell by a fifth in January.\n")
+    assert _kinds(text) == ["other", "chrome", "article"]

@@ -1425,7 +1425,7 @@ _SOFT_BREAK = LazyPattern(r"(?<=[^=\r\n])=(\r?\n)")
 _QP_HEADER = LazyPattern(r"^Content-Transfer-Encoding:[ \t]*quoted-printable", regex.I | regex.M)
 _QP_ESCAPES = LazyPattern(r"(?:=[0-9A-F]{2})+")
 _SOFT_MARK = "\x00"
-MIN_SOFT_BREAKS = 3
+MIN_SOFT_BREAKS = 2  # with an "=XX" escape too: editions wrapped under 76 columns break few lines
 
 
 def _mask_soft_breaks(text: str) -> str:

@@ -260,3 +260,22 @@ def test_site_head_under_mime_headers_is_chrome():
             "Kyrgyz Migrants' Remittances Fall\n\nWeaker rouble hits families.\n\nBy Pete Leonard\n\n"
             "Remittances sent home by Kyrgyz migrants in Russia fell by a fifth in January.\n")
     assert _kinds(text) == ["other", "chrome", "article"]
+
+
+# F43: an edition wrapped under 76 columns has few soft breaks: two and an "=XX" escape make it QP
+
+
+def test_two_soft_breaks_and_an_escape_are_quoted_printable():
+    text = ("ZIMBABWE CRISIS REPORT, No. 150, 12 June 2008\n\nHARARE TEACHERS STRIKE OVER=\n PAY\n\n"
+            "Teachers say a month's salary no longer buys a bus=\n fare to work.\n\nBy Yamikani Mwando in Harare\n\n"
+            "Teachers stayed away from classes on=20\nMonday, demanding salaries in foreign currency.\n")
+    [article] = split_text(text)
+    assert article["headline"] == "HARARE TEACHERS STRIKE OVER PAY"
+    assert article["standfirst"] == "Teachers say a month's salary no longer buys a bus fare to work."
+    assert article["body"].startswith("Teachers stayed away from classes on Monday")
+
+
+def test_two_lines_ending_in_equals_without_an_escape_are_not_quoted_printable():
+    text = "SUMS\n\nThe sums are short.\n\nBy Jo Doe in Baku\n\nWe wrote a=\nb and c=\nd on the board.\n"
+    [article] = split_text(text)
+    assert "a= b and c= d" in article["body"]

@@ -2341,7 +2341,7 @@ def _fallback_segments(blocks: list[Block]) -> list[_Segment]:
         headline = head
         start += 1
     if page and headline is not None:
-        if start < last and len(blocks[start]) == 1 and _looks_like_standfirst(blocks[start]):
+        if start < last and _page_standfirst(blocks[start]):
             standfirst = blocks[start].joined
             start += 1
         for _ in range(MAX_HEAD_EDITION_BLOCKS):
@@ -2359,6 +2359,18 @@ def _fallback_segments(blocks: list[Block]) -> list[_Segment]:
     if last < len(blocks) - 1:
         segments.extend(_classify_gap(blocks, last + 1, len(blocks) - 1))
     return segments
+
+
+MAX_PAGE_STANDFIRST_LINES = 2
+
+
+def _page_standfirst(block: Block) -> bool:
+    """Under a page's headline with no byline to fix it: its standfirst, one sentence on a line or
+    wrapped over two (a first paragraph of two sentences or three lines is the body's)."""
+    if len(block) > MAX_PAGE_STANDFIRST_LINES or not _looks_like_standfirst(block):
+        return False
+    text = block.joined
+    return len(block) == 1 or _SENTENCE_BREAK.search(text.rstrip()) is None
 
 
 def _fallback_fields(blocks: list[Block], headline: str | None = None) -> dict[str, Any]:

@@ -279,3 +279,14 @@ def test_two_lines_ending_in_equals_without_an_escape_are_not_quoted_printable()
     text = "SUMS\n\nThe sums are short.\n\nBy Jo Doe in Baku\n\nWe wrote a=\nb and c=\nd on the board.\n"
     [article] = split_text(text)
     assert "a= b and c= d" in article["body"]
+
+
+def test_page_with_no_byline_over_the_body_reads_a_standfirst_wrapped_over_two_lines():
+    head = "IWPR - Institute for War & Peace Reporting\nHome > Africa > Uganda\n\nGulu Ex-Abductees Struggle to Find Work\n\n"
+    tail = "Dozens of young men sit every morning outside the labour office.\n\nBy Bill Oketch in Gulu\n"
+    [article] = split_text(head + "Former child soldiers say employers turn them away, and a charity\n"
+                           "says its courses lead nowhere.\n\n" + tail)
+    assert article["standfirst"] == "Former child soldiers say employers turn them away, and a charity says its courses lead nowhere."
+    assert article["body"] == "Dozens of young men sit every morning outside the labour office."
+    [article] = split_text(head + "Former child soldiers sit outside the labour office. They say\nemployers turn them away.\n\n" + tail)
+    assert article["standfirst"] is None  # two sentences: the body's first paragraph

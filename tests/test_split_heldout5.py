@@ -290,3 +290,29 @@ def test_page_with_no_byline_over_the_body_reads_a_standfirst_wrapped_over_two_l
     assert article["body"] == "Dozens of young men sit every morning outside the labour office."
     [article] = split_text(head + "Former child soldiers sit outside the labour office. They say\nemployers turn them away.\n\n" + tail)
     assert article["standfirst"] is None  # two sentences: the body's first paragraph
+
+
+# F44: a header dated by a week across two months has no one date, as a week in one month has none
+
+
+def test_week_range_header_across_months_has_no_date():
+    from iwpr_extract.editions import parse_edition_header
+    for line in ("TRIBUNAL UPDATE No. 310, April 28 - May 2, 2003", "TRIBUNAL UPDATE No. 311, 28 April - 2 May 2003",
+                 "TRIBUNAL UPDATE No. 254, 4-9 February 2002", "TU No 265, April 22-27, 2002"):
+        assert parse_edition_header(line)["date"] is None, line
+    for line, day in (("RCA No. 393, 06-Jul-05", "2005-07-06"), ("ICR No. 150, 2005-08-15", "2005-08-15"),
+                      ("CRS No. 420, 10-Oct-07", "2007-10-10"), ("BCR No. 5, 21 June 1999", "1999-06-21")):
+        assert parse_edition_header(line)["date"] == day, line
+
+
+# F45: the page's <title> line over the site head
+
+
+def test_page_title_line_over_the_site_head_is_chrome():
+    text = ("Armenian Miners Strike Over Unpaid Wages | Institute for War and Peace Reporting\n\n"
+            "Institute for War and Peace Reporting | Giving Voice, Driving Change\nHome > Caucasus > Armenia\n\n"
+            "Armenian Miners Strike Over Unpaid Wages\n\nWorkers at the Kajaran copper mine say they have not been paid.\n\n"
+            "By Gayane Abrahamyan in Yerevan\n\nMore than 400 miners stopped work on Monday.\n")
+    recs = split_text(text, all_segments=True)
+    assert [r["kind"] for r in recs] == ["chrome", "article"]
+    assert recs[1]["headline"] == "Armenian Miners Strike Over Unpaid Wages"

@@ -266,6 +266,8 @@ _SITE_NAME = LazyPattern(
     r"^[ \t]*(?:IWPR[ \t]*[-–—|:][ \t]*)?Institute for War (?:and|&) Peace Reporting(?:[ \t]*[-–—|:][ \t]*IWPR)?[ \t]*$", regex.I
 )
 _SITE_TITLE = LazyPattern(r"^(?:Institute for War (?:and|&) Peace Reporting|IWPR)\b[^\n]{0,80}\|", regex.I)
+# the page's <title> copied over it: "Armenian Miners Strike Over Unpaid Wages | Institute for War and Peace Reporting"
+_PAGE_TITLE_TAG = LazyPattern(r"^[^|\n]{1,160}\|[ \t]*(?:Institute for War (?:and|&) Peace Reporting|IWPR)[ \t]*$", regex.I)
 # "Home | News | Analysis": a site's navigation line at the top of a scraped page
 _NAV_LINE = LazyPattern(r"^[^|\n]{1,40}(?:\|[^|\n]{1,40}){2,12}$")
 # "Home > Africa > Zimbabwe", "You are here: Home » News": breadcrumbs
@@ -2398,7 +2400,8 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
             kind = "header"
         elif _is_mail_headers(block):
             kind = "other"
-        elif site_head := ((i == 0 or i == 1 and _is_mail_headers(blocks[0])) and _site_head(block)):
+        elif site_head := ((i == 0 or i == 1 and (_is_mail_headers(blocks[0]) or _PAGE_TITLE_TAG.match(blocks[0].first)))
+                           and _site_head(block)):
             kind = "chrome"
         elif current == "footer":
             kind = "footer" if not _looks_like_toc_entry(block) else "toc"
@@ -2449,7 +2452,8 @@ def _site_head(block: Block) -> bool:
     Reports | Training" / "Print | E-mail")."""
     if len(block) == 1:
         first = block.first
-        return bool(_SITE_TITLE.match(first) or _NAV_LINE.match(first) or _SITE_NAME.match(first))
+        return bool(_SITE_TITLE.match(first) or _NAV_LINE.match(first) or _SITE_NAME.match(first)
+                    or _PAGE_TITLE_TAG.match(first))
     lines = block.lines
     if lines[0].content.strip().lower() in _site_skip_links():
         lines = lines[1:]  # "Skip to content" copied over the site's name

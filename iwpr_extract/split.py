@@ -1038,6 +1038,7 @@ _POSSESSIVE = LazyPattern(r"\w['’]s\b", engine="re")
 
 
 def _names_publisher(text: str) -> bool:
+    """Whether ``text`` names a publisher of IWPR's newsletters ("IWPR", "the Institute for War ...")."""
     low = text.lower()
     return any(name in low for name in _masthead_publishers())
 
@@ -2316,9 +2317,10 @@ def _fallback_segments(blocks: list[Block]) -> list[_Segment]:
     """Text with no article recognised (no byline split can read): an edition header, mail headers or
     page navigation that open it keep their kind, so the newsletter is still read; the rest is one
     article, whose first block is its headline when set in capitals over more text.  A page (its site
-    head is chrome) also keeps its closing chrome apart and reads its head as pages print it: a
-    headline in title case, a one-line standfirst, the edition line ("Africa Reports Issue 214," /
-    "3 Apr 09"); a credit closing the text ("By X in Y, IWPR-trained reporter.") is the byline."""
+    head is chrome) also keeps its closing chrome apart and reads its head as pages print it: the
+    newsletter's name and edition over a headline in title case, a standfirst of one sentence, the
+    edition line under it ("Africa Reports Issue 214," / "3 Apr 09"); a credit closing the text ("By X
+    in Y, IWPR-trained reporter.") is the byline."""
     first = 0
     while first < len(blocks) - 1 and (_block_header(blocks[first]) is not None or _is_mail_headers(blocks[first])
                                        or _bar_cue(blocks[first]) or first == 0 and _site_head(blocks[0])):

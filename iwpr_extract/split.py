@@ -902,6 +902,28 @@ def _is_author_bio(text: str, names: list[str]) -> bool:
     return False
 
 
+def _is_team_bio(text: str, byline: str) -> bool:
+    """A collective credit's own bio: the credit ("By IWPR's Iran team") opening the paragraph, then "is"
+    or "are" and a role within the sentence ("IWPR's Iran team is made up of journalists inside and
+    outside the country."); "IWPR staff were unable to reach him." is the story's.
+
+    >>> _is_team_bio("IWPR's Iran team is made up of journalists in Tehran.", "By IWPR's Iran team")
+    True
+    """
+    credit = _CREDIT_PLACE.split(_cues().byline_prefix.sub("", " ".join(byline.split())), 1)[0].strip()
+    words = credit.split()
+    if not words or words[-1].lower() not in _collective_words() or not text.startswith(credit + " "):
+        return False
+    verb, _, rest = text[len(credit) + 1 :].partition(" ")
+    sentence = rest.split(". ", 1)[0]
+    return verb in ("is", "are") and any(w.strip(".,;:'’").lower() in _cues().bio_roles for w in sentence.split())
+
+
+@lru_cache(maxsize=1)
+def _collective_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_json("split_cues.json")["collective_credit_words"])
+
+
 def _notes_start(paragraphs: list[str], byline: str) -> int:
     """Where an article's notes begin: the trailing run of bios, funding, disclaimer and name notes;
     and everything after the author's own bio (at most MAX_AFTER_BIO short paragraphs), since IWPR
@@ -916,7 +938,7 @@ def _notes_start(paragraphs: list[str], byline: str) -> int:
             return False
         if names is None:
             names = _author_names(byline)
-        return _is_author_bio(text, names)
+        return _is_author_bio(text, names) or not names and _is_team_bio(text, byline)
 
     start = len(paragraphs)
     while start > 0 and (_is_end_note(paragraphs[start - 1]) or author_bio(paragraphs[start - 1])):

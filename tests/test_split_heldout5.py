@@ -316,3 +316,17 @@ def test_page_title_line_over_the_site_head_is_chrome():
     recs = split_text(text, all_segments=True)
     assert [r["kind"] for r in recs] == ["chrome", "article"]
     assert recs[1]["headline"] == "Armenian Miners Strike Over Unpaid Wages"
+
+
+# F46: a collective credit's own bio
+
+
+def test_team_bio_under_a_collective_byline_is_a_note_but_staff_prose_is_not():
+    head = ("Tehran Students Face Expulsion\n\nUniversities bar activists from enrolling.\n\nBy IWPR's Iran team\n\n"
+            "At least 60 students have been told they cannot register.\n\n")
+    [article] = split_text(head + "IWPR's Iran team is made up of journalists inside and outside the country.\n")
+    assert article["notes"] == "IWPR's Iran team is made up of journalists inside and outside the country."
+    story = ("Kabul Police Accused\n\nShopkeepers say officers demand money.\n\nBy IWPR staff in Kabul\n\n"
+             "Traders say they pay every week.\n\nIWPR staff were unable to reach the police chief for comment.\n")
+    [article] = split_text(story)
+    assert article["notes"] is None and article["body"].endswith("for comment.")

@@ -35,6 +35,12 @@ MONTH_PATTERN = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|
 _DMY_DASHED = LazyPattern(rf"\b(\d{{1,2}})-({MONTH_PATTERN})-(\d{{2}}|\d{{4}})\b", regex.I)
 # "2 April, 2008", "2 April 2008", "21 Jan 10" (IWPR's pages 2008-15 print two-digit years)
 _DMY = LazyPattern(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_PATTERN})\.?,?\s+(\d{{4}}\b|\d{{2}}(?=[ \t]*(?:$|[,;)\]\n])))", regex.I)
+# a range of days: "22-27", "28 - May 2", "28 April - 2 May" (not the dashed date "06-Jul-05")
+_DATE_RANGE = LazyPattern(
+    rf"(?<![-–/.])\b\d{{1,2}}[ \t]*[-–][ \t]*(?:\d{{1,2}}\b(?![-–/.])|{MONTH_PATTERN}\.?[ \t]+\d{{1,2}}\b)"
+    rf"|{MONTH_PATTERN}[ \t]*[-–][ \t]*\d{{1,2}}[ \t]+{MONTH_PATTERN}",
+    regex.I,
+)
 # "April 2, 2008"
 _MDY = LazyPattern(rf"\b({MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", regex.I)
 _ISO = LazyPattern(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -269,6 +275,8 @@ def parse_edition_header(line: str) -> dict[str, Any] | None:
     {'title': 'Caucasus Reporting Service', 'issue': 172, 'date': '2003-03-14'}
     >>> parse_edition_header("The vote, No. 5 in the series") is None
     True
+    >>> parse_edition_header("TRIBUNAL UPDATE No. 310, April 28 - May 2, 2003")["date"] is None
+    True
     """
     if not any(marker in line for marker in ISSUE_MARKERS):  # cheap test first: split asks this of every block
         return _parse_numbered_title(line.strip("\r\n")) if numbered_title_start(line) else None
@@ -278,6 +286,8 @@ def parse_edition_header(line: str) -> dict[str, Any] | None:
         return _parse_numbered_title(line) if numbered_title_start(line) else None
     date_text = m["date"]
     iso = parse_date(date_text) if date_text else None
+    if iso is not None and _DATE_RANGE.search(date_text):
+        iso = None  # a week's edition ("April 28 - May 2, 2003", "4-9 February 2002") has no one date
     if date_text and iso is None:
         if m["marker"] not in ("No", "NO"):
             return None  # "ELECTION ISSUE 2 WEEKS AWAY": only "No." is a header with anything but a date after it

@@ -266,6 +266,8 @@ _SITE_NAME = LazyPattern(
     r"^[ \t]*(?:IWPR[ \t]*[-–—|:][ \t]*)?Institute for War (?:and|&) Peace Reporting(?:[ \t]*[-–—|:][ \t]*IWPR)?[ \t]*$", regex.I
 )
 _SITE_TITLE = LazyPattern(r"^(?:Institute for War (?:and|&) Peace Reporting|IWPR)\b[^\n]{0,80}\|", regex.I)
+# the page's <title> copied over it: "Armenian Miners Strike Over Unpaid Wages | Institute for War and Peace Reporting"
+_PAGE_TITLE_TAG = LazyPattern(r"^[^|\n]{1,160}\|[ \t]*(?:Institute for War (?:and|&) Peace Reporting|IWPR)[ \t]*$", regex.I)
 # "Home | News | Analysis": a site's navigation line at the top of a scraped page
 _NAV_LINE = LazyPattern(r"^[^|\n]{1,40}(?:\|[^|\n]{1,40}){2,12}$")
 # "Home > Africa > Zimbabwe", "You are here: Home » News": breadcrumbs
@@ -290,7 +292,9 @@ _MAIL_HEADER_NAMES = ("From", "To", "Cc", "Subject", "Date", "Sent", "Reply-To",
 _MAIL_HEADER = LazyPattern(
     rf"^(?:(?:From[ \t]+\S{{1,80}}@|{'|'.join(_MAIL_HEADER_NAMES)}|X-[A-Za-z\-]{{1,40}}):[ \t]"
     # an mbox's line between two messages: "From crs@iwpr.net  Fri May 30 14:02:00 2003"
-    r"|From[ \t][^@\s]{1,64}@\S{1,80}[ \t]+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \t])", regex.I
+    r"|From[ \t][^@\s]{1,64}@\S{1,80}[ \t]+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \t]"
+    # a list digest's number over each message's headers: "Message: 2"
+    r"|Message:[ \t]+\d{1,5}[ \t]*$)", regex.I
 )
 # the second line of a header printed over two: "No. 50, 21 June 1999"
 _NUMBER_LINE = LazyPattern(r"^(?:No|NO|Issue|ISSUE|Number|NUMBER|#)\.?[ \t]*\d{1,5}\b")
@@ -829,13 +833,27 @@ def _is_end_note(text: str) -> bool:
         return True
     if len(text) > MAX_NOTE_CHARS:
         return False
-    if _cues().note_anywhere.search(text.lower()):
+    if (m := _cues().note_anywhere.search(text.lower())) and not _glued_name_note(text, m):
         return True
     # "* Names of callers have been changed.", "Her name has been withheld for her safety."
-    return len(text) <= MAX_NAME_NOTE_CHARS and ("name" in text or "Name" in text) and bool(_cues().name_note.search(text))
+    if len(text) > MAX_NAME_NOTE_CHARS or not ("name" in text or "Name" in text):
+        return False
+    m = _cues().name_note.search(text)
+    return bool(m) and not _glued_name_note(text, m)
+
+
+def _glued_name_note(text: str, m: re.Match) -> bool:
+    """A note on names or pseudonyms glued under a sentence of the story ("... since registering.
+    Names have been changed."): the paragraph is the story's; a short lead sentence ("Ahmed is a
+    pseudonym.") is the note's own."""
+    phrase = m.group().lower()
+    return (("name" in phrase or "pseudonym" in phrase) and m.start() > MAX_NAME_NOTE_LEAD
+            and _SENTENCE_BREAK.search(text, 0, m.start()) is not None)
 
 
 MAX_NAME_NOTE_CHARS = 200  # a note that names were changed is one short sentence
+MAX_NAME_NOTE_LEAD = 40  # what may stand before it in the same paragraph
+_SENTENCE_BREAK = LazyPattern(r"[.!?][\"'’”)]*[ \t\r\n]", engine="re")
 MAX_AFTER_BIO = 3  # end matter after the author's bio: funding, disclaimer, editor's note, translation credit
 
 
@@ -884,6 +902,28 @@ def _is_author_bio(text: str, names: list[str]) -> bool:
     return False
 
 
+def _is_team_bio(text: str, byline: str) -> bool:
+    """A collective credit's own bio: the credit ("By IWPR's Iran team") opening the paragraph, then "is"
+    or "are" and a role within the sentence ("IWPR's Iran team is made up of journalists inside and
+    outside the country."); "IWPR staff were unable to reach him." is the story's.
+
+    >>> _is_team_bio("IWPR's Iran team is made up of journalists in Tehran.", "By IWPR's Iran team")
+    True
+    """
+    credit = _CREDIT_PLACE.split(_cues().byline_prefix.sub("", " ".join(byline.split())), 1)[0].strip()
+    words = credit.split()
+    if not words or words[-1].lower() not in _collective_words() or not text.startswith(credit + " "):
+        return False
+    verb, _, rest = text[len(credit) + 1 :].partition(" ")
+    sentence = rest.split(". ", 1)[0]
+    return verb in ("is", "are") and any(w.strip(".,;:'’").lower() in _cues().bio_roles for w in sentence.split())
+
+
+@lru_cache(maxsize=1)
+def _collective_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_json("split_cues.json")["collective_credit_words"])
+
+
 def _notes_start(paragraphs: list[str], byline: str) -> int:
     """Where an article's notes begin: the trailing run of bios, funding, disclaimer and name notes;
     and everything after the author's own bio (at most MAX_AFTER_BIO short paragraphs), since IWPR
@@ -898,7 +938,7 @@ def _notes_start(paragraphs: list[str], byline: str) -> int:
             return False
         if names is None:
             names = _author_names(byline)
-        return _is_author_bio(text, names)
+        return _is_author_bio(text, names) or not names and _is_team_bio(text, byline)
 
     start = len(paragraphs)
     while start > 0 and (_is_end_note(paragraphs[start - 1]) or author_bio(paragraphs[start - 1])):
@@ -995,8 +1035,10 @@ def _is_small_masthead(head: str) -> bool:
 
     >>> _is_small_masthead("Balkan Insight is produced by BIRN."), _is_small_masthead("Zimbabwe Crisis Report is supported by X.")
     (True, False)
-    >>> _is_small_masthead("Hiwa Osman is produced by X.")
-    False
+    >>> _is_small_masthead("Hiwa Osman is produced by X."), _is_small_masthead("Radio Dijla's Morning Report is produced by six reporters.")
+    (False, False)
+    >>> _is_small_masthead("Kabul Weekly Report is produced by six reporters."), _is_small_masthead("Kosovo Report is produced by IWPR.")
+    (False, True)
     """
     if " is " not in head and " are " not in head:
         return False
@@ -1005,7 +1047,27 @@ def _is_small_masthead(head: str) -> bool:
     if not m:
         return False
     title = m.group("title")
-    return title.rsplit(None, 1)[-1] in cues.masthead_title_words or newsletter_named(title) is not None
+    if newsletter_named(title) is not None:
+        return True
+    # an unknown title owned by someone ("Radio Dijla's Morning Report"), or one whose head names no
+    # publisher of IWPR's newsletters ("Kabul Weekly Report is produced by six reporters"), is a
+    # programme or paper the story names
+    return (title.rsplit(None, 1)[-1] in cues.masthead_title_words and not _POSSESSIVE.search(title)
+            and _names_publisher(head))
+
+
+_POSSESSIVE = LazyPattern(r"\w['’]s\b", engine="re")
+
+
+def _names_publisher(text: str) -> bool:
+    """Whether ``text`` names a publisher of IWPR's newsletters ("IWPR", "the Institute for War ...")."""
+    low = text.lower()
+    return any(name in low for name in _masthead_publishers())
+
+
+@lru_cache(maxsize=1)
+def _masthead_publishers() -> tuple[str, ...]:
+    return tuple(p.lower() for p in load_json("split_cues.json")["masthead_publishers"])
 
 
 _NEXT_LINE = LazyPattern(r"\s*([^\n]{0,16})")
@@ -1206,7 +1268,7 @@ def _line_cue_pattern() -> re.Pattern:
     (see ``_line_cue``): a rule's first character, a mail header's name, a brief heading ("news in
     brief", after dashes or stars) or a web chrome phrase ("related", "tags")."""
     cues = _cues()
-    mail = sorted((name.lower() for name in (*_MAIL_HEADER_NAMES, "X-")), key=len, reverse=True)
+    mail = sorted((name.lower() for name in (*_MAIL_HEADER_NAMES, "X-", "Message:")), key=len, reverse=True)
     headings = sorted((h.lower() for h in cues.brief_headings), key=len, reverse=True)
     chrome = sorted({p.rstrip(":") for p in (*cues.chrome_start.phrases, *cues.share_services)}, key=len, reverse=True)
     return re.compile(
@@ -1388,7 +1450,7 @@ _SOFT_BREAK = LazyPattern(r"(?<=[^=\r\n])=(\r?\n)")
 _QP_HEADER = LazyPattern(r"^Content-Transfer-Encoding:[ \t]*quoted-printable", regex.I | regex.M)
 _QP_ESCAPES = LazyPattern(r"(?:=[0-9A-F]{2})+")
 _SOFT_MARK = "\x00"
-MIN_SOFT_BREAKS = 3
+MIN_SOFT_BREAKS = 2  # with an "=XX" escape too: editions wrapped under 76 columns break few lines
 
 
 def _mask_soft_breaks(text: str) -> str:
@@ -1674,6 +1736,10 @@ def _preamble(blocks: list[Block], anchor: int, floor: int) -> _Article:
         j = article.headline - 1
         if j >= floor and len(blocks[j]) <= 3 and blocks[j].chars <= 120 and _page_date_block(blocks[j]):
             article.heads.insert(0, j)  # the page's date over its headline ("Thursday, 8 March 2012")
+            j -= 1
+            label = blocks[j].first.strip() if j >= floor and len(blocks[j]) == 1 else ""
+            if label and _head_label(label) and not _is_nav_line(label) and not _site_head(blocks[j]):
+                article.heads.insert(0, j)  # its label a blank line above it ("Syria Stories" / "21 Nov 2013")
     starts = [article.anchor]
     if article.standfirst is not None:
         starts.append(article.standfirst)
@@ -1695,7 +1761,7 @@ def _block_header(block: Block) -> dict[str, Any] | None:
     first = block.first
     # every header has its "No." (or "Issue", "#"); most blocks are spared the pattern
     parsed = parse_edition_header(first) if _has_issue_marker(first) else None
-    if parsed is not None:
+    if parsed is not None and _edition_title(parsed):
         return _dated(parsed, block, 1)
     # or it is printed over two lines, the second starting with "No."
     if not 2 <= len(block) <= 4 or not _LATER_LINE_NO.search(block.source, block.start, block.end):
@@ -1705,10 +1771,10 @@ def _block_header(block: Block) -> dict[str, Any] | None:
     for k in range(len(lines) - 1):
         if _NUMBER_LINE.match(lines[k + 1]):
             parsed = parse_edition_header(f"{lines[k]} {lines[k + 1]}")
-            if parsed is not None:
+            if parsed is not None and _edition_title(parsed):
                 return _dated(parsed, block, k + 2)
         labels = labels and _head_label(lines[k])
-        if labels and (parsed := parse_edition_header(lines[k + 1])) is not None:
+        if labels and (parsed := parse_edition_header(lines[k + 1])) is not None and _edition_title(parsed):
             return _dated(parsed, block, k + 2)
     return None
 
@@ -1717,6 +1783,18 @@ def _has_issue_marker(line: str) -> bool:
     """What a line must hold to be an edition header: an issue marker, or a known title with a number
     ("TRIBUNAL UPDATE 216: ...", see ``numbered_title_start``)."""
     return "N" in line or "Issue" in line or "ISSUE" in line or "#" in line or numbered_title_start(line)
+
+
+def _edition_title(parsed: dict[str, Any]) -> bool:
+    """Whether a header's title can be a newsletter's: a known one, or an unknown one of two words or
+    more ("WEEKLY BULLETIN"); one unknown word over a number is a document the story quotes ("DECREE
+    No. 114" / "12 June 2009", "ORDER No. 7, 1 May 2003").
+
+    >>> _edition_title({"title": "Decree"}), _edition_title({"title": "Reporting Central Asia"})
+    (False, True)
+    """
+    title = parsed["title"] or ""
+    return " " in title.strip() or newsletter_named(title) is not None
 
 
 def _dated(parsed: dict[str, Any], block: Block, k: int) -> dict[str, Any]:
@@ -1841,12 +1919,15 @@ def _head_editions_end(blocks: list[Block], anchor: int, limit: int) -> int:
 
 
 MAX_PAGE_TOOLS_CHARS = 120
+MAX_PAGE_TOOLS_LINES = 8  # a bar copied from a 2012-15 page stands one service to a line
 
 
 def _page_tools(block: Block) -> bool:
     """A page's tool bar: lines of nothing but share services and their few link words ("Print |
-    E-mail | Share", "Share this:" / "Facebook Twitter Email", "E-mail this article")."""
-    if block.chars > MAX_PAGE_TOOLS_CHARS or not _page_tools_line(block.first) or len(block) > 3:
+    E-mail | Share", "Share this:" / "Facebook Twitter Email", "E-mail this article", or "Share" /
+    "Tweet" / "Email" / "Print" one to a line)."""
+    if (block.chars > MAX_PAGE_TOOLS_CHARS or not _page_tools_line(block.first)
+            or len(block) > MAX_PAGE_TOOLS_LINES):
         return False  # (the first line alone turns nearly every block away)
     return len(block) == 1 or all(_page_tools_line(line.content) for line in block.lines)
 
@@ -2251,22 +2332,71 @@ def _group_text(group: list[Block]) -> str:
     return group[0].joined if len(group) == 1 else join_wrapped([b.joined for b in group])
 
 
+MAX_TAIL_CHROME_BLOCKS = 8  # a page's closing chrome: share bar, "Related articles", their links
+
+
 def _fallback_segments(blocks: list[Block]) -> list[_Segment]:
     """Text with no article recognised (no byline split can read): an edition header, mail headers or
     page navigation that open it keep their kind, so the newsletter is still read; the rest is one
-    article, whose first block is its headline when set in capitals over more text."""
+    article, whose first block is its headline when set in capitals over more text.  A page (its site
+    head is chrome) also keeps its closing chrome apart and reads its head as pages print it: the
+    newsletter's name and edition over a headline in title case, a standfirst of one sentence, the
+    edition line under it ("Africa Reports Issue 214," / "3 Apr 09"); a credit closing the text ("By X
+    in Y, IWPR-trained reporter.") is the byline."""
     first = 0
     while first < len(blocks) - 1 and (_block_header(blocks[first]) is not None or _is_mail_headers(blocks[first])
-                                       or _bar_cue(blocks[first])):
+                                       or _bar_cue(blocks[first]) or first == 0 and _site_head(blocks[0])):
         first += 1
     segments = _classify_gap(blocks, 0, first - 1) if first else []
-    head = blocks[first].joined
-    headline = None
-    if first < len(blocks) - 1 and len(head) <= MAX_HEADLINE_CHARS and is_caps(head) and _looks_like_headline(head):
+    page = any(segment.kind == "chrome" for segment in segments)
+    last = len(blocks) - 1
+    if page:
+        for i in range(max(first + 2, last - MAX_TAIL_CHROME_BLOCKS + 1), last + 1):
+            if _is_chrome_start(blocks[i]):
+                last = i - 1
+                break
+    edition: dict[str, Any] = {}
+    start = first
+    while page and start < min(last, first + MAX_HEAD_EDITION_BLOCKS + 1) and (data := _edition_label(blocks[start])):
+        edition.update({key: value for key, value in data.items() if value is not None and key not in edition})
+        start += 1  # the newsletter's name, edition line and date over the headline
+    head = blocks[start].joined
+    headline = standfirst = byline = None
+    if (start < last and len(head) <= MAX_HEADLINE_CHARS and _looks_like_headline(head)
+            and (is_caps(head) or page and _title_line(blocks[start]))):
         headline = head
-    body = blocks[first + 1 :] if headline is not None else blocks[first:]
-    segments.append(_Segment("article", first, len(blocks) - 1, _fallback_fields(body, headline)))
+        start += 1
+    if page and headline is not None:
+        if start < last and _page_standfirst(blocks[start]):
+            standfirst = blocks[start].joined
+            start += 1
+        for _ in range(MAX_HEAD_EDITION_BLOCKS):
+            if start >= last or not (data := _head_edition(blocks[start])):
+                break
+            edition.update({key: value for key, value in data.items() if value is not None and key not in edition})
+            start += 1
+    end = last
+    if end > start and _is_byline_block(blocks[end]):
+        byline = _byline_text(blocks[end])
+        end -= 1
+    fields = _fallback_fields(blocks[start : end + 1], headline)
+    fields.update(standfirst=standfirst, byline=byline)
+    segments.append(_Segment("article", first, last, fields, edition or None))
+    if last < len(blocks) - 1:
+        segments.extend(_classify_gap(blocks, last + 1, len(blocks) - 1))
     return segments
+
+
+MAX_PAGE_STANDFIRST_LINES = 2
+
+
+def _page_standfirst(block: Block) -> bool:
+    """Under a page's headline with no byline to fix it: its standfirst, one sentence on a line or
+    wrapped over two (a first paragraph of two sentences or three lines is the body's)."""
+    if len(block) > MAX_PAGE_STANDFIRST_LINES or not _looks_like_standfirst(block):
+        return False
+    text = block.joined
+    return len(block) == 1 or _SENTENCE_BREAK.search(text.rstrip()) is None
 
 
 def _fallback_fields(blocks: list[Block], headline: str | None = None) -> dict[str, Any]:
@@ -2294,7 +2424,8 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
             kind = "header"
         elif _is_mail_headers(block):
             kind = "other"
-        elif site_head := (i == 0 and _site_head(block)):
+        elif site_head := ((i == 0 or i == 1 and (_is_mail_headers(blocks[0]) or _PAGE_TITLE_TAG.match(blocks[0].first)))
+                           and _site_head(block)):
             kind = "chrome"
         elif current == "footer":
             kind = "footer" if not _looks_like_toc_entry(block) else "toc"
@@ -2309,7 +2440,7 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
         elif current == "promo":
             kind = "promo"
         elif (_looks_like_toc_entry(block) or _is_byline_block(block) or current == "toc"
-              or _is_contents_heading(block.first)):
+              or _is_contents_heading(block.first) or _numbered_headlines(block)):
             kind = "toc"
         elif _SECTION.match(text := block.joined) or (is_caps(text) and len(text) <= MAX_HEADLINE_CHARS):
             kind = "toc" if _toc_follows(blocks, i, last) else current if current != "header" else "other"
@@ -2319,7 +2450,8 @@ def _classify_gap(blocks: list[Block], first: int, last: int) -> list[_Segment]:
             kind = "toc" if _toc_follows(blocks, i, last) else current
         kinds.append(kind)
         # A site title is chrome, but unlike related links it does not run on into what follows.
-        current = "header" if kind == "chrome" and i == 0 and current == "other" and (len(block) == 1 or site_head) else kind
+        current = ("header" if kind == "chrome" and (i == 0 or site_head) and current == "other" and (len(block) == 1 or site_head)
+                   else kind)
     segments: list[_Segment] = []
     for offset, kind in enumerate(kinds):
         i = first + offset
@@ -2344,11 +2476,22 @@ def _site_head(block: Block) -> bool:
     Reports | Training" / "Print | E-mail")."""
     if len(block) == 1:
         first = block.first
-        return bool(_SITE_TITLE.match(first) or _NAV_LINE.match(first) or _SITE_NAME.match(first))
-    if len(block) > MAX_SITE_HEAD_LINES or not _SITE_NAME.match(block.first) and not _SITE_TITLE.match(block.first):
+        return bool(_SITE_TITLE.match(first) or _NAV_LINE.match(first) or _SITE_NAME.match(first)
+                    or _PAGE_TITLE_TAG.match(first))
+    lines = block.lines
+    if lines[0].content.strip().lower() in _site_skip_links():
+        lines = lines[1:]  # "Skip to content" copied over the site's name
+    if (len(block) > MAX_SITE_HEAD_LINES or not lines or not _SITE_NAME.match(lines[0].content)
+            and not _SITE_TITLE.match(lines[0].content)):
         return False
     return all(_is_nav_line(line.content) or _SITE_NAME.match(line.content) or _page_tools_line(line.content)
-               for line in block.lines[1:])
+               or line.content.strip().lower() in _site_skip_links() for line in lines[1:])
+
+
+@lru_cache(maxsize=1)
+def _site_skip_links() -> frozenset[str]:
+    """A page's "Skip to main content" link, copied with the site's head: chrome, never a headline."""
+    return frozenset(p.lower() for p in load_json("split_cues.json")["site_skip_links"])
 
 
 def _unpromote_separator(blocks: list[Block], segment: _Segment) -> None:
@@ -2573,11 +2716,28 @@ def _toc_follows(blocks: list[Block], i: int, last: int) -> bool:
     """Whether a table-of-contents credit follows within the next two blocks (entries whose headline,
     standfirst and byline stand on separate lines)."""
     for j in range(i, min(last, i + 2) + 1):
-        if _looks_like_toc_entry(blocks[j]) or _is_byline_block(blocks[j]):
+        if (_looks_like_toc_entry(blocks[j]) or _is_byline_block(blocks[j])
+                or j <= i + 1 and _numbered_headlines(blocks[j])):  # a section title right over them
             return True
         if _is_rule(blocks[j]):
             return False
     return False
+
+
+MAX_NUMBERED_ENTRIES = 30
+
+
+def _numbered_headlines(block: Block) -> bool:
+    """A contents list with no heading and no credits: headlines in capitals numbered from 1, one to a
+    line ("1. BELGRADE: LIFE UNDER THE BOMBS" / "2. ALBANIA: KUKES OVERWHELMED")."""
+    if not 2 <= len(block) <= MAX_NUMBERED_ENTRIES or not block.first.lstrip().startswith("1"):
+        return False
+    for n, line in enumerate(block.lines, 1):
+        text = line.content.strip()
+        m = _NUMBERING.match(text)
+        if not m or text[: m.end()].rstrip(".) \t") != str(n) or not is_caps(text[m.end() :]):
+            return False
+    return True
 
 
 # --- table of contents -----------------------------------------------------------------------------------
@@ -2598,12 +2758,16 @@ def _toc_entries(blocks: list[Block], unsigned: frozenset[str] = frozenset()) ->
         elif pending:
             entry = parse_toc_entry(pending)
             lone = pending[0] if len(pending) == 1 else ""
-            if not credited and entry["headline"]:
+            if not credited and lone and lone.strip(" :*-").upper() in _cues().brief_headings:
+                pass  # a bare list naming the edition's IN BRIEF section: no piece of its own
+            elif not credited and numbered and lone and not _NUMBERING.match(lone) and is_caps(lone):
+                section = lone  # "KOSOVO SPECIAL" over "1. BELGRADE: ..." / "2. ALBANIA: ..."
+            elif not credited and entry["headline"]:
                 entry["section"] = section
                 entries.append(entry)
             elif not entry["byline"] and lone and len(lone) <= 80 and not ends_sentence(lone) and lone[:1].isupper():
                 section = lone
-            elif entry["byline"] or (entry["headline"] and entry["standfirst"]):
+            elif entry["byline"] or (entry["headline"] and entry["standfirst"] and not over_heading):
                 entry["section"] = section
                 entries.append(entry)
         pending = []
@@ -2622,12 +2786,17 @@ def _toc_entries(blocks: list[Block], unsigned: frozenset[str] = frozenset()) ->
         if len(lines) > 1 and _is_contents_heading(lines[0]):
             del lines[0]  # "CONTENTS:" printed over the entries with no blank line under it
     credited = any(_ends_with_credit(text) for lines in block_lines for text in lines)
+    numbered = not credited and any(_NUMBERING.match(text) for lines in block_lines for text in lines)
+    first_heading = min(headed, default=0)
+    over_heading = False  # lines over the first "CONTENTS" heading: the edition's titles, not an entry
     for n, lines in enumerate(block_lines):
+        over_heading = n <= first_heading
         if n in headed:
             # a title over the "CONTENTS" heading ("IWPR'S IRAQ CRISIS REPORT") is no entry's headline,
             # nor the section of the entries under it
             close()
             section = None
+        over_heading = n < first_heading
         for k, text in enumerate(lines):
             if credited and pending and _opens_labelled_headline(pending, text):
                 close()  # what stands above it alone is a section title ("SPECIAL REPORT")

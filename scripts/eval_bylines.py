@@ -50,6 +50,7 @@ def evaluate(cases: list[dict] | None = None) -> tuple[dict[str, object], list[t
     cases = load_cases() if cases is None else cases
     n_got = n_want = tp_name = tp_loc = 0
     pseud_ok = pseud_n = role_ok = role_n = credit_ok = credit_n = whole = 0
+    bio_ok = bio_n = edition_ok = edition_n = 0
     wrong = []
     for case in cases:
         out = run(case)
@@ -72,22 +73,33 @@ def evaluate(cases: list[dict] | None = None) -> tuple[dict[str, object], list[t
             if a.get("role"):
                 role_n += 1
                 role_ok += b["role"] == a["role"]
+            if "bio" in a:  # batches 18 on give each author's bio sentence (or null)
+                bio_n += 1
+                bio_ok += b["bio"] == a["bio"]
         if not want:
             credit_n += 1
             credit_ok += bool(out.get("credit"))
             ok = ok and bool(out.get("credit"))
         whole += ok
         roles_ok = all(by_name.get(a["name"], {}).get("role") == a["role"] for a in want if a.get("role"))
-        if not ok or not roles_ok:
+        bios_ok = all(by_name.get(a["name"], {}).get("bio") == a["bio"] for a in want if "bio" in a)
+        if "newsletter" in case:  # the edition data in the byline ("(TU No. 245, 10-14 December, 2001)")
+            edition_n += 1
+            edition_ok += out.get("newsletter") == case["newsletter"]
+            roles_ok = roles_ok and out.get("newsletter") == case["newsletter"]
+        if not ok or not roles_ok or not bios_ok:
             wrong.append((case, out))
     figures = {
         "cases": len(cases),
         "cases right (names, places, pseudonyms)": f"{whole}/{len(cases)}",
+        "cases exact (also roles, bios, edition)": f"{len(cases) - len(wrong)}/{len(cases)}",
         "authors (name)": _f1(tp_name, n_got, n_want),
         "authors (name+location)": _f1(tp_loc, n_got, n_want),
         "pseudonym flags right": f"{pseud_ok}/{pseud_n}",
         "roles exact": f"{role_ok}/{role_n}",
         "credits kept (no named author)": f"{credit_ok}/{credit_n}",
+        "bios exact (where given)": f"{bio_ok}/{bio_n}",
+        "editions exact (where given)": f"{edition_ok}/{edition_n}",
     }
     return figures, wrong
 
@@ -109,6 +121,12 @@ def main() -> int:
             print(f"\n{case['byline']!r} | notes {case['notes']!r}")
             print(f"  want {[(a['name'], a['location'], a['role'], a['pseudonym']) for a in case['authors']]} credit {case['credit']!r}")
             print(f"  got  {[(a['name'], a['location'], a['role'], a['pseudonym']) for a in out.get('authors') or []]} credit {out.get('credit')!r}")
+            bios = [(a["name"], a["bio"]) for a in case["authors"] if "bio" in a]
+            if bios:
+                print(f"  bios want {bios}")
+                print(f"  bios got  {[(a['name'], a['bio']) for a in out.get('authors') or []]}")
+            if "newsletter" in case:
+                print(f"  edition want {case['newsletter']} got {out.get('newsletter')}")
     return 0
 
 

@@ -148,6 +148,11 @@ _PAREN_OUTLET = LazyPattern(r"\s*\((?P<outlet>\p{Lu}[\p{L}\p{N}.&'/\- ]{0,39})\)
 _WITHHELD = LazyPattern(r"\(?\b(?:(?:the\s+)?(?:author'?s?\s+)?names?|identity)\s+(?:(?:is|are|being|has\s+been)\s+)?"
                         r"withheld\b[^()]{0,60}\)?", regex.I)
 _CAPS_ISSUE = LazyPattern(r"(?<=\b\p{Lu}{2,5}\s{1,3})NO(?=\.?\s{0,3}\d)")
+# an edition reference printed without its "No." ("(BCR 512, 23 July 2004)", "(CRS 356, 19-Oct-06)"): taken
+# only for a known newsletter's abbreviation with a date after the number
+_BARE_REF = LazyPattern(r"\(\s*(?P<abbr>\p{Lu}{2,5})\s+(?P<issue>\d{1,5})\s*,\s*(?P<date>[^()\n]{4,40}?)\s*\)")
+# a week's issue dated by its days ("March 18-22, 2002"): the last day is the issue's date
+_DAY_RANGE = LazyPattern(rf"\b(?P<month>{_MONTH})\.?\s+\d{{1,2}}\s*[-–]\s*(?P<day>\d{{1,2}})\b", regex.I)
 # text that skipped `iwpr clean`: UTF-8 read as Windows-1252 ("DÃ©sirÃ©", "IWPRâ€™s") and quoted-printable
 # leftovers ("Bishkek=20", "IWPR=E2=80=99s"); a lead character, then one to three continuation characters
 _MOJIBAKE_RUN = LazyPattern(
@@ -222,6 +227,9 @@ def _clean(text: str) -> tuple[str, str | None]:
     span = edition_ref_span(text)
     if span:
         edition = text[span[0] : span[1]]
+    elif "(" in text and (bare := _bare_edition_ref(text)):
+        span, edition = bare
+    if span:
         text = text[: span[0]] + " " + text[span[1] :]
     for pattern, replacement, needed in _CLEANERS:
         if needed(text):
@@ -1134,10 +1142,38 @@ def _bio_index(d: _Draft, drafts: list[_Draft], bio: _Bio) -> int | None:
     return None
 
 
-def _attach(drafts: list[_Draft], bios: list[_Bio]) -> list[Author]:
+# a word marked with a star in a byline ("By Nasser Kadhem* in Basra"), for a note "*Not his real name."
+_STARRED = LazyPattern(r"(?P<word>[\p{L}\p{M}'’\-]+)\s?\*")
+
+
+@lru_cache(maxsize=1)
+def _star_note() -> regex.Pattern:
+    """A starred note saying a name is not the author's own: "*Not his real name.", "* A pseudonym"."""
+    return regex.compile(rf"\*\s*(?:{_phrases(load_json('byline_words.json')['star_pseudonym_notes'])})\b", regex.I)
+
+
+def _starred_pseudonyms(byline: str, notes: str | None, body: str | None) -> frozenset[str]:
+    """The last words (case-folded) of the byline's names marked with a star when the notes (or the body's
+    last paragraphs) say by a star that the name is not real: "By Nasser Kadhem* in Basra" over "*Not his
+    real name."  Only names starred in the byline are marked: a star in the body marks an interviewee.
+
+    >>> sorted(_starred_pseudonyms("By Jo Bek* in Osh", "*Not her real name.", None))
+    ['bek']
+    """
+    starred = frozenset(m["word"].casefold() for m in _STARRED.finditer(byline))
+    if not starred:
+        return starred
+    for text in (notes, _tail_paragraphs(body) if isinstance(body, str) else None):
+        if isinstance(text, str) and "*" in text and _star_note().search(text):
+            return starred
+    return frozenset()
+
+
+def _attach(drafts: list[_Draft], bios: list[_Bio], starred: frozenset[str] = frozenset()) -> list[Author]:
     authors = []
     for d in drafts:
-        location, role, pseudonym, text = d.location, d.role, False, None
+        location, role, text = d.location, d.role, None
+        pseudonym = bool(starred) and d.name.rsplit(" ", 1)[-1].casefold() in starred
         for bio in bios:
             index = _bio_index(d, drafts, bio)
             if index is not None:
@@ -1158,11 +1194,34 @@ def _credit_text(byline: str) -> str:
     return text[m.end() :] if m else text
 
 
+@lru_cache(maxsize=1)
+def _edition_abbreviations() -> frozenset[str]:
+    return frozenset(a for entry in load_json("newsletters.json")["newsletters"] for a in entry["abbreviations"])
+
+
+def _bare_edition_ref(text: str) -> tuple[tuple[int, int], str] | None:
+    """Where an edition reference without "No." stands in ``text``, and the reference with it.
+
+    >>> _bare_edition_ref("By Jo Bek in Tirana (BCR 512, 23 July 2004)")
+    ((20, 43), '(BCR No. 512, 23 July 2004)')
+    >>> _bare_edition_ref("By Jo Bek (Room 101, 4 May 2004)") is None
+    True
+    """
+    from .editions import parse_date
+
+    m = _BARE_REF.search(text)
+    if not m or m["abbr"] not in _edition_abbreviations() or not parse_date(_DAY_RANGE.sub(r"\g<month> \g<day>", m["date"])):
+        return None
+    return (m.start(), m.end()), f"({m['abbr']} No. {m['issue']}, {m['date']})"
+
+
 def _fill_newsletter(record: dict[str, Any], edition: str | None) -> None:
     if not edition:
         return
     from .editions import parse_edition_ref
 
+    if "-" in edition or "–" in edition:
+        edition = _DAY_RANGE.sub(r"\g<month> \g<day>", edition)
     ref = parse_edition_ref(edition)
     if not ref:
         return
@@ -1206,7 +1265,9 @@ def bylines_record(record: dict[str, Any]) -> dict[str, Any]:
             b.everyone or any(_same_person(d.name, n) for n in b.names) for b in bios)]
         if missing:
             bios += find_bios(_tail_paragraphs(body), missing)
-    out["authors"] = [a.as_dict() for a in _attach(parsed.authors, bios)]
+    starred = _starred_pseudonyms(byline, notes if isinstance(notes, str) else None, body) if (
+        parsed.authors and "*" in byline) else frozenset()
+    out["authors"] = [a.as_dict() for a in _attach(parsed.authors, bios, starred)]
     out["credit"] = _credit_text(byline) if byline and parsed.credit else None
     _fill_newsletter(out, parsed.edition)
     return out

@@ -88,7 +88,8 @@ def _words() -> _Words:
     return _Words(
         # "By", "Interview by", "By:" and "By\u00a0" but never the "By" of "Byrne"
         prefix=regex.compile(rf"^(?:{_phrases(data['prefixes'])})(?:\s*:\s*|\s+|$)", regex.I),
-        photo=regex.compile(rf"^(?:{_phrases(data['photo_prefixes'])})(?:\s*:\s*|\s+|$)", regex.I),
+        # a photographer's or translator's credit: the name after it is no author's
+        photo=regex.compile(rf"^(?:{_phrases(data['photo_prefixes'] + data['translator_prefixes'] + [f'translated from {lang} by' for lang in data['translated_from']])})(?:\s*:\s*|\s+|$)", regex.I),
         colon_label=regex.compile(rf"^(?:{_phrases(data['colon_labels'])})\s*:\s*", regex.I),
         role_heads=heads,
         role_vocab=heads | frozenset(data["role_modifiers"]),
@@ -650,9 +651,15 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
             closed = chunk.endswith(_CLOSED)
             if closed:
                 chunk = chunk.rstrip(_CLOSED)
-            m = words.prefix.match(chunk)
-            if m and chunk[m.end() :].strip():
-                chunk = chunk[m.end() :]  # "... claims Hillary. From Andrew Purcell in New York"
+            m = words.photo.match(chunk) if chunk[:1] in "PpTtIi" else None
+            if m:
+                photo, chunk = True, chunk[m.end() :]  # "By A in Basra, translated by B": B is no author
+                if not chunk.strip():
+                    continue  # "By A in Osh. Photo: B": the label stood alone before its colon
+            else:
+                m = words.prefix.match(chunk)
+                if m and chunk[m.end() :].strip():
+                    chunk = chunk[m.end() :]  # "... claims Hillary. From Andrew Purcell in New York"
             if not lower_ok and sum(1 for w in chunk.split() if w[:1].islower() and w not in words.lower_ok) >= 2:
                 parsed.unknown += 1  # prose, not a credit
                 last_kind = "unknown"
@@ -868,6 +875,9 @@ _BIO_WORKS = LazyPattern(
 )
 # a clause after the role: "..., where he covers parliament", "..., who has written for ..."
 _BIO_CLAUSE = LazyPattern(r",\s+(?:where|who|whose|which|when|since)\s.*$", regex.S)
+# the same without a comma: "a freelance journalist who reports for IWPR from Asadabad", "a pseudonym for an
+# IWPR trainee in Baghdad who asked that his real name not be used"
+_BIO_WHO = LazyPattern(r"\s+(?:who|whose)\s(?P<clause>.*)$", regex.S)
 _BIO_NAMES = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 _ARTICLE = LazyPattern(r"^(?:an?|the|one\s+of(?:\s+the)?)\s+", regex.I)
 _BIO_PLACE = LazyPattern(r"\s+(?:(?:based|living|working)\s+)?in\s+(?P<place>(?:the\s+)?(?:(?:north|south)?-?(?:north|south|east|west)ern\s+|central\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ,]+(?:and\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*){0,4})$")
@@ -953,8 +963,9 @@ def parse_bio(sentence: str) -> _Bio | None:
                            parse_bio(f"{m['name']} {m['first']}."))
     if " work" in sentence or " live" in sentence:
         m = _BIO_WORKS.match(sentence)
-        if m:
-            return _works_bio(sentence, m)
+        works = _works_bio(sentence, m) if m else None
+        if works:
+            return works  # else "X is a journalist who works in Herat" is read as "X is ..."
     subject = words.bio_subject.match(sentence) if sentence[:14].lower().startswith(words.bio_subject_starts) else None
     if subject:  # "The authors are IWPR-trained journalists in Bishkek."
         names, name_tokens, verb, rest = [], [], subject["verb"], sentence[subject.end() :]
@@ -979,6 +990,13 @@ def parse_bio(sentence: str) -> _Bio | None:
         rest = words.bio_adverbs.sub("", rest)
     if ", wh" in rest or ", since" in rest:
         rest = _BIO_CLAUSE.sub("", rest)
+    who = _BIO_WHO.search(rest) if " who" in rest else None
+    if who:
+        rest = rest[: who.start()]
+        if not subject and who["clause"].startswith(("report", "write", "contribute", "work", "live")):
+            # "... who reports for IWPR from Asadabad", "... who works in Herat": the clause may give the place
+            return _merged(sentence, parse_bio(f"{m['names']} {verb} {rest}."),
+                           parse_bio(f"{m['names']} {who['clause']}"))
     pseudonym = False
     p = words.pseudonym.match(rest)
     if p:

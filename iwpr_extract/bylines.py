@@ -605,8 +605,10 @@ def _paren_place(m: Any) -> str:
             return ""  # "Eset Ali (IWPR) in Baku"
         # at the end the outlet check of the whole byline takes it; before another author it goes
         return m.group(0) if m.end() == len(m.string) else _CLOSED
-    if before_in or _role_split(tokens) is not None or any(c in inside for c in "/&."):
+    if _role_split(tokens) is not None or any(c in inside for c in "/&."):
         return m.group(0)  # "(Sheffield/UK)" is no place; an outlet's marks were taken above
+    if before_in:
+        return ""  # "Iso Rusi (Tetovo) in Skopje": the home town; the place written from is the one after "in"
     return f" in {inside}"
 
 
@@ -931,8 +933,23 @@ def _bio_words() -> frozenset[str]:
 MAX_BIO_CHARS = 600
 
 
-def parse_bio(sentence: str) -> _Bio | None:
-    """A bio sentence's names, role, place and pseudonym flag; None when it is not a bio.
+def _bio_name_ok(tokens: list[str], known: frozenset[str] = frozenset()) -> bool:
+    """Whether a bio's subject can be a person: a name, or one capitalised word that is the last word of
+    one of the byline's names (``known``, case-folded): a surname alone ("Rusi is a journalist with ...") or
+    a one-word name ("Wazhma"); any other one word ("Bishkek is a city") is no person.
+
+    >>> _bio_name_ok(["Rusi"], frozenset({"rusi"})), _bio_name_ok(["Rusi"]), _bio_name_ok(["Iso", "Rusi"])
+    (True, False, True)
+    """
+    if len(tokens) == 1:
+        word = tokens[0]
+        return word.casefold() in known and word[:1].isupper() and _name_ok(tokens, True)
+    return len(tokens) >= 2 and _name_ok(tokens, True)
+
+
+def parse_bio(sentence: str, known: frozenset[str] = frozenset()) -> _Bio | None:
+    """A bio sentence's names, role, place and pseudonym flag; None when it is not a bio.  ``known``: the
+    last words of the byline's names (case-folded), which may stand alone as a bio's subject.
 
     >>> b = parse_bio("Yulia Kuznetsova is a freelance journalist in Kazakstan.")
     >>> (b.names, b.role, b.location, b.pseudonym)
@@ -945,25 +962,25 @@ def parse_bio(sentence: str) -> _Bio | None:
     if sentence.count(", ") >= 3 and (" are " in sentence or " were " in sentence):
         listed = _LIST_APPOSITIVE.sub("", sentence)
         if listed != sentence:
-            bio = parse_bio(listed)
+            bio = parse_bio(listed, known)
             return _merged(sentence, bio, None) if bio else None
     if ", " in sentence[:60] and _APPOSITIVE_HINT.search(sentence, 0, 200):
         m = _APPOSITIVE.match(sentence)
         if m and _name_ok(_tokens(m["name"]), True):
             app = m["app"]
             clause = f"{m['name']} {app[4:]}." if app.startswith("who ") else f"{m['name']} is {app}."
-            first, second = parse_bio(clause), parse_bio(f"{m['name']} {m['rest']}")
+            first, second = parse_bio(clause, known), parse_bio(f"{m['name']} {m['rest']}", known)
             if first and first.role and not {w.lower().strip(",.") for w in first.role.split()} & _bio_words():
                 first, second = second, first  # "X, a native of Herat, is an IWPR trainee": the verb's role wins
             return _merged(sentence, first, second)
     if " and " in sentence:
         m = _AND_IS.match(sentence)
         if m and " is " not in m["first"] and " was " not in m["first"]:
-            return _merged(sentence, parse_bio(f"{m['name']} {m['verb']} {m['rest']}"),
-                           parse_bio(f"{m['name']} {m['first']}."))
+            return _merged(sentence, parse_bio(f"{m['name']} {m['verb']} {m['rest']}", known),
+                           parse_bio(f"{m['name']} {m['first']}.", known))
     if " work" in sentence or " live" in sentence:
         m = _BIO_WORKS.match(sentence)
-        works = _works_bio(sentence, m) if m else None
+        works = _works_bio(sentence, m, known) if m else None
         if works:
             return works  # else "X is a journalist who works in Herat" is read as "X is ..."
     subject = words.bio_subject.match(sentence) if sentence[:14].lower().startswith(words.bio_subject_starts) else None
@@ -976,7 +993,7 @@ def parse_bio(sentence: str) -> _Bio | None:
             return None
         names = [n for n in _BIO_NAMES.split((m or reports)["names"]) if n]
         name_tokens = [_tokens(n) for n in names]
-        if not names or not all(len(t) >= 2 and _name_ok(t, True) for t in name_tokens):
+        if not names or not all(_bio_name_ok(t, known) for t in name_tokens):
             return None
         if reports:
             return _Bio([" ".join(_natural_case(t)) for t in name_tokens], None, reports["place"], False, sentence)
@@ -995,8 +1012,8 @@ def parse_bio(sentence: str) -> _Bio | None:
         rest = rest[: who.start()]
         if not subject and who["clause"].startswith(("report", "write", "contribute", "work", "live")):
             # "... who reports for IWPR from Asadabad", "... who works in Herat": the clause may give the place
-            return _merged(sentence, parse_bio(f"{m['names']} {verb} {rest}."),
-                           parse_bio(f"{m['names']} {who['clause']}"))
+            return _merged(sentence, parse_bio(f"{m['names']} {verb} {rest}.", known),
+                           parse_bio(f"{m['names']} {who['clause']}", known))
     pseudonym = False
     p = words.pseudonym.match(rest)
     if p:
@@ -1052,14 +1069,14 @@ def _merged(sentence: str, first: _Bio | None, second: _Bio | None) -> _Bio | No
                 first.pseudonym or second.pseudonym, sentence, first.places or second.places, first.everyone)
 
 
-def _works_bio(sentence: str, m: Any) -> _Bio | None:
+def _works_bio(sentence: str, m: Any, known: frozenset[str]) -> _Bio | None:
     """ "X works as a stringer for AP in Baghdad" reads as "X is a stringer ..."; "X works for the BBC in
     London" gives the place only (an employer is no role)."""
     if m["how"] == "as":
-        return _merged(sentence, parse_bio(f"{m['names']} is {m['rest']}"), None)
+        return _merged(sentence, parse_bio(f"{m['names']} is {m['rest']}", known), None)
     names = [n for n in _BIO_NAMES.split(m["names"]) if n]
     name_tokens = [_tokens(n) for n in names]
-    if not names or not all(len(t) >= 2 and _name_ok(t, True) for t in name_tokens):
+    if not names or not all(_bio_name_ok(t, known) for t in name_tokens):
         return None
     pm = _BIO_PLACE.search(f" {m['how']} {m['rest'].rstrip(' .')}")
     if pm is None:
@@ -1067,10 +1084,11 @@ def _works_bio(sentence: str, m: Any) -> _Bio | None:
     return _Bio([" ".join(_natural_case(t)) for t in name_tokens], None, pm["place"], False, sentence)
 
 
-def find_bios(text: str | None, names: list[str] | None = None) -> list[_Bio]:
+def find_bios(text: str | None, names: list[str] | None = None, known: frozenset[str] = frozenset()) -> list[_Bio]:
     """Every bio sentence in end matter (paragraphs separated by blank lines); with ``names``, only
     paragraphs that mention one of their last words, or open "The author is", are read (a whole raw
-    document is mostly prose).
+    document is mostly prose).  ``known`` (last words of the byline's names, case-folded) may stand alone
+    as a bio's subject ("Rusi is ...").
 
     >>> [(b.names, b.role) for b in find_bios("Jo Bek is an IWPR contributor.\\n\\nThe vote is due.")]
     [(['Jo Bek'], 'IWPR contributor')]
@@ -1102,7 +1120,7 @@ def find_bios(text: str | None, names: list[str] | None = None) -> list[_Bio]:
         for sentence in _SENTENCE.split(para):
             two = " and " in sentence and sentence.count(" is ") + sentence.count(" was ") + sentence.count(" are ") > 1
             for clause in _bio_clauses(sentence) if two else (sentence,):
-                bio = parse_bio(clause)
+                bio = parse_bio(clause, known)
                 if bio:
                     bios.append(bio)
     return bios
@@ -1145,6 +1163,10 @@ def _short_form(full: str, short: str) -> bool:
     return all(w in it for w in ws)  # an ordered subsequence
 
 
+def _last_word(name: str) -> str:
+    return name.rsplit(" ", 1)[-1].casefold()
+
+
 def _bio_index(d: _Draft, drafts: list[_Draft], bio: _Bio) -> int | None:
     """Which of the bio's names is the author ``d``: the same person, or a short form of d's name that
     fits no other author of the byline."""
@@ -1154,6 +1176,11 @@ def _bio_index(d: _Draft, drafts: list[_Draft], bio: _Bio) -> int | None:
     if index is not None:
         return index
     for i, n in enumerate(bio.names):
+        if " " not in n:  # a surname alone ("Rusi is ..."): the one author whose last word it is
+            if _last_word(d.name) == n.casefold() and not any(
+                    o is not d and _last_word(o.name) == n.casefold() for o in drafts):
+                return i
+            continue
         if _short_form(d.name, n) and not any(
                 o is not d and (_same_person(o.name, n) or _short_form(o.name, n)) for o in drafts):
             return i
@@ -1275,14 +1302,15 @@ def bylines_record(record: dict[str, Any]) -> dict[str, Any]:
     notes = record.get("notes")
     out = dict(record)
     parsed = _analyse(byline) if byline else _Parsed()
-    bios = find_bios(notes if isinstance(notes, str) else None)
+    known = frozenset(_last_word(d.name) for d in parsed.authors)
+    bios = find_bios(notes if isinstance(notes, str) else None, known=known)
     body = record.get("body")
     if parsed.authors and isinstance(body, str):
         # a bio the split left at the end of the body: read only for authors the notes say nothing of
         missing = [d.name for d in parsed.authors if not bios or not any(
             b.everyone or any(_same_person(d.name, n) for n in b.names) for b in bios)]
         if missing:
-            bios += find_bios(_tail_paragraphs(body), missing)
+            bios += find_bios(_tail_paragraphs(body), missing, known)
     starred = _starred_pseudonyms(byline, notes if isinstance(notes, str) else None, body) if (
         parsed.authors and "*" in byline) else frozenset()
     out["authors"] = [a.as_dict() for a in _attach(parsed.authors, bios, starred)]
@@ -1380,7 +1408,7 @@ def _document(record: dict[str, Any]) -> dict[str, Any]:
                 drafts.append(d)
         if parsed.credit and credit is None:
             credit = _credit_text(line)
-    bios = find_bios(text, [d.name for d in drafts]) if drafts else []
+    bios = find_bios(text, [d.name for d in drafts], frozenset(_last_word(d.name) for d in drafts)) if drafts else []
     out = dict(record)
     out["byline"] = "\n".join(found) or None
     out["authors"] = [a.as_dict() for a in _attach(drafts, bios)]

@@ -889,6 +889,8 @@ _BASED_IN = LazyPattern(
 # "a journalist in Tetovo and a regular IWPR contributor"
 _BIO_PLACE_MID = LazyPattern(r"\s+in\s+(?P<place>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s\p{Lu}[\p{L}\p{M}'’.\-]*){0,2})(?=\s+and\s+(?:an?\s|the\s)|,)")
 # "a journalist from Ganja": one word only, as "a reporter from Radio Azattyk" names an outlet
+# "a research associate at the School of Oriental and African Studies, London": a known place after a comma
+_BIO_COMMA_PLACE = LazyPattern(r",\s+(?P<place>\p{Lu}[\p{L}\p{M}'’\-]*(?:\s\p{Lu}[\p{L}\p{M}'’\-]*){0,2})$")
 _BIO_FROM = LazyPattern(r"\s+from\s+(?P<place>\p{Lu}[\p{L}\p{M}'’\-]*)$")
 _BIO_ORG = LazyPattern(r"\s+(?:at|with|for|of)\s+(?:the\s+)?(?P<org>(?:\p{Lu}|\p{N}[\p{N}.]*\.\p{L}).*)$")  # "24.kg"
 _INDEFINITE = LazyPattern(r"^(?i:an?)\s")
@@ -1033,6 +1035,9 @@ def parse_bio(sentence: str, known: frozenset[str] = frozenset()) -> _Bio | None
     if kind:  # "in Anbar province": the place keeps its kind
         rest = rest[: -len(kind)].rstrip()
     pm = _BIO_PLACE.search(rest) or _BIO_PLACE_MID.search(rest) or (" from " in rest and _BIO_FROM.search(rest))
+    if not pm and ", " in rest:
+        pm = _BIO_COMMA_PLACE.search(rest)
+        pm = pm if pm and _known_place(pm["place"]) else None
     if pm:
         place = pm["place"] + (f" {kind}" if kind and pm.end() == len(rest) else "")
         rest = rest[: pm.start()] + rest[pm.end() :]
@@ -1194,7 +1199,9 @@ _STARRED = LazyPattern(r"(?P<word>[\p{L}\p{M}'’\-]+)\s?\*")
 @lru_cache(maxsize=1)
 def _star_note() -> regex.Pattern:
     """A starred note saying a name is not the author's own: "*Not his real name.", "* A pseudonym"."""
-    return regex.compile(rf"\*\s*(?:{_phrases(load_json('byline_words.json')['star_pseudonym_notes'])})\b", regex.I)
+    # a few words may come first: "*The author's name has been changed for his safety."
+    return regex.compile(rf"\*\s*(?:[^.*\n]{{0,40}}?\s)?(?:{_phrases(load_json('byline_words.json')['star_pseudonym_notes'])})\b",
+                         regex.I)
 
 
 def _starred_pseudonyms(byline: str, notes: str | None, body: str | None) -> frozenset[str]:

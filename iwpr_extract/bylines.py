@@ -794,6 +794,8 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
                 draft = _Draft(name)
                 seen[key] = draft
                 parsed.authors.append(draft)
+            if last_kind == "role" and joiner in ("and", ",") and group:
+                group = []  # "A, IWPR senior editor, and B in Tirana": A's role closed A off; the place is B's
             group.append(draft)
             since_role.append(draft)
             last_kind = "name"

@@ -545,6 +545,12 @@ def _singular_role(role: str) -> str:
 MAX_BYLINE_CHARS = 1000
 
 
+@lru_cache(maxsize=1)
+def _staff_words() -> frozenset[str]:
+    """Words for an organisation's staff printed after its name ("Kavkaz Uzel staff")."""
+    return frozenset(load_json("byline_words.json")["staff_words"])
+
+
 def _strip_prefixes(text: str) -> tuple[str, bool]:
     """``text`` without its leading "By", "Interview by", "Author:"...; and whether it was a photo credit."""
     words = _words()
@@ -747,6 +753,12 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
                     elif not parsed.authors:
                         parsed.credit = parsed.credit or any(w in words.collective for w in lows)
                     last_kind = "role"
+                    continue
+                if len(lows) == split_at + 1 and lows[-1] in _staff_words():
+                    # "By Kavkaz Uzel staff and Timur Aliev": an organisation's staff, no person
+                    parsed.outlets.append(chunk)
+                    parsed.credit = parsed.credit or not parsed.authors
+                    last_kind = "outlet"
                     continue
                 tokens = tokens[:split_at]
             if _is_outlet(tokens) or (after_tail and len(tokens) == 1) or (

@@ -4,13 +4,15 @@
     python scripts/eval_bylines.py --errors   # every case that differs, with what came out
     python scripts/eval_bylines.py --batch 6  # one batch only (tests/data/bylines_heldout6.jsonl)
 
-Cases: ``tests/data/bylines_heldout*.jsonl`` (seventeen batches, each written after the one before was fixed),
-one per line ``{byline, notes, authors, credit}``, written by hand from IWPR's newsletters (Afghan Recovery
+Cases: ``tests/data/bylines_heldout*.jsonl`` (twenty-three batches; 18-22 written together, then 23 after their fixes),
+one per line ``{byline, notes, authors, credit}`` (from batch 18 also each author's ``bio`` and the case's
+``newsletter``), written by hand from IWPR's newsletters (Afghan Recovery
 Report, Iraqi Crisis Report, Balkan Crisis Report, Tribunal Update, Caucasus Reporting Service, Reporting
 Central Asia) before the tool was run on them.
 Each case becomes one article record.  Figures: author precision/recall/F1 on names, on name+location,
 pseudonym flags right, roles right (exact, where the case gives one), credits kept where the byline
-names nobody, and whole cases right (names, places and pseudonym flags).
+names nobody, whole cases right (names, places and pseudonym flags), and, where the cases give them, bios
+and edition data exact (a case is exact when every field it gives is right).
 """
 
 from __future__ import annotations

@@ -546,6 +546,20 @@ MAX_BYLINE_CHARS = 1000
 
 
 @lru_cache(maxsize=1)
+def _credit_break() -> regex.Pattern:
+    """Where a photographer's or translator's credit starts inside a byline whose line break was lost ("By
+    Farida Nekzad Photographs by Majid Saeedi"): a capitalised credit word with "by" or a colon after it.
+
+    >>> _credit_break().sub(" ; ", "By Jo Bek in Osh Translated from Russian by Ivo Zec")
+    'By Jo Bek in Osh ; Translated from Russian by Ivo Zec'
+    """
+    data = load_json("byline_words.json")
+    heads = sorted({p.split()[0].capitalize() for p in data["photo_prefixes"] + data["translator_prefixes"]},
+                   key=len, reverse=True)
+    return regex.compile(rf"(?<=\S)\s+(?=(?:{'|'.join(heads)})(?:\s+from\s+\p{{Lu}}[\p{{L}}\-]+)?(?:\s+by\b|\s*:))")
+
+
+@lru_cache(maxsize=1)
 def _staff_words() -> frozenset[str]:
     """Words for an organisation's staff printed after its name ("Kavkaz Uzel staff")."""
     return frozenset(load_json("byline_words.json")["staff_words"])
@@ -625,6 +639,8 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
     text, edition = _clean(_SPACE.sub(" ", (text or "")[:MAX_BYLINE_CHARS]))
     parsed = _Parsed(edition=edition)
     text, photo = _strip_prefixes(text)
+    if "by" in text or ":" in text:
+        text = _credit_break().sub(" ; ", text)
     withheld = "ithheld" in text and _WITHHELD.search(text)
     if withheld:
         text = (text[: withheld.start()] + " " + text[withheld.end() :]).strip(" ,;")

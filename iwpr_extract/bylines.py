@@ -922,7 +922,11 @@ _BIO_PLACE_MID = LazyPattern(r"\s+in\s+(?P<place>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s
 # "a research associate at the School of Oriental and African Studies, London": a known place after a comma
 _BIO_COMMA_PLACE = LazyPattern(r",\s+(?P<place>\p{Lu}[\p{L}\p{M}'’\-]*(?:\s\p{Lu}[\p{L}\p{M}'’\-]*){0,2})$")
 _BIO_FROM = LazyPattern(r"\s+from\s+(?P<place>\p{Lu}[\p{L}\p{M}'’\-]*)$")
-_BIO_ORG = LazyPattern(r"\s+(?:at|with|for|of)\s+(?:the\s+)?(?P<org>(?:\p{Lu}|\p{N}[\p{N}.]*\.\p{L}).*)$")  # "24.kg"
+# "24.kg"; "the weekly Lobi", "the state news agency Kabar" (a few small words before the name)
+_BIO_ORG = LazyPattern(r"\s+(?:at|with|for|of)\s+(?:the\s+)?(?P<org>(?:\p{Lu}|\p{N}[\p{N}.]*\.\p{L}"
+                       r"|(?:(?!(?:at|with|for|of|in|and|or)\s)\p{Ll}[\p{Ll}\-]*\s){1,3}\p{Lu}).*)$")
+# "Alisher Saipov, 26, was editor of ...": an age between commas
+_AGE = LazyPattern(r"^(?P<name>\p{Lu}[^,\d]{1,60}),\s\d{1,2},\s")
 _INDEFINITE = LazyPattern(r"^(?i:an?)\s")
 # a few lower-case words, perhaps after a nationality: "sociologist", "Kyrgyz political scientist"
 _PLAIN_ROLE = LazyPattern(r"^(?:\p{Lu}\p{Ll}+\s)?\p{Ll}[\p{Ll}\-]*(?:\s\p{Ll}[\p{Ll}\-]*){0,3}$")
@@ -991,6 +995,9 @@ def parse_bio(sentence: str, known: frozenset[str] = frozenset()) -> _Bio | None
     if len(sentence) > MAX_BIO_CHARS:
         return None
     words = _words()
+    age = _AGE.match(sentence) if ", " in sentence[:64] else None
+    if age:
+        return _merged(sentence, parse_bio(f"{age['name']} {sentence[age.end():]}", known), None)
     if sentence.count(", ") >= 3 and (" are " in sentence or " were " in sentence):
         listed = _LIST_APPOSITIVE.sub("", sentence)
         if listed != sentence:

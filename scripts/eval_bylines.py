@@ -4,7 +4,7 @@
     python scripts/eval_bylines.py --errors   # every case that differs, with what came out
     python scripts/eval_bylines.py --batch 6  # one batch only (tests/data/bylines_heldout6.jsonl)
 
-Cases: ``tests/data/bylines_heldout*.jsonl`` (twenty-four batches; 18-22 written together, then 23 and 24 each after the fixes before it),
+Cases: ``tests/data/bylines_heldout*.jsonl`` (twenty-five batches; 18-22 written together, then 23, 24 and 25 each after the fixes before it),
 one per line ``{byline, notes, authors, credit}`` (from batch 18 also each author's ``bio`` and the case's
 ``newsletter``), written by hand from IWPR's newsletters (Afghan Recovery
 Report, Iraqi Crisis Report, Balkan Crisis Report, Tribunal Update, Caucasus Reporting Service, Reporting

@@ -20,7 +20,7 @@ OPEN: set[str] = set()
 
 def test_every_held_out_byline_right(evaluation):
     figures, wrong = evaluation
-    assert figures["cases"] >= 524
+    assert figures["cases"] >= 540
     assert sorted(case["byline"] for case, _ in wrong) == sorted(OPEN)
 
 
@@ -473,3 +473,16 @@ def test_a_photo_or_translator_credit_after_a_lost_line_break():
         ("Jo Bek", "Osh")]
     # a capitalised credit word that no "by" or colon follows is part of a name
     assert [a.name for a in parse_byline("By Jo Bek and Image Li")] == ["Jo Bek", "Image Li"]
+
+
+@pytest.mark.parametrize(("sentence", "role"), [
+    ("Iso Rusi is editor of the weekly Lobi.", "editor, weekly Lobi"),
+    ("Iso Rusi is a journalist with the state news agency Kabar.", "journalist, state news agency Kabar"),
+    # small words that hold a preposition are no organisation's name: the one after them is
+    ("Iso Rusi is a professor of political science at Barnard College.", "professor of political science, Barnard College"),
+    ("Iso Rusi is a journalist for local and foreign media.", "journalist for local and foreign media"),
+    # an age between commas
+    ("Iso Rusi, 26, was editor of the Uzbek-language newspaper Siyosat.", "editor, Uzbek-language newspaper Siyosat"),
+])
+def test_an_organisation_opening_with_small_words_and_an_age_after_the_name(sentence, role):
+    assert parse_bio(sentence).role == role

@@ -1230,7 +1230,7 @@ def _bio_index(d: _Draft, drafts: list[_Draft], bio: _Bio) -> int | None:
 
 
 # a word marked with a star in a byline ("By Nasser Kadhem* in Basra"), for a note "*Not his real name."
-_STARRED = LazyPattern(r"(?P<word>[\p{L}\p{M}'’\-]+)\s?\*")
+_STARRED = LazyPattern(r"(?<![\p{L}\p{M}'’\-])(?P<word>[\p{L}\p{M}'’\-]+)\s?\*")  # from a word's start only: linear
 
 
 @lru_cache(maxsize=1)
@@ -1249,7 +1249,7 @@ def _starred_pseudonyms(byline: str, notes: str | None, body: str | None) -> fro
     >>> sorted(_starred_pseudonyms("By Jo Bek* in Osh", "*Not her real name.", None))
     ['bek']
     """
-    starred = frozenset(m["word"].casefold() for m in _STARRED.finditer(byline))
+    starred = frozenset(m["word"].casefold() for m in _STARRED.finditer(byline[:MAX_BYLINE_CHARS]))
     if not starred:
         return starred
     for text in (notes, _tail_paragraphs(body) if isinstance(body, str) else None):

@@ -754,6 +754,15 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
                     parsed.outlets.append(chunk)  # "A in Bishkek and IWPR correspondents in Osh": no person
                     last_kind = "outlet"
                     continue
+                if split_at == 0 and joiner == "and" and lows[0] in ("a", "an"):
+                    # "By Jo Bek and an IWPR trainee in Basra": a second, unnamed author, not Jo Bek's role
+                    parsed.outlets.append(chunk)
+                    if place:
+                        for d in group:
+                            d.location = d.location or place
+                        placed, group = group, []
+                    last_kind = "outlet"
+                    continue
                 if split_at == 0:
                     if any(w in words.collective for w in lows) or _is_outlet(tokens[:1]):
                         if not since_role:

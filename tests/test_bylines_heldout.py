@@ -486,3 +486,10 @@ def test_a_photo_or_translator_credit_after_a_lost_line_break():
 ])
 def test_an_organisation_opening_with_small_words_and_an_age_after_the_name(sentence, role):
     assert parse_bio(sentence).role == role
+
+
+def test_and_an_unnamed_author_is_no_role_of_the_name_before():
+    assert [(a.name, a.location, a.role) for a in parse_byline("By Jo Bek and an IWPR trainee in Basra")] == [
+        ("Jo Bek", "Basra", None)]
+    # after a comma it is the name's role
+    assert [(a.name, a.role) for a in parse_byline("By Jo Bek, an IWPR trainee in Basra")] == [("Jo Bek", "IWPR trainee")]

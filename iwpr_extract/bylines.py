@@ -1292,6 +1292,10 @@ def _credit_text(byline: str) -> str:
     return text[m.end() :] if m else text
 
 
+def _last_day(m: Any) -> str:
+    return f"{m['month']} {m['day']}"
+
+
 @lru_cache(maxsize=1)
 def _edition_abbreviations() -> frozenset[str]:
     return frozenset(a for entry in load_json("newsletters.json")["newsletters"] for a in entry["abbreviations"])
@@ -1308,7 +1312,7 @@ def _bare_edition_ref(text: str) -> tuple[tuple[int, int], str] | None:
     from .editions import parse_date
 
     m = _BARE_REF.search(text)
-    if not m or m["abbr"] not in _edition_abbreviations() or not parse_date(_DAY_RANGE.sub(r"\g<month> \g<day>", m["date"])):
+    if not m or m["abbr"] not in _edition_abbreviations() or not parse_date(_DAY_RANGE.sub(_last_day, m["date"])):
         return None
     return (m.start(), m.end()), f"({m['abbr']} No. {m['issue']}, {m['date']})"
 
@@ -1319,7 +1323,7 @@ def _fill_newsletter(record: dict[str, Any], edition: str | None) -> None:
     from .editions import parse_edition_ref
 
     if "-" in edition or "–" in edition:
-        edition = _DAY_RANGE.sub(r"\g<month> \g<day>", edition)
+        edition = _DAY_RANGE.sub(_last_day, edition)
     ref = parse_edition_ref(edition)
     if not ref:
         return

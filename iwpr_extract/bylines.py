@@ -779,8 +779,9 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
                         parsed.credit = parsed.credit or any(w in words.collective for w in lows)
                     last_kind = "role"
                     continue
-                if len(lows) == split_at + 1 and lows[-1] in _staff_words():
-                    # "By Kavkaz Uzel staff and Timur Aliev": an organisation's staff, no person
+                if len(lows) == split_at + 1 and tokens[-1].islower() and lows[-1] in _staff_words():
+                    # "By Kavkaz Uzel staff and Timur Aliev": an organisation's staff, no person ("JANE DOE
+                    # STAFF" and "Jane Doe Staff", a person's title in capitals, stay a name and a role)
                     parsed.outlets.append(chunk)
                     parsed.credit = parsed.credit or not parsed.authors
                     last_kind = "outlet"

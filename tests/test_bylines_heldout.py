@@ -493,3 +493,7 @@ def test_and_an_unnamed_author_is_no_role_of_the_name_before():
         ("Jo Bek", "Basra", None)]
     # after a comma it is the name's role
     assert [(a.name, a.role) for a in parse_byline("By Jo Bek, an IWPR trainee in Basra")] == [("Jo Bek", "IWPR trainee")]
+
+
+def test_a_persons_byline_in_capitals_with_staff_stays_a_person():
+    assert [(a.name, a.role) for a in parse_byline("By JO BEK STAFF")] == [("Jo Bek", "STAFF")]

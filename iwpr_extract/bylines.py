@@ -88,7 +88,8 @@ def _words() -> _Words:
     return _Words(
         # "By", "Interview by", "By:" and "By\u00a0" but never the "By" of "Byrne"
         prefix=regex.compile(rf"^(?:{_phrases(data['prefixes'])})(?:\s*:\s*|\s+|$)", regex.I),
-        photo=regex.compile(rf"^(?:{_phrases(data['photo_prefixes'])})(?:\s*:\s*|\s+|$)", regex.I),
+        # a photographer's or translator's credit: the name after it is no author's
+        photo=regex.compile(rf"^(?:{_phrases(data['photo_prefixes'] + data['translator_prefixes'] + [f'translated from {lang} by' for lang in data['translated_from']])})(?:\s*:\s*|\s+|$)", regex.I),
         colon_label=regex.compile(rf"^(?:{_phrases(data['colon_labels'])})\s*:\s*", regex.I),
         role_heads=heads,
         role_vocab=heads | frozenset(data["role_modifiers"]),
@@ -148,6 +149,11 @@ _PAREN_OUTLET = LazyPattern(r"\s*\((?P<outlet>\p{Lu}[\p{L}\p{N}.&'/\- ]{0,39})\)
 _WITHHELD = LazyPattern(r"\(?\b(?:(?:the\s+)?(?:author'?s?\s+)?names?|identity)\s+(?:(?:is|are|being|has\s+been)\s+)?"
                         r"withheld\b[^()]{0,60}\)?", regex.I)
 _CAPS_ISSUE = LazyPattern(r"(?<=\b\p{Lu}{2,5}\s{1,3})NO(?=\.?\s{0,3}\d)")
+# an edition reference printed without its "No." ("(BCR 512, 23 July 2004)", "(CRS 356, 19-Oct-06)"): taken
+# only for a known newsletter's abbreviation with a date after the number
+_BARE_REF = LazyPattern(r"\(\s*(?P<abbr>\p{Lu}{2,5})\s+(?P<issue>\d{1,5})\s*,\s*(?P<date>[^()\n]{4,40}?)\s*\)")
+# a week's issue dated by its days ("March 18-22, 2002"): the last day is the issue's date
+_DAY_RANGE = LazyPattern(rf"\b(?P<month>{_MONTH})\.?\s+\d{{1,2}}\s*[-–]\s*(?P<day>\d{{1,2}})\b", regex.I)
 # text that skipped `iwpr clean`: UTF-8 read as Windows-1252 ("DÃ©sirÃ©", "IWPRâ€™s") and quoted-printable
 # leftovers ("Bishkek=20", "IWPR=E2=80=99s"); a lead character, then one to three continuation characters
 _MOJIBAKE_RUN = LazyPattern(
@@ -222,6 +228,9 @@ def _clean(text: str) -> tuple[str, str | None]:
     span = edition_ref_span(text)
     if span:
         edition = text[span[0] : span[1]]
+    elif "(" in text and (bare := _bare_edition_ref(text)):
+        span, edition = bare
+    if span:
         text = text[: span[0]] + " " + text[span[1] :]
     for pattern, replacement, needed in _CLEANERS:
         if needed(text):
@@ -536,6 +545,26 @@ def _singular_role(role: str) -> str:
 MAX_BYLINE_CHARS = 1000
 
 
+@lru_cache(maxsize=1)
+def _credit_break() -> regex.Pattern:
+    """Where a photographer's or translator's credit starts inside a byline whose line break was lost ("By
+    Farida Nekzad Photographs by Majid Saeedi"): a capitalised credit word with "by" or a colon after it.
+
+    >>> _credit_break().sub(" ; ", "By Jo Bek in Osh Translated from Russian by Ivo Zec")
+    'By Jo Bek in Osh ; Translated from Russian by Ivo Zec'
+    """
+    data = load_json("byline_words.json")
+    heads = sorted({p.split()[0].capitalize() for p in data["photo_prefixes"] + data["translator_prefixes"]},
+                   key=len, reverse=True)
+    return regex.compile(rf"(?<=\S)\s+(?=(?:{'|'.join(heads)})(?:\s+from\s+\p{{Lu}}[\p{{L}}\-]+)?(?:\s+by\b|\s*:))")
+
+
+@lru_cache(maxsize=1)
+def _staff_words() -> frozenset[str]:
+    """Words for an organisation's staff printed after its name ("Kavkaz Uzel staff")."""
+    return frozenset(load_json("byline_words.json")["staff_words"])
+
+
 def _strip_prefixes(text: str) -> tuple[str, bool]:
     """``text`` without its leading "By", "Interview by", "Author:"...; and whether it was a photo credit."""
     words = _words()
@@ -596,8 +625,10 @@ def _paren_place(m: Any) -> str:
             return ""  # "Eset Ali (IWPR) in Baku"
         # at the end the outlet check of the whole byline takes it; before another author it goes
         return m.group(0) if m.end() == len(m.string) else _CLOSED
-    if before_in or _role_split(tokens) is not None or any(c in inside for c in "/&."):
+    if _role_split(tokens) is not None or any(c in inside for c in "/&."):
         return m.group(0)  # "(Sheffield/UK)" is no place; an outlet's marks were taken above
+    if before_in:
+        return ""  # "Iso Rusi (Tetovo) in Skopje": the home town; the place written from is the one after "in"
     return f" in {inside}"
 
 
@@ -608,6 +639,8 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
     text, edition = _clean(_SPACE.sub(" ", (text or "")[:MAX_BYLINE_CHARS]))
     parsed = _Parsed(edition=edition)
     text, photo = _strip_prefixes(text)
+    if "by" in text or ":" in text:
+        text = _credit_break().sub(" ; ", text)
     withheld = "ithheld" in text and _WITHHELD.search(text)
     if withheld:
         text = (text[: withheld.start()] + " " + text[withheld.end() :]).strip(" ,;")
@@ -642,9 +675,15 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
             closed = chunk.endswith(_CLOSED)
             if closed:
                 chunk = chunk.rstrip(_CLOSED)
-            m = words.prefix.match(chunk)
-            if m and chunk[m.end() :].strip():
-                chunk = chunk[m.end() :]  # "... claims Hillary. From Andrew Purcell in New York"
+            m = words.photo.match(chunk) if chunk[:1] in "PpTtIi" else None
+            if m:
+                photo, chunk = True, chunk[m.end() :]  # "By A in Basra, translated by B": B is no author
+                if not chunk.strip():
+                    continue  # "By A in Osh. Photo: B": the label stood alone before its colon
+            else:
+                m = words.prefix.match(chunk)
+                if m and chunk[m.end() :].strip():
+                    chunk = chunk[m.end() :]  # "... claims Hillary. From Andrew Purcell in New York"
             if not lower_ok and sum(1 for w in chunk.split() if w[:1].islower() and w not in words.lower_ok) >= 2:
                 parsed.unknown += 1  # prose, not a credit
                 last_kind = "unknown"
@@ -715,6 +754,15 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
                     parsed.outlets.append(chunk)  # "A in Bishkek and IWPR correspondents in Osh": no person
                     last_kind = "outlet"
                     continue
+                if split_at == 0 and joiner == "and" and lows[0] in ("a", "an"):
+                    # "By Jo Bek and an IWPR trainee in Basra": a second, unnamed author, not Jo Bek's role
+                    parsed.outlets.append(chunk)
+                    if place:
+                        for d in group:
+                            d.location = d.location or place
+                        placed, group = group, []
+                    last_kind = "outlet"
+                    continue
                 if split_at == 0:
                     if any(w in words.collective for w in lows) or _is_outlet(tokens[:1]):
                         if not since_role:
@@ -730,6 +778,13 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
                     elif not parsed.authors:
                         parsed.credit = parsed.credit or any(w in words.collective for w in lows)
                     last_kind = "role"
+                    continue
+                if len(lows) == split_at + 1 and tokens[-1].islower() and lows[-1] in _staff_words():
+                    # "By Kavkaz Uzel staff and Timur Aliev": an organisation's staff, no person ("JANE DOE
+                    # STAFF" and "Jane Doe Staff", a person's title in capitals, stay a name and a role)
+                    parsed.outlets.append(chunk)
+                    parsed.credit = parsed.credit or not parsed.authors
+                    last_kind = "outlet"
                     continue
                 tokens = tokens[:split_at]
             if _is_outlet(tokens) or (after_tail and len(tokens) == 1) or (
@@ -777,6 +832,8 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
                 draft = _Draft(name)
                 seen[key] = draft
                 parsed.authors.append(draft)
+            if last_kind == "role" and joiner in ("and", ",") and group:
+                group = []  # "A, IWPR senior editor, and B in Tirana": A's role closed A off; the place is B's
             group.append(draft)
             since_role.append(draft)
             last_kind = "name"
@@ -860,6 +917,9 @@ _BIO_WORKS = LazyPattern(
 )
 # a clause after the role: "..., where he covers parliament", "..., who has written for ..."
 _BIO_CLAUSE = LazyPattern(r",\s+(?:where|who|whose|which|when|since)\s.*$", regex.S)
+# the same without a comma: "a freelance journalist who reports for IWPR from Asadabad", "a pseudonym for an
+# IWPR trainee in Baghdad who asked that his real name not be used"
+_BIO_WHO = LazyPattern(r"\s+(?:who|whose)\s(?P<clause>.*)$", regex.S)
 _BIO_NAMES = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 _ARTICLE = LazyPattern(r"^(?:an?|the|one\s+of(?:\s+the)?)\s+", regex.I)
 _BIO_PLACE = LazyPattern(r"\s+(?:(?:based|living|working)\s+)?in\s+(?P<place>(?:the\s+)?(?:(?:north|south)?-?(?:north|south|east|west)ern\s+|central\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ,]+(?:and\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*){0,4})$")
@@ -869,8 +929,14 @@ _BASED_IN = LazyPattern(
 # "a journalist in Tetovo and a regular IWPR contributor"
 _BIO_PLACE_MID = LazyPattern(r"\s+in\s+(?P<place>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s\p{Lu}[\p{L}\p{M}'’.\-]*){0,2})(?=\s+and\s+(?:an?\s|the\s)|,)")
 # "a journalist from Ganja": one word only, as "a reporter from Radio Azattyk" names an outlet
+# "a research associate at the School of Oriental and African Studies, London": a known place after a comma
+_BIO_COMMA_PLACE = LazyPattern(r",\s+(?P<place>\p{Lu}[\p{L}\p{M}'’\-]*(?:\s\p{Lu}[\p{L}\p{M}'’\-]*){0,2})$")
 _BIO_FROM = LazyPattern(r"\s+from\s+(?P<place>\p{Lu}[\p{L}\p{M}'’\-]*)$")
-_BIO_ORG = LazyPattern(r"\s+(?:at|with|for|of)\s+(?:the\s+)?(?P<org>(?:\p{Lu}|\p{N}[\p{N}.]*\.\p{L}).*)$")  # "24.kg"
+# "24.kg"; "the weekly Lobi", "the state news agency Kabar" (a few small words before the name)
+_BIO_ORG = LazyPattern(r"\s+(?:at|with|for|of)\s+(?:the\s+)?(?P<org>(?:\p{Lu}|\p{N}[\p{N}.]*\.\p{L}"
+                       r"|(?:(?!(?:at|with|for|of|in|and|or)\s)\p{Ll}[\p{Ll}\-]*\s){1,3}\p{Lu}).*)$")
+# "Alisher Saipov, 26, was editor of ...": an age between commas
+_AGE = LazyPattern(r"^(?P<name>\p{Lu}[^,\d]{1,60}),\s\d{1,2},\s")
 _INDEFINITE = LazyPattern(r"^(?i:an?)\s")
 # a few lower-case words, perhaps after a nationality: "sociologist", "Kyrgyz political scientist"
 _PLAIN_ROLE = LazyPattern(r"^(?:\p{Lu}\p{Ll}+\s)?\p{Ll}[\p{Ll}\-]*(?:\s\p{Ll}[\p{Ll}\-]*){0,3}$")
@@ -913,8 +979,23 @@ def _bio_words() -> frozenset[str]:
 MAX_BIO_CHARS = 600
 
 
-def parse_bio(sentence: str) -> _Bio | None:
-    """A bio sentence's names, role, place and pseudonym flag; None when it is not a bio.
+def _bio_name_ok(tokens: list[str], known: frozenset[str] = frozenset()) -> bool:
+    """Whether a bio's subject can be a person: a name, or one capitalised word that is the last word of
+    one of the byline's names (``known``, case-folded): a surname alone ("Rusi is a journalist with ...") or
+    a one-word name ("Wazhma"); any other one word ("Bishkek is a city") is no person.
+
+    >>> _bio_name_ok(["Rusi"], frozenset({"rusi"})), _bio_name_ok(["Rusi"]), _bio_name_ok(["Iso", "Rusi"])
+    (True, False, True)
+    """
+    if len(tokens) == 1:
+        word = tokens[0]
+        return word.casefold() in known and word[:1].isupper() and _name_ok(tokens, True)
+    return len(tokens) >= 2 and _name_ok(tokens, True)
+
+
+def parse_bio(sentence: str, known: frozenset[str] = frozenset()) -> _Bio | None:
+    """A bio sentence's names, role, place and pseudonym flag; None when it is not a bio.  ``known``: the
+    last words of the byline's names (case-folded), which may stand alone as a bio's subject.
 
     >>> b = parse_bio("Yulia Kuznetsova is a freelance journalist in Kazakstan.")
     >>> (b.names, b.role, b.location, b.pseudonym)
@@ -924,29 +1005,33 @@ def parse_bio(sentence: str) -> _Bio | None:
     if len(sentence) > MAX_BIO_CHARS:
         return None
     words = _words()
+    age = _AGE.match(sentence) if ", " in sentence[:64] else None
+    if age:
+        return _merged(sentence, parse_bio(f"{age['name']} {sentence[age.end():]}", known), None)
     if sentence.count(", ") >= 3 and (" are " in sentence or " were " in sentence):
         listed = _LIST_APPOSITIVE.sub("", sentence)
         if listed != sentence:
-            bio = parse_bio(listed)
+            bio = parse_bio(listed, known)
             return _merged(sentence, bio, None) if bio else None
     if ", " in sentence[:60] and _APPOSITIVE_HINT.search(sentence, 0, 200):
         m = _APPOSITIVE.match(sentence)
         if m and _name_ok(_tokens(m["name"]), True):
             app = m["app"]
             clause = f"{m['name']} {app[4:]}." if app.startswith("who ") else f"{m['name']} is {app}."
-            first, second = parse_bio(clause), parse_bio(f"{m['name']} {m['rest']}")
+            first, second = parse_bio(clause, known), parse_bio(f"{m['name']} {m['rest']}", known)
             if first and first.role and not {w.lower().strip(",.") for w in first.role.split()} & _bio_words():
                 first, second = second, first  # "X, a native of Herat, is an IWPR trainee": the verb's role wins
             return _merged(sentence, first, second)
     if " and " in sentence:
         m = _AND_IS.match(sentence)
         if m and " is " not in m["first"] and " was " not in m["first"]:
-            return _merged(sentence, parse_bio(f"{m['name']} {m['verb']} {m['rest']}"),
-                           parse_bio(f"{m['name']} {m['first']}."))
+            return _merged(sentence, parse_bio(f"{m['name']} {m['verb']} {m['rest']}", known),
+                           parse_bio(f"{m['name']} {m['first']}.", known))
     if " work" in sentence or " live" in sentence:
         m = _BIO_WORKS.match(sentence)
-        if m:
-            return _works_bio(sentence, m)
+        works = _works_bio(sentence, m, known) if m else None
+        if works:
+            return works  # else "X is a journalist who works in Herat" is read as "X is ..."
     subject = words.bio_subject.match(sentence) if sentence[:14].lower().startswith(words.bio_subject_starts) else None
     if subject:  # "The authors are IWPR-trained journalists in Bishkek."
         names, name_tokens, verb, rest = [], [], subject["verb"], sentence[subject.end() :]
@@ -957,7 +1042,7 @@ def parse_bio(sentence: str) -> _Bio | None:
             return None
         names = [n for n in _BIO_NAMES.split((m or reports)["names"]) if n]
         name_tokens = [_tokens(n) for n in names]
-        if not names or not all(len(t) >= 2 and _name_ok(t, True) for t in name_tokens):
+        if not names or not all(_bio_name_ok(t, known) for t in name_tokens):
             return None
         if reports:
             return _Bio([" ".join(_natural_case(t)) for t in name_tokens], None, reports["place"], False, sentence)
@@ -971,6 +1056,13 @@ def parse_bio(sentence: str) -> _Bio | None:
         rest = words.bio_adverbs.sub("", rest)
     if ", wh" in rest or ", since" in rest:
         rest = _BIO_CLAUSE.sub("", rest)
+    who = _BIO_WHO.search(rest) if " who" in rest else None
+    if who:
+        rest = rest[: who.start()]
+        if not subject and who["clause"].startswith(("report", "write", "contribute", "work", "live")):
+            # "... who reports for IWPR from Asadabad", "... who works in Herat": the clause may give the place
+            return _merged(sentence, parse_bio(f"{m['names']} {verb} {rest}.", known),
+                           parse_bio(f"{m['names']} {who['clause']}", known))
     pseudonym = False
     p = words.pseudonym.match(rest)
     if p:
@@ -990,6 +1082,9 @@ def parse_bio(sentence: str) -> _Bio | None:
     if kind:  # "in Anbar province": the place keeps its kind
         rest = rest[: -len(kind)].rstrip()
     pm = _BIO_PLACE.search(rest) or _BIO_PLACE_MID.search(rest) or (" from " in rest and _BIO_FROM.search(rest))
+    if not pm and ", " in rest:
+        pm = _BIO_COMMA_PLACE.search(rest)
+        pm = pm if pm and _known_place(pm["place"]) else None
     if pm:
         place = pm["place"] + (f" {kind}" if kind and pm.end() == len(rest) else "")
         rest = rest[: pm.start()] + rest[pm.end() :]
@@ -1026,14 +1121,14 @@ def _merged(sentence: str, first: _Bio | None, second: _Bio | None) -> _Bio | No
                 first.pseudonym or second.pseudonym, sentence, first.places or second.places, first.everyone)
 
 
-def _works_bio(sentence: str, m: Any) -> _Bio | None:
+def _works_bio(sentence: str, m: Any, known: frozenset[str]) -> _Bio | None:
     """ "X works as a stringer for AP in Baghdad" reads as "X is a stringer ..."; "X works for the BBC in
     London" gives the place only (an employer is no role)."""
     if m["how"] == "as":
-        return _merged(sentence, parse_bio(f"{m['names']} is {m['rest']}"), None)
+        return _merged(sentence, parse_bio(f"{m['names']} is {m['rest']}", known), None)
     names = [n for n in _BIO_NAMES.split(m["names"]) if n]
     name_tokens = [_tokens(n) for n in names]
-    if not names or not all(len(t) >= 2 and _name_ok(t, True) for t in name_tokens):
+    if not names or not all(_bio_name_ok(t, known) for t in name_tokens):
         return None
     pm = _BIO_PLACE.search(f" {m['how']} {m['rest'].rstrip(' .')}")
     if pm is None:
@@ -1041,10 +1136,11 @@ def _works_bio(sentence: str, m: Any) -> _Bio | None:
     return _Bio([" ".join(_natural_case(t)) for t in name_tokens], None, pm["place"], False, sentence)
 
 
-def find_bios(text: str | None, names: list[str] | None = None) -> list[_Bio]:
+def find_bios(text: str | None, names: list[str] | None = None, known: frozenset[str] = frozenset()) -> list[_Bio]:
     """Every bio sentence in end matter (paragraphs separated by blank lines); with ``names``, only
     paragraphs that mention one of their last words, or open "The author is", are read (a whole raw
-    document is mostly prose).
+    document is mostly prose).  ``known`` (last words of the byline's names, case-folded) may stand alone
+    as a bio's subject ("Rusi is ...").
 
     >>> [(b.names, b.role) for b in find_bios("Jo Bek is an IWPR contributor.\\n\\nThe vote is due.")]
     [(['Jo Bek'], 'IWPR contributor')]
@@ -1076,7 +1172,7 @@ def find_bios(text: str | None, names: list[str] | None = None) -> list[_Bio]:
         for sentence in _SENTENCE.split(para):
             two = " and " in sentence and sentence.count(" is ") + sentence.count(" was ") + sentence.count(" are ") > 1
             for clause in _bio_clauses(sentence) if two else (sentence,):
-                bio = parse_bio(clause)
+                bio = parse_bio(clause, known)
                 if bio:
                     bios.append(bio)
     return bios
@@ -1119,6 +1215,10 @@ def _short_form(full: str, short: str) -> bool:
     return all(w in it for w in ws)  # an ordered subsequence
 
 
+def _last_word(name: str) -> str:
+    return name.rsplit(" ", 1)[-1].casefold()
+
+
 def _bio_index(d: _Draft, drafts: list[_Draft], bio: _Bio) -> int | None:
     """Which of the bio's names is the author ``d``: the same person, or a short form of d's name that
     fits no other author of the byline."""
@@ -1128,16 +1228,51 @@ def _bio_index(d: _Draft, drafts: list[_Draft], bio: _Bio) -> int | None:
     if index is not None:
         return index
     for i, n in enumerate(bio.names):
+        if " " not in n:  # a surname alone ("Rusi is ..."): the one author whose last word it is
+            if _last_word(d.name) == n.casefold() and not any(
+                    o is not d and _last_word(o.name) == n.casefold() for o in drafts):
+                return i
+            continue
         if _short_form(d.name, n) and not any(
                 o is not d and (_same_person(o.name, n) or _short_form(o.name, n)) for o in drafts):
             return i
     return None
 
 
-def _attach(drafts: list[_Draft], bios: list[_Bio]) -> list[Author]:
+# a word marked with a star in a byline ("By Nasser Kadhem* in Basra"), for a note "*Not his real name."
+_STARRED = LazyPattern(r"(?<![\p{L}\p{M}'’\-])(?P<word>[\p{L}\p{M}'’\-]+)\s?\*")  # from a word's start only: linear
+
+
+@lru_cache(maxsize=1)
+def _star_note() -> regex.Pattern:
+    """A starred note saying a name is not the author's own: "*Not his real name.", "* A pseudonym"."""
+    # a few words may come first: "*The author's name has been changed for his safety."
+    return regex.compile(rf"\*\s*(?:[^.*\n]{{0,40}}?\s)?(?:{_phrases(load_json('byline_words.json')['star_pseudonym_notes'])})\b",
+                         regex.I)
+
+
+def _starred_pseudonyms(byline: str, notes: str | None, body: str | None) -> frozenset[str]:
+    """The last words (case-folded) of the byline's names marked with a star when the notes (or the body's
+    last paragraphs) say by a star that the name is not real: "By Nasser Kadhem* in Basra" over "*Not his
+    real name."  Only names starred in the byline are marked: a star in the body marks an interviewee.
+
+    >>> sorted(_starred_pseudonyms("By Jo Bek* in Osh", "*Not her real name.", None))
+    ['bek']
+    """
+    starred = frozenset(m["word"].casefold() for m in _STARRED.finditer(byline[:MAX_BYLINE_CHARS]))
+    if not starred:
+        return starred
+    for text in (notes, _tail_paragraphs(body) if isinstance(body, str) else None):
+        if isinstance(text, str) and "*" in text and _star_note().search(text):
+            return starred
+    return frozenset()
+
+
+def _attach(drafts: list[_Draft], bios: list[_Bio], starred: frozenset[str] = frozenset()) -> list[Author]:
     authors = []
     for d in drafts:
-        location, role, pseudonym, text = d.location, d.role, False, None
+        location, role, text = d.location, d.role, None
+        pseudonym = bool(starred) and d.name.rsplit(" ", 1)[-1].casefold() in starred
         for bio in bios:
             index = _bio_index(d, drafts, bio)
             if index is not None:
@@ -1158,11 +1293,38 @@ def _credit_text(byline: str) -> str:
     return text[m.end() :] if m else text
 
 
+def _last_day(m: Any) -> str:
+    return f"{m['month']} {m['day']}"
+
+
+@lru_cache(maxsize=1)
+def _edition_abbreviations() -> frozenset[str]:
+    return frozenset(a for entry in load_json("newsletters.json")["newsletters"] for a in entry["abbreviations"])
+
+
+def _bare_edition_ref(text: str) -> tuple[tuple[int, int], str] | None:
+    """Where an edition reference without "No." stands in ``text``, and the reference with it.
+
+    >>> _bare_edition_ref("By Jo Bek in Tirana (BCR 512, 23 July 2004)")
+    ((20, 43), '(BCR No. 512, 23 July 2004)')
+    >>> _bare_edition_ref("By Jo Bek (Room 101, 4 May 2004)") is None
+    True
+    """
+    from .editions import parse_date
+
+    m = _BARE_REF.search(text)
+    if not m or m["abbr"] not in _edition_abbreviations() or not parse_date(_DAY_RANGE.sub(_last_day, m["date"])):
+        return None
+    return (m.start(), m.end()), f"({m['abbr']} No. {m['issue']}, {m['date']})"
+
+
 def _fill_newsletter(record: dict[str, Any], edition: str | None) -> None:
     if not edition:
         return
     from .editions import parse_edition_ref
 
+    if "-" in edition or "–" in edition:
+        edition = _DAY_RANGE.sub(_last_day, edition)
     ref = parse_edition_ref(edition)
     if not ref:
         return
@@ -1198,15 +1360,18 @@ def bylines_record(record: dict[str, Any]) -> dict[str, Any]:
     notes = record.get("notes")
     out = dict(record)
     parsed = _analyse(byline) if byline else _Parsed()
-    bios = find_bios(notes if isinstance(notes, str) else None)
+    known = frozenset(_last_word(d.name) for d in parsed.authors)
+    bios = find_bios(notes if isinstance(notes, str) else None, known=known)
     body = record.get("body")
     if parsed.authors and isinstance(body, str):
         # a bio the split left at the end of the body: read only for authors the notes say nothing of
         missing = [d.name for d in parsed.authors if not bios or not any(
             b.everyone or any(_same_person(d.name, n) for n in b.names) for b in bios)]
         if missing:
-            bios += find_bios(_tail_paragraphs(body), missing)
-    out["authors"] = [a.as_dict() for a in _attach(parsed.authors, bios)]
+            bios += find_bios(_tail_paragraphs(body), missing, known)
+    starred = _starred_pseudonyms(byline, notes if isinstance(notes, str) else None, body) if (
+        parsed.authors and "*" in byline) else frozenset()
+    out["authors"] = [a.as_dict() for a in _attach(parsed.authors, bios, starred)]
     out["credit"] = _credit_text(byline) if byline and parsed.credit else None
     _fill_newsletter(out, parsed.edition)
     return out
@@ -1301,7 +1466,7 @@ def _document(record: dict[str, Any]) -> dict[str, Any]:
                 drafts.append(d)
         if parsed.credit and credit is None:
             credit = _credit_text(line)
-    bios = find_bios(text, [d.name for d in drafts]) if drafts else []
+    bios = find_bios(text, [d.name for d in drafts], frozenset(_last_word(d.name) for d in drafts)) if drafts else []
     out = dict(record)
     out["byline"] = "\n".join(found) or None
     out["authors"] = [a.as_dict() for a in _attach(drafts, bios)]

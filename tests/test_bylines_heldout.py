@@ -20,7 +20,7 @@ OPEN: set[str] = set()
 
 def test_every_held_out_byline_right(evaluation):
     figures, wrong = evaluation
-    assert figures["cases"] >= 388
+    assert figures["cases"] >= 540
     assert sorted(case["byline"] for case, _ in wrong) == sorted(OPEN)
 
 
@@ -385,3 +385,115 @@ def test_appositives_inside_a_list_of_names():
 def test_an_outlet_in_brackets_before_the_place():
     assert [(a.name, a.location) for a in parse_byline("By Eset Ali (IWPR) in Baku")] == [("Eset Ali", "Baku")]
     assert [(a.name, a.location) for a in parse_byline("By Jane Doe (Reuters) in Kabul")] == [("Jane Doe", "Kabul")]
+
+
+def _record(byline, notes=None, body="Text."):
+    return bylines_record({"id": "x#0", "source": "x", "kind": "article", "index": 0, "byline": byline, "body": body,
+                           "notes": notes})
+
+
+@pytest.mark.parametrize(("byline", "newsletter"), [
+    ("By Jo Bek in Tirana (BCR 512, 23 July 2004)", {"title": "Balkan Crisis Report", "issue": 512, "date": "2004-07-23"}),
+    ("By Jo Bek in Tbilisi (CRS 356, 19-Oct-06)", {"title": "Caucasus Reporting Service", "issue": 356, "date": "2006-10-19"}),
+    ("By Jo Bek in The Hague (TU No. 260, March 18-22, 2002)", {"title": "Tribunal Update", "issue": 260, "date": "2002-03-22"}),
+])
+def test_edition_data_without_no_and_a_weeks_days(byline, newsletter):
+    r = _record(byline)
+    assert r["newsletter"] == newsletter
+    assert r["authors"][0]["location"] in ("Tirana", "Tbilisi", "The Hague")
+
+
+def test_a_bracket_that_is_no_known_edition_stays():
+    # an unknown abbreviation, or no date after the number: no edition, and no edition cut out
+    assert _record("By Jo Bek (XYZ 12, 3 May 2004)").get("newsletter") is None
+    assert _record("By Jo Bek in Osh (RCA 12)").get("newsletter") is None
+
+
+def test_a_starred_name_over_a_starred_not_real_name_note_is_a_pseudonym():
+    [a] = _record("By Nasser Kadhem* in Basra", "*Not his real name.")["authors"]
+    assert (a["name"], a["location"], a["pseudonym"]) == ("Nasser Kadhem", "Basra", True)
+    [a] = _record("By Sayed Shah*", "*The author's name has been changed for his safety.")["authors"]
+    assert a["pseudonym"] is True
+    # the star marks only the starred author, and a note without a star marks no one
+    got = _record("By Ali Hasan and Omar Said* in Basra", "*Not his real name.")["authors"]
+    assert [a["pseudonym"] for a in got] == [False, True]
+    assert _record("By Nasser Kadhem* in Basra", "Not his real name.")["authors"][0]["pseudonym"] is False
+    # a starred interviewee in the body is not the author
+    assert _record("By Nasser Kadhem in Basra", None, "Ali* said.\n\n*Not his real name.")["authors"][0]["pseudonym"] is False
+
+
+@pytest.mark.parametrize(("sentence", "role", "place"), [
+    ("Habibullah Gul is a freelance journalist who reports for IWPR from Asadabad.", "freelance journalist", "Asadabad"),
+    ("Ali Marzouk is a pseudonym for an IWPR trainee in Baghdad who asked that his real name not be used.",
+     "IWPR trainee", "Baghdad"),
+    ("Jo Bek is a journalist who works in Herat.", "journalist", "Herat"),
+    ("Jo Bek is a professor at Columbia University, New York.", "professor, Columbia University", "New York"),
+])
+def test_a_relative_clause_or_a_known_place_after_a_comma_ends_the_role(sentence, role, place):
+    bio = parse_bio(sentence)
+    assert (bio.role, bio.location) == (role, place)
+
+
+def test_a_translators_or_photographers_credit_names_no_author():
+    assert [a.name for a in parse_byline("By Samir Hasan in Basra, translated by Ali Hussein")] == ["Samir Hasan"]
+    assert [a.name for a in parse_byline("Translated from Dari by Ana Bek. By Jo Bek in Herat")] == ["Jo Bek"]
+    assert [a.name for a in parse_byline("By Jo Bek in Osh. Photo: Ivo Zec")] == ["Jo Bek"]
+
+
+def test_a_lone_trainee_or_an_organisations_staff_is_a_credit():
+    r = _record("An IWPR trainee in Basra")
+    assert (r["authors"], r["credit"]) == ([], "An IWPR trainee in Basra")
+    r = _record("By Kavkaz Uzel staff and Timur Aliev in Nazran")
+    assert [(a["name"], a["location"]) for a in r["authors"]] == [("Timur Aliev", "Nazran")]
+
+
+def test_a_bio_naming_the_author_by_one_word():
+    [a] = _record("By Saso Ordanoski in Skopje", "Ordanoski is editor of the Skopje weekly Forum.")["authors"]
+    assert (a["role"], a["bio"]) == ("editor, Skopje weekly Forum", "Ordanoski is editor of the Skopje weekly Forum.")
+    got = _record("By Mohammad Zaman and Wazhma in Kabul", "Mohammad Zaman and Wazhma are IWPR trainees.")["authors"]
+    assert [a["role"] for a in got] == ["IWPR trainee", "IWPR trainee"]
+    # a surname two authors share goes to neither; one word that is no author's is no bio
+    got = _record("By Ali Rusi and Iso Rusi", "Rusi is an IWPR contributor.")["authors"]
+    assert [a["role"] for a in got] == [None, None]
+    assert find_bios("Bishkek is a city in Kyrgyzstan.") == []
+
+
+def test_a_bracketed_home_town_before_in_and_a_role_that_closes_a_name():
+    assert [(a.name, a.location) for a in parse_byline("By Iso Rusi (Tetovo) in Skopje")] == [("Iso Rusi", "Skopje")]
+    got = [(a.name, a.location, a.role) for a in parse_byline("By Fron Nazi, IWPR senior editor, and Llazar Semini in Tirana")]
+    assert got == [("Fron Nazi", None, "IWPR senior editor"), ("Llazar Semini", "Tirana", None)]
+    # a place right after the role is still the name's
+    [a] = parse_byline("By Gordana Igric, IWPR Balkan Project Director, in Pristina")
+    assert a.location == "Pristina"
+
+
+def test_a_photo_or_translator_credit_after_a_lost_line_break():
+    assert [a.name for a in parse_byline("By Farida Nekzad\nPhotographs by Majid Saeedi")] == ["Farida Nekzad"]
+    assert [(a.name, a.location) for a in parse_byline("By Jo Bek in Osh Translated from Russian by Ivo Zec")] == [
+        ("Jo Bek", "Osh")]
+    # a capitalised credit word that no "by" or colon follows is part of a name
+    assert [a.name for a in parse_byline("By Jo Bek and Image Li")] == ["Jo Bek", "Image Li"]
+
+
+@pytest.mark.parametrize(("sentence", "role"), [
+    ("Iso Rusi is editor of the weekly Lobi.", "editor, weekly Lobi"),
+    ("Iso Rusi is a journalist with the state news agency Kabar.", "journalist, state news agency Kabar"),
+    # small words that hold a preposition are no organisation's name: the one after them is
+    ("Iso Rusi is a professor of political science at Barnard College.", "professor of political science, Barnard College"),
+    ("Iso Rusi is a journalist for local and foreign media.", "journalist for local and foreign media"),
+    # an age between commas
+    ("Iso Rusi, 26, was editor of the Uzbek-language newspaper Siyosat.", "editor, Uzbek-language newspaper Siyosat"),
+])
+def test_an_organisation_opening_with_small_words_and_an_age_after_the_name(sentence, role):
+    assert parse_bio(sentence).role == role
+
+
+def test_and_an_unnamed_author_is_no_role_of_the_name_before():
+    assert [(a.name, a.location, a.role) for a in parse_byline("By Jo Bek and an IWPR trainee in Basra")] == [
+        ("Jo Bek", "Basra", None)]
+    # after a comma it is the name's role
+    assert [(a.name, a.role) for a in parse_byline("By Jo Bek, an IWPR trainee in Basra")] == [("Jo Bek", "IWPR trainee")]
+
+
+def test_a_persons_byline_in_capitals_with_staff_stays_a_person():
+    assert [(a.name, a.role) for a in parse_byline("By JO BEK STAFF")] == [("Jo Bek", "STAFF")]

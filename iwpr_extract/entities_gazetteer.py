@@ -146,6 +146,8 @@ def parse() -> Gazetteer:
             return True  # "A1+": a capitalised run ends before the sign
         if any("." in w.strip(".") for w in form.split()):
             return True  # "Fergana.ru", "24.kg": a run ends at the dot, and digits start none
+        if any("/" in w and not w[:w.index("/")].isupper() for w in form.split()):
+            return True  # "Radio Free Europe/Radio Liberty": a run joins words at a slash only between capitals
         if len(words) < 2 or not words[0][0].isupper():
             return False
         if any(w[0].isdigit() for w in words[1:]) and "-" in form:

@@ -871,6 +871,9 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
     if not cued and _place_in_list(text, start, end, words[0], out, g):
         out.append(_Span(start, end, "LOC", or_person=True))  # "Jurm, Baharak and Keshem"
         return
+    if not cued and words[0] in g.context_places and _place_after_preposition(text, start, end, words[0], g):
+        out.append(_Span(start, end, "LOC"))  # "protests in Split and Knin": the run went on past it
+        return
     if (given and not cued and text.endswith(("the ", "The "), 0, start)
             and text[end:end + 1] in _THE_WORD_ENDS):
         return  # "bring down the Shah, and": a ruler's title used as a name, the given name it also is names no one
@@ -1094,7 +1097,7 @@ def _place_after_preposition(text: str, start: int, end: int, word: str, g: Any)
             text.endswith("from ", max(0, start - 5), start)
             and _FROM_APPOSITION.search(text, max(0, start - 60), start) is not None):
         return False
-    if word in g.first_names or word.casefold() in g.common or len(word) < 4:
+    if word not in g.context_places and (word in g.first_names or word.casefold() in g.common or len(word) < 4):
         return False
     before = text[max(0, start - 9):start]
     if not before[:1].isalnum() and before.lstrip()[:1].isupper():  # "In Aboke ..." opens a sentence: no context
@@ -1110,9 +1113,11 @@ def _place_in_list(text: str, start: int, end: int, word: str, spans: list[_Span
     """An unknown capitalised word listed right after a place is a place too: "Jurm, Baharak and Keshem",
     "in Ishkashim and Khwahan, border districts". After a comma it must go on with the list ("In Kabul,
     Karzai said" is no list); after "and"/"or" the list must end there (a comma, a full stop, "district")."""
-    if not word.isalpha() or not word[1:].islower() or len(word) < 4 or word in g.first_names:
+    if not word.isalpha() or not word[1:].islower():
         return False
-    if word.casefold() in g.common or not spans or spans[-1].label != "LOC":
+    if word not in g.context_places and (len(word) < 4 or word in g.first_names or word.casefold() in g.common):
+        return False
+    if not spans or spans[-1].label != "LOC":
         return False
     before = spans[-1].end
     sep = text[before:start]

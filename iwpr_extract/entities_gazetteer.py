@@ -42,6 +42,8 @@ class Gazetteer:
     nonname: frozenset[str] = frozenset()
     buildings: frozenset[str] = frozenset()  # organisations named after their building ("white house")
     dated: frozenset[str] = frozenset()  # head words of names that open with a date ("February 17 Brigade")
+    # places spelled like common words ("Hit", "Split"): a place only where the context says so, as written
+    context_places: frozenset[str] = frozenset()
     common: frozenset[str] = frozenset()  # frequent English words (generated from wordfreq)
     # names with a lower-case word no capitalised run joins ("... for the former Yugoslavia"), found apart
     phrases: frozenset[str] = frozenset()
@@ -177,6 +179,7 @@ def parse() -> Gazetteer:
     g.nonname = frozenset(sections.get("nonname", ()))
     g.buildings = frozenset(sections.get("building", ()))
     g.dated = frozenset(sections.get("dated", ()))
+    g.context_places = frozenset(sections.get("context place", ()))
     return g
 
 

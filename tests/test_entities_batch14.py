@@ -106,3 +106,11 @@ def test_a_given_name_that_is_also_a_place_opens_a_name():
 
 def test_south_alone_is_no_people():
     assert spans("South of the bridge, people wait.") == []
+
+
+def test_a_place_spelled_like_a_common_word_needs_a_place_context():
+    assert spans("Attacks in Ramadi, Hit and Haditha fell.") == [
+        ("Ramadi", "LOC"), ("Hit", "LOC"), ("Haditha", "LOC")]
+    assert spans("Veterans held protests in Split and Knin.") == [("Split", "LOC"), ("Knin", "LOC")]
+    assert spans("He lives in Hit. Floods hit Hit.") == [("Hit", "LOC")]  # "in": yes; alone: no
+    assert spans("Hit by sanctions, traders left.") == []

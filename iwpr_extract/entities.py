@@ -657,6 +657,11 @@ def _verb_given_name(word: str, g: Any) -> bool:
     return word in g.first_names and word.casefold() in g.stopwords and word.casefold() not in g.titles
 
 
+def _hyphened_letter(text: str, tok: tuple[int, int, str]) -> bool:
+    """One capital letter joined by a hyphen to the next word: the first syllable of a name ("O-Gon Kwon")."""
+    return len(tok[2]) == 1 and tok[2].isupper() and text[tok[1]:tok[1] + 1] == "-"
+
+
 def _initial(word: str) -> bool:
     """One capital letter, with or without a dot: "W", "W."."""
     return len(word) <= 2 and word[0].isupper() and word[1:] in ("", ".")
@@ -804,7 +809,8 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
             return  # "Islington High Street", "Farmer Market": a place or thing named after its head
         words.pop()
         group = group[:-1]
-    while words and not _name_word(words[0]) and not (len(words) > 1 and _verb_given_name(words[0], g)):
+    while words and not _name_word(words[0]) and not (len(words) > 1 and (
+            _verb_given_name(words[0], g) or _hyphened_letter(text, toks[group[0]]))):
         words.pop(0)
         group = group[1:]
     for k in range(1, len(words) - 1):
@@ -818,7 +824,7 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
     # so is an initial, with or without its dot: "George W Bush", "Richard C. Holbrooke"
     if not words or any(not _name_word(w) and not (0 < k < len(words) - 1 and (
                             words[k - 1] in g.first_names and w.casefold() in g.names
-                            or _initial(w)) or k == 0 and _verb_given_name(w, g))
+                            or _initial(w)) or k == 0 and (_verb_given_name(w, g) or _hyphened_letter(text, toks[group[0]])))
                         for k, w in enumerate(words[:-1 if surname_word else None]) if w not in _PARTICLES):
         return
     start, end = toks[group[0]][0], toks[group[-1]][1]
@@ -1049,7 +1055,8 @@ def _double_spaced(text: str) -> bool:
 # lower-case words after a name that say it names an organisation: "the Women of Srebrenica association"
 _ORG_AFTER = frozenset(("association", "party", "movement", "union", "bloc", "alliance", "coalition", "foundation",
                         "organisation", "organization", "society", "network", "group", "front", "newspaper",
-                        "magazine", "weekly", "daily", "television", "radio", "channel"))
+                        "magazine", "weekly", "daily", "television", "radio", "channel", "centre", "center",
+                        "institute", "agency", "company", "fund"))
 
 
 def _named_by_kind(text: str, m: Any, spans: list[_Span], taken: bytearray) -> bool:
@@ -1061,7 +1068,28 @@ def _named_by_kind(text: str, m: Any, spans: list[_Span], taken: bytearray) -> b
         return False
     if text[end + 1:end + 14].split(None, 1)[0].rstrip(",.;:)") not in _ORG_AFTER or taken[m.start()]:
         return False
-    _toks, caps, _folds, hits, _next = _plan(m.group())
+    start = m.start()
+    the = m.group().rfind(" of the ")
+    if the > 0 and "\n" not in m.group()[:the]:
+        # "Fighters of the Soldiers of Heaven movement": the run took in the words before "of the"; the name
+        # named by its kind is the part after them (read first: its words come first)
+        start += the + len(" of the ")
+        if not _named_by_kind_run(text, start, end):
+            return False
+        _resolve(text, m.start(), m.start() + the, spans, taken)
+        spans.append(_Span(start, end, "ORG"))
+        return True
+    if m.group().startswith("The "):
+        start += 4  # "The El Pikir centre" opening a sentence: "The" is no part of the name
+    if not _named_by_kind_run(text, start, end):
+        return False
+    spans.append(_Span(start, end, "ORG"))
+    return True
+
+
+def _named_by_kind_run(text: str, start: int, end: int) -> bool:
+    """Whether the run text[start:end], followed by a kind word, names an organisation (_named_by_kind)."""
+    _toks, caps, _folds, hits, _next = _plan(text[start:end])
     g = load()
     # up to five capitalised words and the joining words between them ("Mothers of Dagestan for Human Rights":
     # a plural role word before "of" or "for" opens the name of a body of such people, it cues no one)
@@ -1077,10 +1105,7 @@ def _named_by_kind(text: str, m: Any, spans: list[_Span], taken: bytearray) -> b
         return False  # "the United Abkhazia and Amtsakhara coalition": two known names, each its own
     if any(word == "the" for _s, _e, word in _toks):
         return False  # "Respublika and the Almaty television station": two things, the second named by its kind
-    if _title_case_line(text, m.start()):
-        return False  # a headline's capitals say nothing
-    spans.append(_Span(m.start(), m.end(), "ORG"))
-    return True
+    return not _title_case_line(text, start)  # a headline's capitals say nothing
 
 
 _PLACE_PREPOSITIONS = ("in ", "near ", "outside ")

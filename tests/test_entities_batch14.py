@@ -114,3 +114,16 @@ def test_a_place_spelled_like_a_common_word_needs_a_place_context():
     assert spans("Veterans held protests in Split and Knin.") == [("Split", "LOC"), ("Knin", "LOC")]
     assert spans("He lives in Hit. Floods hit Hit.") == [("Hit", "LOC")]  # "in": yes; alone: no
     assert spans("Hit by sanctions, traders left.") == []
+
+
+def test_a_body_named_by_its_kind_after_of_the_or_the():
+    assert spans("Fighters of the Soldiers of Heaven movement attacked Najaf.") == [
+        ("Soldiers of Heaven", "ORG"), ("Najaf", "LOC")]
+    assert spans("The El Pikir centre in Bishkek said so.") == [("El Pikir", "ORG"), ("Bishkek", "LOC")]
+    assert spans("Respublika and the Almaty television station said.") == [("Respublika", "ORG"), ("Almaty", "LOC")]
+    assert spans("The Osh Media centre said.") == [("Osh", "LOC")]  # opens with a place: not named by its kind
+
+
+def test_a_letter_hyphened_to_a_syllable_opens_a_name():
+    assert spans("Judge O-Gon Kwon said the trial would resume.") == [("O-Gon Kwon", "PERSON")]
+    assert spans("A-Level results came out.") == []

@@ -342,7 +342,7 @@ def _phone_hint(text: str) -> bool:
 
 
 _WEEKDAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
-_WEEKDAY_GAP = regex.compile(r",[ \t]{1,3}\n?[ \t]*\Z|,\n[ \t]*\Z")
+_WEEKDAY_GAP = LazyPattern(r",[ \t]{1,3}\n?[ \t]*\Z|,\n[ \t]*\Z")
 
 
 def _after_weekday(text: str, last: _Span, start: int, date: str) -> bool:
@@ -782,7 +782,7 @@ _SENTENCE_START = regex.compile(r"(?:\A|[.!?]\s+|\n\s*)\Z")
 _PLACE_PREFIX = frozenset(("Mount", "Mt", "Lake", "Cape", "Port", "Fort", "Saint", "St", "Wadi", "Jebel", "Jabal"))
 # a Persian ezafe ("Chah-e Anjir", "Ittehad-e Islami") joins the words of a place's or a body's name, seldom
 # a person's: after a preposition of place the run is a place, elsewhere it is left unlabelled
-_EZAFE_PLACE_BEFORE = regex.compile(r"\b(?:in|from|near|outside|of|at|to)[ \t]+\Z")
+_EZAFE_PLACE_BEFORE = LazyPattern(r"\b(?:in|from|near|outside|of|at|to)[ \t]+\Z")
 _COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
 _LOCALITY_AFTER = regex.compile(r"[ \t]*\n?[ \t]*(\p{Ll}+)")
 _LOCALITY_BEFORE = regex.compile(r"\b(?:village|villages|town|city|district|province|region|valley|river|"

@@ -61,7 +61,8 @@ _CURRENCY = (r"(?:US\s|(?:Iraqi|Afghan|Kyrgyz|Kazak|Kazakh|Uzbek|Tajik|Russian|S
              r"Zimbabwean|South\sAfrican|Serbian|Bosnian|Georgian|Armenian|Azerbaijani|Turkish|Sudanese|"
              r"Ugandan|Kenyan|\p{Lu}\p{Ll}+(?:ese|ian|ean|an|i))\s)?(?:dollars?|convertible\smarks?|euros?|pounds?(?:\ssterling)?|soms?|tenge|somoni|manats?|lari|drams?|"
              r"afghanis|dinars?|rubles?|roubles?|rands?|shillings?|francs?|sums?|liras?|riyals?|"
-             r"hryvnias?|marks?|dinar|US\sdollars|rupees?|rials?|tomans?|denars?|kunas?|leks?)")
+             r"hryvnias?|marks?|dinar|US\sdollars|rupees?|rials?|tomans?|denars?|kunas?|leks?|leones?|naira|kwacha|"
+             r"birr|cedis?)")
 
 _DATE = regex.compile(
     rf"(?<!\w)(?<!(?<!\bmid)-)(?:"                                                 # mid-January, not pre-2005
@@ -100,7 +101,7 @@ def _compiled(pattern: str) -> Any:
 # words and signs without which there is no amount: found with str.find, far faster than a regex scan
 _MONEY_HINTS = ("$", "£", "€", "dollar", "euro", "pound", "som", "tenge", "manat", "lari", "dram", "afghanis",
                 "dinar", "ruble", "rouble", "rand", "shilling", "franc", "sum", "lira", "riyal", "hryvnia", "mark",
-                "rupee", "rial", "toman", "denar", "kuna", "lek")
+                "rupee", "rial", "toman", "denar", "kuna", "lek", "leone", "naira", "kwacha", "birr", "cedi")
 # what may follow a unit word inside an amount's unit (_CURRENCY); "$" and the like need nothing
 _UNIT_SUFFIXES = {hint: ("", "s") for hint in _MONEY_HINTS if hint.isalpha()}
 _UNIT_SUFFIXES["som"] = ("", "s", "oni")
@@ -714,6 +715,10 @@ def _org_run(text: str, toks: list[tuple[int, int, str]], i: int, caps: list[boo
         if _capital(word):
             folded = word.casefold()
             names += 1
+            if end > 0 and j > 1 and toks[j - 1][2] == "the" and toks[j - 2][2] == "of":
+                rest = g.names.get(name_key(text[toks[j][0]:toks[-1][1]]))
+                if rest is not None and rest[0] == "NORP":
+                    break  # "the Drina Corps of the Bosnian Serb army": a people's adjective before a noun
             if (folded in g.orgwords and (names > 1 or j + 1 < len(toks) and toks[j + 1][2] in ("of", "for", "on"))
                     and not _title_case_line(text, toks[j][0])):  # "Basra Police Recruits Complain": a headline
                 end = j + 1
@@ -775,7 +780,7 @@ def _joined(toks: list[tuple[int, int, str]], group: list[int]) -> bool:
 
 _AGENT_NOUN = regex.compile(r"(?:er|or|ist|ian|ant|ent|man|woman)\Z")
 _PARTICLES = frozenset(("bin", "ibn", "van", "von", "der", "den", "de", "da", "di", "du", "al", "el", "ul", "e", "dos",
-                        "das", "do"))
+                        "das", "do", "del"))
 # capitalised words that are also surnames ("Richard May", "John Major"): after a given name, part of the name
 _SURNAME_WORDS = frozenset(("may", "major", "king", "lord", "bishop", "marshal"))
 _SENTENCE_START = regex.compile(r"(?:\A|[.!?]\s+|\n\s*)\Z")
@@ -803,7 +808,9 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
         return
     surname_word = len(words) > 1 and words[-2] in g.first_names and (
         words[-1].casefold() in _SURNAME_WORDS
-        or len(words) == 2 and _uncommon_name_word(words[-1], g))  # "Eduard Kokoity": -ity, yet no noun
+        or len(words) == 2 and (_uncommon_name_word(words[-1], g)  # "Eduard Kokoity": -ity, yet no noun
+                                # "John Rogers", "Mary Peters": -ers ends plural nouns ("Farmers") and surnames
+                                or words[-1].endswith("ers") and words[-1][1:].islower() and words[-1].isalpha()))
     while words and not surname_word and not _name_word(words[-1]):
         if words[-1].casefold() in g.nonname and len(words) > 1:
             return  # "Islington High Street", "Farmer Market": a place or thing named after its head
@@ -1056,7 +1063,7 @@ def _double_spaced(text: str) -> bool:
 _ORG_AFTER = frozenset(("association", "party", "movement", "union", "bloc", "alliance", "coalition", "foundation",
                         "organisation", "organization", "society", "network", "group", "front", "newspaper",
                         "magazine", "weekly", "daily", "television", "radio", "channel", "centre", "center",
-                        "institute", "agency", "company", "fund"))
+                        "institute", "agency", "company", "fund", "website"))
 
 
 def _named_by_kind(text: str, m: Any, spans: list[_Span], taken: bytearray) -> bool:

@@ -50,7 +50,7 @@ class Gazetteer:
 
 
 # lower-case words that may join capitalised words inside one name (entities._CONNECT spells the same)
-JOINING_WORDS = "of|for|and|the|on|against|in|to|de|du|des|la|le|van|von|der|den|al|bin|ibn|&|e|i"
+JOINING_WORDS = "of|for|and|the|on|against|in|to|de|del|du|des|la|le|van|von|der|den|al|bin|ibn|&|e|i"
 
 
 def _lines(name: str) -> list[str]:

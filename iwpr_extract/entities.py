@@ -61,8 +61,7 @@ _CURRENCY = (r"(?:US\s|(?:Iraqi|Afghan|Kyrgyz|Kazak|Kazakh|Uzbek|Tajik|Russian|S
              r"Zimbabwean|South\sAfrican|Serbian|Bosnian|Georgian|Armenian|Azerbaijani|Turkish|Sudanese|"
              r"Ugandan|Kenyan|\p{Lu}\p{Ll}+(?:ese|ian|ean|an|i))\s)?(?:dollars?|convertible\smarks?|euros?|pounds?(?:\ssterling)?|soms?|tenge|somoni|manats?|lari|drams?|"
              r"afghanis|dinars?|rubles?|roubles?|rands?|shillings?|francs?|sums?|liras?|riyals?|"
-             r"hryvnias?|marks?|dinar|US\sdollars|rupees?|rials?|tomans?|denars?|kunas?|leks?|leones?|naira|kwacha|"
-             r"birr|cedis?)")
+             r"hryvnias?|marks?|dinar|US\sdollars|rupees?|rials?|tomans?|denars?|kunas?|leks?|leones?)")
 
 _DATE = regex.compile(
     rf"(?<!\w)(?<!(?<!\bmid)-)(?:"                                                 # mid-January, not pre-2005
@@ -101,7 +100,7 @@ def _compiled(pattern: str) -> Any:
 # words and signs without which there is no amount: found with str.find, far faster than a regex scan
 _MONEY_HINTS = ("$", "£", "€", "dollar", "euro", "pound", "som", "tenge", "manat", "lari", "dram", "afghanis",
                 "dinar", "ruble", "rouble", "rand", "shilling", "franc", "sum", "lira", "riyal", "hryvnia", "mark",
-                "rupee", "rial", "toman", "denar", "kuna", "lek", "leone", "naira", "kwacha", "birr", "cedi")
+                "rupee", "rial", "toman", "denar", "kuna", "lek", "leone")
 # what may follow a unit word inside an amount's unit (_CURRENCY); "$" and the like need nothing
 _UNIT_SUFFIXES = {hint: ("", "s") for hint in _MONEY_HINTS if hint.isalpha()}
 _UNIT_SUFFIXES["som"] = ("", "s", "oni")
@@ -322,16 +321,19 @@ def _around(pattern: Any, places: list[int], text: str, before: int, after: int)
 def _phrases(text: str) -> Iterable[Any]:
     places: list[int] = []
     for hint, starts in _phrase_hints().items():
-        # a hard wrap may put the word at a line's start: "for the\nformer Yugoslavia"
-        for form in (hint, "\n" + hint[1:]) if hint[0] == " " else (hint,):
-            at = text.find(form)
-            while at >= 0:
+        # a hard wrap may put a long word at a line's start ("for the\nformer Yugoslavia"): it is looked for
+        # without its space, and a space or line break must stand before it (the short words inside a
+        # name, " el ", " es ", are looked for as they are: a wrap seldom falls there)
+        form, before = (hint[1:], " \n") if hint[0] == " " and len(hint) > 4 else (hint, "")
+        at = text.find(form)
+        while at >= 0:
+            if not before or at and text[at - 1] in before:
                 j = at + len(form)
                 while j < len(text) and text[j] in " \t\r\n":
                     j += 1
                 if text[j:j + 4].casefold().startswith(starts):
-                    places.append(at)
-                at = text.find(form, at + 1)
+                    places.append(at - 1 if before else at)
+            at = text.find(form, at + 1)
     if not places:
         return ()
     places.sort()
@@ -371,7 +373,8 @@ def _regex_spans(text: str, spans: list[_Span], taken: bytearray) -> None:
             if taken[start] or taken[end - 1]:
                 continue
             kind = label
-            if label == "DATE" and spans and _after_weekday(text, spans[-1], start, m.group()):
+            if (label == "DATE" and spans and 0 < start - spans[-1].end <= 4
+                    and _after_weekday(text, spans[-1], start, m.group())):
                 # "Wednesday, March 12": one date (joined here, not in _DATE: an alternative there cost a
                 # quarter of its scan)
                 taken[spans[-1].end:end] = b"\x01" * (end - spans[-1].end)
@@ -787,6 +790,7 @@ _SENTENCE_START = regex.compile(r"(?:\A|[.!?]\s+|\n\s*)\Z")
 _PLACE_PREFIX = frozenset(("Mount", "Mt", "Lake", "Cape", "Port", "Fort", "Saint", "St", "Wadi", "Jebel", "Jabal"))
 # a Persian ezafe ("Chah-e Anjir", "Ittehad-e Islami") joins the words of a place's or a body's name, seldom
 # a person's: after a preposition of place the run is a place, elsewhere it is left unlabelled
+_EZAFE = LazyPattern(r"\p{L}-e[ \t\n]")
 _EZAFE_PLACE_BEFORE = LazyPattern(r"\b(?:in|from|near|outside|of|at|to)[ \t]+\Z")
 _COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
 _LOCALITY_AFTER = regex.compile(r"[ \t]*\n?[ \t]*(\p{Ll}+)")
@@ -820,7 +824,7 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
             _verb_given_name(words[0], g) or _hyphened_letter(text, toks[group[0]]))):
         words.pop(0)
         group = group[1:]
-    for k in range(1, len(words) - 1):
+    for k in range(1, len(words) - 1 if len(words) > 2 else 1):
         if words[k][-1:] == "." and _initial(words[k]) and words[k - 1].casefold() in g.common:
             # after a common word the dot more likely ends a sentence: "vitamin A. Karzai said" is two groups,
             # as it was before a dotted initial could join a run
@@ -866,7 +870,7 @@ def _name_group(text: str, toks: list[tuple[int, int, str]], group: list[int], o
     if len(words) > 1 and words[0] in _PLACE_PREFIX:  # "Mount Darwin", "Lake Sarez", "Wadi al-Salam"
         out.append(_Span(start, end, "LOC"))
         return
-    if "-e " in text[start:end] or "-e\n" in text[start:end]:
+    if text.find("-e", start, end) >= 0 and _EZAFE.search(text, start, end) is not None:
         if _EZAFE_PLACE_BEFORE.search(text, max(0, start - 12), start) is not None:
             out.append(_Span(start, end, "LOC"))
         return

@@ -148,8 +148,8 @@ def test_an_organisation_stops_before_a_peoples_adjective_and_its_noun():
     assert ("Council of the European Union", "ORG") in spans("the Council of the European Union said")
 
 
-def test_west_african_currencies_and_a_website_named_by_its_kind():
-    assert spans("Fares doubled to 5,000 leones, or 20,000 naira.") == [
-        ("5,000 leones", "MONEY"), ("20,000 naira", "MONEY")]
+def test_leones_and_a_website_named_by_its_kind():
+    assert spans("Fares doubled to 5,000 leones, about 1.5 US dollars.") == [
+        ("5,000 leones", "MONEY"), ("1.5 US dollars", "MONEY")]
     assert spans("He directs the Batumi Online website.") == [("Batumi", "LOC")]  # opens with a place: not by kind
     assert spans("He directs the Kavkaz Uzel Online website.") == [("Kavkaz Uzel Online", "ORG")]

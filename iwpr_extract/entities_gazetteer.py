@@ -42,13 +42,15 @@ class Gazetteer:
     nonname: frozenset[str] = frozenset()
     buildings: frozenset[str] = frozenset()  # organisations named after their building ("white house")
     dated: frozenset[str] = frozenset()  # head words of names that open with a date ("February 17 Brigade")
+    # places spelled like common words ("Hit", "Split"): a place only where the context says so, as written
+    context_places: frozenset[str] = frozenset()
     common: frozenset[str] = frozenset()  # frequent English words (generated from wordfreq)
     # names with a lower-case word no capitalised run joins ("... for the former Yugoslavia"), found apart
     phrases: frozenset[str] = frozenset()
 
 
 # lower-case words that may join capitalised words inside one name (entities._CONNECT spells the same)
-JOINING_WORDS = "of|for|and|the|on|against|in|to|de|du|des|la|le|van|von|der|den|al|bin|ibn|&|e|i"
+JOINING_WORDS = "of|for|and|the|on|against|in|to|de|del|du|des|la|le|van|von|der|den|al|bin|ibn|&|e|i"
 
 
 def _lines(name: str) -> list[str]:
@@ -146,6 +148,8 @@ def parse() -> Gazetteer:
             return True  # "A1+": a capitalised run ends before the sign
         if any("." in w.strip(".") for w in form.split()):
             return True  # "Fergana.ru", "24.kg": a run ends at the dot, and digits start none
+        if any("/" in w and not w[:w.index("/")].isupper() for w in form.split()):
+            return True  # "Radio Free Europe/Radio Liberty": a run joins words at a slash only between capitals
         if len(words) < 2 or not words[0][0].isupper():
             return False
         if any(w[0].isdigit() for w in words[1:]) and "-" in form:
@@ -175,6 +179,7 @@ def parse() -> Gazetteer:
     g.nonname = frozenset(sections.get("nonname", ()))
     g.buildings = frozenset(sections.get("building", ()))
     g.dated = frozenset(sections.get("dated", ()))
+    g.context_places = frozenset(sections.get("context place", ()))
     return g
 
 

@@ -206,6 +206,14 @@ def _boilerplate() -> dict[str, dict[str, str]]:
 
 
 @lru_cache(maxsize=None)
+def _line_openings() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The openings of the whole-line phrases holding a number ("there are " of "There are # messages in
+    this issue."), and the topic-line phrases: tuples for one ``str.startswith`` test a candidate line."""
+    bp = _boilerplate()
+    return tuple(sorted({k.split("#", 1)[0] for k in bp["line"] if "#" in k})), tuple(sorted(bp["topic"]))
+
+
+@lru_cache(maxsize=None)
 def _prefix_pattern() -> re.Pattern[str]:
     bp = _boilerplate()
     return re.compile(_alt([*bp["prefix"], *bp["banner"]]), re.I)
@@ -1185,6 +1193,7 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
     i = 0
     n = len(lines)
     prefix = _prefix_pattern()
+    numbered, topics = _line_openings()
     # only candidate lines need the tests below; every other line is kept as it is
     whole, starts = _boilerplate_candidates()
     # casefolding keeps the line breaks; on ASCII it is lower(), which is several times faster
@@ -1199,6 +1208,8 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
     if _DASH_RULE in text:  # (a substring search: as an alternative of ``starts`` it is tried on every line)
         cand_set.update(_lines_containing(text, _DASH_RULE))
     cand_set.update(_line_numbers(folded, [m.start() for m in _HOME_LINE.finditer(folded)]))
+    if "iwpr home" in folded:  # a site menu's first item (a substring search: no pattern at every line)
+        cand_set.update(_lines_containing(folded[1:], "iwpr home"))
     cand = sorted(cand_set)
     c = 0
     while i < n:
@@ -1216,7 +1227,9 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
             i += 1
             continue
         end = None
-        reason = bp["line"].get(key) or (bp["line"].get(_NUMBER.sub("#", key)) if _NUMBER.search(key) else None)
+        reason = bp["line"].get(key)
+        if reason is None and key.startswith(numbered):
+            reason = bp["line"].get(_NUMBER.sub("#", key))
         block_start = not out or not out[-1].strip()
         if reason:
             end = i + 1
@@ -1225,9 +1238,8 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
             end = _section_end(lines, i)
         elif key in bp["toc"]:
             reason, end = bp["toc"][key], _toc_end(lines, i)
-        elif (i + 1 < n and _LINK_LINE.match(lines[i + 1])
-              and (topic := next((p for p in bp["topic"] if key.startswith(p)), None))):
-            reason, end = bp["topic"][topic], i + 2
+        elif key.startswith(topics) and i + 1 < n and _LINK_LINE.match(lines[i + 1]):
+            reason, end = bp["topic"][next(p for p in topics if key.startswith(p))], i + 2
         elif (block_start or _RULE.match(out[-1])) and prefix.match(line.strip()):
             found = " ".join(prefix.match(line.strip()).group(0).casefold().split())
             banner = bp["banner"].get(found)
@@ -1279,7 +1291,7 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
 
 _AD_RULE = _re(r"\s*[_-]{20}")
 _DASH_RULE = "-" * 20
-_HOME_LINE = _re(r"\n[^\S\n]*(?:iwpr[^\S\n]+)?home\b")
+_HOME_LINE = _re(r"\n[^\S\n]*home\b")
 _HOME_WORD = _re(r"\bhome\b")
 _NUMBER = _re(r"\d+")
 _LINK_LINE = _re(r"\s*(?:https?://|www\.)\S+\s*$")

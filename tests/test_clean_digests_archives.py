@@ -126,3 +126,15 @@ def test_quoted_line_wrapped_without_its_marker_is_one_line():
     out = clean_text(text)
     assert "> Do not cross after 1 April. Those who cross without a pass will be detained." in out
     assert clean_text("> Thanks.\nsee you then") == "> Thanks.\nsee you then"
+
+
+def test_serbo_croatian_sent_as_cp1250_and_read_as_cp1252_is_read_back():
+    raw = ("By Milka Tadiæ in Podgorica\n\n\"Nobody will tell me,\" said Goran Vuèiniæ, a farmer. Dragica Šæekiæ "
+           "agreed. Ðorðe Ðukiæ was not there.")
+    r = explain_text(raw)
+    assert r.text == ("By Milka Tadić in Podgorica\n\n\"Nobody will tell me,\" said Goran Vučinić, a farmer. Dragica "
+                      "Šćekić agreed. Đorđe Đukić was not there.")
+    assert r.fixes["cp1250"] == 9  # letters read back
+    # one such ending is no evidence, and Danish, French and Icelandic letters stay
+    for text in ("Milka Tadiæ met the minister in Podgorica.", "Blåbærsyltetøj og æbleskiver. Michèle Ðór, Ægir."):
+        assert clean_text(text) == text

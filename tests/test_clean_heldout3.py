@@ -98,10 +98,6 @@ KEPT = {
     "zim_2008_qp_ragged": ["Please circulate widely."],
 }
 NAMES = sorted(CHROME)
-# Central European text in Windows-1250 read as Windows-1252 ("Tadiæ" for "Tadić"): a charset guess, not
-# mojibake of UTF-8, that clean does not make (French and Danish words hold the same letters)
-CP1250 = pytest.mark.xfail(strict=True, reason="cp1250 text read as cp1252 is not repaired ('Tadiæ' stays)")
-WITH_CP1250 = [pytest.param(n, marks=CP1250) if n == "bcr_2000_lotus_notes" else n for n in NAMES]
 
 
 def _fold(text: str | None) -> str | None:
@@ -131,7 +127,7 @@ def test_every_input_has_an_original():
     assert all((ORIGINALS / f"heldout3_{n}.txt").is_file() for n in NAMES)
 
 
-@pytest.mark.parametrize("name", WITH_CP1250)
+@pytest.mark.parametrize("name", NAMES)
 def test_every_sentence_of_every_article_survives(name):
     cleaned = _fold(_cleaned(name))
     sentences = _sentences(name)
@@ -150,7 +146,7 @@ def _line_units(name: str) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("name", WITH_CP1250)
+@pytest.mark.parametrize("name", NAMES)
 def test_every_sentence_survives_on_one_line(name):
     lines = SPACES.sub(" ", _cleaned(name))
     assert [s for s in _line_units(name) if s not in lines] == []
@@ -171,18 +167,12 @@ def test_messages_and_notes_that_are_not_chrome_stay(name):
     assert [k for k in KEPT[name] if k not in cleaned] == []
 
 
-@pytest.mark.parametrize("name", WITH_CP1250)
+@pytest.mark.parametrize("name", NAMES)
 def test_split_after_clean_finds_the_original_articles(name):
     want = [[_fold(r.get(f)) for f in FIELDS] for r in _articles(_original(name))]
     got = [[_fold(r.get(f)) for f in FIELDS] for r in _articles(_cleaned(name))]
     assert len(want) >= 1
     assert got == want
-
-
-def test_lotus_notes_input_loses_only_the_cp1250_letters():
-    # what the xfails above leave: every sentence is there once "æ" and "è" are read back as "ć" and "č"
-    cleaned = _fold(_cleaned("bcr_2000_lotus_notes")).replace("æ", "ć").replace("è", "č").replace("Šæ", "Šć")
-    assert [s for s in _sentences("bcr_2000_lotus_notes") if _fold(s) not in cleaned] == []
 
 
 @pytest.mark.parametrize("name", NAMES)

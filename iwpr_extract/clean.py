@@ -224,7 +224,9 @@ def _boilerplate_candidates() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Whole-text patterns finding every line ``fix_boilerplate`` may act on (and a few more): one over the
     case-folded text for whole-line phrases and share items, one over the text for prefixes and footer rules."""
     bp = _boilerplate()
-    whole_keys = {**bp["line"], **bp["section"], **bp["bar"], **bp["toc"]}
+    # (with the Home items a site menu one item a line opens with, "IWPR Home")
+    whole_keys = {**bp["line"], **bp["section"], **bp["bar"], **bp["toc"],
+                  **{k: v for k, v in bp["nav"].items() if _HOME_WORD.search(k)}}
     keys = _trie_alt(sorted(whole_keys), " ")
     # a line start spelled "\n" (the text gets one in front): a literal the engine skips to, where "^" with
     # re.M would be tried at every character
@@ -508,10 +510,10 @@ def fix_mojibake(text: str, log: _Log) -> str:
     >>> fix_mojibake("caf\\u00c3\\u00a9 \\u00e2\\u20ac\\u0153ok\\u00e2\\u20ac\\x9d", _Log())
     'café “ok”'
     """
-    if "i\u00e6" in text:  # (a substring search: most texts have no "iæ")
-        text = _fix_cp1250(text, log)
     if not _MOJIBAKE_LEAD.search(text):
         return text
+    if "\u00e6" in text:  # (one character: a fast search, where "iæ" would stop at every "i")
+        text = _fix_cp1250(text, log)
     # the suspicious lines, found in one pass over the whole text
     suspicious = sorted(set(_line_numbers(text, [m.start() for m in _MOJIBAKE_ANY.finditer(text)])))
     if not suspicious:
@@ -1232,8 +1234,6 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
     if _DASH_RULE in text:  # (a substring search: as an alternative of ``starts`` it is tried on every line)
         cand_set.update(_lines_containing(text, _DASH_RULE))
     cand_set.update(_line_numbers(folded, [m.start() for m in _HOME_LINE.finditer(folded)]))
-    if "iwpr home" in folded:  # a site menu's first item (a substring search: no pattern at every line)
-        cand_set.update(_lines_containing(folded[1:], "iwpr home"))
     cand = sorted(cand_set)
     c = 0
     while i < n:

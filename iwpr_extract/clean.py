@@ -141,7 +141,9 @@ def _markers() -> dict[str, list[str]]:
 
 
 def _alt(phrases: list[str]) -> str:
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    """The alternation of ``phrases``, longest first; a space matches any run of spaces, "#" a number."""
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+").replace(r"\#", r"\d+")
+                    for p in sorted(phrases, key=len, reverse=True))
 
 
 def _trie_alt(phrases: list[str], space: str = r"\s+") -> str:
@@ -159,7 +161,8 @@ def _trie_alt(phrases: list[str], space: str = r"\s+") -> str:
         node[""] = {}
 
     def emit(node: dict[str, dict]) -> str:
-        alts = [(space if ch == " " else re.escape(ch)) + emit(node[ch]) for ch in sorted(node) if ch]
+        alts = [(space if ch == " " else r"\d+" if ch == "#" else re.escape(ch)) + emit(node[ch])
+                for ch in sorted(node) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -181,7 +184,10 @@ def _email_patterns() -> dict[str, re.Pattern[str]]:
         "wrote_dashes": re.compile(rf"^-{{2,}}\s*(.{{1,160}}?)\s(?:{_alt(m['wrote'])})\s*-{{2,}}\s*$", re.I),
         "midline_on": re.compile(rf"^(.*?\S)(?:\s+|-{{2,}}\s*)(On\s.{{5,250}}?\b(?:{_alt(m['wrote'])})\s*:)\s*$"),
         "original": re.compile(rf"^\s*-{{2,}}\s*(?:{_alt(m['original'])})\s*-{{2,}}\s*$", re.I),
-        "forward": re.compile(rf"^\s*(?:>\s*)?(?:-{{2,}}\s*(?:{_alt(m['forward'])})\s*-{{2,}}|(?:{_alt(m['forward'])})\s*:)\s*$", re.I),
+        # (Lotus Notes names the forwarder and the time: "----- Forwarded by Jo Doe/Org on 14/03/2000 09:12 -----")
+        "forward": re.compile(rf"^\s*(?:>\s*)?(?:-{{2,}}\s*(?:{_alt(m['forward'])})(?P<who>\s[^\n]{{1,160}}?)?\s*-{{2,}}"
+                              rf"|(?:{_alt(m['forward'])})\s*:)\s*$", re.I),
+        "digest": re.compile(rf"^\s*(?:{_alt(m['digest'])})\s*$", re.I),
         "field": re.compile(
             rf"^\s*(?:>\s*)?\*?(?:(?P<from>{field_names['from']})|(?P<sent>{field_names['sent']})"
             rf"|(?P<to>{field_names['to']})|(?P<subject>{field_names['subject']})|(?P<cc>{field_names['cc']}))"
@@ -191,11 +197,20 @@ def _email_patterns() -> dict[str, re.Pattern[str]]:
 
 @lru_cache(maxsize=None)
 def _boilerplate() -> dict[str, dict[str, str]]:
-    out: dict[str, dict[str, str]] = {"line": {}, "prefix": {}, "section": {}, "ad": {}, "nav": {}, "bar": {}, "button": {}, "banner": {}}
+    out: dict[str, dict[str, str]] = {"line": {}, "prefix": {}, "section": {}, "ad": {}, "nav": {}, "bar": {}, "button": {},
+                                      "banner": {}, "toc": {}, "topic": {}}
     for reason, how, phrase in _data_lines("boilerplate.tsv"):
         out[how][phrase.strip().casefold()] = reason
     out["nav"].update(out["bar"])  # a share item is a site item too
     return out
+
+
+@lru_cache(maxsize=None)
+def _line_openings() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The openings of the whole-line phrases holding a number ("there are " of "There are # messages in
+    this issue."), and the topic-line phrases: tuples for one ``str.startswith`` test a candidate line."""
+    bp = _boilerplate()
+    return tuple(sorted({k.split("#", 1)[0] for k in bp["line"] if "#" in k})), tuple(sorted(bp["topic"]))
 
 
 @lru_cache(maxsize=None)
@@ -209,7 +224,9 @@ def _boilerplate_candidates() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Whole-text patterns finding every line ``fix_boilerplate`` may act on (and a few more): one over the
     case-folded text for whole-line phrases and share items, one over the text for prefixes and footer rules."""
     bp = _boilerplate()
-    whole_keys = {**bp["line"], **bp["section"], **bp["bar"]}
+    # (with the Home items a site menu one item a line opens with, "IWPR Home")
+    whole_keys = {**bp["line"], **bp["section"], **bp["bar"], **bp["toc"],
+                  **{k: v for k, v in bp["nav"].items() if _HOME_WORD.search(k)}}
     keys = _trie_alt(sorted(whole_keys), " ")
     # a line start spelled "\n" (the text gets one in front): a literal the engine skips to, where "^" with
     # re.M would be tried at every character
@@ -217,7 +234,7 @@ def _boilerplate_candidates() -> tuple[re.Pattern[str], re.Pattern[str]]:
     whole = re.compile(rf"\n[^\S\n]*(?=[{firsts}]){keys}[^\S\n]*(?=\n)")
     # (the prefixes' first letters looked ahead for first: the alternation is then tried on few lines)
     # (with the opening of a pipermail page's last line, "More information about the X mailing list")
-    openings = sorted({*bp["prefix"], *bp["banner"], "more information about the"})
+    openings = sorted({*bp["prefix"], *bp["banner"], *bp["topic"], "more information about the"})
     prefix_firsts = "".join(sorted({re.escape(k[0]) for k in openings}))
     starts = re.compile(rf"\n(?:[^\S\n]*(?=[{prefix_firsts}]){_trie_alt(openings)}|_{{20}})", re.I)
     return whole, starts
@@ -511,6 +528,8 @@ def fix_mojibake(text: str, log: _Log) -> str:
     """
     if not _MOJIBAKE_LEAD.search(text):
         return text
+    if "\u00e6" in text:  # (one character: a fast search, where "iæ" would stop at every "i")
+        text = _fix_cp1250(text, log)
     # the suspicious lines, found in one pass over the whole text
     suspicious = sorted(set(_line_numbers(text, [m.start() for m in _MOJIBAKE_ANY.finditer(text)])))
     if not suspicious:
@@ -540,6 +559,28 @@ def fix_mojibake(text: str, log: _Log) -> str:
                 count += 1
     log.fix("mojibake", count)
     return "\n".join(lines) if count else text
+
+
+# Serbian, Croatian and Bosnian text sent as Windows-1250 and read as Windows-1252: "Tadiæ" for "Tadić".
+# Of the letters those languages need only six differ (š, ž, Š, Ž have the same byte in both); the
+# surname ending "-ić" read so ("-iæ", declined "-iæa", "-iæu", "-iæem", "-iæi") is the evidence, as no
+# Danish or Norwegian word ends so.  Two of them make the whole text Windows-1250.
+_CP1250_LETTERS = "\u00e8\u00e6\u00f0\u00c8\u00c6\u00d0"  # è æ ð È Æ Ð
+_CP1250_MAP = str.maketrans({c: c.encode("cp1252").decode("cp1250") for c in _CP1250_LETTERS})
+_CP1250_TELL = _re(r"(?<=[^\W\d_])i\u00e6(?:a|u|em|i)?(?![^\W\d_])")
+
+
+def _fix_cp1250(text: str, log: _Log) -> str:
+    """Read back as Windows-1250 the six letters that differ, in a text that shows Serbo-Croatian sent as
+    Windows-1250 and read as Windows-1252 (two "-iæ" surname endings or more).
+
+    >>> _fix_cp1250("By Milka Tadiæ. Goran Vuèiniæ said so; Michèle agreed.", _Log())
+    'By Milka Tadić. Goran Vučinić said so; Michčle agreed.'
+    """
+    if len(_CP1250_TELL.findall(text)) < 2:
+        return text
+    log.fix("cp1250", sum(text.count(c) for c in _CP1250_LETTERS))
+    return text.translate(_CP1250_MAP)
 
 
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
@@ -808,8 +849,19 @@ def _forward_header(lines: list[str], i: int) -> int | None:
     """If a forwarded-message header starts at ``i``, the index of the first line after its fields."""
     p = _email_patterns()
     line = lines[i]
-    if (":" not in line and "--" not in line) or not p["forward"].match(line):
+    if (":" not in line and "--" not in line) or not (fm := p["forward"].match(line)):
         return None
+    j = i + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    if fm.group("who") and j < len(lines) and _NOTES_INDENT.match(lines[j]):
+        # Lotus Notes ("Forwarded by NAME on DATE"): sender, date and fields in indented columns padded
+        # with spaces, up to the text; taken only if a field is among them
+        k = j
+        while k < len(lines) and (not lines[k].strip() or _NOTES_INDENT.match(lines[k])):
+            k += 1
+        if any(p["field"].match(x) for x in lines[j:k]):
+            return k
     j = i + 1
     last_field = None
     while j < len(lines):
@@ -826,6 +878,7 @@ def _forward_header(lines: list[str], i: int) -> int | None:
 
 
 _RULE = _re(r"^\s*(?:-{5,}|_{5,}|={5,})\s*$")
+_NOTES_INDENT = _re(r" {8}")
 
 
 # what a header line carries (a colon, a dash pair, an address closing the line), and a line ending in ":"
@@ -938,12 +991,18 @@ def fix_replies(text: str, log: _Log) -> str:
             rest = lines[fwd:]
             if rest and all(_QUOTE.match(x) or not x.strip() for x in rest) and any(x.strip() for x in rest):
                 log.fix("unquote", sum(1 for x in rest if x.strip()))
-                rest = _unquote(rest)
-            lines = lines[:i] + rest
-            n = len(lines)
-            cand = _header_candidates("\n".join(lines))
+                lines = lines[:i] + _unquote(rest)
+                n = len(lines)
+                cand = _header_candidates("\n".join(lines))
+            else:
+                i = fwd  # the lines after it are as they were: no new scan (many headers would make it quadratic)
             continue
         hdr = _reply_header(lines, i)
+        if hdr is not None and not hdr[1] and out and _email_patterns()["digest"].match(out[-1]):
+            # a digest's message: its number and header go, its text (a message of its own) stays
+            log.remove("\n".join([out.pop().strip(), *lines[i:hdr[0]]]), "digest-header")
+            i = hdr[0]
+            continue
         if hdr is not None:
             end, keep = hdr
             before = out + ([keep] if keep else [])
@@ -978,6 +1037,7 @@ def fix_replies(text: str, log: _Log) -> str:
                     log.remove("\n".join([header_text] + body), "reply-quote")
                     i = q_end
                     continue
+                _signature_above(out, log)
                 log.remove(header_text, "reply-header")
                 if quoted_follow:
                     log.fix("unquote", sum(1 for x in body if x.strip()))
@@ -1007,6 +1067,28 @@ def fix_replies(text: str, log: _Log) -> str:
         out.append(line)
         i += 1
     return _trailing_quote(out, log, text if out == original else None)
+
+
+# a contact line of a signature: a phone, fax or mobile label, or a bare web or mail address
+_CONTACT = _re(r"\s*(?:(?:tel|phone|fax|mobile|mob|cell|gsm|skype)\b[^\n]{0,8}?[:.]|(?:https?://|www\.)\S+\s*$"
+               r"|(?:e-?mail\s*:\s*)?[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}\s*$)", re.I)
+
+
+def _signature_above(out: list[str], log: _Log) -> None:
+    """Remove the signature closing the new text above a forwarded or quoted part that is kept (a name,
+    a title, an organisation and at least two contact lines, eight short lines at most): it would
+    otherwise sit in the middle of the text as if it belonged to the forwarded article."""
+    end = len(out)
+    while end and not out[end - 1].strip():
+        end -= 1
+    start = end
+    while start and out[start - 1].strip():
+        start -= 1
+    block = out[start:end]
+    if (2 <= len(block) <= 8 and all(len(x) <= 80 and not _SENTENCES_IN_LINE.search(x) for x in block)
+            and sum(1 for x in block if _CONTACT.match(x)) >= 2 and start > 0):
+        log.remove("\n".join(x.strip() for x in block), "signature")
+        del out[start:]
 
 
 def _trailing_quote(lines: list[str], log: _Log, same: str | None = None) -> str:
@@ -1180,6 +1262,7 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
     i = 0
     n = len(lines)
     prefix = _prefix_pattern()
+    numbered, topics = _line_openings()
     # only candidate lines need the tests below; every other line is kept as it is
     whole, starts = _boilerplate_candidates()
     # casefolding keeps the line breaks; on ASCII it is lower(), which is several times faster
@@ -1212,18 +1295,34 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
             continue
         end = None
         reason = bp["line"].get(key)
+        if reason is None and key.startswith(numbered):
+            reason = bp["line"].get(_NUMBER.sub("#", key))
+        block_start = not out or not out[-1].strip()
         if reason:
             end = i + 1
         elif key in bp["section"]:
             reason = bp["section"][key]
             end = _section_end(lines, i)
-        elif (not out or not out[-1].strip() or _RULE.match(out[-1])) and prefix.match(line.strip()):
+        elif key in bp["toc"]:
+            reason, end = bp["toc"][key], _toc_end(lines, i)
+        elif key.startswith(topics) and i + 1 < n and _LINK_LINE.match(lines[i + 1]):
+            reason, end = bp["topic"][next(p for p in topics if key.startswith(p))], i + 2
+        elif (block_start or _RULE.match(out[-1])) and prefix.match(line.strip()):
             found = " ".join(prefix.match(line.strip()).group(0).casefold().split())
             banner = bp["banner"].get(found)
             reason = banner or bp["prefix"].get(found) or _prefix_reason(line.strip())
             # a banner at the top of a page scraped without blank lines is no block's end: it takes only
             # the lines of its own sentence and its buttons
             end = _banner_end(lines, i, bp) if banner else _block_end(lines, i)
+            if found.lstrip("* ") in _ARCHIVE_NAV and _archive_head(out):
+                # a list archive page's own head above its first navigation: subject, sender, date
+                log.remove("\n".join(x for x in out if x.strip()), reason)
+                out.clear()
+        elif block_start and key in bp["nav"] and _HOME_WORD.search(key):
+            # a site menu one item a line, from its Home item on
+            j = _block_end(lines, i)
+            if j - i >= 3 and all(_nav_items(x.strip().casefold(), bp["nav"]) for x in lines[i:j]):
+                reason, end = "chrome", j
         elif _MAILMAN_RULE.match(line) and i + 1 < n and _MAILMAN_LIST.search(lines[i + 1]):
             reason = "list-footer"
             end = _block_end(lines, i)
@@ -1260,6 +1359,44 @@ def _strip_boilerplate(text: str, log: _Log) -> tuple[str, bool]:
 _AD_RULE = _re(r"\s*[_-]{20}")
 _DASH_RULE = "-" * 20
 _HOME_LINE = _re(r"\n[^\S\n]*home\b")
+_HOME_WORD = _re(r"\bhome\b")
+_NUMBER = _re(r"\d+")
+_LINK_LINE = _re(r"\s*(?:https?://|www\.)\S+\s*$")
+# a pipermail page's navigation, and the head above its first one: "[List] Subject", "Name list at host",
+# the date as ctime prints it
+_ARCHIVE_NAV = frozenset({"previous message:", "next message:"})
+_ARCHIVE_HEAD = (_re(r"\s*\[[^\]\n]{1,60}\]\s"), _re(r"[^\n]{0,80}\s[\w.+-]{1,64} at [\w-]{1,63}(?:\.[\w-]{1,63}){1,5}\s*$"),
+                 _re(r"\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d (?:[A-Z]{2,5} )?\d{4}\s*$"))
+
+
+def _archive_head(kept: list[str]) -> bool:
+    """Are the lines kept so far a list archive page's head (one to three lines, each a subject in list
+    brackets, an obfuscated sender address or a ctime date)?
+
+    >>> _archive_head(["[Tribunal-update] TU No. 271", "", "IWPR tu at iwpr.net", "Fri Jun 14 17:05:32 BST 2002"])
+    True
+    """
+    head = [x for x in kept if x.strip()]
+    return 0 < len(head) <= 3 and all(any(p.match(x) for p in _ARCHIVE_HEAD) for x in head)
+
+
+def _toc_end(lines: list[str], i: int) -> int:
+    """A digest's topic list under its heading at ``i``: the end of the block after it when every line of
+    that block is a numbered or bulleted topic, its "From:" line or its link; else just past the heading.
+
+    >>> _toc_end(["Topics in this digest:", "", "  1. Re: Osh", "     From: Bakyt", "", "Message: 1"], 0)
+    4
+    """
+    j = i + 1
+    while j < len(lines) and j <= i + 2 and not lines[j].strip():
+        j += 1
+    k = _block_end(lines, j)
+    field = _email_patterns()["field"]
+    block = lines[j:k]
+    if block and _BULLET.match(block[0]) and all(_BULLET.match(x) or _LINK_LINE.match(x)
+                                                 or (m := field.match(x)) and m.group("from") for x in block):
+        return k
+    return i + 1
 
 
 def _banner_end(lines: list[str], i: int, bp: dict[str, dict[str, str]]) -> int:
@@ -1590,6 +1727,9 @@ def _break_kind(sa: str, sb: str, width: int | None, low_a: bool | None = None, 
     fa, fb = sa[:1], sb[:1]
     if (fa == ">" or fb == ">" or (fa == "<" and _HTML_TAG.match(sa)) or (fb == "<" and _HTML_TAG.match(sb))):
         return "keep"
+    if (width is not None and " " not in sb and _terminal(sb) and not _terminal(sa)
+            and len(sa) + 1 + len(sb) > width and len(sa) <= width + 8):
+        return "join"  # a sentence's last word wrapped on its own, a number ("... they left in" / "1999.")
     if sa[-2:-1].isdigit() and sa.endswith("-") and fb.isdigit():
         return "join"  # a number range or phone number wrapped at its hyphen
     if (_letters_share(sb) < 0.5 if low_b is None else low_b) or (_letters_share(sa) < 0.5 if low_a is None else low_a):
@@ -1619,10 +1759,12 @@ def _break_kind(sa: str, sb: str, width: int | None, low_a: bool | None = None, 
 
 
 def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool, stripped: list[str],
-                   low: list[bool]) -> list[str]:
+                   low: list[bool], last: bool = False) -> list[str]:
     """Join the wrapped lines of one block (lines between blank lines); keep structured lines.
     ``forced``: the block was merged over a blank line inside a sentence, its lines go on with each other.
-    ``stripped``: the block's lines stripped; ``low``: whether each one's letters share is under one half."""
+    ``stripped``: the block's lines stripped; ``low``: whether each one's letters share is under one half;
+    ``last``: the block ends the text (a quote there is an earlier message, which the e-mail step unquotes
+    or removes as it finds it: its lines are not joined here)."""
     if len(block) == 1:
         return stripped
     if not forced and not any(" " in x for x in stripped) and not any(_hyphen_end(x) for x in stripped[:-1]):
@@ -1634,6 +1776,7 @@ def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool,
             return block  # a first line with indented lines under it: preformatted ("hello / there / world")
     out = [stripped[0]]
     joined = 0
+    ragged_joined = -1  # the line last joined onto the one before it
     signoff, mobile, signoff_first, mobile_first = _SIGNOFF.match, _MOBILE.match, _SIGNOFF_FIRST, _MOBILE_FIRST
     for k in range(len(block) - 1):
         sa, sb = stripped[k], stripped[k + 1]
@@ -1653,6 +1796,14 @@ def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool,
                 join = _break_kind(sa, sb, width, low[k], low[k + 1]) == "join"
         else:
             join = _break_kind(sa, sb, width, low[k], low[k + 1]) == "join"
+        if not join and fa == ">" and fb.islower() and not last and not _terminal(sa):
+            join = True  # a quoted line a mail client wrapped without quoting the rest ("> Do not cross" / "will be")
+        elif (not join and width is not None and k and 0 < len(sa) <= width // 3 and len(stripped[k - 1]) >= width - 10
+                and ragged_joined == k and not _terminal(sa) and not _is_structural(sb)
+                and len(stripped[k - 1]) + 1 + len(sa) + 1 + _first_word_len(sb) > width + 2):
+            # re-wrapped narrower by a mail client (a full line, then the few words it could not hold): the
+            # line was the two together, and the next word did not fit on that
+            join = True
         if join:
             last = out[-1]
             # the stripped line, as a line kept on its own is: white space a line ends in that the spaces
@@ -1664,6 +1815,7 @@ def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool,
                 if fix:
                     log.fix(fix)
             joined += 1
+            ragged_joined = k + 1
         else:
             out.append(sb)
     log.fix("unwrap", joined)
@@ -1801,9 +1953,10 @@ def fix_paragraphs(text: str, log: _Log) -> str:
     low = _low_letter_lines(several, "\n".join(several))
     paragraphs = []
     at = 0
-    for (_, b, forced), s in zip(merged, stripped):
+    for k, ((_, b, forced), s) in enumerate(zip(merged, stripped)):
         if len(s) > 1:
-            paragraphs.append("\n".join(_regroup_block(b, width, log, forced, s, low[at : at + len(s)])))
+            paragraphs.append("\n".join(_regroup_block(b, width, log, forced, s, low[at : at + len(s)],
+                                                        k == len(merged) - 1)))
             at += len(s)
         else:
             paragraphs.append(s[0])

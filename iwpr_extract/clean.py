@@ -1718,10 +1718,11 @@ def _byline_goes_on(sa: str, sb: str) -> bool:
     return bool(m) and m.start() <= len(sa)
 
 
-def _break_kind(sa: str, sb: str, width: int | None, low_a: bool | None = None, low_b: bool | None = None) -> str:
+def _break_kind(sa: str, sb: str, width: int | None, low_a: bool | None = None, low_b: bool | None = None,
+                alone: bool = True) -> str:
     """Decide what separates line ``sa`` from the next line ``sb`` in one block (both stripped and not
     empty): 'join' or 'keep'.  ``low_a``/``low_b``: whether the line's letters share is under one half,
-    if known."""
+    if known; ``alone``: ``sa`` stands as a line of its own (it was not joined onto the line before)."""
     # cheap tests before each pattern: on stripped lines, a quote starts with ">", a tag with "<", a label
     # needs a ":", a byline starts with "By"
     fa, fb = sa[:1], sb[:1]
@@ -1738,8 +1739,11 @@ def _break_kind(sa: str, sb: str, width: int | None, low_a: bool | None = None, 
                                  and len(sa) + 1 + _first_word_len(sb) > width):
         return "keep"  # a label or speaker turn; unless the line before is full and mid-sentence (wrapped)
     if ((sa[:2] in _BY and _BYLINE.match(sa)) or (sb[:2] in _BY and _BYLINE.match(sb))
-            or (fa in _SIGNOFF_FIRST and _SIGNOFF.match(sa)) or (fa in _MOBILE_FIRST and _MOBILE.match(sa))):
-        return "keep"  # a byline, a sign-off or a device line is a line of its own
+            or (alone and _signature_line(sa)) or (fb.isupper() and _signature_line(sb))):
+        # a byline, a sign-off or a device line is a line of its own, apart from the line before it too
+        # (or a second run would find it joined onto that line); one joined onto the line before it, or in
+        # lower case after it ("... can stay" / "warm."), is the end of a sentence
+        return "keep"
     hyphen = sa[-1] == "-" and fb.isalpha() and bool(_hyphen_end(sa))
     lower_next = fb.islower()
     if (fb in _BULLET_OPEN or fb.isdecimal() or sb[1:2] in _BULLET_SECOND) and _BULLET.match(sb):
@@ -1756,6 +1760,12 @@ def _break_kind(sa: str, sb: str, width: int | None, low_a: bool | None = None, 
     if width is not None and width < len(sa) + 1 + _first_word_len(sb) and len(sa) <= width + 8:
         return "join"
     return "keep"
+
+
+def _signature_line(s: str) -> bool:
+    """A sign-off ("Regards,") or a device line ("Sent from my iPhone"), ``s`` stripped and not empty."""
+    f = s[0]
+    return bool((f in _SIGNOFF_FIRST and _SIGNOFF.match(s)) or (f in _MOBILE_FIRST and _MOBILE.match(s)))
 
 
 def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool, stripped: list[str],
@@ -1785,17 +1795,18 @@ def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool,
         # in lower case (no label, byline or marked list item), or a plain line in capitals, which only the
         # end of the line before and the wrap width can join
         if (sa[-1] not in ":-" and fa not in "<>" and not low[k] and not low[k + 1] and sb[1:2] not in _BULLET_SECOND
-                and sa[:2] not in _BY and not (fa in signoff_first and signoff(sa))
-                and not (fa in mobile_first and mobile(sa))):
+                and sa[:2] not in _BY and not (out[-1] is sa and ((fa in signoff_first and signoff(sa))
+                                                                   or (fa in mobile_first and mobile(sa))))
+                and not (fb.isupper() and ((fb in signoff_first and signoff(sb)) or (fb in mobile_first and mobile(sb))))):
             if fb.islower():
                 join = True
             elif fb.isupper() and ":" not in sb and sb[:2] not in _BY:
                 join = ((_continuation_end(sa) and not sa.isupper())
                         or (width is not None and width < len(sa) + 1 + _first_word_len(sb) and len(sa) <= width + 8))
             else:
-                join = _break_kind(sa, sb, width, low[k], low[k + 1]) == "join"
+                join = _break_kind(sa, sb, width, low[k], low[k + 1], out[-1] is sa) == "join"
         else:
-            join = _break_kind(sa, sb, width, low[k], low[k + 1]) == "join"
+            join = _break_kind(sa, sb, width, low[k], low[k + 1], out[-1] is sa) == "join"
         if not join and fa == ">" and fb.islower() and not last and not _terminal(sa):
             join = True  # a quoted line a mail client wrapped without quoting the rest ("> Do not cross" / "will be")
         elif (not join and width is not None and k and 0 < len(sa) <= width // 3 and len(stripped[k - 1]) >= width - 10
@@ -1891,7 +1902,10 @@ def _sentence_continues(a: str, b: str) -> bool:
         return False
     if _MOBILE.match(sa) or _SIGNOFF.match(sa) or _DASH_NAME.match(sa):
         return False  # a signature line the e-mail step left (not at the end) stays a line of its own
-    return (sa[-1:].isalpha() and not _terminal(sa)) or sa[-1:] in ",;:" or sa.endswith("--")
+    # (ended as _gap_joins ends a line: after a closing quote or a number a sentence may go on, and a run
+    # that left it apart would leave a text a second run takes for a double-spaced scrape)
+    end = sa.rstrip(_CLOSERS)[-1:]
+    return (end.isalnum() and not _terminal(sa)) or sa[-1:] in ",;:" or sa.endswith("--")
 
 
 def fix_paragraphs(text: str, log: _Log) -> str:

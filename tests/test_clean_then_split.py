@@ -1,7 +1,8 @@
 """``iwpr clean x.txt | iwpr split`` gives the articles ``iwpr split x.txt`` gives: cleaning reflows and
 repairs, but never moves a headline, a byline, a paragraph or a note from one field or article to another.
-Checked on every split fixture (real-shaped editions, pages and damaged mail), fields compared with their
-white space folded."""
+Checked on every split fixture (real-shaped editions, pages and damaged mail). Fields are compared on their
+ASCII letters and digits, lower-cased: what clean repairs inside a field (mojibake, a word rejoined at its
+hyphen) is not what this test is about."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from iwpr_extract.streams import decode_text
 from conftest import FIXTURES
 
 FIELDS = ("headline", "standfirst", "byline", "body", "notes")
-_SPACE = re.compile(r"\s+")
+_NOT_ASCII_ALNUM = re.compile(r"[^a-z0-9]+")
 
 # what clean still changes for split, with the reason; strict, so a fix shows
 KNOWN = {
@@ -28,7 +29,7 @@ KNOWN = {
 
 
 def _articles(text: str) -> list[tuple[str, ...]]:
-    return [tuple(_SPACE.sub(" ", r.get(f) or "").strip() for f in FIELDS)
+    return [tuple(_NOT_ASCII_ALNUM.sub("", (r.get(f) or "").lower()) for f in FIELDS)
             for r in split_text(text, "x") if r["kind"] == "article"]
 
 

@@ -1199,10 +1199,11 @@ def fix_signature(text: str, log: _Log) -> str:
                     after = content[pos + 1 :]
                     before = lines[i - 1].strip()
                     # the sign-off opens its own block or follows a finished sentence; under it only short
-                    # lines (name, title, phone), not sentences
+                    # lines (name, title, phone), not sentences, nor a line closing a quotation
                     if (1 <= len(after) <= 4 and (not before or _terminal(before) or before.endswith(","))
                             and all(len(lines[k].strip()) <= 60 and (len(lines[k].split()) <= 2
                                                                    or not _terminal(lines[k]))
+                                    and lines[k].rstrip()[-1:] not in _QUOTE_CLOSERS
                                     and not _SENTENCES_IN_LINE.search(lines[k]) for k in after)):
                         cut = i
                     break
@@ -1555,6 +1556,7 @@ _CONTINUATION_WORDS = frozenset(
     "a an the of to in on at by for and or but with from that as is was were are be his her its their our into "
     "than who which whose has have had not will would could should".split())
 _CLOSERS = "'\"’”»)]"
+_QUOTE_CLOSERS = "\"”»"  # what closes a quotation (not "'": a name may end in one)
 
 
 # what can open a match of _BULLET (a marker, a digit, "(") or stand second in one ("a) ", "b. "), and

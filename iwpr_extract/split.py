@@ -345,8 +345,8 @@ def byline_text_ok(text: str) -> bool:
     True
     >>> byline_text_ok("By a journalist in Kunduz (name withheld)"), byline_text_ok("By a long way the best")
     (True, False)
-    >>> byline_text_ok("By May the"), byline_text_ok("By IWPR the of")
-    (False, False)
+    >>> byline_text_ok("By May the"), byline_text_ok("By IWPR the of"), byline_text_ok("By Kazakstan the of the.")
+    (False, False, False)
     """
     cues = _cues()
     text = " ".join(text.split())
@@ -389,7 +389,7 @@ def byline_text_ok(text: str) -> bool:
             after_comma = rest[: matches[n].start()].rstrip().endswith(",")
             if not after_comma and tokens[n - 1].lower() not in _ARTICLE_OPENERS:
                 bad_lower += 1
-    if tokens[-1].lower() in _NO_CREDIT_END:
+    if tokens[-1].lower().rstrip(".,") in _NO_CREDIT_END:
         return False  # "...Democrats-Respublika. By May the": a sentence cut at a line end, never a credit
     return capitalised >= 1 and bad_lower <= 1 and capitalised * 2 >= len(tokens) - bad_lower
 

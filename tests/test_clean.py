@@ -419,6 +419,9 @@ def _in_order(words, tokens):
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scraped())
+# found by hypothesis: a line closing a quotation under a sign-off was taken for a signature's line
+@example(('The the the the the the the the the the the the the the the authorities\n\nRegards,.\n\n\nThe the the the the the,"',
+          ["The the the the the the the the the the the the the the the authorities Regards,.", 'The the the the the the,"']))
 def test_property_no_word_of_article_prose_is_lost(case):
     raw, paragraphs = case
     out = clean_text(raw)
@@ -457,6 +460,11 @@ def test_property_idempotent_on_hostile_text(text):
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scraped())
+# found by hypothesis: "By Kazakstan the of the." (its last word with a full stop) was a credit while the
+# lines above it were wrapped, and no credit once clean joined them
+@example(("The the the the the the.\n\nThe the the the the said said Kazakstan Kazakstan Ata-Jurt Ata-Jurt\n"
+          "the the the the the the the the the authorities Democrats-Respublika.\nBy Kazakstan Kazakstan the of the.",
+          []))
 def test_property_split_finds_the_same_articles_and_bylines(case):
     raw = case[0]
     before = [(r["kind"], r.get("byline")) for r in split_text(raw)]

@@ -60,28 +60,31 @@ class Line:
         return not self.content or self.content.isspace()
 
 
-def iter_lines(text: str) -> Iterator[Line]:
-    """Lines of ``text`` with offsets; CRLF, CR and LF all end a line.
+def iter_lines(text: str, offset: int = 0) -> Iterator[Line]:
+    """Lines of ``text`` with offsets (plus ``offset``: where ``text`` starts in a larger text); CRLF, CR
+    and LF all end a line.
 
     >>> [(l.start, l.next, l.content) for l in iter_lines("a \\r\\nb\\n\\nc")]
     [(0, 4, 'a'), (4, 6, 'b'), (6, 7, ''), (7, 8, 'c')]
+    >>> [(l.start, l.end, l.next) for l in iter_lines("ab\\nc", 10)]
+    [(10, 12, 13), (13, 14, 14)]
     """
+    length = len(text)
     if "\r" not in text:  # the common case, several times faster than a pattern
         pos = 0
         for raw in text.split("\n"):
             end = pos + len(raw)
-            if end == len(text) and not raw:
+            if end == length and not raw:
                 break
-            yield Line(pos, end, min(end + 1, len(text)), raw.rstrip())
+            yield Line(pos + offset, end + offset, min(end + 1, length) + offset, raw.rstrip())
             pos = end + 1
         return
     pos = 0
-    length = len(text)
     for m in _NEWLINE.finditer(text):
-        yield Line(pos, m.start(), m.end(), text[pos : m.start()].rstrip())
+        yield Line(pos + offset, m.start() + offset, m.end() + offset, text[pos : m.start()].rstrip())
         pos = m.end()
     if pos < length:
-        yield Line(pos, length, length, text[pos:].rstrip())
+        yield Line(pos + offset, length + offset, length + offset, text[pos:].rstrip())
 
 
 class Block:
@@ -110,10 +113,7 @@ class Block:
     @property
     def lines(self) -> list[Line]:
         if self._lines is None:
-            self._lines = [
-                Line(line.start + self.start, line.end + self.start, line.next + self.start, line.content)
-                for line in iter_lines(self.raw)
-            ]
+            self._lines = list(iter_lines(self.raw, self.start))
         return self._lines
 
     @property
@@ -147,8 +147,9 @@ class Block:
 
     def __len__(self) -> int:
         if not self._count:
-            raw = self.raw
-            self._count = raw.count("\n") + (raw.count("\r") - raw.count("\r\n")) + 1
+            # counted in the source, not in a copy of the block
+            src, start, end = self.source, self.start, self.end
+            self._count = src.count("\n", start, end) + (src.count("\r", start, end) - src.count("\r\n", start, end)) + 1
         return self._count
 
 

@@ -632,6 +632,13 @@ def _paren_place(m: Any) -> str:
     return f" in {inside}"
 
 
+def _located(group: list[Any], place: str) -> list[Any]:
+    """``group`` (authors named since the last place), each given ``place`` unless it has one already."""
+    for author in group:
+        author.location = author.location or place
+    return group
+
+
 def _analyse(text: str, *, strict: bool = False) -> _Parsed:
     """The parts of one byline: authors with places and roles, outlets, a collective credit."""
     words = _words()
@@ -758,9 +765,7 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
                     # "By Jo Bek and an IWPR trainee in Basra": a second, unnamed author, not Jo Bek's role
                     parsed.outlets.append(chunk)
                     if place:
-                        for d in group:
-                            d.location = d.location or place
-                        placed, group = group, []
+                        placed, group = _located(group, place), []
                     last_kind = "outlet"
                     continue
                 if split_at == 0:
@@ -845,9 +850,7 @@ def _analyse(text: str, *, strict: bool = False) -> _Parsed:
             if affil:
                 parsed.outlets.append(affil)
             if place:
-                for d in group:
-                    d.location = d.location or place
-                placed, group = group, []
+                placed, group = _located(group, place), []
                 last_kind = "place"
     if respectively and len(placed) > 1:  # "A, B and C in Kabul, Herat and Khost respectively"
         places = [p for p in _PLACE_LIST.split(placed[0].location or "") if p]

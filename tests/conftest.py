@@ -98,3 +98,22 @@ def assert_lossless(text: str) -> None:
     assert "".join(r["text"] for r in records) == text
     for r in records:
         assert text[r["span"][0] : r["span"][1]] == r["text"]
+
+
+def fold(text: str | None) -> str | None:
+    """``text`` with its white space runs folded to one space (None stays None)."""
+    return " ".join(text.split()) if text else text
+
+
+def cleaned_fixture(stem: str) -> str:
+    """``fixtures/clean/STEM.txt`` decoded as the CLI reads it, then cleaned."""
+    from iwpr_extract.clean import clean_text
+    from iwpr_extract.streams import decode_text
+
+    path = FIXTURES / "clean" / f"{stem}.txt"
+    return clean_text(decode_text(path.read_bytes(), str(path), warn=lambda *a, **k: None))
+
+
+def clean_original(stem: str) -> str:
+    """The undamaged original of a held-out clean input (``fixtures/clean/heldout_originals/STEM.txt``)."""
+    return (FIXTURES / "clean" / "heldout_originals" / f"{stem}.txt").read_text(encoding="utf-8")

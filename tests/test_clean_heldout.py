@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from iwpr_extract import clean_text
-from iwpr_extract.split import split_text
-from iwpr_extract.streams import decode_text
+
+from conftest import clean_original, cleaned_fixture, fold, split_articles
 
 CLEAN = Path(__file__).resolve().parent.parent / "fixtures" / "clean"
 ORIGINALS = CLEAN / "heldout_originals"
@@ -66,26 +66,9 @@ BROKEN_BY_WIDTH = {"bcr_2001_mojibake": 2}
 NAMES = sorted(CHROME)
 
 
-def _norm(text: str | None) -> str | None:
-    return " ".join(text.split()) if text else text
-
-
-def _cleaned(name: str) -> str:
-    path = CLEAN / f"heldout_{name}.txt"
-    return clean_text(decode_text(path.read_bytes(), str(path), warn=lambda *a, **k: None))
-
-
-def _articles(text: str) -> list[dict]:
-    return [r for r in split_text(text) if r["kind"] == "article"]
-
-
-def _original(name: str) -> str:
-    return (ORIGINALS / f"heldout_{name}.txt").read_text(encoding="utf-8")
-
-
 def _sentences(name: str) -> list[str]:
     out = []
-    for record in _articles(_original(name)):
+    for record in split_articles(clean_original("heldout_" + name)):
         for field in (*FIELDS, "body"):
             for sentence in SENTENCE_BREAK.split(record.get(field) or ""):
                 if sentence.strip() and not any(lost in " ".join(sentence.split()) for lost in LOST_LINES):
@@ -100,7 +83,7 @@ def test_every_input_has_an_original():
 
 @pytest.mark.parametrize("name", NAMES)
 def test_every_sentence_of_every_article_survives(name):
-    cleaned = " ".join(_cleaned(name).split())
+    cleaned = " ".join(cleaned_fixture("heldout_" + name).split())
     sentences = _sentences(name)
     assert len(sentences) >= 10
     assert [s for s in sentences if " ".join(s.split()) not in cleaned] == []
@@ -108,41 +91,41 @@ def test_every_sentence_of_every_article_survives(name):
 
 @pytest.mark.parametrize("name", [n for n in NAMES if n not in BROKEN_BY_WIDTH])
 def test_every_sentence_survives_on_one_line(name):
-    cleaned = _cleaned(name)
+    cleaned = cleaned_fixture("heldout_" + name)
     assert [s for s in _sentences(name) if s not in cleaned] == []
 
 
 @pytest.mark.xfail(strict=True, reason="wrapped after the mojibake: repaired lines fall short of the measured "
                                        "width, and a line the next word would have fitted on is kept")
 def test_mojibake_wrapped_after_damage_keeps_sentences_on_one_line():
-    cleaned = _cleaned("bcr_2001_mojibake")
+    cleaned = cleaned_fixture("heldout_bcr_2001_mojibake")
     assert [s for s in _sentences("bcr_2001_mojibake") if s not in cleaned] == []
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_chrome_is_removed(name):
-    lines = {" ".join(line.split()) for line in _cleaned(name).split("\n")}
+    lines = {" ".join(line.split()) for line in cleaned_fixture("heldout_" + name).split("\n")}
     assert [c for c in CHROME[name] if c in lines] == []
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_split_after_clean_finds_the_original_articles(name):
-    want = [[_norm(r.get(f)) for f in FIELDS] for r in _articles(_original(name))]
-    got = [[_norm(r.get(f)) for f in FIELDS] for r in _articles(_cleaned(name))]
+def test_split_after_clean_finds_the_originalsplit_articles(name):
+    want = [[fold(r.get(f)) for f in FIELDS] for r in split_articles(clean_original("heldout_" + name))]
+    got = [[fold(r.get(f)) for f in FIELDS] for r in split_articles(cleaned_fixture("heldout_" + name))]
     assert len(want) >= 1
     assert got == want
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_clean_is_idempotent_on_held_out_inputs(name):
-    once = _cleaned(name)
+    once = cleaned_fixture("heldout_" + name)
     assert clean_text(once) == once
 
 
 def test_compound_hyphens_stay_and_broken_words_join():
-    arr = _cleaned("arr_2008_gmail_fwd")
-    assert "Mazar-i-\nSharif" not in arr and arr.count("Mazar-i-Sharif") == _original("arr_2008_gmail_fwd").count("Mazar-i-Sharif") and "ministry in Kabul" in arr
-    page = _cleaned("rca_page_2012_chrome")
+    arr = cleaned_fixture("heldout_arr_2008_gmail_fwd")
+    assert "Mazar-i-\nSharif" not in arr and arr.count("Mazar-i-Sharif") == clean_original("heldout_arr_2008_gmail_fwd").count("Mazar-i-Sharif") and "ministry in Kabul" in arr
+    page = cleaned_fixture("heldout_rca_page_2012_chrome")
     assert "of the Ata-Jurt party" in page and "tension between the" in page and "nationalist opposition" in page
-    crs = _cleaned("crs_2003_outlook_fwd")
+    crs = cleaned_fixture("heldout_crs_2003_outlook_fwd")
     assert "a 54-year-old teacher" in crs

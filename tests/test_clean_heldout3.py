@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from iwpr_extract import clean_text
-from iwpr_extract.split import split_text
-from iwpr_extract.streams import decode_text
+
+from conftest import clean_original, cleaned_fixture, fold, split_articles
 
 CLEAN = Path(__file__).resolve().parent.parent / "fixtures" / "clean"
 ORIGINALS = CLEAN / "heldout_originals"
@@ -100,25 +100,8 @@ KEPT = {
 NAMES = sorted(CHROME)
 
 
-def _fold(text: str | None) -> str | None:
-    return " ".join(text.split()) if text else text
-
-
-def _cleaned(name: str) -> str:
-    path = CLEAN / f"heldout3_{name}.txt"
-    return clean_text(decode_text(path.read_bytes(), str(path), warn=lambda *a, **k: None))
-
-
-def _articles(text: str) -> list[dict]:
-    return [r for r in split_text(text) if r["kind"] == "article"]
-
-
-def _original(name: str) -> str:
-    return (ORIGINALS / f"heldout3_{name}.txt").read_text(encoding="utf-8")
-
-
 def _sentences(name: str) -> list[str]:
-    return [s for record in _articles(_original(name)) for field in (*FIELDS, "body")
+    return [s for record in split_articles(clean_original("heldout3_" + name)) for field in (*FIELDS, "body")
             for s in SENTENCE_BREAK.split(record.get(field) or "") if s.strip()]
 
 
@@ -129,16 +112,16 @@ def test_every_input_has_an_original():
 
 @pytest.mark.parametrize("name", NAMES)
 def test_every_sentence_of_every_article_survives(name):
-    cleaned = _fold(_cleaned(name))
+    cleaned = fold(cleaned_fixture("heldout3_" + name))
     sentences = _sentences(name)
     assert len(sentences) >= 10
-    assert [s for s in sentences if _fold(s) not in cleaned] == []
+    assert [s for s in sentences if fold(s) not in cleaned] == []
 
 
 def _line_units(name: str) -> list[str]:
     """The sentences, each as the lines it stands on in the original: split joins a list's or a table's
     lines in its body, which clean must keep apart."""
-    original = [SPACES.sub(" ", x.strip()) for x in _original(name).split("\n") if x.strip()]
+    original = [SPACES.sub(" ", x.strip()) for x in clean_original("heldout3_" + name).split("\n") if x.strip()]
     out = []
     for s in _sentences(name):
         s = SPACES.sub(" ", s.strip())
@@ -148,34 +131,34 @@ def _line_units(name: str) -> list[str]:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_every_sentence_survives_on_one_line(name):
-    lines = SPACES.sub(" ", _cleaned(name))
+    lines = SPACES.sub(" ", cleaned_fixture("heldout3_" + name))
     assert [s for s in _line_units(name) if s not in lines] == []
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_chrome_is_removed(name):
-    cleaned = _cleaned(name)
-    lines = {_fold(line) for line in cleaned.split("\n")}
-    whole = _fold(cleaned)
+    cleaned = cleaned_fixture("heldout3_" + name)
+    lines = {fold(line) for line in cleaned.split("\n")}
+    whole = fold(cleaned)
     left = [c for c in CHROME[name] if c in lines or (len(c.split()) >= 6 and c in whole)]
     assert left == []
 
 
 @pytest.mark.parametrize("name", sorted(KEPT))
 def test_messages_and_notes_that_are_not_chrome_stay(name):
-    cleaned = _fold(_cleaned(name))
+    cleaned = fold(cleaned_fixture("heldout3_" + name))
     assert [k for k in KEPT[name] if k not in cleaned] == []
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_split_after_clean_finds_the_original_articles(name):
-    want = [[_fold(r.get(f)) for f in FIELDS] for r in _articles(_original(name))]
-    got = [[_fold(r.get(f)) for f in FIELDS] for r in _articles(_cleaned(name))]
+def test_split_after_clean_finds_the_originalsplit_articles(name):
+    want = [[fold(r.get(f)) for f in FIELDS] for r in split_articles(clean_original("heldout3_" + name))]
+    got = [[fold(r.get(f)) for f in FIELDS] for r in split_articles(cleaned_fixture("heldout3_" + name))]
     assert len(want) >= 1
     assert got == want
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_clean_is_idempotent_on_held_out_inputs(name):
-    once = _cleaned(name)
+    once = cleaned_fixture("heldout3_" + name)
     assert clean_text(once) == once

@@ -1789,7 +1789,6 @@ def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool,
     out = [stripped[0]]
     joined = 0
     ragged_joined = -1  # the line last joined onto the one before it
-    signoff, mobile, signoff_first, mobile_first = _SIGNOFF.match, _MOBILE.match, _SIGNOFF_FIRST, _MOBILE_FIRST
     for k in range(len(block) - 1):
         sa, sb = stripped[k], stripped[k + 1]
         fa, fb = sa[0], sb[0]
@@ -1797,9 +1796,8 @@ def _regroup_block(block: list[str], width: int | None, log: _Log, forced: bool,
         # in lower case (no label, byline or marked list item), or a plain line in capitals, which only the
         # end of the line before and the wrap width can join
         if (sa[-1] not in ":-" and fa not in "<>" and not low[k] and not low[k + 1] and sb[1:2] not in _BULLET_SECOND
-                and sa[:2] not in _BY and not (out[-1] is sa and ((fa in signoff_first and signoff(sa))
-                                                                   or (fa in mobile_first and mobile(sa))))
-                and not (fb.isupper() and ((fb in signoff_first and signoff(sb)) or (fb in mobile_first and mobile(sb))))):
+                and sa[:2] not in _BY and not (out[-1] is sa and _signature_line(sa))
+                and not (fb.isupper() and _signature_line(sb))):
             if fb.islower():
                 join = True
             elif fb.isupper() and ":" not in sb and sb[:2] not in _BY:
